@@ -1,0 +1,106 @@
+package cn.newsevents.extraction;
+
+import cn.newsevents.extraction.model.Article;
+import cn.newsevents.extraction.model.Ids;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the plain-text article layout: first non-empty line the headline, next non-empty line
+ * {@code SOURCE YYYY-MM-DD[ HH:MM:SS]}, the rest the body. Dates without a zone are Asia/Shanghai.
+ */
+public final class ArticleText {
+    /** The zone of publication times that carry none. */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Pattern SOURCE_LINE =
+            Pattern.compile("^(.*?)\\s*(\\d{4}-\\d{2}-\\d{2})(?:[ T](\\d{1,2}:\\d{2}(?::\\d{2})?))?\\s*$");
+
+    private ArticleText() {
+    }
+
+    /** Thrown when text does not follow the layout; {@link #field()} names the part that is wrong. */
+    public static final class LayoutException extends IllegalArgumentException {
+        private final String field;
+
+        public LayoutException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /** Parses {@code raw} into an article whose id derives from {@code url} (may be null) or the content. */
+    public static Article parse(String raw, String url) {
+        String text = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
+        int pos = 0;
+        int[] headline = nextLine(text, pos);
+        if (headline == null) {
+            throw new LayoutException("title", "The text is empty: its first line must be the headline.");
+        }
+        String title = text.substring(headline[0], headline[1]).strip();
+        int[] sourceLine = nextLine(text, headline[2]);
+        if (sourceLine == null) {
+            throw new LayoutException("publishedAt",
+                    "The second non-empty line must be 'SOURCE YYYY-MM-DD[ HH:MM:SS]'; the text ends after the headline.");
+        }
+        Matcher m = SOURCE_LINE.matcher(text.substring(sourceLine[0], sourceLine[1]).strip());
+        if (!m.matches()) {
+            throw new LayoutException("publishedAt",
+                    "The second non-empty line must be 'SOURCE YYYY-MM-DD[ HH:MM:SS]'.");
+        }
+        OffsetDateTime publishedAt = parsePublishedAt(m.group(2) + (m.group(3) == null ? "" : "T" + m.group(3)));
+        String source = m.group(1).strip();
+        int bodyOffset = sourceLine[2];
+        String body = text.substring(bodyOffset);
+        String id = Ids.articleId(url, title, publishedAt.toString(), body);
+        return new Article(id, url, title, source.isEmpty() ? null : source, publishedAt, null, text, bodyOffset);
+    }
+
+    /** Parses an ISO date, local date-time or offset date-time; no zone means Asia/Shanghai. */
+    public static OffsetDateTime parsePublishedAt(String value) {
+        String v = value.strip();
+        try {
+            if (v.length() == 10) {
+                return LocalDate.parse(v).atStartOfDay(DEFAULT_ZONE).toOffsetDateTime();
+            }
+            if (v.matches(".*(Z|[+-]\\d{2}:?\\d{2})$")) {
+                return OffsetDateTime.parse(v);
+            }
+            String normal = v.replace(' ', 'T');
+            if (normal.matches(".*T\\d{1,2}:\\d{2}$")) {
+                normal = normal + ":00";
+            }
+            if (normal.matches(".*T\\d:.*")) {
+                normal = normal.replaceFirst("T(\\d):", "T0$1:");
+            }
+            return LocalDateTime.parse(normal).atZone(DEFAULT_ZONE).toOffsetDateTime();
+        } catch (DateTimeParseException e) {
+            throw new LayoutException("publishedAt", "publishedAt '" + value
+                    + "' is not a real ISO date or date-time (e.g. 2024-05-07 or 2024-05-07T16:43:38+08:00).");
+        }
+    }
+
+    /** Returns {start, end, next} of the next non-blank line at or after pos, or null. */
+    private static int[] nextLine(String text, int pos) {
+        while (pos < text.length()) {
+            int nl = text.indexOf('\n', pos);
+            int end = nl < 0 ? text.length() : nl;
+            int next = nl < 0 ? text.length() : nl + 1;
+            if (!text.substring(pos, end).isBlank()) {
+                int e = end > pos && text.charAt(end - 1) == '\r' ? end - 1 : end;
+                return new int[]{pos, e, next};
+            }
+            pos = next;
+        }
+        return null;
+    }
+}
