@@ -1,22 +1,36 @@
 package cn.newsevents.extraction;
 
+import cn.newsevents.extraction.company.CompanyExtractor;
 import cn.newsevents.extraction.model.Article;
 import cn.newsevents.extraction.model.ArticleInfo;
+import cn.newsevents.extraction.model.CompanyEvent;
 import cn.newsevents.extraction.model.ExtractionResult;
+import cn.newsevents.extraction.model.SeminarEvent;
+import cn.newsevents.extraction.seminar.SeminarExtractor;
+import cn.newsevents.extraction.text.SimplifiedText;
 
 import java.util.List;
 
 /**
  * Extracts seminar and company events from one article. Thread-safe; construct once and share.
- * Every event's evidence indexes {@link Article#text()} exactly.
+ * Every event's evidence indexes {@link Article#text()} exactly: analysis runs on a simplified view of the
+ * same length.
  */
 public final class Extractor {
     /** Recorded on every event so stored results can be re-run when the rules change. */
     public static final String VERSION = "0.1.0";
 
+    private final SeminarExtractor seminars = new SeminarExtractor();
+    private final CompanyExtractor companies = new CompanyExtractor();
+
     public ExtractionResult extract(Article article) {
+        String text = article.text();
+        String simplified = SimplifiedText.of(text);
+        List<SeminarEvent> found = seminars.extract(article, simplified);
+        List<CompanyEvent> companyEvents = companies.extract(article, simplified, found);
+        String script = simplified.equals(text) ? "simplified" : "traditional";
         ArticleInfo info = new ArticleInfo(article.id(), article.url(), article.title(), article.source(),
-                article.publishedAt(), "simplified", article.text().length());
-        return new ExtractionResult(info, List.of(), List.of());
+                article.publishedAt(), script, text.length());
+        return new ExtractionResult(info, found, companyEvents);
     }
 }

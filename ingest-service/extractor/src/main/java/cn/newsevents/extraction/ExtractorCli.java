@@ -1,0 +1,59 @@
+package cn.newsevents.extraction;
+
+import cn.newsevents.extraction.model.Article;
+import cn.newsevents.extraction.model.ExtractionResult;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code extract FILE...}: prints one JSON object per file (JSON Lines, in argument order); {@code -} reads stdin.
+ * A file that cannot be read or parsed yields {@code {"file": ..., "error": ...}} on its line and exit status 1.
+ */
+public final class ExtractorCli {
+    private ExtractorCli() {
+    }
+
+    /** The JSON mapper for extraction results: ISO dates, no timestamps. */
+    public static ObjectMapper mapper() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    public static void main(String[] args) throws IOException {
+        System.exit(run(args, System.out));
+    }
+
+    /** Runs the command and returns the exit status. */
+    public static int run(String[] args, PrintStream out) throws IOException {
+        if (args.length == 0) {
+            System.err.println("usage: extract FILE... ('-' reads standard input)");
+            return 2;
+        }
+        ObjectMapper mapper = mapper();
+        Extractor extractor = new Extractor();
+        int status = 0;
+        for (String arg : args) {
+            try {
+                String raw = arg.equals("-")
+                        ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                        : Files.readString(Path.of(arg), StandardCharsets.UTF_8);
+                Article article = ArticleText.parse(raw, null);
+                ExtractionResult result = extractor.extract(article);
+                out.println(mapper.writeValueAsString(result));
+            } catch (IOException | IllegalArgumentException e) {
+                status = 1;
+                out.println(mapper.writeValueAsString(java.util.Map.of("file", arg, "error",
+                        String.valueOf(e.getMessage()))));
+            }
+        }
+        out.flush();
+        return status;
+    }
+}
