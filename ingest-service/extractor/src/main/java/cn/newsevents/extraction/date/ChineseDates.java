@@ -113,17 +113,21 @@ public final class ChineseDates {
         if (day.end() + 1 < to && isDateWordAfterDay(s.charAt(day.end() + 1))) {
             return null;
         }
-        LocalDate date;
-        if (carryMonth > 0) {
-            date = safeDate(carryYear, carryMonth, day.value());
-        } else {
-            date = safeDate(pub.getYear(), pub.getMonthValue(), day.value());
-            if (date != null && date.isAfter(pub)) {
-                LocalDate prev = pub.minusMonths(1);
-                date = safeDate(prev.getYear(), prev.getMonthValue(), day.value());
-            }
-        }
+        LocalDate date = resolveDay(day.value(), pub, carryYear, carryMonth);
         return date == null ? null : new DateMention(i, day.end() + 1, date, null, false);
+    }
+
+    /** A day of the month: in the carried month, else the publication month, else the month before. */
+    private static LocalDate resolveDay(int day, LocalDate pub, int carryYear, int carryMonth) {
+        if (carryMonth > 0) {
+            return safeDate(carryYear, carryMonth, day);
+        }
+        LocalDate date = safeDate(pub.getYear(), pub.getMonthValue(), day);
+        if (date == null || date.isAfter(pub)) {
+            LocalDate prev = pub.minusMonths(1);
+            date = safeDate(prev.getYear(), prev.getMonthValue(), day);
+        }
+        return date;
     }
 
     /** 日 followed by these is a word (日元, 日本, 日报...), not a day. */
@@ -132,6 +136,10 @@ public final class ChineseDates {
     }
 
     private static DateMention relative(String s, int i, int to, LocalDate pub) {
+        DateMention press = pressStyle(s, i, to, pub);
+        if (press != null) {
+            return press;
+        }
         int len = Lexicon.RELATIVE_DAYS.longestAt(s, i, to);
         if (len == 0) {
             return null;
@@ -140,6 +148,21 @@ public final class ChineseDates {
         int offset = Integer.parseInt(Lexicon.RELATIVE_DAYS.value(word, 2));
         String tod = word.endsWith("晚") ? "evening" : null;
         return explained(s, new DateMention(i, i + len, pub.plusDays(offset), tod, false), to, pub);
+    }
+
+    /** Taiwan press style 今(5)日 / 昨（4）日: the day in brackets, in the publication month or the one before. */
+    private static DateMention pressStyle(String s, int i, int to, LocalDate pub) {
+        char c = s.charAt(i);
+        if ("今昨前".indexOf(c) < 0 || i + 1 >= to || (s.charAt(i + 1) != '(' && s.charAt(i + 1) != '（')) {
+            return null;
+        }
+        ChineseNumbers.Parsed day = ChineseNumbers.parse(s, i + 2, to, 2);
+        if (day == null || day.end() + 1 >= to || (s.charAt(day.end()) != ')' && s.charAt(day.end()) != '）')
+                || s.charAt(day.end() + 1) != '日') {
+            return null;
+        }
+        LocalDate date = resolveDay(day.value(), pub, -1, -1);
+        return date == null ? null : new DateMention(i, day.end() + 2, date, null, false);
     }
 
     private static DateMention weekday(String s, int i, int to, LocalDate pub) {

@@ -42,6 +42,15 @@ final class PostedPersons {
                 i++;
                 continue;
             }
+            if (c == '(' || c == '（') {
+                PersonMention p = bracketed(s, orig, i, regionStart, to);
+                if (p != null) {
+                    out.add(p);
+                    regionStart = p.end();
+                    i = p.end();
+                    continue;
+                }
+            }
             int tl = titleAt(s, i, to);
             if (tl == 0) {
                 i++;
@@ -98,6 +107,53 @@ final class PostedPersons {
         }
         int org = Lexicon.ORG_SUFFIXES.longestAt(s, i, to);
         return org > t ? 0 : t;
+    }
+
+    /** 王某某（某某集团董事长）: a name followed by its posts in brackets. */
+    private PersonMention bracketed(String s, String orig, int open, int regionStart, int to) {
+        int close = -1;
+        for (int j = open + 1; j < Math.min(to, open + 48); j++) {
+            char c = s.charAt(j);
+            if (c == ')' || c == '）') {
+                close = j;
+                break;
+            }
+            if (BREAKS.indexOf(c) >= 0 || c == '(' || c == '（') {
+                return null;
+            }
+        }
+        if (close < 0 || titleEndingAt(s, close, open + 1) == 0) {
+            return null;
+        }
+        int ns = -1;
+        for (int len = 2; len <= 4 && open - len >= regionStart; len++) {
+            int start = open - len;
+            int sl = surnameAt(s, start, open);
+            if (sl == 0 || len - sl > 2 || !allIdeographs(s, start, open)) {
+                continue;
+            }
+            char prev = start == 0 ? '，' : s.charAt(start - 1);
+            if (start == regionStart || BREAKS.indexOf(prev) >= 0 || LEADING_JOINERS.indexOf(prev) >= 0
+                    || intro.longestEndingAt(s, start, regionStart) > 0) {
+                ns = start;
+                break;
+            }
+        }
+        if (ns < 0) {
+            return null;
+        }
+        List<String> orgs = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        int partStart = open + 1;
+        for (int j = open + 1; j <= close; j++) {
+            if (j == close || s.charAt(j) == '、') {
+                if (j > partStart) {
+                    addPost(s, orig, partStart, j, orgs, titles, true);
+                }
+                partStart = j + 1;
+            }
+        }
+        return titles.isEmpty() ? null : new PersonMention(ns, close + 1, ns, open, orgs, titles);
     }
 
     /** Length of the title ending at {@code end} (with modifiers), or 0. */
@@ -180,7 +236,7 @@ final class PostedPersons {
         List<String> titles = new ArrayList<>();
         int partStart = start;
         for (int i = start; i <= postEnd; i++) {
-            if (i == postEnd || s.charAt(i) == '、') {
+            if (i == postEnd || s.charAt(i) == '、' || s.charAt(i) == '兼') {
                 if (i > partStart) {
                     addPost(s, orig, partStart, i, orgs, titles, titleAfterName == null);
                 }

@@ -146,6 +146,10 @@ public final class SeminarExtractor {
             if (has(Role.PLANNED, windowStart, clauseEnd)) {
                 return false;
             }
+            if (rules.cue(Role.REFERENCE_AFTER).longestAt(s, k1, Math.min(sentence.end(), k1 + 8)) > 0
+                    || has(Role.REFERENCE_BEFORE, Math.max(windowStart, k0 - 16), k0)) {
+                return true;
+            }
             List<DateMention> own = new ArrayList<>();
             for (DateMention d : dates) {
                 if (d.start() >= windowStart && d.end() <= k0) {
@@ -195,7 +199,7 @@ public final class SeminarExtractor {
             if (own.size() == 1) {
                 e = findOrCreate(own.get(0), sentence);
                 if (e.city == null) {
-                    e.city = cityIn(Math.max(windowStart, clauseStart(own.get(0).start(), windowStart)), k0);
+                    e.city = cityIn(Math.max(windowStart, clauseStart(own.get(0).start(), windowStart)), clauseEnd);
                 }
             } else {
                 e = sequence == null ? null : bySequence(sequence);
@@ -336,7 +340,7 @@ public final class SeminarExtractor {
         private Integer ordinalBefore(int k0, int floor) {
             for (int i = k0 - 1; i >= floor; i--) {
                 char c = s.charAt(i);
-                if ("场次期届".indexOf(c) < 0) {
+                if ("场次期".indexOf(c) < 0) {
                     continue;
                 }
                 if (i - 1 >= floor && s.charAt(i - 1) == '首') {
@@ -383,7 +387,7 @@ public final class SeminarExtractor {
                 return null;
             }
             String between = s.substring(i, k0);
-            if (!between.isEmpty() && !between.matches("(第[0-9一二三四五六七八九十]{1,3}[场次期届]|首场|首次)?(专题)?")) {
+            if (!between.isEmpty() && !between.matches("(第[0-9一二三四五六七八九十]{1,3}[场次期]|首场|首次)?(专题)?")) {
                 return null;
             }
             int close = i - 1;
