@@ -18,6 +18,9 @@ import cn.newsevents.extraction.normalize.Periods;
 import cn.newsevents.extraction.normalize.Tsv;
 import cn.newsevents.extraction.normalize.Unit;
 
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.seg.common.Term;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -149,7 +152,7 @@ public final class CompanyExtractor {
             int c = from;
             while (c < to) {
                 int e = c;
-                while (e < to && CLAUSE_BREAKS.indexOf(t.charAt(e)) < 0) {
+                while (e < to && (CLAUSE_BREAKS.indexOf(t.charAt(e)) < 0 || isThousandsSeparator(e))) {
                     e++;
                 }
                 if (e > c) {
@@ -172,12 +175,16 @@ public final class CompanyExtractor {
             // A registered name opening the clause puts that company in focus.
             String lead = stripLead(cs, ce);
             int opening = lead == null ? ce : ce - lead.length();
+            List<CompanyNames.Name> inClause = new ArrayList<>();
             for (CompanyNames.Name n : registered) {
-                // Up to three characters before it: a person name glued in front in profile headers.
-                if (n.start() >= opening && n.start() <= opening + 3 && n.end() <= ce) {
-                    topic = n.name();
-                    break;
+                if (n.start() >= cs && n.end() <= ce) {
+                    inClause.add(n);
                 }
+            }
+            // The clause opens with a name (up to three characters before it: a person name glued in front in
+            // profile headers), or names one company only: that company is in focus.
+            if (!inClause.isEmpty() && (inClause.size() == 1 || inClause.get(0).start() <= opening + 3)) {
+                topic = inClause.get(0).name();
             }
             boolean matched = false;
             Set<Integer> usedKeywords = new HashSet<>();
@@ -199,6 +206,8 @@ public final class CompanyExtractor {
                     Subject subject = subject(cs, subjectEnd, topic);
                     if (subject.kind() == Subject.Kind.NAMED) {
                         topic = subject.name();
+                    } else if (subject.kind() == Subject.Kind.FOCUS && topic == null) {
+                        topic = organizationBefore(sentenceStart, subjectEnd);
                     }
                     matched |= emit(sentenceStart, cs, ce, nextEnd, m, metric.get(), subject, topic, mentions);
                 }
@@ -273,7 +282,7 @@ public final class CompanyExtractor {
             }
             int amountEnd = m.end("amount");
             BigDecimal growth = growth(amountEnd, ce, nextEnd);
-            Integer rank = rank(amountEnd, ce);
+            Integer rank = rank(amountEnd, ce, nextEnd);
             int evStart = Math.min(cs, subject.start() < 0 ? cs : subject.start());
             String original = article.text();
             Evidence evidence = new Evidence(evStart, m.end(), original.substring(evStart, m.end()));
@@ -284,6 +293,22 @@ public final class CompanyExtractor {
                     period, value, unit.code(), qualifier, growth, rank, person, null, evidence,
                     Math.max(0.1, Math.min(1.0, confidence)), Extractor.VERSION));
             return true;
+        }
+
+        /** A comma between a digit and three digits ("3,558"): part of a number, not a clause break. */
+        private boolean isThousandsSeparator(int i) {
+            if (t.charAt(i) != ',' || i == 0) {
+                return false;
+            }
+            if (!Character.isDigit(t.charAt(i - 1))) {
+                return false;
+            }
+            for (int k = 1; k <= 3; k++) {
+                if (i + k >= t.length() || !Character.isDigit(t.charAt(i + k))) {
+                    return false;
+                }
+            }
+            return i + 4 >= t.length() || !Character.isDigit(t.charAt(i + 4));
         }
 
         /** The clause text after leading words such as 其中/此外, or null when nothing is left. */
@@ -371,7 +396,17 @@ public final class CompanyExtractor {
                 return new Subject(Subject.Kind.NAMED, resolved, offset);
             }
             for (String w : scopeWords) {
-                if (s.contains(w) && !hasAggregate(s)) {
+                int i = s.indexOf(w);
+                if (i >= 0 && !hasAggregate(s)) {
+                    // "小鹰科技国内市场占有率": a company before the market word; "大型锻件国内…": a product line
+                    // of the company in focus.
+                    String before = s.substring(0, i);
+                    if (before.length() >= 2 && names.looksLikeName(before)) {
+                        String full = resolve(before, offset);
+                        if (!full.equals(before) || lex.isCompanyOrganization(before)) {
+                            return new Subject(Subject.Kind.NAMED, full, offset);
+                        }
+                    }
                     return new Subject(Subject.Kind.FOCUS, null, -1);
                 }
             }
@@ -385,6 +420,32 @@ public final class CompanyExtractor {
                 }
             }
             return s.contains("、") || s.matches(".*[0-9一二三四五六七八九十几多两数百千]家.*");
+        }
+
+        /**
+         * The first organization HanLP recognises in the sentence before a figure whose subject is left implicit
+         * ("华光重工深耕锻件领域20多年，外销占比约30%"). Only such candidate sentences are segmented.
+         */
+        private String organizationBefore(int sentenceStart, int end) {
+            if (end - sentenceStart < 2) {
+                return null;
+            }
+            List<Term> terms = HanLP.newSegment().enableOrganizationRecognize(true).enableNameRecognize(true)
+                    .enablePlaceRecognize(true).seg(t.substring(sentenceStart, end));
+            for (Term term : terms) {
+                String nature = term.nature == null ? "" : term.nature.toString();
+                if (nature.startsWith("nt")) {
+                    return names.looksLikeName(term.word) && !hasAggregate(term.word)
+                            && !lex.anaphors.contains(term.word) ? resolve(term.word, sentenceStart) : null;
+                }
+                // Only the sentence subject counts: times, numbers, punctuation and lead words may come first.
+                boolean skippable = nature.startsWith("t") || nature.startsWith("m") || nature.startsWith("w")
+                        || nature.startsWith("q") || lex.leadWords.contains(term.word);
+                if (!skippable) {
+                    return null;
+                }
+            }
+            return null;
         }
 
         /** The fullest name of the article for a short name: one containing it, nearest before {@code at}. */
@@ -449,8 +510,8 @@ public final class CompanyExtractor {
             return null;
         }
 
-        private Integer rank(int from, int ce) {
-            int end = ce;
+        private Integer rank(int from, int ce, int nextEnd) {
+            int end = nextEnd;
             int close = t.indexOf('）', from);
             if (close < 0 || close > from + 20) {
                 close = t.indexOf(')', from);

@@ -21,6 +21,9 @@ final class CompanyNames {
     }
 
     private static final int MAX_NAME = 24;
+    /** Dates and periods written before a name ("2023年集团"): the name starts after them. */
+    private static final Pattern LEADING_TIME = Pattern.compile(
+            "[0-9]{1,4}(?:年度|财年|年|月份|月|日)|今年|去年|前年|上半年|下半年|全年|季度|年底|年末|[0-9]+");
     private final CompanyLexicon lex;
     private final Pattern suffixes;
     private final Pattern titles;
@@ -111,6 +114,10 @@ final class CompanyNames {
             if (i >= 0 && cut > s && suffixStart - cut >= 2) {
                 s = cut;
             }
+        }
+        Matcher time = LEADING_TIME.matcher(text).region(s, suffixStart);
+        while (time.find()) {
+            s = time.end();
         }
         String own = text.substring(s, suffixStart);
         if (own.length() < 2 && suffixStart != end) {

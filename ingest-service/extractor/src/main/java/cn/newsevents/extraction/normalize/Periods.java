@@ -32,7 +32,7 @@ public final class Periods {
     }
 
     // Unnamed groups: Java forbids repeating a group name across the alternatives below.
-    private static final String YEAR = "(?:((?:19|20)[0-9]{2})年度?|(" + Tsv.alternation(RELATIVE.keySet()) + "))";
+    private static final String YEAR = "(?:((?:19|20)[0-9]{2})(?:财年|财政年度|年度|年)|(" + Tsv.alternation(RELATIVE.keySet()) + "))";
     private static final String MONTH = "(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
     private static final String DASH = "[-—–~～－至到]";
     private static final Pattern PATTERN = Pattern.compile(
