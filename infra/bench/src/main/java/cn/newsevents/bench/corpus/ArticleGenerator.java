@@ -43,6 +43,10 @@ public final class ArticleGenerator {
 
     /** One generated article: its unique url, raw text in the article layout, and how many seminars it reports. */
     public record GeneratedArticle(String url, String raw, int seminars, boolean traditional) {
+        /** The same text under another url: a distinct article for the ingest API, without generating text. */
+        public GeneratedArticle withUrl(String otherUrl) {
+            return new GeneratedArticle(otherUrl, raw, seminars, traditional);
+        }
     }
 
     private final SplittableRandom random;
@@ -100,7 +104,8 @@ public final class ArticleGenerator {
         String raw = headline + "\n\n" + pick(SOURCES) + " " + published.format(STAMP) + "\n\n" + body;
         boolean traditional = random.nextInt(10) < 4;
         if (traditional) {
-            raw = HanLP.convertToTraditionalChinese(raw);
+            // HanLP spells 并 in 并发言 as 併 (as in 合併); news in traditional script writes 並.
+            raw = HanLP.convertToTraditionalChinese(raw).replace('併', '並');
         }
         return new GeneratedArticle(urlPrefix + n, raw, seminars, traditional);
     }
