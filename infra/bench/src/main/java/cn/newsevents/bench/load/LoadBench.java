@@ -35,6 +35,12 @@ import java.util.concurrent.locks.LockSupport;
  * </pre>
  */
 public final class LoadBench {
+    private static final String USAGE = """
+            Usage: LoadBench --api-key KEY --jdbc-url jdbc:postgresql://HOST:PORT/DB [--jdbc-user U]
+                             [--jdbc-password P] [--ingest http://127.0.0.1:8080] [--query http://127.0.0.1:8081]
+                             [--quick] [--out bench-results/load.json] [--seminars 100000]
+                             [--pipeline-articles N] [--threads CORES]
+            The API key may also come from the environment variable INGEST_API_KEY.""";
     private static final RateSearch.Criteria HTTP_CRITERIA = new RateSearch.Criteria(0.95, 0.01, 100);
 
     private record Settings(URI ingest, URI query, String apiKey, String jdbcUrl, String jdbcUser,
@@ -67,6 +73,7 @@ public final class LoadBench {
             settings = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
+            System.err.println(USAGE);
             System.exit(2);
             return;
         }
@@ -248,6 +255,7 @@ public final class LoadBench {
                 case "--jdbc-user" -> jdbcUser = value(arg, it);
                 case "--jdbc-password" -> jdbcPassword = value(arg, it);
                 case "--quick" -> quick = true;
+                case "--help" -> throw new IllegalArgumentException("Measures a running local stack.");
                 case "--out" -> out = Path.of(value(arg, it));
                 case "--seminars" -> seminars = number(arg, value(arg, it));
                 case "--pipeline-articles" -> pipelineArticles = number(arg, value(arg, it));

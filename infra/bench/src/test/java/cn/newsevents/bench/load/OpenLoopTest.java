@@ -38,7 +38,9 @@ class OpenLoopTest {
         OpenLoop.Step step = new OpenLoop(64, Duration.ofSeconds(5)).run(50, Duration.ofSeconds(1), i -> serve(2));
         assertEquals(50, step.sent());
         assertEquals(50, step.ok());
-        assertTrue(step.p99Ms() < 40, "p99 was " + step.p99Ms());
+        // Loose bounds: the machine is shared, but queueing would put the median near a second.
+        assertTrue(step.p50Ms() < 50, "p50 was " + step.p50Ms());
+        assertTrue(step.p99Ms() < 500, "p99 was " + step.p99Ms());
     }
 
     @Test
@@ -52,11 +54,12 @@ class OpenLoopTest {
 
     @Test
     void rateSearchStopsAtTheServersCapacity() {
-        RateSearch search = new RateSearch(new OpenLoop(256, Duration.ofSeconds(5)),
-                new RateSearch.Criteria(0.95, 0.01, 100), Duration.ofMillis(800), 2);
-        RateSearch.Result result = search.find("test", 25, 1600, i -> serve(5));
-        assertTrue(result.sustainedRps() > 60 && result.sustainedRps() < 210,
-                "a 5 ms single-thread server sustains under 200/s, found " + result.sustainedRps());
+        // Wide latency bound so that scheduling jitter of a busy machine cannot fail a step below capacity.
+        RateSearch search = new RateSearch(new OpenLoop(256, Duration.ofSeconds(10)),
+                new RateSearch.Criteria(0.95, 0.01, 1000), Duration.ofSeconds(1), 2);
+        RateSearch.Result result = search.find("test", 5, 1600, i -> serve(20));
+        assertTrue(result.sustainedRps() > 15 && result.sustainedRps() <= 52,
+                "a 20 ms single-thread server sustains at most 50/s, found " + result.sustainedRps());
         assertFalse(result.steps().isEmpty());
     }
 }
