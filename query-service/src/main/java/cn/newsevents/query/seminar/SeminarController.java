@@ -1,0 +1,80 @@
+package cn.newsevents.query.seminar;
+
+import cn.newsevents.query.QueryConfig;
+import cn.newsevents.query.api.InvalidParameterException;
+import cn.newsevents.query.api.NotFoundException;
+import cn.newsevents.query.api.Page;
+import cn.newsevents.query.api.Params;
+import cn.newsevents.query.api.RawJson;
+import cn.newsevents.query.search.SearchTerms;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+
+import java.time.LocalDate;
+
+/** Seminar events: the latest, a filtered and paged search, and one by id. */
+@Controller("/seminars")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SeminarController {
+    private final SeminarRepository seminars;
+    private final QueryConfig config;
+
+    public SeminarController(SeminarRepository seminars, QueryConfig config) {
+        this.seminars = seminars;
+        this.config = config;
+    }
+
+    @Operation(summary = "The most recent seminars first (by seminar date, then by when they were stored)")
+    @Get("/latest")
+    public Page<RawJson> latest(@Parameter(description = "page size, 1 to the configured maximum")
+                                @Nullable @QueryValue String limit,
+                                @Parameter(description = "the 'next' value of the previous page")
+                                @Nullable @QueryValue String cursor) {
+        return seminars.find(SeminarFilter.NONE, after(cursor), Params.limit(limit, config));
+    }
+
+    @Operation(summary = "Seminars matching every given filter, most recent first, keyset-paged")
+    @Get
+    public Page<RawJson> search(@Parameter(description = "city, e.g. 常州") @Nullable @QueryValue String city,
+                                @Parameter(description = "earliest seminar date, YYYY-MM-DD")
+                                @Nullable @QueryValue String from,
+                                @Parameter(description = "latest seminar date, YYYY-MM-DD")
+                                @Nullable @QueryValue String to,
+                                @Parameter(description = "a participant's full name")
+                                @Nullable @QueryValue String participant,
+                                @Parameter(description = "part of a participant's organization")
+                                @Nullable @QueryValue String organization,
+                                @Parameter(description = "text the seminar mentions") @Nullable @QueryValue String q,
+                                @Nullable @QueryValue String limit,
+                                @Nullable @QueryValue String cursor) {
+        LocalDate fromDate = Params.date("from", from);
+        LocalDate toDate = Params.date("to", to);
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+            throw new InvalidParameterException("from",
+                    "The parameter 'from' (" + fromDate + ") must not be after 'to' (" + toDate + ").");
+        }
+        SeminarFilter filter = new SeminarFilter(
+                SearchTerms.fold(Params.text("city", city)), fromDate, toDate,
+                SearchTerms.fold(Params.text("participant", participant)),
+                SearchTerms.fold(Params.text("organization", organization)),
+                SearchTerms.fold(Params.text("q", q)));
+        return seminars.find(filter, after(cursor), Params.limit(limit, config));
+    }
+
+    @Operation(summary = "One seminar event as published")
+    @Get("/{id}")
+    public RawJson byId(@PathVariable String id) {
+        return seminars.byId(id).orElseThrow(() -> NotFoundException.of("seminar", id));
+    }
+
+    private static SeminarKey after(String cursor) {
+        return cursor == null || cursor.isBlank() ? null : SeminarKey.decode(cursor);
+    }
+}
