@@ -108,7 +108,12 @@ public final class SeminarExtractor {
                     current = null;
                 }
                 List<DateMention> dates = ChineseDates.find(s, sentence.start(), sentence.end(), published);
-                if (paragraphHasMeeting.getOrDefault(paragraph, false)) {
+                boolean refersToMeeting = last != null && mentions.get(k).isEmpty()
+                        && has(Role.MEETING_REFERENCE, sentence.start(), sentence.end());
+                if (refersToMeeting && current == null) {
+                    current = last;
+                }
+                if (paragraphHasMeeting.getOrDefault(paragraph, false) || refersToMeeting) {
                     boolean planned = false;
                     int prevEnd = sentence.start();
                     for (int[] m : mentions.get(k)) {
@@ -248,6 +253,9 @@ public final class SeminarExtractor {
             for (PersonMention p : found) {
                 int ce = clauseEnd(p.end(), sentence.end());
                 int hostCue = rules.cue(Role.HOST).indexOf(s, p.end(), Math.min(ce, p.end() + 40));
+                if (hostCue < 0) {
+                    hostCue = hostLaterInSentence(p, found, sentence);
+                }
                 String name = orig.substring(p.nameStart(), p.nameEnd());
                 if (hostCue >= 0) {
                     if (current.host == null) {
@@ -261,6 +269,24 @@ public final class SeminarExtractor {
                 }
                 current.participants.putIfAbsent(key(name), new Pending(p, name, raised));
             }
+        }
+
+        /**
+         * 部长某某今天走访台南，主持两场座谈会: the subject chairs in a later clause when no other person, no 由 and
+         * no bare title comes between.
+         */
+        private int hostLaterInSentence(PersonMention p, List<PersonMention> found, Span sentence) {
+            int next = sentence.end();
+            for (PersonMention q : found) {
+                if (q.start() > p.end()) {
+                    next = Math.min(next, q.start());
+                }
+            }
+            int cue = rules.cue(Role.HOST).indexOf(s, p.end(), next);
+            if (cue < 0 || indexOf("由", p.end(), cue) >= 0 || PostedPersons.titleAnywhere(s, p.end(), cue)) {
+                return -1;
+            }
+            return cue;
         }
 
         /** HanLP's person names in the sentence, segmented on first use only. */
@@ -453,7 +479,7 @@ public final class SeminarExtractor {
         /** The city where the meeting was held, from 在/赴/到 + place or a place opening the clause. */
         private String cityIn(int from, int to) {
             for (int i = from; i < to; i++) {
-                boolean cue = i == from || "在赴到于了抵".indexOf(s.charAt(i - 1)) >= 0;
+                boolean cue = i == from || "在赴到于了抵访临".indexOf(s.charAt(i - 1)) >= 0;
                 if (!cue) {
                     continue;
                 }
