@@ -62,7 +62,7 @@ public final class SeminarExtractor {
         }
         LocalDate published = article.publishedAt().toLocalDate();
         int body = Math.max(0, Math.min(article.bodyOffset(), text.length()));
-        if (rules.kinds.indexOf(simplified, body, simplified.length()) < 0) {
+        if (rules.kinds.indexOf(simplified, 0, simplified.length()) < 0) {
             return List.of();
         }
         return new Run(article, simplified, published, body).extract();
@@ -80,6 +80,8 @@ public final class SeminarExtractor {
         private Draft last;
         private DateMention lastDate;
         private Span lastDateSentence;
+        /** The meeting name of the headline when the body names the meeting only as 会议. */
+        private String headlineName;
 
         Run(Article article, String simplified, LocalDate published, int body) {
             this.article = article;
@@ -100,16 +102,22 @@ public final class SeminarExtractor {
                     paragraphHasMeeting.put(sentence.paragraph(), true);
                 }
             }
+            if (paragraphHasMeeting.isEmpty()) {
+                headlineMeeting(sentences, mentions, paragraphHasMeeting);
+            }
             int paragraph = -1;
+            boolean afterMeetingParagraph = false;
             for (int k = 0; k < sentences.size(); k++) {
                 Span sentence = sentences.get(k);
                 if (sentence.paragraph() != paragraph) {
+                    afterMeetingParagraph = paragraph >= 0 && paragraphHasMeeting.getOrDefault(paragraph, false);
                     paragraph = sentence.paragraph();
                     current = null;
                 }
                 List<DateMention> dates = ChineseDates.find(s, sentence.start(), sentence.end(), published);
                 boolean refersToMeeting = last != null && mentions.get(k).isEmpty()
-                        && has(Role.MEETING_REFERENCE, sentence.start(), sentence.end());
+                        && (has(Role.MEETING_REFERENCE, sentence.start(), sentence.end())
+                        || afterMeetingParagraph && has(Role.ATTEND, sentence.start(), sentence.end()));
                 if (refersToMeeting && current == null) {
                     current = last;
                 }
@@ -132,6 +140,39 @@ public final class SeminarExtractor {
                 }
             }
             return finish();
+        }
+
+        /**
+         * 市委召开民营企业座谈会 in the headline while the body only says 主持召开会议: the first dated sentence of
+         * the body that says a meeting was held stands for the headline's meeting.
+         */
+        private void headlineMeeting(List<Span> sentences, List<List<int[]>> mentions,
+                                     Map<Integer, Boolean> paragraphHasMeeting) {
+            int headlineEnd = Math.min(body, s.length());
+            int kind = rules.kinds.indexOf(s, 0, headlineEnd);
+            if (kind < 0 || has(Role.PLANNED, 0, headlineEnd) || has(Role.REFERENCE_BEFORE, 0, kind)
+                    || rules.cue(Role.REFERENCE_AFTER).longestAt(s, kind + rules.kinds.longestAt(s, kind, headlineEnd),
+                    headlineEnd) > 0) {
+                return;
+            }
+            for (int k = 0; k < sentences.size(); k++) {
+                Span sentence = sentences.get(k);
+                int cue = rules.cue(Role.HELD).indexOf(s, sentence.start(), sentence.end());
+                if (cue < 0) {
+                    continue;
+                }
+                boolean dated = false;
+                for (DateMention d : ChineseDates.find(s, sentence.start(), cue, published)) {
+                    dated |= usable(d.date());
+                }
+                if (dated) {
+                    int len = rules.cue(Role.HELD).longestAt(s, cue, sentence.end());
+                    mentions.get(k).add(new int[]{cue, cue + len});
+                    paragraphHasMeeting.put(sentence.paragraph(), true);
+                    headlineName = nameBefore(kind, kind + rules.kinds.longestAt(s, kind, headlineEnd), 0);
+                    return;
+                }
+            }
         }
 
         private List<int[]> meetingMentions(Span sentence) {
@@ -232,7 +273,7 @@ public final class SeminarExtractor {
                 e.sequence = sequence;
             }
             if (e.name == null) {
-                e.name = name;
+                e.name = headlineName != null ? headlineName : name;
             }
             if (e.series == null) {
                 e.series = series;
