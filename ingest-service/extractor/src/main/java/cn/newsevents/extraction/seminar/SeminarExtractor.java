@@ -401,6 +401,15 @@ public final class SeminarExtractor {
         }
 
         private boolean has(Role role, int from, int to) {
+            if (role == Role.ATTEND) {
+                for (int i = from; i < to; i++) {
+                    if (rules.cue(Role.ATTEND).longestAt(s, i, to) > 0
+                            && rules.cue(Role.ATTEND_BLOCK).longestAt(s, i, to) == 0) {
+                        return true;
+                    }
+                }
+                return false;
+            }
             return from < to && rules.cue(role).indexOf(s, from, to) >= 0;
         }
 
