@@ -60,7 +60,7 @@ final class PostedPersons {
             if (ne > 0) {
                 PersonMention p = build(s, orig, regionStart, te, te, ne, null);
                 if (p != null) {
-                    out.add(p);
+                    out.add(sharesOrganization(s, p, out, regionStart));
                 }
                 regionStart = ne;
                 i = ne;
@@ -106,6 +106,24 @@ final class PostedPersons {
         }
         int org = Lexicon.ORG_SUFFIXES.longestAt(s, i, to);
         return org > t ? 0 : t;
+    }
+
+    /**
+     * 某某总会理事长张某、秘书长李某: a post without organization right after another person (joined by 、)
+     * belongs to that person's organization.
+     */
+    private static PersonMention sharesOrganization(String s, PersonMention p, List<PersonMention> out,
+                                                    int regionStart) {
+        if (!p.organizations().isEmpty() || out.isEmpty()) {
+            return p;
+        }
+        PersonMention prev = out.get(out.size() - 1);
+        if (prev.end() != regionStart || regionStart >= s.length() || s.charAt(regionStart) != '、'
+                || prev.organizations().isEmpty()) {
+            return p;
+        }
+        return new PersonMention(p.start(), p.end(), p.nameStart(), p.nameEnd(),
+                List.of(prev.organizations().get(prev.organizations().size() - 1)), p.titles());
     }
 
     /** 王某某（某某集团董事长）: a name followed by its posts in brackets. */
