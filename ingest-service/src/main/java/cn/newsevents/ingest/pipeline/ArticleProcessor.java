@@ -124,6 +124,12 @@ public class ArticleProcessor implements GracefulShutdownCapable {
         t.start();
     }
 
+    /** Whether the consumer thread is alive. */
+    public boolean running() {
+        Thread t = thread;
+        return t != null && t.isAlive();
+    }
+
     /** Whether consumption is paused because a dependency is down. */
     public boolean paused() {
         return paused.get() == 1;
