@@ -16,32 +16,50 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.inject.Named;
 
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 /** Seminar events: the latest, a filtered and paged search, and one by id. */
 @Controller("/seminars")
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class SeminarController {
     private final SeminarRepository seminars;
+    private final LatestSeminars latest;
     private final QueryConfig config;
+    private final ExecutorService blocking;
 
-    public SeminarController(SeminarRepository seminars, QueryConfig config) {
+    public SeminarController(SeminarRepository seminars, LatestSeminars latest, QueryConfig config,
+                             @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.seminars = seminars;
+        this.latest = latest;
         this.config = config;
+        this.blocking = blocking;
     }
 
     @Operation(summary = "The most recent seminars first (by seminar date, then by when they were stored)")
     @Get("/latest")
-    public Page<RawJson> latestSeminars(@Parameter(description = "page size, 1 to the configured maximum")
-                                @Nullable @QueryValue String limit,
-                                @Parameter(description = "the 'next' value of the previous page")
-                                @Nullable @QueryValue String cursor) {
-        return seminars.find(SeminarFilter.NONE, after(cursor), Params.limit(limit, config));
+    public CompletableFuture<Page<RawJson>> latestSeminars(
+            @Parameter(description = "page size, 1 to the configured maximum") @Nullable @QueryValue String limit,
+            @Parameter(description = "the 'next' value of the previous page") @Nullable @QueryValue String cursor) {
+        int size = Params.limit(limit, config);
+        SeminarKey after = after(cursor);
+        if (after == null) {
+            // A fresh first page is answered on the event loop; everything else reads on the blocking pool.
+            Optional<Page<RawJson>> cached = latest.cached(size);
+            if (cached.isPresent()) {
+                return CompletableFuture.completedFuture(cached.get());
+            }
+            return CompletableFuture.supplyAsync(() -> latest.read(size), blocking);
+        }
+        return CompletableFuture.supplyAsync(() -> seminars.find(SeminarFilter.NONE, after, size), blocking);
     }
 
     @Operation(summary = "Seminars matching every given filter, most recent first, keyset-paged")
     @Get
+    @ExecuteOn(TaskExecutors.BLOCKING)
     public Page<RawJson> searchSeminars(@Parameter(description = "city, e.g. 常州") @Nullable @QueryValue String city,
                                 @Parameter(description = "earliest seminar date, YYYY-MM-DD")
                                 @Nullable @QueryValue String from,
@@ -70,6 +88,7 @@ public class SeminarController {
 
     @Operation(summary = "One seminar event as published")
     @Get("/{id}")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     public RawJson seminarById(@PathVariable String id) {
         return seminars.byId(id).orElseThrow(() -> NotFoundException.of("seminar", id));
     }

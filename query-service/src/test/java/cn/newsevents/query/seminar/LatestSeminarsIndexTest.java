@@ -13,9 +13,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,6 +77,25 @@ class LatestSeminarsIndexTest {
         String plan = plan(SeminarRepository.select(SeminarFilter.NONE, after, 21));
         assertTrue(plan.contains("seminars_latest_idx"), plan);
         assertFalse(plan.contains("Sort"), plan);
+    }
+
+    @Test
+    void aNewlyStoredSeminarAppearsInTheLatestPageOnceTheCacheExpires() throws SQLException {
+        assertEquals(200, service.get("/seminars/latest?limit=3").status());
+        try (Connection c = service.adminConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO seminars (id, article_id, seminar_date, search_s, payload, confidence,"
+                    + " extractor_version, ingested_at) VALUES ('s-newest', 'a-bulk', date '2030-01-01', 'x',"
+                    + " '{\"id\": \"s-newest\"}', 0.9, '0.1.0', now())");
+        }
+        try {
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    "s-newest".equals(service.get("/seminars/latest?limit=3").json().get("items").get(0).get("id")
+                            .asText()));
+        } finally {
+            try (Connection c = service.adminConnection(); Statement s = c.createStatement()) {
+                s.execute("DELETE FROM seminars WHERE id = 's-newest'");
+            }
+        }
     }
 
     private static String plan(Sql sql) throws SQLException {

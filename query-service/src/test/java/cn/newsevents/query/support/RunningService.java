@@ -66,6 +66,7 @@ public final class RunningService implements AutoCloseable {
         props.put("micronaut.server.port", -1);
         props.put("query.max-page-size", MAX_PAGE_SIZE);
         props.put("query.default-page-size", 5);
+        props.put("query.latest-cache-ttl", "300ms");
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
         return new RunningService(server.getApplicationContext(), url);
     }
