@@ -142,14 +142,12 @@ public final class LocalStack {
         return null;
     }
 
-    /** Broker and database chatter goes to a file (or, for {@code consume}, only warnings to stderr). */
+    /**
+     * Broker and database chatter goes to a file (or, for {@code consume}, only warnings to stderr). The file is
+     * opened at the first log line, after the stack has prepared (and, with --clean, wiped) its data directory.
+     */
     private static void configureLogging(Path logFile) {
         if (logFile != null) {
-            try {
-                Files.createDirectories(logFile.getParent());
-            } catch (java.io.IOException e) {
-                throw new IllegalArgumentException("Could not create the log directory " + logFile.getParent() + ".");
-            }
             System.setProperty("org.slf4j.simpleLogger.logFile", logFile.toString());
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         } else {

@@ -65,10 +65,6 @@ public final class Stack implements AutoCloseable {
      * had been started.
      */
     public void start() throws Exception {
-        startAll();
-    }
-
-    private void startAll() throws Exception {
         Path data = options.dataDir();
         prepareDataDir(data);
         requireFreePorts();
