@@ -106,7 +106,7 @@ public final class LoadBench {
     }
 
     private void trivial(StackClient client) {
-        RateSearch.Result result = search().find("GET /ping", 200, 51_200, i -> client.ping());
+        RateSearch.Result result = search().find("GET /ping", 100, 51_200, i -> client.ping());
         figures.put("http.trivialRps", round(result.sustainedRps()));
         figures.put("http.trivialP99Ms", result.best() == null ? null : round(result.best().p99Ms()));
     }
@@ -121,7 +121,7 @@ public final class LoadBench {
         }
         long rows = loader.seminarCount();
         figures.put("http.latestSeminarsRows", rows);
-        RateSearch.Result result = search().find("GET latest", 50, 51_200, i -> client.latestSeminars());
+        RateSearch.Result result = search().find("GET latest", 40, 51_200, i -> client.latestSeminars());
         double sustained = result.sustainedRps();
         figures.put("http.latestSeminarsRps", round(sustained));
         figures.put("http.latestSeminarsP99MsAtMax", result.best() == null ? null : round(result.best().p99Ms()));
@@ -199,7 +199,7 @@ public final class LoadBench {
         List<GeneratedArticle> pool = generator.next(2_000);
         AtomicLong next = new AtomicLong();
         String prefix = "https://bench.example/" + runId + "/ingest/";
-        RateSearch.Result result = search().find("POST /articles", 50, 25_600, i -> {
+        RateSearch.Result result = search().find("POST /articles", 40, 25_600, i -> {
             long n = next.getAndIncrement();
             return client.postAccepted(pool.get((int) (n % pool.size())).withUrl(prefix + n));
         });
@@ -271,8 +271,8 @@ public final class LoadBench {
                     + "(the seminars are bulk-loaded into it).");
         }
         return new Settings(ingest, query, apiKey, jdbcUrl, jdbcUser, jdbcPassword, quick, out,
-                seminars == null ? 100_000 : seminars,
-                pipelineArticles == null ? (quick ? 1_000 : 5_000) : pipelineArticles, threads);
+                seminars == null ? (quick ? 50_000 : 100_000) : seminars,
+                pipelineArticles == null ? (quick ? 400 : 3_000) : pipelineArticles, threads);
     }
 
     private static String value(String flag, Iterator<String> it) {
