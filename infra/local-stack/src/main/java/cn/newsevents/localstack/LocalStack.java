@@ -95,7 +95,8 @@ public final class LocalStack {
 
     private static void printTryIt(Stack stack, PrintStream out) {
         StackOptions o = stack.options();
-        String jar = o.repoRoot().relativize(jarPath(o)).toString();
+        Path jarFile = jarPath(o);
+        String jar = jarFile.startsWith(o.repoRoot()) ? o.repoRoot().relativize(jarFile).toString() : jarFile.toString();
         out.println();
         out.println("Try it (from " + o.repoRoot() + "):");
         out.println("  # post an article (text/plain in the seed layout, or JSON)");

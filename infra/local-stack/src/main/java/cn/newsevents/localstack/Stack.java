@@ -130,8 +130,8 @@ public final class Stack implements AutoCloseable {
             List<Seeder.Posted> seeds = seeder.postNew(options.seedsDir());
             if (!seeds.isEmpty()) {
                 int seminars = seeder.awaitVisible(seeds, SEED_TIMEOUT);
-                out.println("  query-service lists " + seminars + " seminar(s) of " + seeds.size()
-                        + " seed article(s), " + seconds(t));
+                out.println("  query-service shows the " + seeds.size() + " seed article(s) with " + seminars
+                        + " seminar(s) among the latest, " + seconds(t));
             }
         }
         out.println("Local stack ready in " + seconds(startedAt) + ".");

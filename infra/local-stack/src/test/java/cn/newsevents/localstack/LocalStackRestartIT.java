@@ -96,6 +96,9 @@ class LocalStackRestartIT {
                 .redirectOutput(output.toFile());
         pb.environment().put("INGEST_API_KEY", API_KEY);
         running = pb.start();
+        Process launcher = running;
+        // Should this JVM die mid-test, the launcher (and through it the stack) must not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::destroy, "launcher-reaper"));
         await("the launcher to print that it is ready (" + output + ")").atMost(START)
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> {

@@ -33,7 +33,7 @@ public class SeminarController {
 
     @Operation(summary = "The most recent seminars first (by seminar date, then by when they were stored)")
     @Get("/latest")
-    public Page<RawJson> latest(@Parameter(description = "page size, 1 to the configured maximum")
+    public Page<RawJson> latestSeminars(@Parameter(description = "page size, 1 to the configured maximum")
                                 @Nullable @QueryValue String limit,
                                 @Parameter(description = "the 'next' value of the previous page")
                                 @Nullable @QueryValue String cursor) {
@@ -42,7 +42,7 @@ public class SeminarController {
 
     @Operation(summary = "Seminars matching every given filter, most recent first, keyset-paged")
     @Get
-    public Page<RawJson> search(@Parameter(description = "city, e.g. 常州") @Nullable @QueryValue String city,
+    public Page<RawJson> searchSeminars(@Parameter(description = "city, e.g. 常州") @Nullable @QueryValue String city,
                                 @Parameter(description = "earliest seminar date, YYYY-MM-DD")
                                 @Nullable @QueryValue String from,
                                 @Parameter(description = "latest seminar date, YYYY-MM-DD")
@@ -70,7 +70,7 @@ public class SeminarController {
 
     @Operation(summary = "One seminar event as published")
     @Get("/{id}")
-    public RawJson byId(@PathVariable String id) {
+    public RawJson seminarById(@PathVariable String id) {
         return seminars.byId(id).orElseThrow(() -> NotFoundException.of("seminar", id));
     }
 

@@ -30,12 +30,16 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Path logFile;
     private final Process process;
+    private final Thread reaper;
 
     private ServiceProcess(String name, int port, Path logFile, Process process) {
         this.name = name;
         this.port = port;
         this.logFile = logFile;
         this.process = process;
+        // Whatever way this JVM ends, the child must not outlive it (it would keep its port and consumer group).
+        this.reaper = new Thread(this::stopAndWait, name + "-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
     }
 
     /**
@@ -119,6 +123,15 @@ public final class ServiceProcess implements AutoCloseable {
     /** Asks the JVM to stop and waits; kills it if it has not exited in 30 s. */
     @Override
     public void close() {
+        stopAndWait();
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs or ran anyway
+        }
+    }
+
+    private void stopAndWait() {
         if (!process.isAlive()) {
             return;
         }

@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Posts the seed articles to the ingest API and waits until the query service shows their seminars. A ledger in
+ * Posts the seed articles to the ingest API and waits until the query service shows them. A ledger in
  * the data directory remembers what was posted (by content hash), so a restart does not post the same text again
  * and what the query service shows afterwards comes from storage alone.
  */
@@ -104,41 +104,62 @@ public final class Seeder {
     }
 
     /**
-     * Waits until {@code GET /seminars/latest} lists at least one seminar of every given article and returns the
-     * number of seminars listed for them.
+     * Waits until the query service shows every given article (as {@code GET /articles/{id}} or through its
+     * seminars on {@code GET /seminars/latest}) and returns how many of the latest seminars belong to them.
      */
     public int awaitVisible(List<Posted> seeds, Duration timeout) {
-        HttpRequest latest = HttpRequest.newBuilder(query.resolve("/seminars/latest?limit=100"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
-        return Poll.until("the query service to list the seminars of " + seeds.size() + " seed article(s)", timeout,
-                () -> {
-                    try {
-                        HttpResponse<String> response = HTTP.send(latest, HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() != 200) {
-                            return Optional.empty();
-                        }
-                        JsonNode items = JSON.readTree(response.body()).path("items");
-                        int seen = 0;
-                        for (Posted seed : seeds) {
-                            int ofSeed = 0;
-                            for (JsonNode item : items) {
-                                if (item.toString().contains("\"" + seed.articleId() + "\"")) {
-                                    ofSeed++;
-                                }
-                            }
-                            if (ofSeed == 0) {
-                                return Optional.empty();
-                            }
-                            seen += ofSeed;
-                        }
-                        return Optional.of(seen);
-                    } catch (IOException e) {
-                        return Optional.empty();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("Interrupted while waiting for the query service.", e);
-                    }
-                });
+        for (Posted seed : seeds) {
+            Poll.until("the query service to show article " + seed.articleId() + " of seed " + seed.file().getFileName(),
+                    timeout, () -> shown(seed.articleId()) ? Optional.of(true) : Optional.empty());
+        }
+        JsonNode items = getJson(query.resolve("/seminars/latest?limit=100")).path("items");
+        int seminars = 0;
+        for (JsonNode item : items) {
+            for (Posted seed : seeds) {
+                if (seed.articleId().equals(item.path("articleId").asText())) {
+                    seminars++;
+                }
+            }
+        }
+        return seminars;
+    }
+
+    private boolean shown(String articleId) {
+        if (status(query.resolve("/articles/" + articleId)) == 200) {
+            return true;
+        }
+        for (JsonNode item : getJson(query.resolve("/seminars/latest?limit=100")).path("items")) {
+            if (articleId.equals(item.path("articleId").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int status(URI uri) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking the query service.", e);
+        }
+    }
+
+    /** The JSON of a GET, or an empty object when the service does not answer 200 (yet). */
+    private static JsonNode getJson(URI uri) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createObjectNode();
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking the query service.", e);
+        }
     }
 
     private Map<String, String> readLedger() throws IOException {

@@ -39,6 +39,10 @@ public final class SeminarExtractor {
     private static final int MAX_NAME = 12;
     private static final int MAX_AGE_DAYS = 366;
     private static final String CLAUSE_BREAKS = "，,；;。！？!?\n";
+    /** What may stand between a quoted series name and the meeting kind: an ordinal and 专题. */
+    private static final java.util.regex.Pattern SERIES_GAP =
+            java.util.regex.Pattern.compile("(第[0-9一二三四五六七八九十]{1,3}[场次期]|首场|首次)?(专题)?");
+    private static final java.util.regex.Pattern FOCUS_SEPARATORS = java.util.regex.Pattern.compile("、|和|及|与");
 
     private final SeminarRules rules = SeminarRules.DEFAULT;
     private final PostedPersons persons = new PostedPersons(rules.cue(Role.INTRO));
@@ -238,7 +242,7 @@ public final class SeminarExtractor {
 
         private void people(Span sentence, boolean namesMeeting) {
             boolean attend = namesMeeting || has(Role.ATTEND, sentence.start(), sentence.end());
-            Map<Integer, Integer> hints = nameHints(sentence);
+            NameHints hints = nameHints(sentence);
             List<PersonMention> found = persons.find(s, orig, sentence.start(), sentence.end(), hints);
             String raised = raised(sentence);
             for (PersonMention p : found) {
@@ -259,31 +263,46 @@ public final class SeminarExtractor {
             }
         }
 
-        private Map<Integer, Integer> nameHints(Span sentence) {
-            Map<Integer, Integer> hints = new HashMap<>();
-            if (PostedPersons.titleAnywhere(s, sentence.start(), sentence.end())) {
-                for (Term t : segmenter().seg(s.substring(sentence.start(), sentence.end()))) {
-                    if (t.nature != null && t.nature.startsWith("nr")) {
-                        hints.put(sentence.start() + t.offset, sentence.start() + t.offset + t.length());
+        /** HanLP's person names in the sentence, segmented on first use only. */
+        private NameHints nameHints(Span sentence) {
+            Map<Integer, Integer>[] names = new Map[1];
+            return start -> {
+                if (names[0] == null) {
+                    names[0] = new HashMap<>();
+                    for (Term t : segmenter().seg(s.substring(sentence.start(), sentence.end()))) {
+                        if (t.nature != null && t.nature.startsWith("nr")) {
+                            names[0].put(sentence.start() + t.offset, sentence.start() + t.offset + t.length());
+                        }
                     }
                 }
-            }
-            return hints;
+                return names[0].get(start);
+            };
         }
 
         private String raised(Span sentence) {
-            int i = s.indexOf('就', sentence.start());
-            while (i >= 0 && i < sentence.end()) {
+            int i = indexOf("就", sentence.start(), sentence.end());
+            while (i >= 0) {
                 int stop = Math.min(sentence.end(), i + 120);
                 for (String verb : new String[]{"提出", "发表", "交流", "作了发言", "发言", "建言"}) {
-                    int v = s.indexOf(verb, i + 1);
-                    if (v > i + 1 && v < stop) {
+                    int v = indexOf(verb, i + 2, stop);
+                    if (v >= 0) {
                         return orig.substring(i + 1, v).strip();
                     }
                 }
-                i = s.indexOf('就', i + 1);
+                i = indexOf("就", i + 1, sentence.end());
             }
             return null;
+        }
+
+        /** {@code s.indexOf(word, from)} that never looks at or past {@code to} (keeps the work per sentence bounded). */
+        private int indexOf(String word, int from, int to) {
+            int last = to - word.length();
+            for (int i = Math.max(0, from); i <= last; i++) {
+                if (s.startsWith(word, i)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         private Draft findOrCreate(DateMention d, Span sentence) {
@@ -387,7 +406,7 @@ public final class SeminarExtractor {
                 return null;
             }
             String between = s.substring(i, k0);
-            if (!between.isEmpty() && !between.matches("(第[0-9一二三四五六七八九十]{1,3}[场次期]|首场|首次)?(专题)?")) {
+            if (!between.isEmpty() && !SERIES_GAP.matcher(between).matches()) {
                 return null;
             }
             int close = i - 1;
@@ -420,8 +439,8 @@ public final class SeminarExtractor {
             int from = at + len;
             int to = clauseEnd(from, end);
             for (String stop : new String[]{"展开", "进行", "开展", "深入", "座谈", "建言", "讨论", "交流", "等"}) {
-                int x = s.indexOf(stop, from);
-                if (x > from && x < to) {
+                int x = indexOf(stop, from + 1, to);
+                if (x > from) {
                     to = x;
                 }
             }
@@ -562,7 +581,7 @@ public final class SeminarExtractor {
         if (focus == null) {
             return null;
         }
-        String[] parts = focus.split("、|和|及|与");
+        String[] parts = FOCUS_SEPARATORS.split(focus);
         if (parts.length != n) {
             return null;
         }
