@@ -65,18 +65,15 @@ public class SeminarController {
     @Operation(summary = "Seminars matching every given filter, most recent first, keyset-paged")
     @Get
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public Page<RawJson> searchSeminars(@Parameter(description = "city, e.g. 常州") @Nullable @QueryValue String city,
-                                @Parameter(description = "earliest seminar date, YYYY-MM-DD")
-                                @Nullable @QueryValue String from,
-                                @Parameter(description = "latest seminar date, YYYY-MM-DD")
-                                @Nullable @QueryValue String to,
-                                @Parameter(description = "a participant's full name")
-                                @Nullable @QueryValue String participant,
-                                @Parameter(description = "part of a participant's organization")
-                                @Nullable @QueryValue String organization,
-                                @Parameter(description = "text the seminar mentions") @Nullable @QueryValue String q,
-                                @Nullable @QueryValue String limit,
-                                @Nullable @QueryValue String cursor) {
+    public Page<RawJson> searchSeminars(
+            @Parameter(description = "city, e.g. 苏州") @Nullable @QueryValue String city,
+            @Parameter(description = "earliest seminar date, YYYY-MM-DD") @Nullable @QueryValue String from,
+            @Parameter(description = "latest seminar date, YYYY-MM-DD") @Nullable @QueryValue String to,
+            @Parameter(description = "a participant's full name") @Nullable @QueryValue String participant,
+            @Parameter(description = "part of an organization") @Nullable @QueryValue String organization,
+            @Parameter(description = "text the seminar mentions") @Nullable @QueryValue String q,
+            @Nullable @QueryValue String limit,
+            @Nullable @QueryValue String cursor) {
         LocalDate fromDate = Params.date("from", from);
         LocalDate toDate = Params.date("to", to);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
