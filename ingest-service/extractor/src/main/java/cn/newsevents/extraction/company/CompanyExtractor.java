@@ -1,13 +1,60 @@
 package cn.newsevents.extraction.company;
 
+import cn.newsevents.extraction.Extractor;
 import cn.newsevents.extraction.model.Article;
 import cn.newsevents.extraction.model.CompanyEvent;
+import cn.newsevents.extraction.model.CompanyEventKind;
+import cn.newsevents.extraction.model.Evidence;
+import cn.newsevents.extraction.model.Ids;
+import cn.newsevents.extraction.model.Metric;
+import cn.newsevents.extraction.model.Participant;
+import cn.newsevents.extraction.model.Qualifier;
 import cn.newsevents.extraction.model.SeminarEvent;
+import cn.newsevents.extraction.normalize.Amount;
+import cn.newsevents.extraction.normalize.Amounts;
+import cn.newsevents.extraction.normalize.ChineseNumerals;
+import cn.newsevents.extraction.normalize.Period;
+import cn.newsevents.extraction.normalize.Periods;
+import cn.newsevents.extraction.normalize.Tsv;
+import cn.newsevents.extraction.normalize.Unit;
 
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.seg.common.Term;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Finds company metrics and seminar attendance in an article. Thread-safe. */
+/**
+ * Finds company metrics and seminar attendance in an article. Thread-safe.
+ *
+ * <p>Metrics are read clause by clause: a metric rule finds a keyword and its figure, the words before them name
+ * the company (a registered name, a short name resolved to a fuller one of the article, or 公司/该公司 referring
+ * to the company the paragraph is about), and the period is the last period expression before the figure in the
+ * paragraph. Figures of groups of companies, sectors or regions are not reported.
+ */
 public final class CompanyExtractor {
+    private static final Pattern TOPIC_AFTER = Pattern.compile("(?:的是|当属|要数|首推|就是)([^，,；;：:。]{2,16})$");
+    private static final String CLAUSE_BREAKS = "，,；;：:\n";
+    private static final String SENTENCE_BREAKS = "。！？!?\n";
+
+    private final CompanyLexicon lex = CompanyLexicon.get();
+    private final CompanyNames names = new CompanyNames(lex);
+    private final CompanyRules rules = new CompanyRules(lex);
+    private final List<String> leadWords = CompanyLexicon.longestFirst(lex.leadWords);
+    private final List<String> stopWords = CompanyLexicon.longestFirst(lex.stopWords);
+    private final List<String> headWords = CompanyLexicon.longestFirst(lex.headWords);
+    private final List<String> outlookWords = CompanyLexicon.longestFirst(lex.outlook.keySet());
+    private final List<String> scopeWords = CompanyLexicon.longestFirst(lex.scopeWords);
+    private final Pattern keywordPattern = Pattern.compile(Tsv.alternation(lex.keywords.keySet()));
 
     /**
      * @param article    the article; evidence offsets index {@code article.text()}
@@ -15,6 +62,578 @@ public final class CompanyExtractor {
      * @param seminars   the seminars already found, for attendance events
      */
     public List<CompanyEvent> extract(Article article, String simplified, List<SeminarEvent> seminars) {
-        return List.of();
+        List<SeminarEvent> sems = seminars == null ? List.of() : seminars;
+        List<CompanyEvent> out = new ArrayList<>(new Reader(article, simplified, sems).metrics());
+        out.addAll(attendance(article, simplified, sems));
+        return out;
+    }
+
+    /** The subject of a figure: a named company, a reference back to the company in focus, or not a company. */
+    private record Subject(Kind kind, String name, int start) {
+        enum Kind { NAMED, FOCUS, NONE }
+    }
+
+    /** Metric extraction state for one article. */
+    private final class Reader {
+        private final Article article;
+        private final String t;
+        private final List<SeminarEvent> seminars;
+        private final List<CompanyNames.Name> registered;
+        private final List<CompanyNames.Name> known = new ArrayList<>();
+        private final Map<String, CompanyEvent> events = new LinkedHashMap<>();
+        /** The currency of a bare 元: New Taiwan dollars in articles that price in 新台币 and never in 人民币. */
+        private final Unit defaultCurrency;
+
+        Reader(Article article, String simplified, List<SeminarEvent> seminars) {
+            this.article = article;
+            this.t = simplified;
+            this.seminars = seminars;
+            int body = Math.min(Math.max(article.bodyOffset(), 0), t.length());
+            this.registered = names.registered(t, body, t.length());
+            known.addAll(registered);
+            known.addAll(names.titled(t, body, t.length()));
+            for (SeminarEvent s : seminars) {
+                for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
+                    if (p.organization() != null && lex.isCompanyOrganization(p.organization())) {
+                        int at = t.indexOf(p.organization());
+                        known.add(new CompanyNames.Name(Math.max(at, 0), Math.max(at, 0), p.organization()));
+                    }
+                }
+            }
+            known.sort(Comparator.comparingInt(CompanyNames.Name::start));
+            String bodyText = t.substring(body);
+            defaultCurrency = (bodyText.contains("新台币") || bodyText.contains("台币")) && !bodyText.contains("人民币")
+                    ? Unit.TWD : Unit.CNY;
+        }
+
+        List<CompanyEvent> metrics() {
+            int body = Math.min(Math.max(article.bodyOffset(), 0), t.length());
+            Periods.Anchor anchor = new Periods.Anchor(publicationYear(), null, null);
+            int p = body;
+            while (p < t.length()) {
+                int end = t.indexOf('\n', p);
+                end = end < 0 ? t.length() : end;
+                if (end > p) {
+                    List<Periods.Mention> mentions = Periods.find(t, p, end, anchor);
+                    anchor = Periods.advance(anchor, mentions);
+                    paragraph(p, end, mentions);
+                }
+                p = end + 1;
+            }
+            return new ArrayList<>(events.values());
+        }
+
+        private int publicationYear() {
+            if (article.publishedAt() != null) {
+                return article.publishedAt().getYear();
+            }
+            Matcher m = Pattern.compile("(?:19|20)[0-9]{2}(?=年)").matcher(t);
+            int max = 0;
+            while (m.find()) {
+                max = Math.max(max, Integer.parseInt(m.group()));
+            }
+            return max;
+        }
+
+        private void paragraph(int from, int to, List<Periods.Mention> mentions) {
+            String topic = null;
+            int s = from;
+            while (s < to) {
+                int e = s;
+                while (e < to && SENTENCE_BREAKS.indexOf(t.charAt(e)) < 0) {
+                    e++;
+                }
+                if (e > s) {
+                    topic = sentence(s, e, mentions, topic);
+                }
+                s = e + 1;
+            }
+        }
+
+        /** Reads one sentence and returns the company in focus after it. */
+        private String sentence(int from, int to, List<Periods.Mention> mentions, String topicIn) {
+            String topic = topicIn;
+            List<int[]> clauses = new ArrayList<>();
+            int c = from;
+            while (c < to) {
+                int e = c;
+                while (e < to && (CLAUSE_BREAKS.indexOf(t.charAt(e)) < 0 || isThousandsSeparator(e))) {
+                    e++;
+                }
+                if (e > c) {
+                    clauses.add(new int[]{c, e});
+                }
+                c = e + 1;
+            }
+            for (int i = 0; i < clauses.size(); i++) {
+                int cs = clauses.get(i)[0];
+                int ce = clauses.get(i)[1];
+                int next = i + 1 < clauses.size() ? clauses.get(i + 1)[1] : ce;
+                topic = clause(from, cs, ce, next, mentions, topic);
+            }
+            return topic;
+        }
+
+        private String clause(int sentenceStart, int cs, int ce, int nextEnd, List<Periods.Mention> mentions,
+                              String topicIn) {
+            String topic = topicIn;
+            // A registered name opening the clause puts that company in focus.
+            String lead = stripLead(cs, ce);
+            int opening = lead == null ? ce : ce - lead.length();
+            List<CompanyNames.Name> inClause = new ArrayList<>();
+            for (CompanyNames.Name n : registered) {
+                if (n.start() >= cs && n.end() <= ce) {
+                    inClause.add(n);
+                }
+            }
+            // The clause opens with a name (up to three characters before it: a person name glued in front in
+            // profile headers), or names one company only: that company is in focus.
+            if (!inClause.isEmpty() && (inClause.size() == 1 || inClause.get(0).start() <= opening + 3)) {
+                topic = inClause.get(0).name();
+            }
+            boolean matched = false;
+            Set<Integer> usedKeywords = new HashSet<>();
+            for (CompanyRules.MetricRule rule : rules.metricRules) {
+                Matcher m = rule.pattern().matcher(t).region(cs, ce);
+                while (m.find()) {
+                    if (!usedKeywords.add(m.start("kw"))) {
+                        continue;
+                    }
+                    Optional<Metric> metric = lex.keywords.getOrDefault(m.group("kw"), Optional.empty());
+                    if (metric.isEmpty()) {
+                        continue;
+                    }
+                    boolean count = lex.kinds.get(metric.get()) == CompanyLexicon.AmountKind.COUNT;
+                    if (rule.countOnly() && !count) {
+                        continue;
+                    }
+                    int subjectEnd = Math.min(m.start("kw"), m.start("amount"));
+                    Subject subject = subject(cs, subjectEnd, topic);
+                    if (subject.kind() == Subject.Kind.NAMED) {
+                        topic = subject.name();
+                    } else if (subject.kind() == Subject.Kind.FOCUS && topic == null) {
+                        topic = organizationBefore(sentenceStart, subjectEnd);
+                    }
+                    matched |= emit(sentenceStart, cs, ce, nextEnd, m, metric.get(), subject, topic, mentions);
+                }
+            }
+            if (!matched) {
+                // A keyword without a figure still tells which company the next clauses speak of.
+                Matcher k = keywordPattern.matcher(t).region(cs, ce);
+                if (k.find()) {
+                    Subject subject = subject(cs, k.start(), topic);
+                    if (subject.kind() == Subject.Kind.NAMED) {
+                        topic = subject.name();
+                    }
+                }
+                String named = namedBeforeTopicVerb(lead);
+                if (named != null) {
+                    topic = resolve(named, opening);
+                }
+                Matcher after = TOPIC_AFTER.matcher(t).region(cs, ce);
+                if (after.find()) {
+                    String name = after.group(1).strip();
+                    if (names.looksLikeName(name)) {
+                        topic = resolve(name, after.start(1));
+                    }
+                }
+            }
+            return topic;
+        }
+
+        private boolean emit(int sentenceStart, int cs, int ce, int nextEnd, Matcher m, Metric metric,
+                             Subject subject, String topic, List<Periods.Mention> mentions) {
+            int kw = m.start("kw");
+            if (kw > cs && (t.charAt(kw - 1) == '占' || t.charAt(kw - 1) == '佔')) {
+                return false;
+            }
+            Optional<Amount> parsed = Amounts.parse(m.group("amount"));
+            if (parsed.isEmpty()) {
+                return false;
+            }
+            Amount amount = parsed.get();
+            CompanyLexicon.AmountKind kind = lex.kinds.get(metric);
+            Unit unit = amount.unit();
+            if (unit == Unit.CNY && defaultCurrency != Unit.CNY && !m.group("amount").contains("人民币")) {
+                unit = defaultCurrency;
+            }
+            boolean fits = switch (kind) {
+                case MONEY -> unit.isMoney();
+                case PERCENT -> unit == Unit.PERCENT;
+                case COUNT -> unit == Unit.COUNT || !amount.unitStated();
+            };
+            if (!fits) {
+                return false;
+            }
+            if (kind == CompanyLexicon.AmountKind.COUNT) {
+                unit = Unit.COUNT;
+            }
+            String company;
+            double confidence;
+            if (subject.kind() == Subject.Kind.NAMED) {
+                company = subject.name();
+                confidence = 0.85;
+            } else if (subject.kind() == Subject.Kind.FOCUS && topic != null) {
+                company = topic;
+                confidence = 0.7;
+            } else {
+                return false;
+            }
+            if (!amount.unitStated()) {
+                confidence -= 0.1;
+            }
+            Qualifier qualifier = amount.qualifier();
+            Qualifier outlook = outlook(sentenceStart, m.start("amount"));
+            if (outlook != null) {
+                qualifier = outlook;
+            }
+            String period = period(m.start("amount"), mentions);
+            BigDecimal value = amount.value().stripTrailingZeros();
+            if (value.scale() < 0) {
+                value = value.setScale(0);
+            }
+            int amountEnd = m.end("amount");
+            BigDecimal growth = m.end("kw") <= m.start("amount")
+                    ? growth(m.end("kw"), m.start("amount"), m.start("amount")) : null;
+            if (growth == null) {
+                growth = growth(amountEnd, ce, nextEnd);
+            }
+            Integer rank = rank(amountEnd, ce, nextEnd);
+            int evStart = Math.min(cs, subject.start() < 0 ? cs : subject.start());
+            String original = article.text();
+            Evidence evidence = new Evidence(evStart, m.end(), original.substring(evStart, m.end()));
+            String person = person(company, sentenceStart, ce);
+            String id = Ids.eventId(article.id(), "company", company, metric.code(), period, value.toPlainString());
+            String key = company + "\u0000" + metric.code() + "\u0000" + period + "\u0000" + value.toPlainString();
+            events.putIfAbsent(key, new CompanyEvent(id, article.id(), CompanyEventKind.METRIC, company, metric,
+                    period, value, unit.code(), qualifier, growth, rank, person, null, evidence,
+                    Math.max(0.1, Math.min(1.0, confidence)), Extractor.VERSION));
+            return true;
+        }
+
+        /** The name opening a clause before a topic verb ("黔台酒业发布2023年年报"), else null. */
+        private String namedBeforeTopicVerb(String lead) {
+            if (lead == null) {
+                return null;
+            }
+            int best = -1;
+            for (String v : lex.topicVerbs) {
+                int i = lead.indexOf(v);
+                if (i >= 2 && i <= 16 && (best < 0 || i < best)) {
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                return null;
+            }
+            String name = lead.substring(0, best);
+            for (String w : stopWords) {
+                if (name.contains(w)) {
+                    return null;
+                }
+            }
+            if (!names.looksLikeName(name) || hasAggregate(name) || isPersonName(name)) {
+                return null;
+            }
+            return name;
+        }
+
+        private boolean isPersonName(String s) {
+            for (SeminarEvent sem : seminars) {
+                for (Participant p : sem.participants() == null ? List.<Participant>of() : sem.participants()) {
+                    if (s.equals(p.name())) {
+                        return true;
+                    }
+                }
+            }
+            List<Term> terms = HanLP.newSegment().enableNameRecognize(true).seg(s);
+            return terms.size() == 1 && terms.get(0).nature != null && terms.get(0).nature.startsWith("nr");
+        }
+
+        /** A comma between a digit and three digits ("3,558"): part of a number, not a clause break. */
+        private boolean isThousandsSeparator(int i) {
+            if (t.charAt(i) != ',' || i == 0) {
+                return false;
+            }
+            if (!Character.isDigit(t.charAt(i - 1))) {
+                return false;
+            }
+            for (int k = 1; k <= 3; k++) {
+                if (i + k >= t.length() || !Character.isDigit(t.charAt(i + k))) {
+                    return false;
+                }
+            }
+            return i + 4 >= t.length() || !Character.isDigit(t.charAt(i + 4));
+        }
+
+        /** The clause text after leading words such as 其中/此外, or null when nothing is left. */
+        private String stripLead(int cs, int ce) {
+            String s = t.substring(cs, ce);
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                String stripped = s.stripLeading();
+                if (!stripped.equals(s)) {
+                    s = stripped;
+                    changed = true;
+                }
+                for (String w : leadWords) {
+                    if (s.startsWith(w)) {
+                        s = s.substring(w.length());
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+            return s.isEmpty() ? null : s;
+        }
+
+        /** Reads the words between the clause start and a figure as the company they belong to. */
+        private Subject subject(int cs, int end, String topic) {
+            CompanyNames.Name last = null;
+            for (CompanyNames.Name n : registered) {
+                if (n.start() >= cs && n.end() <= end) {
+                    last = n;
+                }
+            }
+            if (last != null) {
+                return new Subject(Subject.Kind.NAMED, last.name(), last.start());
+            }
+            char[] chars = t.substring(cs, end).toCharArray();
+            for (Periods.Mention pm : Periods.find(t, cs, end, new Periods.Anchor(2000, null, null))) {
+                for (int i = pm.start(); i < pm.end(); i++) {
+                    chars[i - cs] = '|';
+                }
+            }
+            String s = new String(chars).replaceAll("[“”\"《》「」『』‘’]", "");
+            int offset = cs;
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                int before = s.length();
+                s = s.replaceFirst("^[|\\s]+", "");
+                for (String w : leadWords) {
+                    if (s.startsWith(w)) {
+                        s = s.substring(w.length());
+                        break;
+                    }
+                }
+                if (s.length() != before) {
+                    offset += before - s.length();
+                    changed = true;
+                }
+            }
+            int cut = s.indexOf('|');
+            cut = cut < 0 ? s.length() : cut;
+            for (String w : stopWords) {
+                int i = s.indexOf(w);
+                if (i >= 0 && i < cut) {
+                    cut = i;
+                }
+            }
+            s = s.substring(0, cut).strip();
+            for (String h : headWords) {
+                int i = s.lastIndexOf(h);
+                if (i >= 0 && s.length() - (i + h.length()) >= 2) {
+                    offset += i + h.length();
+                    s = s.substring(i + h.length());
+                    break;
+                }
+            }
+            if (s.length() < 2 || lex.anaphors.contains(s)) {
+                return new Subject(Subject.Kind.FOCUS, null, -1);
+            }
+            if (names.looksLikeName(s)) {
+                return new Subject(Subject.Kind.NAMED, resolve(s, offset), offset);
+            }
+            String resolved = resolveContained(s, offset);
+            if (resolved != null) {
+                return new Subject(Subject.Kind.NAMED, resolved, offset);
+            }
+            for (String w : scopeWords) {
+                int i = s.indexOf(w);
+                if (i >= 0 && !hasAggregate(s)) {
+                    // "小鹰科技国内市场占有率": a company before the market word; "大型锻件国内…": a product line
+                    // of the company in focus.
+                    String before = s.substring(0, i);
+                    if (before.length() >= 2 && names.looksLikeName(before)) {
+                        String full = resolve(before, offset);
+                        if (!full.equals(before) || lex.isCompanyOrganization(before)) {
+                            return new Subject(Subject.Kind.NAMED, full, offset);
+                        }
+                    }
+                    return new Subject(Subject.Kind.FOCUS, null, -1);
+                }
+            }
+            return new Subject(Subject.Kind.NONE, null, -1);
+        }
+
+        private boolean hasAggregate(String s) {
+            for (String w : lex.aggregateWords) {
+                if (s.contains(w)) {
+                    return true;
+                }
+            }
+            return s.contains("、") || s.matches(".*[0-9一二三四五六七八九十几多两数百千]家.*");
+        }
+
+        /**
+         * The first organization HanLP recognises in the sentence before a figure whose subject is left implicit
+         * ("华光重工深耕锻件领域20多年，外销占比约30%"). Only such candidate sentences are segmented.
+         */
+        private String organizationBefore(int sentenceStart, int end) {
+            if (end - sentenceStart < 2) {
+                return null;
+            }
+            List<Term> terms = HanLP.newSegment().enableOrganizationRecognize(true).enableNameRecognize(true)
+                    .enablePlaceRecognize(true).seg(t.substring(sentenceStart, end));
+            for (Term term : terms) {
+                String nature = term.nature == null ? "" : term.nature.toString();
+                if (nature.startsWith("nt")) {
+                    return names.looksLikeName(term.word) && !hasAggregate(term.word)
+                            && !lex.anaphors.contains(term.word) ? resolve(term.word, sentenceStart) : null;
+                }
+                // Only the sentence subject counts: times, numbers, punctuation and lead words may come first.
+                boolean skippable = nature.startsWith("t") || nature.startsWith("m") || nature.startsWith("w")
+                        || nature.startsWith("q") || lex.leadWords.contains(term.word);
+                if (!skippable) {
+                    return null;
+                }
+            }
+            return null;
+        }
+
+        /** The fullest name of the article for a short name: one containing it, nearest before {@code at}. */
+        private String resolve(String shortName, int at) {
+            CompanyNames.Name best = null;
+            for (CompanyNames.Name n : known) {
+                if (n.name().contains(shortName) && n.name().length() > shortName.length()) {
+                    if (best == null || (n.start() <= at && (best.start() > at || n.start() > best.start()))
+                            || (best.start() > at && n.start() > at && n.name().length() > best.name().length())) {
+                        best = n;
+                    }
+                }
+            }
+            if (best != null) {
+                return best.name();
+            }
+            String contained = resolveContained(shortName, at);
+            return contained != null ? contained : shortName;
+        }
+
+        /** A known name written inside {@code s} ("理想汽车常州基地" holds 理想汽车), else null. */
+        private String resolveContained(String s, int at) {
+            String best = null;
+            for (CompanyNames.Name n : known) {
+                if (n.name().length() >= 2 && s.contains(n.name()) && s.startsWith(n.name())
+                        && (best == null || n.name().length() > best.length())) {
+                    best = n.name();
+                }
+            }
+            return best;
+        }
+
+        private Qualifier outlook(int sentenceStart, int amountStart) {
+            String before = t.substring(sentenceStart, amountStart);
+            for (String w : outlookWords) {
+                if (before.contains(w)) {
+                    return lex.outlook.get(w);
+                }
+            }
+            return null;
+        }
+
+        private String period(int at, List<Periods.Mention> mentions) {
+            Periods.Mention last = null;
+            for (Periods.Mention pm : mentions) {
+                if (pm.end() <= at) {
+                    last = pm;
+                }
+            }
+            return last == null || last.period() == null ? null : last.period().toString();
+        }
+
+        private BigDecimal growth(int from, int ce, int nextEnd) {
+            for (int end : new int[]{ce, nextEnd}) {
+                for (CompanyRules.GrowthRule rule : rules.growthRules) {
+                    Matcher g = rule.pattern().matcher(t).region(from, end);
+                    if (g.find()) {
+                        return new BigDecimal(g.group("pct")).multiply(BigDecimal.valueOf(rule.sign()));
+                    }
+                }
+            }
+            return null;
+        }
+
+        private Integer rank(int from, int ce, int nextEnd) {
+            int end = nextEnd;
+            int close = t.indexOf('）', from);
+            if (close < 0 || close > from + 20) {
+                close = t.indexOf(')', from);
+            }
+            if (close >= 0 && close <= from + 20) {
+                end = Math.max(end, Math.min(close + 1, t.length()));
+            }
+            for (CompanyRules.RankRule rule : rules.rankRules) {
+                Matcher r = rule.pattern().matcher(t).region(from, end);
+                if (r.find()) {
+                    if (rule.rank() != null) {
+                        return rule.rank();
+                    }
+                    return ChineseNumerals.parse(r.group("n")).map(BigDecimal::intValue).orElse(null);
+                }
+            }
+            return null;
+        }
+
+        /** A seminar participant of this company named in the sentence, as the person who gave the figure. */
+        private String person(String company, int from, int to) {
+            for (SeminarEvent s : seminars) {
+                for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
+                    if (p.name() != null && p.organization() != null && sameCompany(p.organization(), company)
+                            && t.substring(from, to).contains(p.name())) {
+                        return p.name();
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    private static boolean sameCompany(String a, String b) {
+        return a.contains(b) || b.contains(a);
+    }
+
+    /** One attendance event per seminar participant whose organization is a company. */
+    private List<CompanyEvent> attendance(Article article, String simplified, List<SeminarEvent> seminars) {
+        List<CompanyEvent> out = new ArrayList<>();
+        String original = article.text();
+        for (SeminarEvent s : seminars) {
+            for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
+                if (p.organization() == null || !lex.isCompanyOrganization(p.organization())) {
+                    continue;
+                }
+                Evidence ev = s.evidence();
+                int from = ev == null ? 0 : ev.start();
+                int at = p.name() == null ? -1 : simplified.indexOf(p.name(), from);
+                if (at < 0 && p.name() != null) {
+                    at = simplified.indexOf(p.name());
+                }
+                if (at >= 0) {
+                    int end = at + p.name().length();
+                    int orgAt = simplified.lastIndexOf(p.organization(), at);
+                    int start = orgAt >= 0 && at - orgAt < 60 ? orgAt : at;
+                    int orgEnd = simplified.indexOf(p.organization(), end);
+                    if (orgAt < 0 && orgEnd >= 0 && orgEnd - end < 60) {
+                        end = orgEnd + p.organization().length();
+                    }
+                    ev = new Evidence(start, end, original.substring(start, end));
+                }
+                String id = Ids.eventId(article.id(), "company", p.organization(), "attendance", s.id(), p.name());
+                out.add(new CompanyEvent(id, article.id(), CompanyEventKind.ATTENDANCE, p.organization(), null, null,
+                        null, null, null, null, null, p.name(), s.id(), ev, s.confidence(), Extractor.VERSION));
+            }
+        }
+        return out;
     }
 }

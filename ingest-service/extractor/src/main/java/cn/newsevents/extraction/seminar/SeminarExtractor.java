@@ -1,18 +1,707 @@
 package cn.newsevents.extraction.seminar;
 
+import cn.newsevents.extraction.Extractor;
+import cn.newsevents.extraction.date.ChineseDates;
+import cn.newsevents.extraction.date.DateMention;
 import cn.newsevents.extraction.model.Article;
+import cn.newsevents.extraction.model.Evidence;
+import cn.newsevents.extraction.model.Ids;
+import cn.newsevents.extraction.model.Participant;
+import cn.newsevents.extraction.model.Person;
 import cn.newsevents.extraction.model.SeminarEvent;
+import cn.newsevents.extraction.seminar.SeminarRules.Role;
+import cn.newsevents.extraction.text.Places;
+import cn.newsevents.extraction.text.Sentences;
+import cn.newsevents.extraction.text.Span;
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.seg.Segment;
+import com.hankcs.hanlp.seg.common.Term;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Finds the seminars (座谈会, 专题会, 研讨会...) an article reports. Thread-safe. */
+/**
+ * Finds the seminars (座谈会, 专题会, 研讨会...) an article reports. Thread-safe.
+ *
+ * <p>The body is split into sentences; only paragraphs that name a meeting kind are read further. Each meeting
+ * mention takes the dates of its clause (several dates give several sessions), its ordinal (第四场), name, quoted
+ * series name and focus (聚焦 X); mentions of the same day or the same ordinal are one event. Sentences about a
+ * meeting give its host (the person before 主持) and participants (people with posts; see {@link PostedPersons}).
+ * Planned meetings (将于…召开) and meetings more than a year before publication give no event.
+ */
 public final class SeminarExtractor {
+    private static final int MAX_FOCUS = 24;
+    private static final int MAX_NAME = 12;
+    private static final int MAX_AGE_DAYS = 366;
+    private static final String CLAUSE_BREAKS = "，,；;。！？!?\n";
+    /** What may stand between a quoted series name and the meeting kind: an ordinal and 专题. */
+    private static final java.util.regex.Pattern SERIES_GAP =
+            java.util.regex.Pattern.compile("(第[0-9一二三四五六七八九十]{1,3}[场次期]|首场|首次)?(专题)?");
+    private static final java.util.regex.Pattern FOCUS_SEPARATORS = java.util.regex.Pattern.compile("、|和|及|与");
+
+    private final SeminarRules rules = SeminarRules.DEFAULT;
+    private final PostedPersons persons = new PostedPersons(rules.cue(Role.INTRO));
 
     /**
      * @param article    the article; evidence offsets index {@code article.text()}
      * @param simplified {@code article.text()} in simplified characters, same length
      */
     public List<SeminarEvent> extract(Article article, String simplified) {
-        return List.of();
+        String text = article.text();
+        if (text == null || simplified == null || text.length() != simplified.length()) {
+            throw new IllegalArgumentException("The simplified text must have the same length as article.text(); "
+                    + "build it with SimplifiedText.of(article.text()).");
+        }
+        if (article.publishedAt() == null) {
+            return List.of();
+        }
+        LocalDate published = article.publishedAt().toLocalDate();
+        int body = Math.max(0, Math.min(article.bodyOffset(), text.length()));
+        if (rules.kinds.indexOf(simplified, 0, simplified.length()) < 0) {
+            return List.of();
+        }
+        return new Run(article, simplified, published, body).extract();
+    }
+
+    /** The state of one extraction. */
+    private final class Run {
+        private final Article article;
+        private final String s;
+        private final String orig;
+        private final LocalDate published;
+        private final int body;
+        private final List<Draft> drafts = new ArrayList<>();
+        private Draft current;
+        private Draft last;
+        private DateMention lastDate;
+        private Span lastDateSentence;
+        /** The meeting name of the headline when the body names the meeting only as 会议. */
+        private String headlineName;
+
+        Run(Article article, String simplified, LocalDate published, int body) {
+            this.article = article;
+            this.s = simplified;
+            this.orig = article.text();
+            this.published = published;
+            this.body = body;
+        }
+
+        List<SeminarEvent> extract() {
+            List<Span> sentences = Sentences.split(s, body, s.length());
+            Map<Integer, Boolean> paragraphHasMeeting = new HashMap<>();
+            List<List<int[]>> mentions = new ArrayList<>();
+            for (Span sentence : sentences) {
+                List<int[]> m = meetingMentions(sentence);
+                mentions.add(m);
+                if (!m.isEmpty()) {
+                    paragraphHasMeeting.put(sentence.paragraph(), true);
+                }
+            }
+            if (paragraphHasMeeting.isEmpty()) {
+                headlineMeeting(sentences, mentions, paragraphHasMeeting);
+            }
+            int paragraph = -1;
+            boolean afterMeetingParagraph = false;
+            for (int k = 0; k < sentences.size(); k++) {
+                Span sentence = sentences.get(k);
+                if (sentence.paragraph() != paragraph) {
+                    afterMeetingParagraph = paragraph >= 0 && paragraphHasMeeting.getOrDefault(paragraph, false);
+                    paragraph = sentence.paragraph();
+                    current = null;
+                }
+                List<DateMention> dates = ChineseDates.find(s, sentence.start(), sentence.end(), published);
+                boolean refersToMeeting = last != null && mentions.get(k).isEmpty()
+                        && (has(Role.MEETING_REFERENCE, sentence.start(), sentence.end())
+                        || afterMeetingParagraph && has(Role.ATTEND, sentence.start(), sentence.end()));
+                if (refersToMeeting && current == null) {
+                    current = last;
+                }
+                if (paragraphHasMeeting.getOrDefault(paragraph, false) || refersToMeeting) {
+                    boolean planned = false;
+                    int prevEnd = sentence.start();
+                    for (int[] m : mentions.get(k)) {
+                        planned |= !mention(sentence, m, prevEnd, dates);
+                        prevEnd = m[1];
+                    }
+                    if (current != null && !(planned && current.evidenceSentence != sentence)) {
+                        people(sentence, !mentions.get(k).isEmpty());
+                    }
+                }
+                for (DateMention d : dates) {
+                    if (usable(d.date())) {
+                        lastDate = d;
+                        lastDateSentence = sentence;
+                    }
+                }
+            }
+            return finish();
+        }
+
+        /**
+         * 市委召开民营企业座谈会 in the headline while the body only says 主持召开会议: the first dated sentence of
+         * the body that says a meeting was held stands for the headline's meeting.
+         */
+        private void headlineMeeting(List<Span> sentences, List<List<int[]>> mentions,
+                                     Map<Integer, Boolean> paragraphHasMeeting) {
+            int headlineEnd = Math.min(body, s.length());
+            int kind = rules.kinds.indexOf(s, 0, headlineEnd);
+            if (kind < 0 || has(Role.PLANNED, 0, headlineEnd) || has(Role.REFERENCE_BEFORE, 0, kind)
+                    || rules.cue(Role.REFERENCE_AFTER).longestAt(s, kind + rules.kinds.longestAt(s, kind, headlineEnd),
+                    headlineEnd) > 0) {
+                return;
+            }
+            for (int k = 0; k < sentences.size(); k++) {
+                Span sentence = sentences.get(k);
+                int cue = rules.cue(Role.HELD).indexOf(s, sentence.start(), sentence.end());
+                if (cue < 0) {
+                    continue;
+                }
+                boolean dated = false;
+                for (DateMention d : ChineseDates.find(s, sentence.start(), cue, published)) {
+                    dated |= usable(d.date());
+                }
+                if (dated) {
+                    int len = rules.cue(Role.HELD).longestAt(s, cue, sentence.end());
+                    mentions.get(k).add(new int[]{cue, cue + len});
+                    paragraphHasMeeting.put(sentence.paragraph(), true);
+                    headlineName = nameBefore(kind, kind + rules.kinds.longestAt(s, kind, headlineEnd), 0);
+                    return;
+                }
+            }
+        }
+
+        private List<int[]> meetingMentions(Span sentence) {
+            List<int[]> out = new ArrayList<>();
+            for (int i = sentence.start(); i < sentence.end(); i++) {
+                int len = rules.kinds.longestAt(s, i, sentence.end());
+                if (len > 0) {
+                    out.add(new int[]{i, i + len});
+                    i += len - 1;
+                }
+            }
+            return out;
+        }
+
+        /** Reads one meeting mention; returns false when the meeting is only planned. */
+        private boolean mention(Span sentence, int[] m, int windowStart, List<DateMention> dates) {
+            int k0 = m[0];
+            int k1 = m[1];
+            int clauseEnd = clauseEnd(k1, sentence.end());
+            int clauseStart = clauseStart(k0, windowStart);
+            if (has(Role.PLANNED, windowStart, clauseEnd)) {
+                return false;
+            }
+            if (rules.cue(Role.REFERENCE_AFTER).longestAt(s, k1, Math.min(sentence.end(), k1 + 8)) > 0
+                    || has(Role.REFERENCE_BEFORE, Math.max(windowStart, k0 - 16), k0)) {
+                return true;
+            }
+            List<DateMention> own = new ArrayList<>();
+            for (DateMention d : dates) {
+                if (d.start() >= windowStart && d.end() <= k0) {
+                    own.add(d);
+                }
+            }
+            if (own.isEmpty()) {
+                for (DateMention d : dates) {
+                    if (d.start() >= k1 && d.end() <= clauseEnd) {
+                        own.add(d);
+                    }
+                }
+            }
+            own.removeIf(d -> !usable(d.date()));
+            Integer sequence = ordinalBefore(k0, Math.max(windowStart, k0 - 12));
+            String name = nameBefore(k0, k1, windowStart);
+            String series = seriesBefore(k0, windowStart);
+            String focus = focusAfter(k1, sentence.end());
+            boolean earlier = has(Role.EARLIER, windowStart, k0);
+            if (own.size() >= 2) {
+                List<String> foci = split(focus, own.size());
+                Draft head = current != null ? current : last;
+                boolean numbered = earlier && head != null && head.sequence != null
+                        && head.sequence - 1 == own.size();
+                for (int j = 0; j < own.size(); j++) {
+                    DateMention d = own.get(j);
+                    Draft e = findOrCreate(d, sentence);
+                    if (numbered && e.sequence == null) {
+                        e.sequence = j + 1;
+                    }
+                    if (e.focus == null && foci != null) {
+                        e.focus = foci.get(j);
+                    }
+                    if (e.name == null) {
+                        e.name = name;
+                    }
+                    if (earlier && head != null && head != e) {
+                        e.seriesHead = head;
+                    }
+                    if (e.city == null) {
+                        e.city = cityIn(clauseStart, k0);
+                    }
+                }
+                return true;
+            }
+            Draft e;
+            if (own.size() == 1) {
+                e = findOrCreate(own.get(0), sentence);
+                if (e.city == null) {
+                    e.city = cityIn(Math.max(windowStart, clauseStart(own.get(0).start(), windowStart)), clauseEnd);
+                }
+            } else {
+                e = sequence == null ? null : bySequence(sequence);
+                boolean held = has(Role.HELD, Math.max(windowStart, k0 - 20), clauseEnd)
+                        || has(Role.DEICTIC, Math.max(windowStart, k0 - 6), k0);
+                if (e == null && held && last == null && lastDate != null) {
+                    e = findOrCreate(lastDate, lastDateSentence);
+                    e.fallbackDate = true;
+                    if (e.city == null) {
+                        e.city = cityIn(lastDateSentence.start(), lastDateSentence.end());
+                    }
+                }
+                if (e == null) {
+                    e = current != null ? current : last;
+                }
+                if (e == null) {
+                    return true;
+                }
+            }
+            if (e.sequence == null && sequence != null && bySequence(sequence) == null) {
+                e.sequence = sequence;
+            }
+            if (e.name == null) {
+                e.name = headlineName != null ? headlineName : name;
+            }
+            if (e.series == null) {
+                e.series = series;
+            }
+            if (e.focus == null && focus != null) {
+                e.focus = focus;
+            }
+            current = e;
+            last = e;
+            return true;
+        }
+
+        private void people(Span sentence, boolean namesMeeting) {
+            boolean attend = namesMeeting || has(Role.ATTEND, sentence.start(), sentence.end());
+            NameHints hints = nameHints(sentence);
+            List<PersonMention> found = persons.find(s, orig, sentence.start(), sentence.end(), hints);
+            String raised = raised(sentence);
+            for (PersonMention p : found) {
+                int ce = clauseEnd(p.end(), sentence.end());
+                int hostCue = rules.cue(Role.HOST).indexOf(s, p.end(), Math.min(ce, p.end() + 40));
+                if (hostCue < 0) {
+                    hostCue = hostLaterInSentence(p, found, sentence);
+                }
+                String name = orig.substring(p.nameStart(), p.nameEnd());
+                if (hostCue >= 0) {
+                    if (current.host == null) {
+                        current.host = p;
+                        current.participants.remove(key(name));
+                    }
+                    continue;
+                }
+                if (!attend || (current.host != null && key(name).equals(key(hostName(current))))) {
+                    continue;
+                }
+                current.participants.putIfAbsent(key(name), new Pending(p, name, raised));
+            }
+        }
+
+        /**
+         * 部长某某今天走访台南，主持两场座谈会: the subject chairs in a later clause when no other person, no 由 and
+         * no bare title comes between.
+         */
+        private int hostLaterInSentence(PersonMention p, List<PersonMention> found, Span sentence) {
+            int next = sentence.end();
+            for (PersonMention q : found) {
+                if (q.start() > p.end()) {
+                    next = Math.min(next, q.start());
+                }
+            }
+            int cue = rules.cue(Role.HOST).indexOf(s, p.end(), next);
+            if (cue < 0 || indexOf("由", p.end(), cue) >= 0 || PostedPersons.titleAnywhere(s, p.end(), cue)) {
+                return -1;
+            }
+            return cue;
+        }
+
+        /** HanLP's person names in the sentence, segmented on first use only. */
+        private NameHints nameHints(Span sentence) {
+            Map<Integer, Integer>[] names = new Map[1];
+            return start -> {
+                if (names[0] == null) {
+                    names[0] = new HashMap<>();
+                    for (Term t : segmenter().seg(s.substring(sentence.start(), sentence.end()))) {
+                        if (t.nature != null && t.nature.startsWith("nr")) {
+                            names[0].put(sentence.start() + t.offset, sentence.start() + t.offset + t.length());
+                        }
+                    }
+                }
+                return names[0].get(start);
+            };
+        }
+
+        private String raised(Span sentence) {
+            int i = indexOf("就", sentence.start(), sentence.end());
+            while (i >= 0) {
+                int stop = Math.min(sentence.end(), i + 120);
+                for (String verb : new String[]{"提出", "发表", "交流", "作了发言", "发言", "建言"}) {
+                    int v = indexOf(verb, i + 2, stop);
+                    if (v >= 0) {
+                        return orig.substring(i + 1, v).strip();
+                    }
+                }
+                i = indexOf("就", i + 1, sentence.end());
+            }
+            return null;
+        }
+
+        /** {@code s.indexOf(word, from)} that never looks at or past {@code to} (keeps the work per sentence bounded). */
+        private int indexOf(String word, int from, int to) {
+            int last = to - word.length();
+            for (int i = Math.max(0, from); i <= last; i++) {
+                if (s.startsWith(word, i)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private Draft findOrCreate(DateMention d, Span sentence) {
+            for (Draft e : drafts) {
+                if (e.date.equals(d.date())) {
+                    if (e.timeOfDay == null) {
+                        e.timeOfDay = d.timeOfDay();
+                    }
+                    return e;
+                }
+            }
+            Draft e = new Draft(d.date(), d.timeOfDay(), sentence);
+            drafts.add(e);
+            return e;
+        }
+
+        private Draft bySequence(int sequence) {
+            for (Draft e : drafts) {
+                if (e.sequence != null && e.sequence == sequence) {
+                    return e;
+                }
+            }
+            return null;
+        }
+
+        private boolean usable(LocalDate d) {
+            long age = ChronoUnit.DAYS.between(d, published);
+            return age >= 0 && age <= MAX_AGE_DAYS;
+        }
+
+        private boolean has(Role role, int from, int to) {
+            if (role == Role.ATTEND) {
+                for (int i = from; i < to; i++) {
+                    if (rules.cue(Role.ATTEND).longestAt(s, i, to) > 0
+                            && rules.cue(Role.ATTEND_BLOCK).longestAt(s, i, to) == 0) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return from < to && rules.cue(role).indexOf(s, from, to) >= 0;
+        }
+
+        private int clauseEnd(int from, int limit) {
+            for (int i = from; i < limit; i++) {
+                if (CLAUSE_BREAKS.indexOf(s.charAt(i)) >= 0) {
+                    return i;
+                }
+            }
+            return limit;
+        }
+
+        private int clauseStart(int from, int floor) {
+            for (int i = from - 1; i >= floor; i--) {
+                if (CLAUSE_BREAKS.indexOf(s.charAt(i)) >= 0) {
+                    return i + 1;
+                }
+            }
+            return floor;
+        }
+
+        /** 第四场 / 第4场 / 首场 right before the meeting kind. */
+        private Integer ordinalBefore(int k0, int floor) {
+            for (int i = k0 - 1; i >= floor; i--) {
+                char c = s.charAt(i);
+                if ("场次期".indexOf(c) < 0) {
+                    continue;
+                }
+                if (i - 1 >= floor && s.charAt(i - 1) == '首') {
+                    return 1;
+                }
+                int j = i - 1;
+                while (j >= floor && (cn.newsevents.extraction.date.ChineseNumbers.isDigitLike(s.charAt(j))
+                        || s.charAt(j) == '十')) {
+                    j--;
+                }
+                if (j >= floor && j < i - 1 && s.charAt(j) == '第') {
+                    var n = cn.newsevents.extraction.date.ChineseNumbers.parse(s, j + 1, i, 4);
+                    if (n != null && n.end() == i && n.value() > 0) {
+                        return n.value();
+                    }
+                }
+                return null;
+            }
+            return null;
+        }
+
+        /** The words before the kind that name the meeting: 企业和专家座谈会, 民营企业座谈会, 专题座谈会. */
+        private String nameBefore(int k0, int k1, int floor) {
+            int i = k0;
+            while (i > floor && k0 - i < MAX_NAME) {
+                char c = s.charAt(i - 1);
+                if (!PostedPersons.allIdeographs(s, i - 1, i) || "的在了场次期届于是为日号月年和".indexOf(c) >= 0
+                        && !(c == '和' && i - 1 > floor && i < k0)
+                        || rules.cue(Role.HELD).longestEndingAt(s, i, floor) > 0) {
+                    break;
+                }
+                i--;
+            }
+            return orig.substring(i, k1);
+        }
+
+        /** “锻造…、催生…”第四场专题座谈会: the quoted series name right before the ordinal and kind. */
+        private String seriesBefore(int k0, int floor) {
+            int i = k0;
+            while (i > floor && k0 - i <= 8 && "”」』\"".indexOf(s.charAt(i - 1)) < 0) {
+                i--;
+            }
+            if (i <= floor || "”」』\"".indexOf(s.charAt(i - 1)) < 0) {
+                return null;
+            }
+            String between = s.substring(i, k0);
+            if (!between.isEmpty() && !SERIES_GAP.matcher(between).matches()) {
+                return null;
+            }
+            int close = i - 1;
+            for (int j = close - 1; j >= floor && close - j <= 40; j--) {
+                if ("“「『\"".indexOf(s.charAt(j)) >= 0) {
+                    return j + 1 < close ? orig.substring(j + 1, close) : null;
+                }
+            }
+            return null;
+        }
+
+        /** 聚焦 X / 围绕 X right after the meeting kind: X up to the clause end. */
+        private String focusAfter(int k1, int end) {
+            int limit = Math.min(end, k1 + 6);
+            int at = -1;
+            int len = 0;
+            for (int i = k1; i < limit; i++) {
+                len = rules.cue(Role.FOCUS).longestAt(s, i, end);
+                if (len > 0) {
+                    at = i;
+                    break;
+                }
+                if (rules.kinds.longestAt(s, i, end) > 0) {
+                    return null;
+                }
+            }
+            if (at < 0) {
+                return null;
+            }
+            int from = at + len;
+            int to = clauseEnd(from, end);
+            for (String stop : new String[]{"展开", "进行", "开展", "深入", "座谈", "建言", "讨论", "交流", "等"}) {
+                int x = indexOf(stop, from + 1, to);
+                if (x > from) {
+                    to = x;
+                }
+            }
+            if (to - from < 2 || to - from > MAX_FOCUS) {
+                return null;
+            }
+            return orig.substring(from, to).strip();
+        }
+
+        /** The city where the meeting was held, from 在/赴/到 + place or a place opening the clause. */
+        private String cityIn(int from, int to) {
+            for (int i = from; i < to; i++) {
+                boolean cue = i == from || "在赴到于了抵访临".indexOf(s.charAt(i - 1)) >= 0;
+                if (!cue) {
+                    continue;
+                }
+                Places.Place p = Places.at(s, i, to);
+                if (p != null) {
+                    return orig.substring(p.start(), p.end());
+                }
+                if (i > from && s.charAt(i - 1) == '在') {
+                    String abbreviation = Places.abbreviationAt(s, i, to);
+                    if (abbreviation != null && i + 1 < to && !PostedPersons.allIdeographs(s, i + 1, i + 2)
+                            || abbreviation != null && i + 1 < to && "出召举主参".indexOf(s.charAt(i + 1)) >= 0) {
+                        return abbreviation;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private List<SeminarEvent> finish() {
+            String headlineCity = null;
+            Places.Place hp = Places.first(s, 0, Math.min(body, s.length()));
+            if (hp != null) {
+                headlineCity = hp.city();
+            }
+            for (Draft e : drafts) {
+                Draft h = e.seriesHead;
+                if (h != null) {
+                    if (e.host == null) {
+                        e.host = h.host;
+                    }
+                    if (e.city == null) {
+                        e.city = h.city;
+                    }
+                    if (e.series == null) {
+                        e.series = h.series;
+                    }
+                    if (e.name == null) {
+                        e.name = h.name;
+                    }
+                }
+            }
+            for (Draft e : drafts) {
+                if (e.city == null && e.seriesHead != null && e.seriesHead.city != null) {
+                    e.city = e.seriesHead.city;
+                }
+                if (e.city == null && headlineCity != null && localPost(e)) {
+                    e.city = headlineCity;
+                }
+            }
+            List<SeminarEvent> out = new ArrayList<>();
+            for (Draft e : drafts) {
+                String cityName = cityName(e.city);
+                List<Participant> participants = new ArrayList<>();
+                String hostKey = e.host == null ? null : key(hostName(e));
+                for (Pending p : e.participants.values()) {
+                    if (key(p.name).equals(hostKey)) {
+                        continue;
+                    }
+                    participants.add(new Participant(p.name, p.mention.title(),
+                            expand(p.mention.organization(), cityName), p.raised));
+                }
+                Person host = e.host == null ? null : new Person(hostName(e), e.host.title(),
+                        expand(e.host.organization(), cityName));
+                double confidence = 0.55 + (e.fallbackDate ? -0.15 : 0.15) + (host != null ? 0.1 : 0)
+                        + (participants.isEmpty() ? 0 : 0.1) + (e.name != null ? 0.05 : 0);
+                Evidence evidence = new Evidence(e.evidenceSentence.start(), e.evidenceSentence.end(),
+                        orig.substring(e.evidenceSentence.start(), e.evidenceSentence.end()));
+                String nameOrSeries = e.name != null ? e.name : e.series;
+                String id = Ids.eventId(article.id(), "seminar", e.date, e.sequence, nameOrSeries);
+                out.add(new SeminarEvent(id, article.id(), e.date, e.timeOfDay, e.city, e.name, e.series,
+                        e.sequence, host, e.focus, List.copyOf(participants), evidence,
+                        Math.max(0, Math.min(1, confidence)), Extractor.VERSION));
+            }
+            return out;
+        }
+
+        private boolean localPost(Draft e) {
+            if (e.host != null && e.host.organization() != null && e.host.organization().startsWith("市")) {
+                return true;
+            }
+            return e.host != null && e.host.title() != null && e.host.title().startsWith("市");
+        }
+
+        private String hostName(Draft e) {
+            return orig.substring(e.host.nameStart(), e.host.nameEnd());
+        }
+    }
+
+    /** 市委 -> 苏州市委, 省委 -> 江苏省委 when the meeting's city is known. */
+    static String expand(String organization, String city) {
+        if (organization == null || city == null) {
+            return organization;
+        }
+        String province = Places.provinceOf(city);
+        StringBuilder sb = new StringBuilder();
+        for (String part : organization.split("、")) {
+            if (!sb.isEmpty()) {
+                sb.append('、');
+            }
+            if (part.startsWith("市")) {
+                sb.append(city).append(part);
+            } else if (part.startsWith("省") && Places.isProvince(province)) {
+                sb.append(province).append(part);
+            } else {
+                sb.append(part);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String cityName(String city) {
+        if (city == null) {
+            return null;
+        }
+        String simplifiedCity = cn.newsevents.extraction.text.SimplifiedText.of(city);
+        Places.Place p = Places.first(simplifiedCity, 0, simplifiedCity.length());
+        return p == null ? null : p.city();
+    }
+
+    private static String key(String name) {
+        return name == null ? "" : cn.newsevents.extraction.text.SimplifiedText.of(name);
+    }
+
+    private static List<String> split(String focus, int n) {
+        if (focus == null) {
+            return null;
+        }
+        String[] parts = FOCUS_SEPARATORS.split(focus);
+        if (parts.length != n) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (String p : parts) {
+            out.add(p.strip());
+        }
+        return out;
+    }
+
+    private static Segment segmenter() {
+        Segment seg = SEGMENTER.get();
+        return seg;
+    }
+
+    /** HanLP segments are not documented as thread-safe: one per thread. */
+    private static final ThreadLocal<Segment> SEGMENTER = ThreadLocal.withInitial(() -> HanLP.newSegment()
+            .enableNameRecognize(true).enableTranslatedNameRecognize(false).enableJapaneseNameRecognize(false)
+            .enablePlaceRecognize(false).enableOrganizationRecognize(false).enableNumberQuantifierRecognize(false)
+            .enableOffset(true));
+
+    /** A person waiting to become a participant. */
+    private record Pending(PersonMention mention, String name, String raised) {
+    }
+
+    /** An event being assembled from several mentions. */
+    private static final class Draft {
+        final LocalDate date;
+        String timeOfDay;
+        String city;
+        String name;
+        String series;
+        Integer sequence;
+        PersonMention host;
+        String focus;
+        boolean fallbackDate;
+        Draft seriesHead;
+        final Span evidenceSentence;
+        final LinkedHashMap<String, Pending> participants = new LinkedHashMap<>();
+
+        Draft(LocalDate date, String timeOfDay, Span evidenceSentence) {
+            this.date = date;
+            this.timeOfDay = timeOfDay;
+            this.evidenceSentence = evidenceSentence;
+        }
     }
 }

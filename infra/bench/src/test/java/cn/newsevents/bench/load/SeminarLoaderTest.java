@@ -1,0 +1,68 @@
+package cn.newsevents.bench.load;
+
+import cn.newsevents.testkit.TestPostgres;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SeminarLoaderTest {
+    private static final Path MIGRATIONS = Path.of("../../ingest-service/src/main/resources/db/migration");
+
+    @Test
+    void bulkLoadedSeminarsFitTheFlywaySchemaAndCarryTheirParticipants() throws Exception {
+        TestPostgres pg = TestPostgres.shared();
+        String url = pg.newDatabase();
+        migrate(url, pg);
+
+        SeminarLoader loader = new SeminarLoader(url, pg.user(), pg.password());
+        loader.load(1_000, "t1");
+        loader.load(10, "t2");
+
+        assertEquals(1_012, loader.seminarCount(), "whole articles of four seminars each");
+        try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password());
+             Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("SELECT count(*) FROM seminar_participants");
+            rs.next();
+            assertEquals(3 * 1_012, rs.getLong(1));
+            rs = s.executeQuery("SELECT payload::text, city, host_name FROM seminars "
+                    + "ORDER BY seminar_date DESC NULLS LAST, ingested_at DESC, id DESC LIMIT 1");
+            assertTrue(rs.next());
+            JsonNode payload = new ObjectMapper().readTree(rs.getString(1));
+            assertEquals(rs.getString(2), payload.path("city").asText());
+            assertEquals(rs.getString(3), payload.path("host").path("name").asText());
+            assertEquals(3, payload.path("participants").size());
+            assertTrue(payload.path("date").asText().matches("\\d{4}-\\d{2}-\\d{2}"), payload.toString());
+        }
+    }
+
+    /** Applies the ingest service's Flyway migrations in version order, as Flyway would. */
+    private static void migrate(String url, TestPostgres pg) throws Exception {
+        List<Path> scripts;
+        try (Stream<Path> files = Files.list(MIGRATIONS)) {
+            scripts = files.filter(p -> p.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .sorted(Comparator.comparingInt(p -> Integer.parseInt(
+                            p.getFileName().toString().substring(1, p.getFileName().toString().indexOf("__")))))
+                    .toList();
+        }
+        try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password());
+             Statement s = c.createStatement()) {
+            for (Path script : scripts) {
+                s.execute(Files.readString(script, StandardCharsets.UTF_8));
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package cn.newsevents.extraction.company;
+
+import cn.newsevents.extraction.model.Metric;
+import cn.newsevents.extraction.model.Qualifier;
+import cn.newsevents.extraction.normalize.Tsv;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The word tables of company extraction, read once from {@code lexicon/company/*.tsv}: metric keywords, the
+ * amount kind of each metric, company name endings, organization kinds, job titles, subject words and outlook
+ * words. Immutable after construction.
+ */
+final class CompanyLexicon {
+    /** What kind of figure a metric takes. */
+    enum AmountKind { MONEY, PERCENT, COUNT }
+
+    /** Keyword -> metric; a keyword mapped to empty names something else and blocks shorter keywords inside it. */
+    final Map<String, Optional<Metric>> keywords = new HashMap<>();
+    final Map<Metric, AmountKind> kinds = new EnumMap<>(Metric.class);
+    final Set<String> nameSuffixes = new LinkedHashSet<>();
+    final Map<String, Boolean> organizationKinds = new HashMap<>();
+    final Set<String> titles = new LinkedHashSet<>();
+    /** Words that make a subject a market or product line of the company in focus (国内, 全球, 产品...). */
+    final Set<String> scopeWords = new LinkedHashSet<>();
+    /** Words that make a subject a group of companies, a sector or a region (上市公司, 全市, 合计...). */
+    final Set<String> aggregateWords = new LinkedHashSet<>();
+    final Set<String> leadWords = new LinkedHashSet<>();
+    final Set<String> stopWords = new LinkedHashSet<>();
+    final Set<String> anaphors = new LinkedHashSet<>();
+    final Set<String> headWords = new LinkedHashSet<>();
+    final Map<String, Qualifier> outlook = new HashMap<>();
+    final Set<String> fillers = new LinkedHashSet<>();
+    final Set<String> nameBoundaries = new LinkedHashSet<>();
+    final Set<String> topicVerbs = new LinkedHashSet<>();
+
+    private static final CompanyLexicon INSTANCE = new CompanyLexicon();
+
+    static CompanyLexicon get() {
+        return INSTANCE;
+    }
+
+    private CompanyLexicon() {
+        for (String[] row : Tsv.read("lexicon/company/metric-keywords.tsv")) {
+            String code = row[2].strip();
+            Optional<Metric> metric = code.equals("-") ? Optional.empty() : Optional.of(Metric.fromCode(code));
+            for (String w : Tsv.spellings(row)) {
+                keywords.put(w, metric);
+            }
+        }
+        for (String[] row : Tsv.read("lexicon/company/metrics.tsv")) {
+            kinds.put(Metric.fromCode(row[0].strip()), AmountKind.valueOf(row[1].strip().toUpperCase()));
+        }
+        for (Metric m : Metric.values()) {
+            if (!kinds.containsKey(m)) {
+                throw new IllegalStateException("lexicon/company/metrics.tsv gives no amount kind for metric '"
+                        + m.code() + "'; add a row for it.");
+            }
+        }
+        for (String[] row : Tsv.read("lexicon/company/company-suffixes.tsv")) {
+            nameSuffixes.addAll(Tsv.spellings(row));
+        }
+        for (String[] row : Tsv.read("lexicon/company/organization-kinds.tsv")) {
+            for (String w : Tsv.spellings(row)) {
+                organizationKinds.put(w, row[2].strip().equals("company"));
+            }
+        }
+        for (String[] row : Tsv.read("lexicon/company/executive-titles.tsv")) {
+            titles.addAll(Tsv.spellings(row));
+        }
+        for (String[] row : Tsv.read("lexicon/company/non-company-words.tsv")) {
+            (row[2].strip().equals("scope") ? scopeWords : aggregateWords).addAll(Tsv.spellings(row));
+        }
+        for (String[] row : Tsv.read("lexicon/company/subject-words.tsv")) {
+            Set<String> target = switch (row[2].strip()) {
+                case "lead" -> leadWords;
+                case "stop" -> stopWords;
+                case "anaphor" -> anaphors;
+                case "head" -> headWords;
+                default -> throw new IllegalStateException("lexicon/company/subject-words.tsv: kind '" + row[2]
+                        + "' is not one of lead, stop, anaphor, head.");
+            };
+            target.addAll(Tsv.spellings(row));
+        }
+        for (String[] row : Tsv.read("lexicon/company/outlook-words.tsv")) {
+            for (String w : Tsv.spellings(row)) {
+                outlook.put(w, Qualifier.valueOf(row[2].strip().toUpperCase()));
+            }
+        }
+        for (String[] row : Tsv.read("lexicon/company/metric-fillers.tsv")) {
+            fillers.addAll(Tsv.spellings(row));
+        }
+        for (String[] row : Tsv.read("lexicon/company/topic-verbs.tsv")) {
+            topicVerbs.addAll(Tsv.spellings(row));
+        }
+        for (String[] row : Tsv.read("lexicon/company/name-boundaries.tsv")) {
+            nameBoundaries.addAll(Tsv.spellings(row));
+        }
+    }
+
+    /** Words sorted longest first, for scanning. */
+    static List<String> longestFirst(Set<String> words) {
+        List<String> list = new ArrayList<>(words);
+        list.sort((a, b) -> b.length() - a.length());
+        return Collections.unmodifiableList(list);
+    }
+
+    /**
+     * Whether an organization name is a company: decided by its longest known ending (有限公司, 集团, 科技... vs
+     * 政府, 大学, 协会...); unknown endings are not companies.
+     */
+    boolean isCompanyOrganization(String organization) {
+        if (organization == null || organization.isBlank()) {
+            return false;
+        }
+        String org = organization.strip();
+        for (Map.Entry<String, Boolean> e : organizationKinds.entrySet()) {
+            // A multi-character non-business word anywhere (常州大学附属…) rules a company out unless the name
+            // ends as a registered company does.
+            if (!e.getValue() && e.getKey().length() > 1 && org.contains(e.getKey())
+                    && !org.endsWith("公司") && !org.endsWith("集团")) {
+                return false;
+            }
+        }
+        String best = null;
+        for (String ending : organizationKinds.keySet()) {
+            if (org.endsWith(ending) && (best == null || ending.length() > best.length())) {
+                best = ending;
+            }
+        }
+        return best != null && organizationKinds.get(best);
+    }
+}

@@ -1,0 +1,49 @@
+package cn.newsevents.extraction.company;
+
+import cn.newsevents.extraction.normalize.Amounts;
+import cn.newsevents.extraction.normalize.Tsv;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of company extraction, read from {@code rules/company/*.rules.tsv}: metric rules (keyword and
+ * figure), rank rules and year-on-year change rules. Each rule is a value: a name, a compiled pattern and what
+ * it produces.
+ */
+final class CompanyRules {
+    /** A metric rule; {@code countOnly} rules apply to count metrics (customers, outlets, employees) only. */
+    record MetricRule(String name, boolean countOnly, Pattern pattern) {
+    }
+
+    /** A rank rule: {@code rank} is fixed, or null to read group {@code n}. */
+    record RankRule(String name, Integer rank, Pattern pattern) {
+    }
+
+    /** A year-on-year change rule: {@code sign} 1 for a rise, -1 for a fall; group {@code pct} is the change. */
+    record GrowthRule(String name, int sign, Pattern pattern) {
+    }
+
+    final List<MetricRule> metricRules = new ArrayList<>();
+    final List<RankRule> rankRules = new ArrayList<>();
+    final List<GrowthRule> growthRules = new ArrayList<>();
+
+    CompanyRules(CompanyLexicon lex) {
+        String keyword = Tsv.alternation(lex.keywords.keySet());
+        String filler = Tsv.alternation(lex.fillers);
+        for (String[] row : Tsv.read("rules/company/metric.rules.tsv")) {
+            String pattern = row[2].replace("{KEYWORD}", keyword).replace("{FILLER}", filler)
+                    .replace("{AMOUNT}", Amounts.REGEX);
+            metricRules.add(new MetricRule(row[0].strip(), row[1].strip().equals("count"), Pattern.compile(pattern)));
+        }
+        for (String[] row : Tsv.read("rules/company/rank.rules.tsv")) {
+            String rank = row[1].strip();
+            rankRules.add(new RankRule(row[0].strip(), rank.equals("group") ? null : Integer.valueOf(rank),
+                    Pattern.compile(row[2])));
+        }
+        for (String[] row : Tsv.read("rules/company/growth.rules.tsv")) {
+            growthRules.add(new GrowthRule(row[0].strip(), Integer.parseInt(row[1].strip()), Pattern.compile(row[2])));
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package cn.newsevents.extraction.normalize;
+
+import cn.newsevents.extraction.model.Qualifier;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Normalises Chinese amounts: "87373萬元" is 873730000 CNY, "约新台币60.5亿元" 6050000000 TWD (approx),
+ * "15000余家" 15000 count (over), "40%以上" 40 percent (over), "百亿元" 10000000000 CNY, "1兆元" 10^12 CNY.
+ * Word tables live in {@code lexicon/company/amount-*.tsv}. {@link #REGEX} finds amounts inside text in linear
+ * time (every repetition is bounded).
+ */
+public final class Amounts {
+    private static final Map<String, Qualifier> BEFORE = new HashMap<>();
+    private static final Map<String, Qualifier> AFTER = new HashMap<>();
+    private static final Map<String, Qualifier> FUZZY = new HashMap<>();
+    private static final Map<String, Unit> UNITS = new HashMap<>();
+    private static final Map<String, Unit> CURRENCY_PREFIXES = new HashMap<>();
+
+    static {
+        for (String[] row : Tsv.read("lexicon/company/amount-qualifiers.tsv")) {
+            Map<String, Qualifier> target = switch (row[2].strip()) {
+                case "before" -> BEFORE;
+                case "after" -> AFTER;
+                default -> FUZZY;
+            };
+            for (String w : Tsv.spellings(row)) {
+                target.put(w, Qualifier.valueOf(row[3].strip().toUpperCase()));
+            }
+        }
+        for (String[] row : Tsv.read("lexicon/company/amount-units.tsv")) {
+            for (String w : Tsv.spellings(row)) {
+                UNITS.put(w, Unit.valueOf(row[2].strip()));
+            }
+        }
+        for (String[] row : Tsv.read("lexicon/company/amount-currency-prefixes.tsv")) {
+            for (String w : Tsv.spellings(row)) {
+                CURRENCY_PREFIXES.put(w, Unit.valueOf(row[2].strip()));
+            }
+        }
+    }
+
+    private static final String DIGITS =
+            "[0-9\uFF10-\uFF19]{1,15}(?:,[0-9]{3}){0,5}(?:[.\uFF0E][0-9\uFF10-\uFF19]{1,8})?";
+    // A Chinese numeral starts with a digit or 十/百/千 ("百亿元"); a bare "亿元" is a unit, not an amount.
+    private static final String CHINESE = "[零〇一二两兩三四五六七八九十百千][零〇一二两兩三四五六七八九十百千万亿兆萬億]{0,11}"
+            + "(?:点[零〇一二三四五六七八九]{1,6}[十百千万亿兆萬億]{0,2})?";
+    private static final String MAGNITUDE = "[十百千万亿兆萬億]{0,3}";
+
+    /** An amount with its qualifiers, as a regex without capturing groups, to embed in rule patterns. */
+    public static final String REGEX = "(?:" + Tsv.alternation(BEFORE.keySet()) + ")?"
+            + "(?:" + Tsv.alternation(CURRENCY_PREFIXES.keySet()) + ")?"
+            + "(?:" + DIGITS + "(?:" + Tsv.alternation(FUZZY.keySet()) + ")?" + MAGNITUDE + "|" + CHINESE + ")"
+            + "(?:" + Tsv.alternation(FUZZY.keySet()) + ")?"
+            + "(?:" + Tsv.alternation(UNITS.keySet()) + ")?"
+            + "(?:" + Tsv.alternation(AFTER.keySet()) + ")?";
+
+    private static final Pattern PARTS = Pattern.compile(
+            "(?<before>" + Tsv.alternation(BEFORE.keySet()) + ")?"
+                    + "(?<currency>" + Tsv.alternation(CURRENCY_PREFIXES.keySet()) + ")?"
+                    + "(?:(?<digits>" + DIGITS + ")(?<fuzzy1>" + Tsv.alternation(FUZZY.keySet()) + ")?"
+                    + "(?<magnitude>" + MAGNITUDE + ")|(?<chinese>" + CHINESE + "))"
+                    + "(?<fuzzy2>" + Tsv.alternation(FUZZY.keySet()) + ")?"
+                    + "(?<unit>" + Tsv.alternation(UNITS.keySet()) + ")?"
+                    + "(?<after>" + Tsv.alternation(AFTER.keySet()) + ")?");
+
+    private Amounts() {
+    }
+
+    /**
+     * Reads {@code text}, which must be one whole amount ("约18%", "87373萬元", "超100万户"). An amount with
+     * neither a unit word nor a magnitude (a bare "2023") is not read: it is more often a year or an index.
+     */
+    public static Optional<Amount> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher m = PARTS.matcher(text.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String number = m.group("digits") != null
+                ? m.group("digits") + m.group("magnitude")
+                : m.group("chinese");
+        Optional<BigDecimal> value = ChineseNumerals.parse(number);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        String unitWord = m.group("unit");
+        boolean hasMagnitude = (m.group("magnitude") != null && !m.group("magnitude").isEmpty())
+                || (m.group("chinese") != null && m.group("chinese").matches(".*[万亿兆萬億].*"));
+        Unit unit = unitWord == null ? null : UNITS.get(unitWord);
+        if (m.group("currency") != null) {
+            Unit prefix = CURRENCY_PREFIXES.get(m.group("currency"));
+            if (unit == null || unit == Unit.CNY) {
+                unit = prefix;
+            }
+        }
+        boolean stated = unit != null;
+        if (unit == null && !hasMagnitude) {
+            return Optional.empty();
+        }
+        if (unit == null) {
+            unit = Unit.CNY;
+        }
+        Qualifier q = null;
+        if (m.group("before") != null) {
+            q = BEFORE.get(m.group("before"));
+        }
+        if (m.group("fuzzy1") != null) {
+            q = FUZZY.get(m.group("fuzzy1"));
+        }
+        if (m.group("fuzzy2") != null) {
+            q = FUZZY.get(m.group("fuzzy2"));
+        }
+        if (m.group("after") != null) {
+            q = AFTER.get(m.group("after"));
+        }
+        return Optional.of(new Amount(value.get(), unit, q, stated));
+    }
+}

@@ -1,0 +1,120 @@
+package cn.newsevents.extraction.normalize;
+
+/**
+ * The time a figure refers to. {@link #toString()} gives the wire form: "2023", "2024-Q1", "2024-H1", "2024-03",
+ * or "A/B" for a range ("2021/2023", "2025-Q1/2025-Q3").
+ */
+public sealed interface Period permits Period.Year, Period.Quarter, Period.Half, Period.Month, Period.Range {
+
+    /** The calendar year the period ends in. */
+    int endYear();
+
+    /** The shortest period for a run of months of one year: a quarter, a half, the year, or a range. */
+    static Period months(int year, int fromMonth, int toMonth) {
+        if (fromMonth == toMonth) {
+            return new Month(year, fromMonth);
+        }
+        if (fromMonth == 1 && toMonth == 12) {
+            return new Year(year);
+        }
+        if ((fromMonth - 1) % 3 == 0 && toMonth == fromMonth + 2) {
+            return new Quarter(year, (fromMonth + 2) / 3);
+        }
+        if ((fromMonth == 1 && toMonth == 6) || (fromMonth == 7 && toMonth == 12)) {
+            return new Half(year, fromMonth == 1 ? 1 : 2);
+        }
+        if ((fromMonth - 1) % 3 == 0 && toMonth % 3 == 0) {
+            return new Range(new Quarter(year, (fromMonth + 2) / 3), new Quarter(year, toMonth / 3));
+        }
+        return new Range(new Month(year, fromMonth), new Month(year, toMonth));
+    }
+
+    /** A whole calendar year. */
+    record Year(int year) implements Period {
+        @Override
+        public int endYear() {
+            return year;
+        }
+
+        @Override
+        public String toString() {
+            return String.valueOf(year);
+        }
+    }
+
+    /** A quarter, 1 to 4. */
+    record Quarter(int year, int quarter) implements Period {
+        public Quarter {
+            if (quarter < 1 || quarter > 4) {
+                throw new IllegalArgumentException("quarter must be 1 to 4, got " + quarter + ".");
+            }
+        }
+
+        @Override
+        public int endYear() {
+            return year;
+        }
+
+        @Override
+        public String toString() {
+            return year + "-Q" + quarter;
+        }
+    }
+
+    /** A half year, 1 or 2. */
+    record Half(int year, int half) implements Period {
+        public Half {
+            if (half < 1 || half > 2) {
+                throw new IllegalArgumentException("half must be 1 or 2, got " + half + ".");
+            }
+        }
+
+        @Override
+        public int endYear() {
+            return year;
+        }
+
+        @Override
+        public String toString() {
+            return year + "-H" + half;
+        }
+    }
+
+    /** A month (also "as of the end of" a month), 1 to 12. */
+    record Month(int year, int month) implements Period {
+        public Month {
+            if (month < 1 || month > 12) {
+                throw new IllegalArgumentException("month must be 1 to 12, got " + month + ".");
+            }
+        }
+
+        @Override
+        public int endYear() {
+            return year;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%d-%02d", year, month);
+        }
+    }
+
+    /** From one period to another, both included. */
+    record Range(Period from, Period to) implements Period {
+        public Range {
+            if (from instanceof Range || to instanceof Range) {
+                throw new IllegalArgumentException("A range is made of two single periods, not of ranges.");
+            }
+        }
+
+        @Override
+        public int endYear() {
+            return to.endYear();
+        }
+
+        @Override
+        public String toString() {
+            return from + "/" + to;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package cn.newsevents.extraction.normalize;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds period expressions in simplified text and resolves them against an {@link Anchor}: "2023年" is 2023,
+ * "2024年1—3月" and "一季度" 2024-Q1, "上半年" H1, "截至2024年3月" 2024-03, "前三季度" Q1/Q3, "近三年" the three
+ * years up to the latest full year in context (else the publication year - 1), "去年" the publication year - 1.
+ * "目前", "每年" and the like are found as undated mentions (no period). Relative words live in
+ * {@code lexicon/company/period-words.tsv}.
+ */
+public final class Periods {
+    private static final Map<String, Integer> RELATIVE = new HashMap<>();
+    private static final List<String> UNDATED = new ArrayList<>();
+
+    static {
+        for (String[] row : Tsv.read("lexicon/company/period-words.tsv")) {
+            for (String w : Tsv.spellings(row)) {
+                if (row[2].strip().equals("undated")) {
+                    UNDATED.add(w);
+                } else {
+                    RELATIVE.put(w, Integer.parseInt(row[2].strip()));
+                }
+            }
+        }
+    }
+
+    // Unnamed groups: Java forbids repeating a group name across the alternatives below.
+    private static final String YEAR = "(?:((?:19|20)[0-9]{2})(?:财年|财政年度|年度|年)|(" + Tsv.alternation(RELATIVE.keySet()) + "))";
+    private static final String MONTH = "(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
+    private static final String DASH = "[-—–~～－至到]";
+    private static final Pattern PATTERN = Pattern.compile(
+            "(?<asof>截至|截止到|截止)" + YEAR + "?(?:(?<am>" + MONTH + ")月(?:底|末|份)?|(?<ayend>年底|年末|底|末))"
+                    + "|" + YEAR + "?(?<m1>" + MONTH + ")" + DASH + "(?<m2>" + MONTH + ")月(?:份)?"
+                    + "|" + YEAR + "?前(?<qn>[一二两三2-3])(?:个)?季度"
+                    + "|" + YEAR + "?第?(?<q>[一二三四1-4])季度"
+                    + "|" + YEAR + "?(?<h>上半年|下半年)"
+                    + "|" + YEAR + "(?<mon>" + MONTH + ")月(?:份)?(?![0-9一二三四五六七八九十]{1,3}日)"
+                    + "|(?<undated>" + Tsv.alternation(UNDATED) + ")"
+                    + "|" + YEAR + "(?:全年)?"
+                    + "|(?:近|最近|过去)(?<n>[0-9一二两三四五六七八九十]{1,2})(?:个)?年(?:来|间|里)?"
+                    + "|(?<whole>全年)");
+
+    private Periods() {
+    }
+
+    /**
+     * What relative expressions resolve against: the publication year, the year of the latest dated mention
+     * ({@code contextYear}, may be null) and the latest full year mentioned before the publication year
+     * ({@code lastFullYear}, may be null).
+     */
+    public record Anchor(int publicationYear, Integer contextYear, Integer lastFullYear) {
+        /** The anchor after {@code mention} was read. */
+        public Anchor after(Mention mention) {
+            if (mention.period() == null) {
+                return this;
+            }
+            Period p = mention.period();
+            Integer full = lastFullYear;
+            if (p instanceof Period.Year y && y.year() < publicationYear) {
+                full = y.year();
+            }
+            return new Anchor(publicationYear, p.endYear(), full);
+        }
+    }
+
+    /** One period expression at {@code [start, end)}; {@code period} is null for undated words like 目前. */
+    public record Mention(int start, int end, Period period) {
+    }
+
+    /** The period expressions in {@code text[from, to)}, resolved in order, each against the anchor so far. */
+    public static List<Mention> find(String text, int from, int to, Anchor anchor) {
+        List<Mention> out = new ArrayList<>();
+        Matcher m = PATTERN.matcher(text).region(from, to);
+        Anchor a = anchor;
+        while (m.find()) {
+            if (isComparisonBase(text, m.start(), m.end())) {
+                continue;
+            }
+            Optional<Period> p = resolve(m, a);
+            boolean undated = m.group("undated") != null;
+            if (p.isPresent() || undated) {
+                Mention mention = new Mention(m.start(), m.end(), p.orElse(null));
+                out.add(mention);
+                a = a.after(mention);
+            }
+        }
+        return out;
+    }
+
+    /** The anchor after reading every mention in {@code mentions}. */
+    public static Anchor advance(Anchor anchor, List<Mention> mentions) {
+        Anchor a = anchor;
+        for (Mention m : mentions) {
+            a = a.after(m);
+        }
+        return a;
+    }
+
+    /** "较上年同期", "比去年": the year a change is measured against, not the period of a figure. */
+    private static boolean isComparisonBase(String text, int start, int end) {
+        char before = start > 0 ? text.charAt(start - 1) : ' ';
+        return before == '较' || before == '比' || before == '与' || before == '同' || before == '于'
+                || text.startsWith("同期", end);
+    }
+
+    private static Optional<Period> resolve(Matcher m, Anchor a) {
+        Integer explicitYear = year(m, a);
+        int year = explicitYear != null ? explicitYear
+                : a.contextYear() != null ? a.contextYear() : a.publicationYear();
+        if (m.group("asof") != null) {
+            if (m.group("am") != null) {
+                return Optional.of(new Period.Month(year, month(m.group("am"))));
+            }
+            return explicitYear == null ? Optional.empty() : Optional.of(new Period.Month(year, 12));
+        }
+        if (m.group("m1") != null) {
+            int a1 = month(m.group("m1"));
+            int a2 = month(m.group("m2"));
+            return a1 < a2 ? Optional.of(Period.months(year, a1, a2)) : Optional.empty();
+        }
+        if (m.group("qn") != null) {
+            int n = small(m.group("qn"));
+            return Optional.of(n == 2 ? new Period.Half(year, 1)
+                    : new Period.Range(new Period.Quarter(year, 1), new Period.Quarter(year, n)));
+        }
+        if (m.group("q") != null) {
+            return Optional.of(new Period.Quarter(year, small(m.group("q"))));
+        }
+        if (m.group("h") != null) {
+            return Optional.of(new Period.Half(year, m.group("h").startsWith("上") ? 1 : 2));
+        }
+        if (m.group("mon") != null) {
+            return Optional.of(new Period.Month(year, month(m.group("mon"))));
+        }
+        if (m.group("undated") != null) {
+            return Optional.empty();
+        }
+        if (m.group("n") != null) {
+            int n = small(m.group("n"));
+            int end = a.lastFullYear() != null ? a.lastFullYear() : a.publicationYear() - 1;
+            return n < 2 ? Optional.of(new Period.Year(end))
+                    : Optional.of(new Period.Range(new Period.Year(end - n + 1), new Period.Year(end)));
+        }
+        if (m.group("whole") != null) {
+            return a.contextYear() == null ? Optional.empty() : Optional.of(new Period.Year(a.contextYear()));
+        }
+        return explicitYear == null ? Optional.empty() : Optional.of(new Period.Year(explicitYear));
+    }
+
+    /** The year named in the match (explicit or relative to publication), else null. */
+    private static Integer year(Matcher m, Anchor a) {
+        for (int g = 1; g <= m.groupCount(); g++) {
+            // Every alternative has its own y/rel groups; Java names only the first, so scan by position.
+            String s = m.group(g);
+            if (s == null) {
+                continue;
+            }
+            if (s.matches("(?:19|20)[0-9]{2}")) {
+                return Integer.parseInt(s.substring(0, 4));
+            }
+            Integer rel = RELATIVE.get(s);
+            if (rel != null) {
+                return a.publicationYear() + rel;
+            }
+        }
+        return null;
+    }
+
+    private static int month(String s) {
+        return small(s);
+    }
+
+    private static int small(String s) {
+        return ChineseNumerals.parse(s).map(v -> v.intValue()).orElse(0);
+    }
+}

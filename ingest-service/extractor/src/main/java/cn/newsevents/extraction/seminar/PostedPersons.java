@@ -1,0 +1,350 @@
+package cn.newsevents.extraction.seminar;
+
+import cn.newsevents.extraction.text.Lexicon;
+import cn.newsevents.extraction.text.WordTable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds people named together with their posts in one sentence of simplified text. Both orders are read:
+ * ORG TITLE NAME (常州大学副校长张某), ORG NAME TITLE (某某促进会王某某理事长), and chains of posts joined by 、
+ * (董事长、总经理刘某; 中共中央政治局常委、国务院总理李某). Titles, organisation suffixes and surnames come from the
+ * {@link Lexicon}; name hints from the segmenter settle names that punctuation does not end.
+ */
+final class PostedPersons {
+    private static final String BREAKS = "，,；;：:。！？!?\n\r\t “”「」『』《》";
+    private static final String HARD_AFTER_NAME = "，,；;：:。！？!?、等（(）)\"“”「」 \t\n\r";
+    /** Characters a name written before its title does not end with (they end organisation names). */
+    private static final String NOT_NAME_END = "会局部司团院所校厂委办处厅署社馆站联区市省县协";
+    private static final String LEADING_JOINERS = "、及和与暨并,， ";
+
+    private final WordTable intro;
+
+    PostedPersons(WordTable intro) {
+        this.intro = intro;
+    }
+
+    /**
+     * People with posts in {@code s[from, to)}.
+     *
+     * @param names where the segmenter sees person names; asked only when surname and punctuation do not settle a name
+     */
+    List<PersonMention> find(String s, String orig, int from, int to, NameHints names) {
+        List<PersonMention> out = new ArrayList<>();
+        int regionStart = from;
+        int i = from;
+        while (i < to) {
+            char c = s.charAt(i);
+            if (BREAKS.indexOf(c) >= 0) {
+                regionStart = i + 1;
+                i++;
+                continue;
+            }
+            if (c == '(' || c == '（') {
+                PersonMention p = bracketed(s, orig, i, regionStart, to);
+                if (p != null) {
+                    out.add(p);
+                    regionStart = p.end();
+                    i = p.end();
+                    continue;
+                }
+            }
+            int tl = titleAt(s, i, to);
+            if (tl == 0) {
+                i++;
+                continue;
+            }
+            int te = i + tl;
+            int ne = nameAfter(s, te, to, names);
+            if (ne > 0) {
+                PersonMention p = build(s, orig, regionStart, te, te, ne, null);
+                if (p != null) {
+                    out.add(sharesOrganization(s, p, out, regionStart));
+                }
+                regionStart = ne;
+                i = ne;
+                continue;
+            }
+            int ns = nameBefore(s, i, te, regionStart, to, names);
+            if (ns >= 0) {
+                PersonMention p = build(s, orig, regionStart, ns, ns, i, orig.substring(i, te));
+                if (p != null) {
+                    out.add(new PersonMention(p.start(), te, ns, i, p.organizations(), p.titles()));
+                }
+                regionStart = te;
+                i = te;
+                continue;
+            }
+            i = te;
+        }
+        return out;
+    }
+
+    /** True when a title occurs in {@code s[from, to)}. */
+    static boolean titleAnywhere(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (titleAt(s, i, to) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Length of the title starting at {@code i} (with modifiers such as 常务), or 0. */
+    static int titleAt(String s, int i, int to) {
+        int t = Lexicon.TITLES.longestAt(s, i, to);
+        if (t == 0) {
+            int m = Lexicon.TITLE_MODIFIERS.longestAt(s, i, to);
+            if (m > 0) {
+                int t2 = Lexicon.TITLES.longestAt(s, i + m, to);
+                t = t2 > 0 ? m + t2 : 0;
+            }
+        }
+        if (t == 0) {
+            return 0;
+        }
+        int org = Lexicon.ORG_SUFFIXES.longestAt(s, i, to);
+        return org > t ? 0 : t;
+    }
+
+    /**
+     * 某某总会理事长张某、秘书长李某: a post without organization right after another person (joined by 、)
+     * belongs to that person's organization.
+     */
+    private static PersonMention sharesOrganization(String s, PersonMention p, List<PersonMention> out,
+                                                    int regionStart) {
+        if (!p.organizations().isEmpty() || out.isEmpty()) {
+            return p;
+        }
+        PersonMention prev = out.get(out.size() - 1);
+        if (prev.end() != regionStart || regionStart >= s.length() || s.charAt(regionStart) != '、'
+                || prev.organizations().isEmpty()) {
+            return p;
+        }
+        return new PersonMention(p.start(), p.end(), p.nameStart(), p.nameEnd(),
+                List.of(prev.organizations().get(prev.organizations().size() - 1)), p.titles());
+    }
+
+    /** 王某某（某某集团董事长）: a name followed by its posts in brackets. */
+    private PersonMention bracketed(String s, String orig, int open, int regionStart, int to) {
+        int close = -1;
+        for (int j = open + 1; j < Math.min(to, open + 48); j++) {
+            char c = s.charAt(j);
+            if (c == ')' || c == '）') {
+                close = j;
+                break;
+            }
+            if (BREAKS.indexOf(c) >= 0 || c == '(' || c == '（') {
+                return null;
+            }
+        }
+        if (close < 0 || titleEndingAt(s, close, open + 1) == 0) {
+            return null;
+        }
+        int ns = -1;
+        for (int len = 2; len <= 4 && open - len >= regionStart; len++) {
+            int start = open - len;
+            int sl = surnameAt(s, start, open);
+            if (sl == 0 || len - sl > 2 || !allIdeographs(s, start, open)) {
+                continue;
+            }
+            char prev = start == 0 ? '，' : s.charAt(start - 1);
+            if (start == regionStart || BREAKS.indexOf(prev) >= 0 || LEADING_JOINERS.indexOf(prev) >= 0
+                    || intro.longestEndingAt(s, start, regionStart) > 0) {
+                ns = start;
+                break;
+            }
+        }
+        if (ns < 0) {
+            return null;
+        }
+        List<String> orgs = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        int partStart = open + 1;
+        for (int j = open + 1; j <= close; j++) {
+            if (j == close || s.charAt(j) == '、') {
+                if (j > partStart) {
+                    addPost(s, orig, partStart, j, orgs, titles, true);
+                }
+                partStart = j + 1;
+            }
+        }
+        return titles.isEmpty() ? null : new PersonMention(ns, close + 1, ns, open, orgs, titles);
+    }
+
+    /** Length of the title ending at {@code end} (with modifiers), or 0. */
+    static int titleEndingAt(String s, int end, int floor) {
+        int t = Lexicon.TITLES.longestEndingAt(s, end, floor);
+        if (t == 0) {
+            return 0;
+        }
+        int m = Lexicon.TITLE_MODIFIERS.longestEndingAt(s, end - t, floor);
+        return t + m;
+    }
+
+    private int nameAfter(String s, int p, int to, NameHints names) {
+        if (p >= to) {
+            return -1;
+        }
+        int sl = surnameAt(s, p, to);
+        if (sl == 0) {
+            Integer hinted = names.endOfNameAt(p);
+            return hinted != null && hinted - p >= 2 && hinted - p <= 4 && allIdeographs(s, p, hinted) ? hinted : -1;
+        }
+        int l2 = p + sl + 1;
+        int l3 = p + sl + 2;
+        boolean ok2 = l2 <= to && allIdeographs(s, p, l2);
+        boolean ok3 = l3 <= to && allIdeographs(s, p, l3);
+        if (ok2 && hardAt(s, l2, to)) {
+            return l2;
+        }
+        if (ok3 && hardAt(s, l3, to)) {
+            return l3;
+        }
+        boolean soft2 = ok2 && softAt(s, l2, to);
+        boolean soft3 = ok3 && softAt(s, l3, to);
+        if (soft2 && soft3) {
+            Integer hinted = names.endOfNameAt(p);
+            return hinted != null && hinted == l3 ? l3 : l2;
+        }
+        if (soft2) {
+            return l2;
+        }
+        if (soft3) {
+            return l3;
+        }
+        Integer hinted = names.endOfNameAt(p);
+        if (hinted != null && (hinted == l2 || hinted == l3)) {
+            return hinted;
+        }
+        return -1;
+    }
+
+    private int nameBefore(String s, int ts, int te, int regionStart, int to, NameHints names) {
+        if (!(te >= to || hardAt(s, te, to) || softAt(s, te, to) || "及和与".indexOf(s.charAt(te)) >= 0)) {
+            return -1;
+        }
+        for (int len = 4; len >= 2; len--) {
+            int ns = ts - len;
+            if (ns < regionStart) {
+                continue;
+            }
+            int sl = surnameAt(s, ns, ts);
+            if (sl == 0 || len - sl < 1 || len - sl > 2 || !allIdeographs(s, ns, ts)) {
+                continue;
+            }
+            if (NOT_NAME_END.indexOf(s.charAt(ts - 1)) >= 0 || titleAt(s, ns + sl, ts) > 0) {
+                continue;
+            }
+            char prev = ns == 0 ? '，' : s.charAt(ns - 1);
+            boolean boundary = ns == regionStart || BREAKS.indexOf(prev) >= 0 || LEADING_JOINERS.indexOf(prev) >= 0
+                    || NOT_NAME_END.indexOf(prev) >= 0 || Lexicon.ORG_SUFFIXES.longestEndingAt(s, ns, regionStart) > 0;
+            if (boundary || Integer.valueOf(ts).equals(names.endOfNameAt(ns))) {
+                return ns;
+            }
+        }
+        return -1;
+    }
+
+    /** Builds a person from the post region [regionStart, postEnd) and the name [ns, ne). */
+    private PersonMention build(String s, String orig, int regionStart, int postEnd, int ns, int ne, String titleAfterName) {
+        int start = trimLead(s, regionStart, postEnd);
+        List<String> orgs = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        int partStart = start;
+        for (int i = start; i <= postEnd; i++) {
+            if (i == postEnd || s.charAt(i) == '、' || s.charAt(i) == '兼') {
+                if (i > partStart) {
+                    addPost(s, orig, partStart, i, orgs, titles, titleAfterName == null);
+                }
+                partStart = i + 1;
+            }
+        }
+        if (titleAfterName != null) {
+            titles.add(titleAfterName);
+        }
+        if (titles.isEmpty()) {
+            return null;
+        }
+        return new PersonMention(start, ne, ns, ne, orgs, titles);
+    }
+
+    private static void addPost(String s, String orig, int from, int to, List<String> orgs, List<String> titles,
+                                boolean expectTitle) {
+        int t = expectTitle ? titleEndingAt(s, to, from) : 0;
+        String org = orig.substring(from, to - t).strip();
+        if (!org.isEmpty()) {
+            orgs.add(org);
+        }
+        if (t > 0) {
+            titles.add(orig.substring(to - t, to));
+        }
+    }
+
+    /** Skips list introductions (与会代表包含, 由…率) and joiners at the start of a post region. */
+    private int trimLead(String s, int from, int to) {
+        int[] last = intro.lastIn(s, from, to);
+        int start = last == null ? from : last[1];
+        boolean moved = true;
+        while (moved && start < to) {
+            moved = false;
+            if (LEADING_JOINERS.indexOf(s.charAt(start)) >= 0) {
+                start++;
+                moved = true;
+            } else if (s.startsWith("以及", start)) {
+                start += 2;
+                moved = true;
+            }
+        }
+        if (start < to && isAsciiOrWideDigit(s.charAt(start))) {
+            while (start < to && isDateChar(s.charAt(start))) {
+                start++;
+            }
+            for (String tod : new String[]{"上午", "下午", "晚上", "中午"}) {
+                if (s.startsWith(tod, start) && start + tod.length() <= to) {
+                    start += tod.length();
+                }
+            }
+        }
+        return start;
+    }
+
+    private static boolean isDateChar(char c) {
+        return isAsciiOrWideDigit(c) || "年月日号".indexOf(c) >= 0;
+    }
+
+    private static boolean isAsciiOrWideDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
+    }
+
+    static int surnameAt(String s, int p, int to) {
+        if (p + 1 < to && Lexicon.SURNAMES.contains(s.substring(p, p + 2))) {
+            return 2;
+        }
+        return p < to && Lexicon.SURNAMES.contains(s.substring(p, p + 1)) ? 1 : 0;
+    }
+
+    private static boolean hardAt(String s, int p, int to) {
+        if (p >= to) {
+            return true;
+        }
+        char c = s.charAt(p);
+        return HARD_AFTER_NAME.indexOf(c) >= 0 || Character.isDigit(c) || (c < 0x80 && Character.isLetter(c))
+                || (c >= '０' && c <= '９');
+    }
+
+    private static boolean softAt(String s, int p, int to) {
+        return p < to && Lexicon.NAME_FOLLOWERS.longestAt(s, p, to) > 0;
+    }
+
+    static boolean allIdeographs(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.UnicodeScript.of(s.charAt(i)) != Character.UnicodeScript.HAN || Character.isSurrogate(s.charAt(i))
+                    || "、等".indexOf(s.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

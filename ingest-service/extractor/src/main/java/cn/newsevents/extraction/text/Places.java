@@ -1,0 +1,85 @@
+package cn.newsevents.extraction.text;
+
+/**
+ * Chinese place names from the {@link Lexicon} gazetteer: a province and/or city as written
+ * (山东省济南市, 苏州市, 新北), and one-character city names after a motion or location word (在京 = 北京).
+ */
+public final class Places {
+    private Places() {
+    }
+
+    /** A place found in a text: [start, end) as written, the city (without 市) or null, the province or null. */
+    public record Place(int start, int end, String city, String province) {
+    }
+
+    /** The place starting at {@code pos} (province, optional 省/市/自治区, city, optional 市), or null. */
+    public static Place at(String s, int pos, int to) {
+        int p = pos;
+        String province = null;
+        int pl = Lexicon.PROVINCES.longestAt(s, p, to);
+        if (pl > 0) {
+            province = Lexicon.PROVINCES.row(s.substring(p, p + pl))[0];
+            p += pl;
+            if (s.startsWith("省", p) || s.startsWith("市", p)) {
+                p++;
+            } else if (s.startsWith("自治区", p)) {
+                p += 3;
+            }
+        }
+        int cl = Lexicon.CITIES.longestAt(s, p, to);
+        String city = null;
+        if (cl > 0) {
+            String[] row = Lexicon.CITIES.row(s.substring(p, p + cl));
+            city = row[0];
+            if (province == null) {
+                province = row[2];
+            }
+            p += cl;
+            if (s.startsWith("市", p)) {
+                p++;
+            }
+        } else if (province != null && "municipality".equals(Lexicon.PROVINCES.value(province, 2))) {
+            city = province;
+        }
+        if (city == null && province == null) {
+            return null;
+        }
+        if (city == null) {
+            return null;
+        }
+        return new Place(pos, p, city, province);
+    }
+
+    /** The city of a one-character abbreviation at {@code pos} (京 -> 北京) or null. */
+    public static String abbreviationAt(String s, int pos, int to) {
+        if (pos >= to) {
+            return null;
+        }
+        int len = Lexicon.CITY_ABBREVIATIONS.longestAt(s, pos, to);
+        if (len == 0) {
+            return null;
+        }
+        return Lexicon.CITY_ABBREVIATIONS.value(s.substring(pos, pos + len), 2);
+    }
+
+    /** The first city named anywhere in {@code s[from, to)}, or null. */
+    public static Place first(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            Place p = at(s, i, to);
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The province of a city, or null. */
+    public static String provinceOf(String city) {
+        return city == null ? null : Lexicon.CITIES.value(city, 2);
+    }
+
+    /** True when the province takes 省 (not a municipality or region). */
+    public static boolean isProvince(String province) {
+        return province != null && "province".equals(Lexicon.PROVINCES.value(province, 2));
+    }
+}

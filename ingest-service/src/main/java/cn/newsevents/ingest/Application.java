@@ -1,0 +1,33 @@
+package cn.newsevents.ingest;
+
+import cn.newsevents.extraction.ExtractorCli;
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Entry point. {@code extract FILE...} runs the extractor on files and prints JSON Lines without starting the
+ * server; anything else starts the service, whose roles (HTTP API, processor) are switched by
+ * {@code INGEST_API_ENABLED} and {@code INGEST_PROCESSOR_ENABLED}.
+ */
+@OpenAPIDefinition(info = @Info(title = "newsevents ingest-service", version = "1.0",
+        description = "Accepts Chinese news articles; the processor extracts seminar and company events from them."))
+@SecurityScheme(name = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "An API key with the write permission, from INGEST_API_KEYS.")
+public final class Application {
+    private Application() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("extract")) {
+            System.exit(ExtractorCli.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
+        // No banner: log lines stay machine-readable when LOG_FORMAT=json.
+        Micronaut.build(args).mainClass(Application.class).banner(false).start();
+    }
+}

@@ -1,0 +1,391 @@
+package cn.newsevents.ingest.pipeline;
+
+import cn.newsevents.extraction.model.ExtractionResult;
+import cn.newsevents.ingest.messaging.Json;
+import cn.newsevents.ingest.messaging.KafkaClients;
+import cn.newsevents.ingest.messaging.RawArticle;
+import cn.newsevents.ingest.messaging.Topics;
+import cn.newsevents.ingest.store.AnalyzedArticle;
+import cn.newsevents.ingest.store.ArticleStore;
+import cn.newsevents.ingest.store.BatchResult;
+import cn.newsevents.ingest.store.DatabaseFailures;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.graceful.GracefulShutdownCapable;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Consumes {@link Topics#ARTICLES_RAW} on one managed thread and turns each poll into one database
+ * transaction.
+ *
+ * <p>Per poll: every record is decoded and run through the {@link ArticleAnalyzer} (a failing record is retried
+ * {@code max-attempts} times with backoff); the analysed articles are written by {@link ArticleStore} in one
+ * transaction; records that could not be handled go to {@link Topics#ARTICLES_RAW_DLT}; then, and only then,
+ * the offsets are committed and the {@link OutboxRelay} is woken. When the batch transaction fails because of
+ * one record's data, the batch is written record by record so only that record is given up on.
+ *
+ * <p>When the database (or the broker, for dead letters) is unavailable, the consumer seeks back to the first
+ * uncommitted offset of every partition of the poll, pauses, probes with exponential backoff and resumes:
+ * nothing is lost and nothing is skipped. Delivery into the database is at least once; unique ids and content
+ * hashes make repeats no-ops.
+ */
+@Singleton
+@Requires(property = "ingest.processor.enabled", notEquals = "false")
+public class ArticleProcessor implements GracefulShutdownCapable {
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleProcessor.class);
+
+    private final KafkaClients kafka;
+    private final ArticleAnalyzer analyzer;
+    private final ArticleStore store;
+    private final DeadLetters deadLetters;
+    private final OutboxRelay relay;
+    private final ProcessorSettings settings;
+    private final java.time.Clock clock;
+    private final Backoff outageBackoff;
+    private final AtomicInteger paused = new AtomicInteger();
+    private final Counter stored;
+    private final Counter revised;
+    private final Counter unchanged;
+    private final Counter deadLettered;
+    private final Counter outages;
+    private final Timer batchTimer;
+
+    private volatile boolean running;
+    private volatile Thread thread;
+    private Instant resumeAt;
+
+    public ArticleProcessor(KafkaClients kafka, ArticleAnalyzer analyzer, ArticleStore store, DeadLetters deadLetters,
+                            OutboxRelay relay, ProcessorSettings settings, java.time.Clock clock,
+                            MeterRegistry meters) {
+        this.kafka = kafka;
+        this.analyzer = analyzer;
+        this.store = store;
+        this.deadLetters = deadLetters;
+        this.relay = relay;
+        this.settings = settings;
+        this.clock = clock;
+        this.outageBackoff = new Backoff(settings.outageBackoff(), settings.maxOutageBackoff());
+        this.stored = counter(meters, "ingest.processor.articles.stored", "Articles stored for the first time.");
+        this.revised = counter(meters, "ingest.processor.articles.revised", "Articles whose content changed.");
+        this.unchanged = counter(meters, "ingest.processor.articles.unchanged", "Re-posted articles with no change.");
+        this.deadLettered = counter(meters, "ingest.processor.dead.lettered", "Records sent to the dead-letter topic.");
+        this.outages = counter(meters, "ingest.processor.outages", "Batches rolled back because a dependency was down.");
+        this.batchTimer = Timer.builder("ingest.processor.batch").description("Time to process one poll.")
+                .register(meters);
+        Gauge.builder("ingest.processor.paused", paused, AtomicInteger::get)
+                .description("1 while consumption is paused because of an outage.").register(meters);
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        start();
+    }
+
+    /** Starts the consumer thread (once). */
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        running = true;
+        relay.start();
+        Thread t = new Thread(this::loop, "article-processor");
+        thread = t;
+        t.start();
+    }
+
+    /** Whether the consumer thread is alive. */
+    public boolean running() {
+        Thread t = thread;
+        return t != null && t.isAlive();
+    }
+
+    /** Whether consumption is paused because a dependency is down. */
+    public boolean paused() {
+        return paused.get() == 1;
+    }
+
+    @Override
+    public CompletionStage<?> shutdownGracefully() {
+        return CompletableFuture.runAsync(this::stop);
+    }
+
+    /** Lets the current batch finish and commit, then closes the consumer. */
+    @PreDestroy
+    public void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(settings.pollTimeout().toMillis() + 60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        relay.trigger();
+    }
+
+    private void loop() {
+        try (Consumer<byte[], byte[]> consumer = kafka.newConsumer(settings.groupId(), settings.maxPollRecords())) {
+            consumer.subscribe(List.of(Topics.ARTICLES_RAW), new PauseNewPartitions(consumer));
+            while (running) {
+                ConsumerRecords<byte[], byte[]> records;
+                try {
+                    records = consumer.poll(settings.pollTimeout());
+                } catch (KafkaException e) {
+                    LOG.warn("Polling {} failed ({}); retrying.", Topics.ARTICLES_RAW, e.toString());
+                    sleep(outageBackoff.next());
+                    continue;
+                }
+                if (paused()) {
+                    probe(consumer);
+                } else if (!records.isEmpty()) {
+                    handle(consumer, records);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("The article processor stopped unexpectedly; uncommitted records will be consumed again "
+                    + "after a restart.", e);
+        }
+        LOG.info("The article processor stopped.");
+    }
+
+    private void handle(Consumer<byte[], byte[]> consumer, ConsumerRecords<byte[], byte[]> records) {
+        long start = System.nanoTime();
+        Instant now = clock.instant();
+        List<DeadLetters.Rejected> rejected = new ArrayList<>();
+        List<Analyzed> analyzed = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            RawArticle raw;
+            try {
+                raw = decode(record);
+            } catch (IOException | RuntimeException e) {
+                // A record that is not a raw article stays one however often it is read again.
+                rejected.add(new DeadLetters.Rejected(record, e));
+                continue;
+            }
+            try {
+                analyzed.add(new Analyzed(record, new AnalyzedArticle(raw, analyzeWithRetries(raw))));
+            } catch (RuntimeException e) {
+                rejected.add(new DeadLetters.Rejected(record, e));
+            }
+        }
+        try {
+            BatchResult result = write(analyzed, rejected, now);
+            if (!rejected.isEmpty()) {
+                deadLetters.send(rejected);
+                rejected.forEach(r -> LOG.warn("Record {}-{}@{} went to {}: {}", r.record().topic(),
+                        r.record().partition(), r.record().offset(), Topics.ARTICLES_RAW_DLT, r.cause().toString()));
+            }
+            commit(consumer, records);
+            stored.increment(result.inserted());
+            revised.increment(result.revised());
+            unchanged.increment(result.unchanged());
+            deadLettered.increment(rejected.size());
+            outageBackoff.reset();
+            if (result.events() > 0) {
+                relay.trigger();
+            }
+        } catch (Outage e) {
+            pauseAndRewind(consumer, records, e.getCause());
+        } catch (ExecutionException | TimeoutException e) {
+            pauseAndRewind(consumer, records, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pauseAndRewind(consumer, records, e);
+        } catch (KafkaException e) {
+            pauseAndRewind(consumer, records, e);
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure while handling a batch; it will be handled again.", e);
+            pauseAndRewind(consumer, records, e);
+        } finally {
+            batchTimer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private record Analyzed(ConsumerRecord<byte[], byte[]> record, AnalyzedArticle article) {
+    }
+
+    /** A dependency is down: the batch must be handled again later. */
+    private static final class Outage extends Exception {
+        Outage(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private BatchResult write(List<Analyzed> analyzed, List<DeadLetters.Rejected> rejected, Instant now)
+            throws Outage {
+        try {
+            return store.write(analyzed.stream().map(Analyzed::article).toList(), now);
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.isOutage(e)) {
+                throw new Outage(e);
+            }
+            LOG.warn("A batch of {} articles was refused by the database ({}); writing them one by one.",
+                    analyzed.size(), e.toString());
+        }
+        BatchResult total = BatchResult.EMPTY;
+        for (Analyzed a : analyzed) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    total = total.plus(store.write(List.of(a.article()), now));
+                    break;
+                } catch (RuntimeException e) {
+                    if (DatabaseFailures.isOutage(e)) {
+                        throw new Outage(e);
+                    }
+                    if (attempt >= settings.maxAttempts()) {
+                        rejected.add(new DeadLetters.Rejected(a.record(), e));
+                        break;
+                    }
+                    sleep(Backoff.forAttempt(settings.retryBackoff(), attempt));
+                }
+            }
+        }
+        return total;
+    }
+
+    private ExtractionResult analyzeWithRetries(RawArticle raw) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return analyzer.analyze(raw.toArticle());
+            } catch (RuntimeException e) {
+                if (attempt >= settings.maxAttempts()) {
+                    throw e;
+                }
+                LOG.warn("Extraction of article {} failed (try {} of {}): {}", raw.id(), attempt,
+                        settings.maxAttempts(), e.toString());
+                sleep(Backoff.forAttempt(settings.retryBackoff(), attempt));
+            }
+        }
+    }
+
+    private static RawArticle decode(ConsumerRecord<byte[], byte[]> record) throws IOException {
+        if (record.value() == null) {
+            throw new IOException("The record has no value; a raw article JSON object was expected.");
+        }
+        RawArticle raw = Json.read(record.value(), RawArticle.class);
+        if (raw == null || raw.id() == null || raw.title() == null || raw.text() == null
+                || raw.publishedAt() == null) {
+            throw new IOException("The raw article lacks one of id, title, text and publishedAt.");
+        }
+        if (raw.bodyOffset() < 0 || raw.bodyOffset() > raw.text().length()) {
+            throw new IOException("The raw article's bodyOffset " + raw.bodyOffset() + " lies outside its text.");
+        }
+        if (raw.receivedAt() == null) {
+            return new RawArticle(raw.id(), raw.url(), raw.title(), raw.source(), raw.publishedAt(), raw.language(),
+                    raw.text(), raw.bodyOffset(), Instant.ofEpochMilli(record.timestamp()));
+        }
+        return raw;
+    }
+
+    private static void commit(Consumer<byte[], byte[]> consumer, ConsumerRecords<byte[], byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : records.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> in = records.records(tp);
+            offsets.put(tp, new OffsetAndMetadata(in.get(in.size() - 1).offset() + 1));
+        }
+        try {
+            consumer.commitSync(offsets);
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            // The partitions moved to another member, which starts from the last committed offsets; the writes
+            // just made are idempotent, so the repeat is harmless.
+            LOG.warn("Offsets could not be committed after a rebalance ({}); the batch will be seen again.",
+                    e.toString());
+        }
+    }
+
+    private void pauseAndRewind(Consumer<byte[], byte[]> consumer, ConsumerRecords<byte[], byte[]> records,
+                                Throwable cause) {
+        for (TopicPartition tp : records.partitions()) {
+            if (consumer.assignment().contains(tp)) {
+                consumer.seek(tp, records.records(tp).get(0).offset());
+            }
+        }
+        consumer.pause(consumer.assignment());
+        paused.set(1);
+        outages.increment();
+        Duration wait = outageBackoff.next();
+        resumeAt = clock.instant().plus(wait);
+        LOG.warn("Could not store a batch of {} records ({}); consumption paused, next try in {} ms.",
+                records.count(), String.valueOf(cause), wait.toMillis());
+    }
+
+    private void probe(Consumer<byte[], byte[]> consumer) {
+        if (clock.instant().isBefore(resumeAt)) {
+            return;
+        }
+        if (store.reachable()) {
+            consumer.resume(consumer.paused());
+            paused.set(0);
+            LOG.info("The database answers again; consumption resumed.");
+        } else {
+            Duration wait = outageBackoff.next();
+            resumeAt = clock.instant().plus(wait);
+            LOG.warn("The database is still unavailable; next try in {} ms.", wait.toMillis());
+        }
+    }
+
+    /** Keeps partitions assigned during an outage paused, so no record is read before the database is back. */
+    private final class PauseNewPartitions implements ConsumerRebalanceListener {
+        private final Consumer<byte[], byte[]> consumer;
+
+        PauseNewPartitions(Consumer<byte[], byte[]> consumer) {
+            this.consumer = consumer;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (paused()) {
+                consumer.pause(partitions);
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // Offsets are committed synchronously after every batch: nothing is in flight here.
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Counter counter(MeterRegistry meters, String name, String description) {
+        return Counter.builder(name).description(description).register(meters);
+    }
+}

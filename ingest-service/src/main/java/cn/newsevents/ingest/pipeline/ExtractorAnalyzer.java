@@ -1,0 +1,17 @@
+package cn.newsevents.ingest.pipeline;
+
+import cn.newsevents.extraction.Extractor;
+import cn.newsevents.extraction.model.Article;
+import cn.newsevents.extraction.model.ExtractionResult;
+import jakarta.inject.Singleton;
+
+/** The production analyzer: the extractor library. */
+@Singleton
+public class ExtractorAnalyzer implements ArticleAnalyzer {
+    private final Extractor extractor = new Extractor();
+
+    @Override
+    public ExtractionResult analyze(Article article) {
+        return extractor.extract(article);
+    }
+}

@@ -1,0 +1,141 @@
+package cn.newsevents.ingest.pipeline;
+
+import cn.newsevents.ingest.messaging.KafkaClients;
+import cn.newsevents.ingest.messaging.Topics;
+import cn.newsevents.ingest.store.OutboxRow;
+import cn.newsevents.ingest.store.OutboxStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Publishes pending outbox rows to their topics as CloudEvents (binary mode: {@code ce_*} headers, JSON value,
+ * key = article id) and marks them published. Runs on its own thread: right after each processed batch
+ * ({@link #trigger()}) and every {@code ingest.processor.relay-interval}, which also covers rows left behind by a
+ * crash between the database commit and the publication. A failure leaves the rows pending for the next run.
+ */
+@Singleton
+@Requires(property = "ingest.processor.enabled", notEquals = "false")
+public class OutboxRelay {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final OutboxStore outbox;
+    private final KafkaClients kafka;
+    private final ProcessorSettings settings;
+    private final Clock clock;
+    private final Counter published;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    public OutboxRelay(OutboxStore outbox, KafkaClients kafka, ProcessorSettings settings, Clock clock,
+                       MeterRegistry meters) {
+        this.outbox = outbox;
+        this.kafka = kafka;
+        this.settings = settings;
+        this.clock = clock;
+        this.published = Counter.builder("ingest.outbox.published").description("Events published from the outbox.")
+                .register(meters);
+    }
+
+    /** Starts the periodic runs. */
+    public void start() {
+        if (started.compareAndSet(false, true)) {
+            long every = settings.relayInterval().toMillis();
+            thread.scheduleWithFixedDelay(this::drain, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Asks for a run as soon as possible; requests made while one is queued are merged. */
+    public void trigger() {
+        if (queued.compareAndSet(false, true)) {
+            try {
+                thread.execute(() -> {
+                    queued.set(false);
+                    drain();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                queued.set(false);
+            }
+        }
+    }
+
+    /** Publishes until no pending row is left or a run fails; returns how many were published. */
+    int drain() {
+        int total = 0;
+        try {
+            int n;
+            do {
+                n = outbox.relay(settings.relayBatch(), clock.instant(), this::publish);
+                total += n;
+            } while (n == settings.relayBatch());
+        } catch (RuntimeException e) {
+            LOG.warn("The outbox relay could not publish pending events ({}); it retries in {}.", e.toString(),
+                    settings.relayInterval());
+        }
+        if (total > 0) {
+            published.increment(total);
+        }
+        return total;
+    }
+
+    private void publish(List<OutboxRow> rows) throws Exception {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(row.topic(), utf8(row.key()),
+                    utf8(row.payload()));
+            record.headers()
+                    .add(Topics.CE_SPECVERSION, utf8(Topics.CE_SPEC_VERSION))
+                    .add(Topics.CE_ID, utf8(row.eventId()))
+                    .add(Topics.CE_TYPE, utf8(row.ceType()))
+                    .add(Topics.CE_SOURCE, utf8(Topics.EVENT_SOURCE))
+                    .add(Topics.CE_TIME, utf8(DateTimeFormatter.ISO_INSTANT.format(row.ceTime().toInstant())))
+                    .add(Topics.CE_SUBJECT, utf8(row.key()))
+                    .add(Topics.CONTENT_TYPE, utf8(Topics.JSON));
+            sent.add(kafka.producer().send(record));
+        }
+        long wait = kafka.settings().producerMaxBlock().plus(kafka.settings().producerDeliveryTimeout()).toMillis();
+        for (Future<RecordMetadata> f : sent) {
+            f.get(wait, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Runs a last time and stops; called after the consumer stopped. */
+    @PreDestroy
+    public void stop() {
+        if (thread.isShutdown()) {
+            return;
+        }
+        try {
+            thread.submit(this::drain).get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("The last outbox run did not finish ({}); pending events go out at the next start.", e.toString());
+        }
+        thread.shutdownNow();
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

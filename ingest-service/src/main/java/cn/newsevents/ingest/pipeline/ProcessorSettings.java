@@ -1,0 +1,25 @@
+package cn.newsevents.ingest.pipeline;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * Processor settings ({@code ingest.processor.*}).
+ *
+ * @param enabled           whether this instance consumes {@code articles.raw}
+ * @param groupId           consumer group
+ * @param maxPollRecords    records per poll, i.e. per database transaction at most
+ * @param pollTimeout       longest a poll waits; also bounds how long shutdown waits for the loop
+ * @param maxAttempts       tries per record before it goes to the dead-letter topic
+ * @param retryBackoff      first pause between tries of a record (doubles each time)
+ * @param outageBackoff     first pause after a database or broker outage (doubles up to {@code maxOutageBackoff})
+ * @param maxOutageBackoff  longest pause between outage probes
+ * @param relayInterval     how often the outbox relay looks for unpublished rows besides after each batch
+ * @param relayBatch        outbox rows published per relay transaction
+ */
+@ConfigurationProperties("ingest.processor")
+public record ProcessorSettings(boolean enabled, String groupId, int maxPollRecords, Duration pollTimeout,
+                                int maxAttempts, Duration retryBackoff, Duration outageBackoff,
+                                Duration maxOutageBackoff, Duration relayInterval, int relayBatch) {
+}
