@@ -3,6 +3,8 @@ package cn.newsevents.query.seminar;
 import cn.newsevents.query.QueryConfig;
 import cn.newsevents.query.api.Page;
 import cn.newsevents.query.api.RawJson;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
@@ -10,38 +12,49 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The first page of the latest seminars, reused for {@link QueryConfig#latestCacheTtl()}: the most requested page
- * then costs no database round trip, and a newly stored seminar shows up at most one TTL later. Only first pages
- * are kept (one per page size, so at most {@code maxPageSize} entries); pages after a cursor are always read.
+ * Pages of the latest seminars as response bytes. A first page is kept for {@link QueryConfig#latestCacheTtl()}:
+ * the most requested page then costs neither a database round trip nor encoding, and a newly stored seminar shows
+ * up at most one TTL later. Only first pages are kept (one per page size, so at most {@code maxPageSize} entries);
+ * pages after a cursor are always read.
  */
 @Singleton
 public class LatestSeminars {
     private final SeminarRepository seminars;
+    private final ObjectMapper json;
     private final long ttlNanos;
     private final Map<Integer, Cached> firstPages = new ConcurrentHashMap<>();
 
-    public LatestSeminars(SeminarRepository seminars, QueryConfig config) {
+    public LatestSeminars(SeminarRepository seminars, ObjectMapper json, QueryConfig config) {
         this.seminars = seminars;
+        this.json = json;
         this.ttlNanos = config.latestCacheTtl().toNanos();
     }
 
     /** The first page of {@code limit} seminars if one was read less than a TTL ago. */
-    public Optional<Page<RawJson>> cached(int limit) {
+    public Optional<byte[]> cached(int limit) {
         Cached c = firstPages.get(limit);
         // nanoTime, not a wall clock: an expiry must not move when the system clock is set.
-        return c != null && System.nanoTime() - c.readAt() < ttlNanos ? Optional.of(c.page()) : Optional.empty();
+        return c != null && System.nanoTime() - c.readAt() < ttlNanos ? Optional.of(c.body()) : Optional.empty();
     }
 
-    /** Reads the first page of {@code limit} seminars and keeps it for the TTL. */
-    public Page<RawJson> read(int limit) {
+    /** Reads the page of {@code limit} seminars after {@code after} (null: the first page, then kept for the TTL). */
+    public byte[] read(SeminarKey after, int limit) {
         long readAt = System.nanoTime();
-        Page<RawJson> page = seminars.find(SeminarFilter.NONE, null, limit);
-        if (ttlNanos > 0) {
-            firstPages.put(limit, new Cached(page, readAt));
+        byte[] body = render(seminars.find(SeminarFilter.NONE, after, limit));
+        if (after == null && ttlNanos > 0) {
+            firstPages.put(limit, new Cached(body, readAt));
         }
-        return page;
+        return body;
     }
 
-    private record Cached(Page<RawJson> page, long readAt) {
+    private byte[] render(Page<RawJson> page) {
+        try {
+            return json.writeValueAsBytes(page);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A page of stored documents could not be written.", e);
+        }
+    }
+
+    private record Cached(byte[] body, long readAt) {
     }
 }

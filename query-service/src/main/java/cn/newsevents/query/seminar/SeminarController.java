@@ -8,6 +8,7 @@ import cn.newsevents.query.api.Params;
 import cn.newsevents.query.api.RawJson;
 import cn.newsevents.query.search.SearchTerms;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -16,6 +17,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.inject.Named;
 
 import java.time.LocalDate;
@@ -40,38 +44,36 @@ public class SeminarController {
     }
 
     @Operation(summary = "The most recent seminars first (by seminar date, then by when they were stored)")
-    @Get("/latest")
-    public CompletableFuture<Page<RawJson>> latestSeminars(
+    @ApiResponse(responseCode = "200", description = "a page of seminars as published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class)))
+    @Get(value = "/latest", produces = MediaType.APPLICATION_JSON)
+    public CompletableFuture<byte[]> latestSeminars(
             @Parameter(description = "page size, 1 to the configured maximum") @Nullable @QueryValue String limit,
             @Parameter(description = "the 'next' value of the previous page") @Nullable @QueryValue String cursor) {
         int size = Params.limit(limit, config);
         SeminarKey after = after(cursor);
         if (after == null) {
             // A fresh first page is answered on the event loop; everything else reads on the blocking pool.
-            Optional<Page<RawJson>> cached = latest.cached(size);
+            Optional<byte[]> cached = latest.cached(size);
             if (cached.isPresent()) {
                 return CompletableFuture.completedFuture(cached.get());
             }
-            return CompletableFuture.supplyAsync(() -> latest.read(size), blocking);
         }
-        return CompletableFuture.supplyAsync(() -> seminars.find(SeminarFilter.NONE, after, size), blocking);
+        return CompletableFuture.supplyAsync(() -> latest.read(after, size), blocking);
     }
 
     @Operation(summary = "Seminars matching every given filter, most recent first, keyset-paged")
     @Get
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public Page<RawJson> searchSeminars(@Parameter(description = "city, e.g. 常州") @Nullable @QueryValue String city,
-                                @Parameter(description = "earliest seminar date, YYYY-MM-DD")
-                                @Nullable @QueryValue String from,
-                                @Parameter(description = "latest seminar date, YYYY-MM-DD")
-                                @Nullable @QueryValue String to,
-                                @Parameter(description = "a participant's full name")
-                                @Nullable @QueryValue String participant,
-                                @Parameter(description = "part of a participant's organization")
-                                @Nullable @QueryValue String organization,
-                                @Parameter(description = "text the seminar mentions") @Nullable @QueryValue String q,
-                                @Nullable @QueryValue String limit,
-                                @Nullable @QueryValue String cursor) {
+    public Page<RawJson> searchSeminars(
+            @Parameter(description = "city, e.g. 苏州") @Nullable @QueryValue String city,
+            @Parameter(description = "earliest seminar date, YYYY-MM-DD") @Nullable @QueryValue String from,
+            @Parameter(description = "latest seminar date, YYYY-MM-DD") @Nullable @QueryValue String to,
+            @Parameter(description = "a participant's full name") @Nullable @QueryValue String participant,
+            @Parameter(description = "part of an organization") @Nullable @QueryValue String organization,
+            @Parameter(description = "text the seminar mentions") @Nullable @QueryValue String q,
+            @Nullable @QueryValue String limit,
+            @Nullable @QueryValue String cursor) {
         LocalDate fromDate = Params.date("from", from);
         LocalDate toDate = Params.date("to", to);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
