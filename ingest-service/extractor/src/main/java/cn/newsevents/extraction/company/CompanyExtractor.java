@@ -15,7 +15,6 @@ import cn.newsevents.extraction.normalize.Amounts;
 import cn.newsevents.extraction.normalize.ChineseNumerals;
 import cn.newsevents.extraction.normalize.Period;
 import cn.newsevents.extraction.normalize.Periods;
-import cn.newsevents.extraction.normalize.Tsv;
 import cn.newsevents.extraction.normalize.Unit;
 
 import com.hankcs.hanlp.HanLP;
@@ -24,7 +23,6 @@ import com.hankcs.hanlp.seg.common.Term;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +43,11 @@ public final class CompanyExtractor {
     private static final Pattern TOPIC_AFTER = Pattern.compile("(?:的是|当属|要数|首推|就是)([^，,；;：:。]{2,16})$");
     private static final String CLAUSE_BREAKS = "，,；;：:\n";
     private static final String SENTENCE_BREAKS = "。！？!?\n";
+    /** How far before a keyword its subject may start, and how far before a figure an outlook word counts. */
+    private static final int SUBJECT_WINDOW = 48;
+    private static final int OUTLOOK_WINDOW = 80;
+    private static final int MAX_KNOWN = 400;
+    private static final int RULE_WINDOW = 40;
 
     private final CompanyLexicon lex = CompanyLexicon.get();
     private final CompanyNames names = new CompanyNames(lex);
@@ -54,7 +57,7 @@ public final class CompanyExtractor {
     private final List<String> headWords = CompanyLexicon.longestFirst(lex.headWords);
     private final List<String> outlookWords = CompanyLexicon.longestFirst(lex.outlook.keySet());
     private final List<String> scopeWords = CompanyLexicon.longestFirst(lex.scopeWords);
-    private final Pattern keywordPattern = Pattern.compile(Tsv.alternation(lex.keywords.keySet()));
+    private final KeywordScanner keywords = new KeywordScanner(lex.keywords.keySet());
 
     /**
      * @param article    the article; evidence offsets index {@code article.text()}
@@ -79,6 +82,7 @@ public final class CompanyExtractor {
         private final String t;
         private final List<SeminarEvent> seminars;
         private final List<CompanyNames.Name> registered;
+        private int[] registeredStarts;
         private final List<CompanyNames.Name> known = new ArrayList<>();
         private final Map<String, CompanyEvent> events = new LinkedHashMap<>();
         /** The currency of a bare 元: New Taiwan dollars in articles that price in 新台币 and never in 人民币. */
@@ -101,6 +105,18 @@ public final class CompanyExtractor {
                 }
             }
             known.sort(Comparator.comparingInt(CompanyNames.Name::start));
+            registered.sort(Comparator.comparingInt(CompanyNames.Name::start));
+            registeredStarts = registered.stream().mapToInt(CompanyNames.Name::start).toArray();
+            // Resolution compares a short name with every distinct known name: bounded so that pathological
+            // input (thousands of names) stays linear; real articles name a few dozen companies at most.
+            Map<String, CompanyNames.Name> distinct = new LinkedHashMap<>();
+            for (CompanyNames.Name n : known) {
+                if (distinct.size() < MAX_KNOWN) {
+                    distinct.putIfAbsent(n.name(), n);
+                }
+            }
+            known.clear();
+            known.addAll(distinct.values());
             String bodyText = t.substring(body);
             defaultCurrency = (bodyText.contains("新台币") || bodyText.contains("台币")) && !bodyText.contains("人民币")
                     ? Unit.TWD : Unit.CNY;
@@ -178,12 +194,16 @@ public final class CompanyExtractor {
                               String topicIn) {
             String topic = topicIn;
             // A registered name opening the clause puts that company in focus.
-            String lead = stripLead(cs, ce);
-            int opening = lead == null ? ce : ce - lead.length();
+            int leadEnd = Math.min(ce, cs + 2 * SUBJECT_WINDOW);
+            String lead = stripLead(cs, leadEnd);
+            int opening = lead == null ? leadEnd : leadEnd - lead.length();
             List<CompanyNames.Name> inClause = new ArrayList<>();
-            for (CompanyNames.Name n : registered) {
-                if (n.start() >= cs && n.end() <= ce) {
-                    inClause.add(n);
+            for (int i = firstRegisteredFrom(cs); i < registered.size() && registered.get(i).start() < ce; i++) {
+                if (registered.get(i).end() <= ce) {
+                    inClause.add(registered.get(i));
+                }
+                if (inClause.size() > 8) {
+                    break;
                 }
             }
             // The clause opens with a name (up to three characters before it: a person name glued in front in
@@ -192,11 +212,18 @@ public final class CompanyExtractor {
                 topic = inClause.get(0).name();
             }
             boolean matched = false;
-            Set<Integer> usedKeywords = new HashSet<>();
-            for (CompanyRules.MetricRule rule : rules.metricRules) {
-                Matcher m = rule.pattern().matcher(t).region(cs, ce);
-                while (m.find()) {
-                    if (!usedKeywords.add(m.start("kw"))) {
+            List<KeywordScanner.Hit> hits = keywords.find(t, cs, ce);
+            for (KeywordScanner.Hit hit : hits) {
+                // Rules are tried only around a keyword, so their cost does not grow with the clause.
+                for (CompanyRules.MetricRule rule : rules.metricRules) {
+                    Matcher m = rule.pattern().matcher(t);
+                    boolean found;
+                    if (rule.keywordFirst()) {
+                        found = m.region(hit.start(), Math.min(ce, hit.end() + RULE_WINDOW)).lookingAt();
+                    } else {
+                        found = findAt(m.region(Math.max(cs, hit.start() - RULE_WINDOW), hit.end()), hit.start());
+                    }
+                    if (!found) {
                         continue;
                     }
                     Optional<Metric> metric = lex.keywords.getOrDefault(m.group("kw"), Optional.empty());
@@ -214,14 +241,17 @@ public final class CompanyExtractor {
                     } else if (subject.kind() == Subject.Kind.FOCUS && topic == null) {
                         topic = organizationBefore(sentenceStart, subjectEnd);
                     }
-                    matched |= emit(sentenceStart, cs, ce, nextEnd, m, metric.get(), subject, topic, mentions);
+                    boolean emitted = emit(sentenceStart, cs, ce, nextEnd, m, metric.get(), subject, topic, mentions);
+                    matched |= emitted;
+                    if (emitted) {
+                        break;
+                    }
                 }
             }
             if (!matched) {
                 // A keyword without a figure still tells which company the next clauses speak of.
-                Matcher k = keywordPattern.matcher(t).region(cs, ce);
-                if (k.find()) {
-                    Subject subject = subject(cs, k.start(), topic);
+                if (!hits.isEmpty()) {
+                    Subject subject = subject(cs, hits.get(0).start(), topic);
                     if (subject.kind() == Subject.Kind.NAMED) {
                         topic = subject.name();
                     }
@@ -350,6 +380,31 @@ public final class CompanyExtractor {
             return terms.size() == 1 && terms.get(0).nature != null && terms.get(0).nature.startsWith("nr");
         }
 
+        /** Finds the match of a rule whose keyword starts at {@code kwStart}. */
+        private boolean findAt(Matcher m, int kwStart) {
+            while (m.find()) {
+                if (m.start("kw") == kwStart) {
+                    return true;
+                }
+                if (m.start() > kwStart) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /** Index of the first registered name starting at or after {@code pos}. */
+        private int firstRegisteredFrom(int pos) {
+            int i = java.util.Arrays.binarySearch(registeredStarts, pos);
+            if (i < 0) {
+                return -i - 1;
+            }
+            while (i > 0 && registeredStarts[i - 1] == pos) {
+                i--;
+            }
+            return i;
+        }
+
         /** A comma between a digit and three digits ("3,558"): part of a number, not a clause break. */
         private boolean isThousandsSeparator(int i) {
             if (t.charAt(i) != ',' || i == 0) {
@@ -389,11 +444,12 @@ public final class CompanyExtractor {
         }
 
         /** Reads the words between the clause start and a figure as the company they belong to. */
-        private Subject subject(int cs, int end, String topic) {
+        private Subject subject(int clauseStart, int end, String topic) {
+            int cs = Math.max(clauseStart, end - SUBJECT_WINDOW);
             CompanyNames.Name last = null;
-            for (CompanyNames.Name n : registered) {
-                if (n.start() >= cs && n.end() <= end) {
-                    last = n;
+            for (int i = firstRegisteredFrom(cs); i < registered.size() && registered.get(i).start() < end; i++) {
+                if (registered.get(i).end() <= end) {
+                    last = registered.get(i);
                 }
             }
             if (last != null) {
@@ -474,7 +530,7 @@ public final class CompanyExtractor {
                     return true;
                 }
             }
-            return s.contains("、") || s.matches(".*[0-9一二三四五六七八九十几多两数百千]家.*");
+            return s.contains("、") || CompanyNames.COUNTED_COMPANIES.matcher(s).find();
         }
 
         /**
@@ -486,7 +542,7 @@ public final class CompanyExtractor {
                 return null;
             }
             List<Term> terms = HanLP.newSegment().enableOrganizationRecognize(true).enableNameRecognize(true)
-                    .enablePlaceRecognize(true).seg(t.substring(sentenceStart, end));
+                    .enablePlaceRecognize(true).seg(t.substring(sentenceStart, Math.min(end, sentenceStart + SUBJECT_WINDOW)));
             for (Term term : terms) {
                 String nature = term.nature == null ? "" : term.nature.toString();
                 if (nature.startsWith("nt")) {
@@ -534,7 +590,7 @@ public final class CompanyExtractor {
         }
 
         private Qualifier outlook(int sentenceStart, int amountStart) {
-            String before = t.substring(sentenceStart, amountStart);
+            String before = t.substring(Math.max(sentenceStart, amountStart - OUTLOOK_WINDOW), amountStart);
             for (String w : outlookWords) {
                 if (before.contains(w)) {
                     return lex.outlook.get(w);
@@ -544,10 +600,17 @@ public final class CompanyExtractor {
         }
 
         private String period(int at, List<Periods.Mention> mentions) {
+            // Mentions are in text order and do not overlap: binary search for the last one ending by at.
+            int lo = 0;
+            int hi = mentions.size() - 1;
             Periods.Mention last = null;
-            for (Periods.Mention pm : mentions) {
-                if (pm.end() <= at) {
-                    last = pm;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (mentions.get(mid).end() <= at) {
+                    last = mentions.get(mid);
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
                 }
             }
             return last == null || last.period() == null ? null : last.period().toString();
@@ -591,7 +654,7 @@ public final class CompanyExtractor {
             for (SeminarEvent s : seminars) {
                 for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
                     if (p.name() != null && p.organization() != null && sameCompany(p.organization(), company)
-                            && t.substring(from, to).contains(p.name())) {
+                            && t.substring(Math.max(from, to - 400), to).contains(p.name())) {
                         return p.name();
                     }
                 }
