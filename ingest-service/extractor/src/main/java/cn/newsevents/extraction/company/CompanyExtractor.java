@@ -16,6 +16,7 @@ import cn.newsevents.extraction.normalize.ChineseNumerals;
 import cn.newsevents.extraction.normalize.Period;
 import cn.newsevents.extraction.normalize.Periods;
 import cn.newsevents.extraction.normalize.Unit;
+import cn.newsevents.extraction.text.SimplifiedText;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.common.Term;
@@ -98,9 +99,10 @@ public final class CompanyExtractor {
             known.addAll(names.titled(t, body, t.length()));
             for (SeminarEvent s : seminars) {
                 for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
-                    if (p.organization() != null && lex.isCompanyOrganization(p.organization())) {
-                        int at = t.indexOf(p.organization());
-                        known.add(new CompanyNames.Name(Math.max(at, 0), Math.max(at, 0), p.organization()));
+                    String org = p.organization() == null ? null : SimplifiedText.of(p.organization());
+                    if (org != null && lex.isCompanyOrganization(org)) {
+                        int at = t.indexOf(org);
+                        known.add(new CompanyNames.Name(Math.max(at, 0), Math.max(at, 0), org));
                     }
                 }
             }
@@ -653,8 +655,9 @@ public final class CompanyExtractor {
         private String person(String company, int from, int to) {
             for (SeminarEvent s : seminars) {
                 for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
-                    if (p.name() != null && p.organization() != null && sameCompany(p.organization(), company)
-                            && t.substring(Math.max(from, to - 400), to).contains(p.name())) {
+                    if (p.name() != null && p.organization() != null
+                            && sameCompany(SimplifiedText.of(p.organization()), company)
+                            && t.substring(Math.max(from, to - 400), to).contains(SimplifiedText.of(p.name()))) {
                         return p.name();
                     }
                 }
@@ -667,31 +670,51 @@ public final class CompanyExtractor {
         return a.contains(b) || b.contains(a);
     }
 
+    /**
+     * The span naming the participant and their organization ("某某有限公司董事长王某"), searched in the text as
+     * written and then in its simplified view, from the seminar's evidence on; else the seminar's evidence.
+     */
+    private static Evidence participantSpan(String original, String simplified, Evidence seminar, Participant p) {
+        if (p.name() == null || p.name().isBlank()) {
+            return seminar;
+        }
+        int from = seminar == null ? 0 : seminar.start();
+        for (String text : new String[]{original, simplified}) {
+            String name = text == original ? p.name() : SimplifiedText.of(p.name());
+            String org = text == original ? p.organization() : SimplifiedText.of(p.organization());
+            int at = text.indexOf(name, from);
+            if (at < 0) {
+                at = text.indexOf(name);
+            }
+            if (at < 0) {
+                continue;
+            }
+            int start = at;
+            int end = at + name.length();
+            int orgAt = text.lastIndexOf(org, at);
+            if (orgAt >= 0 && at - orgAt <= 60) {
+                start = orgAt;
+            } else {
+                int orgAfter = text.indexOf(org, end);
+                if (orgAfter >= 0 && orgAfter - end <= 60) {
+                    end = orgAfter + org.length();
+                }
+            }
+            return new Evidence(start, end, original.substring(start, end));
+        }
+        return seminar;
+    }
+
     /** One attendance event per seminar participant whose organization is a company. */
     private List<CompanyEvent> attendance(Article article, String simplified, List<SeminarEvent> seminars) {
         List<CompanyEvent> out = new ArrayList<>();
         String original = article.text();
         for (SeminarEvent s : seminars) {
             for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
-                if (p.organization() == null || !lex.isCompanyOrganization(p.organization())) {
+                if (p.organization() == null || !lex.isCompanyOrganization(SimplifiedText.of(p.organization()))) {
                     continue;
                 }
-                Evidence ev = s.evidence();
-                int from = ev == null ? 0 : ev.start();
-                int at = p.name() == null ? -1 : simplified.indexOf(p.name(), from);
-                if (at < 0 && p.name() != null) {
-                    at = simplified.indexOf(p.name());
-                }
-                if (at >= 0) {
-                    int end = at + p.name().length();
-                    int orgAt = simplified.lastIndexOf(p.organization(), at);
-                    int start = orgAt >= 0 && at - orgAt < 60 ? orgAt : at;
-                    int orgEnd = simplified.indexOf(p.organization(), end);
-                    if (orgAt < 0 && orgEnd >= 0 && orgEnd - end < 60) {
-                        end = orgEnd + p.organization().length();
-                    }
-                    ev = new Evidence(start, end, original.substring(start, end));
-                }
+                Evidence ev = participantSpan(original, simplified, s.evidence(), p);
                 String id = Ids.eventId(article.id(), "company", p.organization(), "attendance", s.id(), p.name());
                 out.add(new CompanyEvent(id, article.id(), CompanyEventKind.ATTENDANCE, p.organization(), null, null,
                         null, null, null, null, null, p.name(), s.id(), ev, s.confidence(), Extractor.VERSION));
