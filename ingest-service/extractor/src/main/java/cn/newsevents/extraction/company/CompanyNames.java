@@ -178,6 +178,12 @@ final class CompanyNames {
         if (name.length() < 7) {
             return 0;
         }
+        for (int k = 3; k >= 2; k--) {
+            // The same company written elsewhere without the prefix, and a prefix that reads as a person name.
+            if (written.contains(name.substring(k)) && isPersonName(name.substring(0, k))) {
+                return k;
+            }
+        }
         List<Term> terms = HanLP.newSegment().enableNameRecognize(true).enablePlaceRecognize(true)
                 .enableOrganizationRecognize(false).seg(name);
         if (terms.size() < 2 || terms.get(0).nature == null || !terms.get(0).nature.startsWith("nr")) {
@@ -190,6 +196,11 @@ final class CompanyNames {
         String rest = name.substring(len);
         boolean place = terms.get(1).nature != null && terms.get(1).nature.startsWith("ns");
         return place || written.contains(rest) ? len : 0;
+    }
+
+    private static boolean isPersonName(String s) {
+        List<Term> terms = HanLP.newSegment().enableNameRecognize(true).seg(s);
+        return terms.size() == 1 && terms.get(0).nature != null && terms.get(0).nature.startsWith("nr");
     }
 
     /** Whether a short subject ("烽火通信", "京东方A") can be a company name by itself. */
