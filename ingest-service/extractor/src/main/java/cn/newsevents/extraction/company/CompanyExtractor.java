@@ -24,6 +24,7 @@ import com.hankcs.hanlp.seg.common.Term;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,9 @@ public final class CompanyExtractor {
             int body = Math.min(Math.max(article.bodyOffset(), 0), t.length());
             this.registered = names.registered(t, body, t.length());
             known.addAll(registered);
-            known.addAll(names.titled(t, body, t.length()));
+            Set<String> written = new HashSet<>();
+            registered.forEach(n -> written.add(n.name()));
+            known.addAll(names.titled(t, body, t.length(), written));
             for (SeminarEvent s : seminars) {
                 for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
                     String org = p.organization() == null ? null : SimplifiedText.of(p.organization());

@@ -86,8 +86,11 @@ final class CompanyNames {
         return out;
     }
 
-    /** Organizations named right before a job title of the title table ("。理想汽车副总裁李某"). */
-    List<Name> titled(String text, int from, int to) {
+    /**
+     * Organizations named right before a job title of the title table ("。理想汽车副总裁李某"); {@code written}
+     * holds the registered names of the text, to tell a person name glued in front.
+     */
+    List<Name> titled(String text, int from, int to, java.util.Set<String> written) {
         List<Name> out = new ArrayList<>();
         for (KeywordScanner.Hit m : titles.find(text, from, to)) {
             int start = walkLeft(text, m.start(), from);
@@ -97,7 +100,7 @@ final class CompanyNames {
             Name n = trim(text, start, m.start(), m.start());
             char before = n == null || n.start() == 0 ? '\n' : text.charAt(n.start() - 1);
             if (n != null && "\n。！？!?”」 ".indexOf(before) >= 0) {
-                int person = personPrefix(n.name(), java.util.Set.of());
+                int person = personPrefix(n.name(), written);
                 n = person == 0 ? n : new Name(n.start() + person, n.end(), n.name().substring(person));
             }
             if (n != null && (lex.anaphors.contains(n.name()) || lex.headWords.contains(n.name()))) {
