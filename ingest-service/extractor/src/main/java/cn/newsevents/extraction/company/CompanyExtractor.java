@@ -15,8 +15,8 @@ import cn.newsevents.extraction.normalize.Amounts;
 import cn.newsevents.extraction.normalize.ChineseNumerals;
 import cn.newsevents.extraction.normalize.Period;
 import cn.newsevents.extraction.normalize.Periods;
-import cn.newsevents.extraction.normalize.Tsv;
 import cn.newsevents.extraction.normalize.Unit;
+import cn.newsevents.extraction.text.SimplifiedText;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.common.Term;
@@ -45,6 +45,11 @@ public final class CompanyExtractor {
     private static final Pattern TOPIC_AFTER = Pattern.compile("(?:的是|当属|要数|首推|就是)([^，,；;：:。]{2,16})$");
     private static final String CLAUSE_BREAKS = "，,；;：:\n";
     private static final String SENTENCE_BREAKS = "。！？!?\n";
+    /** How far before a keyword its subject may start, and how far before a figure an outlook word counts. */
+    private static final int SUBJECT_WINDOW = 48;
+    private static final int OUTLOOK_WINDOW = 80;
+    private static final int MAX_KNOWN = 400;
+    private static final int RULE_WINDOW = 40;
 
     private final CompanyLexicon lex = CompanyLexicon.get();
     private final CompanyNames names = new CompanyNames(lex);
@@ -54,7 +59,7 @@ public final class CompanyExtractor {
     private final List<String> headWords = CompanyLexicon.longestFirst(lex.headWords);
     private final List<String> outlookWords = CompanyLexicon.longestFirst(lex.outlook.keySet());
     private final List<String> scopeWords = CompanyLexicon.longestFirst(lex.scopeWords);
-    private final Pattern keywordPattern = Pattern.compile(Tsv.alternation(lex.keywords.keySet()));
+    private final KeywordScanner keywords = new KeywordScanner(lex.keywords.keySet());
 
     /**
      * @param article    the article; evidence offsets index {@code article.text()}
@@ -79,6 +84,7 @@ public final class CompanyExtractor {
         private final String t;
         private final List<SeminarEvent> seminars;
         private final List<CompanyNames.Name> registered;
+        private int[] registeredStarts;
         private final List<CompanyNames.Name> known = new ArrayList<>();
         private final Map<String, CompanyEvent> events = new LinkedHashMap<>();
         /** The currency of a bare 元: New Taiwan dollars in articles that price in 新台币 and never in 人民币. */
@@ -91,16 +97,31 @@ public final class CompanyExtractor {
             int body = Math.min(Math.max(article.bodyOffset(), 0), t.length());
             this.registered = names.registered(t, body, t.length());
             known.addAll(registered);
-            known.addAll(names.titled(t, body, t.length()));
+            Set<String> written = new HashSet<>();
+            registered.forEach(n -> written.add(n.name()));
+            known.addAll(names.titled(t, body, t.length(), written));
             for (SeminarEvent s : seminars) {
                 for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
-                    if (p.organization() != null && lex.isCompanyOrganization(p.organization())) {
-                        int at = t.indexOf(p.organization());
-                        known.add(new CompanyNames.Name(Math.max(at, 0), Math.max(at, 0), p.organization()));
+                    String org = p.organization() == null ? null : SimplifiedText.of(p.organization());
+                    if (org != null && lex.isCompanyOrganization(org)) {
+                        int at = t.indexOf(org);
+                        known.add(new CompanyNames.Name(Math.max(at, 0), Math.max(at, 0), org));
                     }
                 }
             }
             known.sort(Comparator.comparingInt(CompanyNames.Name::start));
+            registered.sort(Comparator.comparingInt(CompanyNames.Name::start));
+            registeredStarts = registered.stream().mapToInt(CompanyNames.Name::start).toArray();
+            // Resolution compares a short name with every distinct known name: bounded so that pathological
+            // input (thousands of names) stays linear; real articles name a few dozen companies at most.
+            Map<String, CompanyNames.Name> distinct = new LinkedHashMap<>();
+            for (CompanyNames.Name n : known) {
+                if (distinct.size() < MAX_KNOWN) {
+                    distinct.putIfAbsent(n.name(), n);
+                }
+            }
+            known.clear();
+            known.addAll(distinct.values());
             String bodyText = t.substring(body);
             defaultCurrency = (bodyText.contains("新台币") || bodyText.contains("台币")) && !bodyText.contains("人民币")
                     ? Unit.TWD : Unit.CNY;
@@ -178,12 +199,16 @@ public final class CompanyExtractor {
                               String topicIn) {
             String topic = topicIn;
             // A registered name opening the clause puts that company in focus.
-            String lead = stripLead(cs, ce);
-            int opening = lead == null ? ce : ce - lead.length();
+            int leadEnd = Math.min(ce, cs + 2 * SUBJECT_WINDOW);
+            String lead = stripLead(cs, leadEnd);
+            int opening = lead == null ? leadEnd : leadEnd - lead.length();
             List<CompanyNames.Name> inClause = new ArrayList<>();
-            for (CompanyNames.Name n : registered) {
-                if (n.start() >= cs && n.end() <= ce) {
-                    inClause.add(n);
+            for (int i = firstRegisteredFrom(cs); i < registered.size() && registered.get(i).start() < ce; i++) {
+                if (registered.get(i).end() <= ce) {
+                    inClause.add(registered.get(i));
+                }
+                if (inClause.size() > 8) {
+                    break;
                 }
             }
             // The clause opens with a name (up to three characters before it: a person name glued in front in
@@ -192,11 +217,18 @@ public final class CompanyExtractor {
                 topic = inClause.get(0).name();
             }
             boolean matched = false;
-            Set<Integer> usedKeywords = new HashSet<>();
-            for (CompanyRules.MetricRule rule : rules.metricRules) {
-                Matcher m = rule.pattern().matcher(t).region(cs, ce);
-                while (m.find()) {
-                    if (!usedKeywords.add(m.start("kw"))) {
+            List<KeywordScanner.Hit> hits = keywords.find(t, cs, ce);
+            for (KeywordScanner.Hit hit : hits) {
+                // Rules are tried only around a keyword, so their cost does not grow with the clause.
+                for (CompanyRules.MetricRule rule : rules.metricRules) {
+                    Matcher m = rule.pattern().matcher(t);
+                    boolean found;
+                    if (rule.keywordFirst()) {
+                        found = m.region(hit.start(), Math.min(ce, hit.end() + RULE_WINDOW)).lookingAt();
+                    } else {
+                        found = findAt(m.region(Math.max(cs, hit.start() - RULE_WINDOW), hit.end()), hit.start());
+                    }
+                    if (!found) {
                         continue;
                     }
                     Optional<Metric> metric = lex.keywords.getOrDefault(m.group("kw"), Optional.empty());
@@ -214,14 +246,17 @@ public final class CompanyExtractor {
                     } else if (subject.kind() == Subject.Kind.FOCUS && topic == null) {
                         topic = organizationBefore(sentenceStart, subjectEnd);
                     }
-                    matched |= emit(sentenceStart, cs, ce, nextEnd, m, metric.get(), subject, topic, mentions);
+                    boolean emitted = emit(sentenceStart, cs, ce, nextEnd, m, metric.get(), subject, topic, mentions);
+                    matched |= emitted;
+                    if (emitted) {
+                        break;
+                    }
                 }
             }
             if (!matched) {
                 // A keyword without a figure still tells which company the next clauses speak of.
-                Matcher k = keywordPattern.matcher(t).region(cs, ce);
-                if (k.find()) {
-                    Subject subject = subject(cs, k.start(), topic);
+                if (!hits.isEmpty()) {
+                    Subject subject = subject(cs, hits.get(0).start(), topic);
                     if (subject.kind() == Subject.Kind.NAMED) {
                         topic = subject.name();
                     }
@@ -350,6 +385,31 @@ public final class CompanyExtractor {
             return terms.size() == 1 && terms.get(0).nature != null && terms.get(0).nature.startsWith("nr");
         }
 
+        /** Finds the match of a rule whose keyword starts at {@code kwStart}. */
+        private boolean findAt(Matcher m, int kwStart) {
+            while (m.find()) {
+                if (m.start("kw") == kwStart) {
+                    return true;
+                }
+                if (m.start() > kwStart) {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /** Index of the first registered name starting at or after {@code pos}. */
+        private int firstRegisteredFrom(int pos) {
+            int i = java.util.Arrays.binarySearch(registeredStarts, pos);
+            if (i < 0) {
+                return -i - 1;
+            }
+            while (i > 0 && registeredStarts[i - 1] == pos) {
+                i--;
+            }
+            return i;
+        }
+
         /** A comma between a digit and three digits ("3,558"): part of a number, not a clause break. */
         private boolean isThousandsSeparator(int i) {
             if (t.charAt(i) != ',' || i == 0) {
@@ -389,11 +449,12 @@ public final class CompanyExtractor {
         }
 
         /** Reads the words between the clause start and a figure as the company they belong to. */
-        private Subject subject(int cs, int end, String topic) {
+        private Subject subject(int clauseStart, int end, String topic) {
+            int cs = Math.max(clauseStart, end - SUBJECT_WINDOW);
             CompanyNames.Name last = null;
-            for (CompanyNames.Name n : registered) {
-                if (n.start() >= cs && n.end() <= end) {
-                    last = n;
+            for (int i = firstRegisteredFrom(cs); i < registered.size() && registered.get(i).start() < end; i++) {
+                if (registered.get(i).end() <= end) {
+                    last = registered.get(i);
                 }
             }
             if (last != null) {
@@ -474,7 +535,7 @@ public final class CompanyExtractor {
                     return true;
                 }
             }
-            return s.contains("、") || s.matches(".*[0-9一二三四五六七八九十几多两数百千]家.*");
+            return s.contains("、") || CompanyNames.COUNTED_COMPANIES.matcher(s).find();
         }
 
         /**
@@ -486,7 +547,7 @@ public final class CompanyExtractor {
                 return null;
             }
             List<Term> terms = HanLP.newSegment().enableOrganizationRecognize(true).enableNameRecognize(true)
-                    .enablePlaceRecognize(true).seg(t.substring(sentenceStart, end));
+                    .enablePlaceRecognize(true).seg(t.substring(sentenceStart, Math.min(end, sentenceStart + SUBJECT_WINDOW)));
             for (Term term : terms) {
                 String nature = term.nature == null ? "" : term.nature.toString();
                 if (nature.startsWith("nt")) {
@@ -534,7 +595,7 @@ public final class CompanyExtractor {
         }
 
         private Qualifier outlook(int sentenceStart, int amountStart) {
-            String before = t.substring(sentenceStart, amountStart);
+            String before = t.substring(Math.max(sentenceStart, amountStart - OUTLOOK_WINDOW), amountStart);
             for (String w : outlookWords) {
                 if (before.contains(w)) {
                     return lex.outlook.get(w);
@@ -544,10 +605,17 @@ public final class CompanyExtractor {
         }
 
         private String period(int at, List<Periods.Mention> mentions) {
+            // Mentions are in text order and do not overlap: binary search for the last one ending by at.
+            int lo = 0;
+            int hi = mentions.size() - 1;
             Periods.Mention last = null;
-            for (Periods.Mention pm : mentions) {
-                if (pm.end() <= at) {
-                    last = pm;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (mentions.get(mid).end() <= at) {
+                    last = mentions.get(mid);
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
                 }
             }
             return last == null || last.period() == null ? null : last.period().toString();
@@ -590,8 +658,9 @@ public final class CompanyExtractor {
         private String person(String company, int from, int to) {
             for (SeminarEvent s : seminars) {
                 for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
-                    if (p.name() != null && p.organization() != null && sameCompany(p.organization(), company)
-                            && t.substring(from, to).contains(p.name())) {
+                    if (p.name() != null && p.organization() != null
+                            && sameCompany(SimplifiedText.of(p.organization()), company)
+                            && t.substring(Math.max(from, to - 400), to).contains(SimplifiedText.of(p.name()))) {
                         return p.name();
                     }
                 }
@@ -604,31 +673,51 @@ public final class CompanyExtractor {
         return a.contains(b) || b.contains(a);
     }
 
+    /**
+     * The span naming the participant and their organization ("某某有限公司董事长王某"), searched in the text as
+     * written and then in its simplified view, from the seminar's evidence on; else the seminar's evidence.
+     */
+    private static Evidence participantSpan(String original, String simplified, Evidence seminar, Participant p) {
+        if (p.name() == null || p.name().isBlank()) {
+            return seminar;
+        }
+        int from = seminar == null ? 0 : seminar.start();
+        for (String text : new String[]{original, simplified}) {
+            String name = text == original ? p.name() : SimplifiedText.of(p.name());
+            String org = text == original ? p.organization() : SimplifiedText.of(p.organization());
+            int at = text.indexOf(name, from);
+            if (at < 0) {
+                at = text.indexOf(name);
+            }
+            if (at < 0) {
+                continue;
+            }
+            int start = at;
+            int end = at + name.length();
+            int orgAt = text.lastIndexOf(org, at);
+            if (orgAt >= 0 && at - orgAt <= 60) {
+                start = orgAt;
+            } else {
+                int orgAfter = text.indexOf(org, end);
+                if (orgAfter >= 0 && orgAfter - end <= 60) {
+                    end = orgAfter + org.length();
+                }
+            }
+            return new Evidence(start, end, original.substring(start, end));
+        }
+        return seminar;
+    }
+
     /** One attendance event per seminar participant whose organization is a company. */
     private List<CompanyEvent> attendance(Article article, String simplified, List<SeminarEvent> seminars) {
         List<CompanyEvent> out = new ArrayList<>();
         String original = article.text();
         for (SeminarEvent s : seminars) {
             for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
-                if (p.organization() == null || !lex.isCompanyOrganization(p.organization())) {
+                if (p.organization() == null || !lex.isCompanyOrganization(SimplifiedText.of(p.organization()))) {
                     continue;
                 }
-                Evidence ev = s.evidence();
-                int from = ev == null ? 0 : ev.start();
-                int at = p.name() == null ? -1 : simplified.indexOf(p.name(), from);
-                if (at < 0 && p.name() != null) {
-                    at = simplified.indexOf(p.name());
-                }
-                if (at >= 0) {
-                    int end = at + p.name().length();
-                    int orgAt = simplified.lastIndexOf(p.organization(), at);
-                    int start = orgAt >= 0 && at - orgAt < 60 ? orgAt : at;
-                    int orgEnd = simplified.indexOf(p.organization(), end);
-                    if (orgAt < 0 && orgEnd >= 0 && orgEnd - end < 60) {
-                        end = orgEnd + p.organization().length();
-                    }
-                    ev = new Evidence(start, end, original.substring(start, end));
-                }
+                Evidence ev = participantSpan(original, simplified, s.evidence(), p);
                 String id = Ids.eventId(article.id(), "company", p.organization(), "attendance", s.id(), p.name());
                 out.add(new CompanyEvent(id, article.id(), CompanyEventKind.ATTENDANCE, p.organization(), null, null,
                         null, null, null, null, null, p.name(), s.id(), ev, s.confidence(), Extractor.VERSION));

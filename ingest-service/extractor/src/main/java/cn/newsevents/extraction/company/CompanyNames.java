@@ -1,6 +1,5 @@
 package cn.newsevents.extraction.company;
 
-import cn.newsevents.extraction.normalize.Tsv;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.common.Term;
 
@@ -21,19 +20,23 @@ final class CompanyNames {
     }
 
     private static final int MAX_NAME = 24;
+    /** "847家", "多家": a number of companies, not one. */
+    static final Pattern COUNTED_COMPANIES = Pattern.compile("[0-9一二三四五六七八九十几多两数百千]家");
+    private static final Pattern GENERIC_END = Pattern.compile("(?:上市|该|这家|那家|本|子|分|总|母|各|其)$");
+    private static final Pattern PLACE_END = Pattern.compile("[市省县区镇乡村国州]$");
     /** Dates and periods written before a name ("2023年集团"): the name starts after them. */
     private static final Pattern LEADING_TIME = Pattern.compile(
             "[0-9]{1,4}(?:年度|财年|年|月份|月|日)|今年|去年|前年|上半年|下半年|全年|季度|年底|年末|[0-9]+");
     private final CompanyLexicon lex;
-    private final Pattern suffixes;
-    private final Pattern titles;
+    private final KeywordScanner suffixes;
+    private final KeywordScanner titles;
     private final List<String> boundaries;
     private final List<String> nonCompany;
 
     CompanyNames(CompanyLexicon lex) {
         this.lex = lex;
-        this.suffixes = Pattern.compile(Tsv.alternation(lex.nameSuffixes));
-        this.titles = Pattern.compile(Tsv.alternation(lex.titles));
+        this.suffixes = new KeywordScanner(lex.nameSuffixes);
+        this.titles = new KeywordScanner(lex.titles);
         this.boundaries = CompanyLexicon.longestFirst(lex.nameBoundaries);
         java.util.Set<String> all = new java.util.LinkedHashSet<>(lex.scopeWords);
         all.addAll(lex.aggregateWords);
@@ -48,29 +51,58 @@ final class CompanyNames {
 
     /** Registered company names (ending in 有限公司, 集团...) in {@code text[from, to)}. */
     List<Name> registered(String text, int from, int to) {
-        List<Name> out = new ArrayList<>();
-        Matcher m = suffixes.matcher(text).region(from, to);
-        while (m.find()) {
+        List<Name> raw = new ArrayList<>();
+        for (KeywordScanner.Hit m : suffixes.find(text, from, to)) {
             int end = m.end();
             int start = walkLeft(text, m.start(), from);
             Name n = trim(text, start, m.start(), end);
             if (n != null) {
-                out.add(n);
+                raw.add(n);
             }
+        }
+        return dropGluedPersons(text, raw);
+    }
+
+    /**
+     * Names as written elsewhere in the text tell whether a glued prefix is a person ("王某" + "某某有限公司").
+     * Only names opening a sentence can carry one (profile headers), so only those are segmented, once each.
+     */
+    private static List<Name> dropGluedPersons(String text, List<Name> raw) {
+        java.util.Set<String> written = new java.util.HashSet<>();
+        for (Name n : raw) {
+            written.add(n.name());
+        }
+        java.util.Map<String, Integer> cache = new java.util.HashMap<>();
+        List<Name> out = new ArrayList<>(raw.size());
+        for (Name n : raw) {
+            char before = n.start() == 0 ? '\n' : text.charAt(n.start() - 1);
+            if ("\n。！？!?”」 ".indexOf(before) < 0) {
+                out.add(n);
+                continue;
+            }
+            int person = cache.computeIfAbsent(n.name(), k -> personPrefix(k, written));
+            out.add(person == 0 ? n : new Name(n.start() + person, n.end(), n.name().substring(person)));
         }
         return out;
     }
 
-    /** Organizations named right before a job title of the title table ("。理想汽车副总裁李某"). */
-    List<Name> titled(String text, int from, int to) {
+    /**
+     * Organizations named right before a job title of the title table ("。理想汽车副总裁李某"); {@code written}
+     * holds the registered names of the text, to tell a person name glued in front.
+     */
+    List<Name> titled(String text, int from, int to, java.util.Set<String> written) {
         List<Name> out = new ArrayList<>();
-        Matcher m = titles.matcher(text).region(from, to);
-        while (m.find()) {
+        for (KeywordScanner.Hit m : titles.find(text, from, to)) {
             int start = walkLeft(text, m.start(), from);
             if (m.start() - start < 2) {
                 continue;
             }
             Name n = trim(text, start, m.start(), m.start());
+            char before = n == null || n.start() == 0 ? '\n' : text.charAt(n.start() - 1);
+            if (n != null && "\n。！？!?”」 ".indexOf(before) >= 0) {
+                int person = personPrefix(n.name(), written);
+                n = person == 0 ? n : new Name(n.start() + person, n.end(), n.name().substring(person));
+            }
             if (n != null && (lex.anaphors.contains(n.name()) || lex.headWords.contains(n.name()))) {
                 continue;
             }
@@ -126,17 +158,11 @@ final class CompanyNames {
         if (!ownPartIsSpecific(own)) {
             return null;
         }
-        String name = text.substring(s, end);
-        int person = personPrefix(name, text);
-        if (person > 0) {
-            s += person;
-            name = name.substring(person);
-        }
-        return new Name(s, end, name);
+        return new Name(s, end, text.substring(s, end));
     }
 
     private boolean ownPartIsSpecific(String own) {
-        if (own.matches(".*[0-9一二三四五六七八九十几多两数百千]家.*") || own.matches(".*(上市|该|这家|那家|本|子|分|总|母|各|其)")) {
+        if (COUNTED_COMPANIES.matcher(own).find() || GENERIC_END.matcher(own).find()) {
             return false;
         }
         for (String w : nonCompany) {
@@ -151,9 +177,15 @@ final class CompanyNames {
      * Length of a person name glued before a company name ("许某江苏某某重工股份有限公司"): HanLP must tag the
      * first word as a person name, and what follows must start with a place name or appear in the text on its own.
      */
-    private static int personPrefix(String name, String text) {
+    private static int personPrefix(String name, java.util.Set<String> written) {
         if (name.length() < 7) {
             return 0;
+        }
+        for (int k = 3; k >= 2; k--) {
+            // The same company written elsewhere without the prefix, and a prefix that reads as a person name.
+            if (written.contains(name.substring(k)) && isPersonName(name.substring(0, k))) {
+                return k;
+            }
         }
         List<Term> terms = HanLP.newSegment().enableNameRecognize(true).enablePlaceRecognize(true)
                 .enableOrganizationRecognize(false).seg(name);
@@ -166,10 +198,12 @@ final class CompanyNames {
         }
         String rest = name.substring(len);
         boolean place = terms.get(1).nature != null && terms.get(1).nature.startsWith("ns");
-        int first = text.indexOf(rest);
-        boolean elsewhere = first >= 0 && (first == 0 || !isNameChar(text.charAt(first - 1))
-                || text.indexOf(name) != first - len);
-        return place || elsewhere ? len : 0;
+        return place || written.contains(rest) ? len : 0;
+    }
+
+    private static boolean isPersonName(String s) {
+        List<Term> terms = HanLP.newSegment().enableNameRecognize(true).seg(s);
+        return terms.size() == 1 && terms.get(0).nature != null && terms.get(0).nature.startsWith("nr");
     }
 
     /** Whether a short subject ("烽火通信", "京东方A") can be a company name by itself. */
@@ -182,10 +216,7 @@ final class CompanyNames {
                 return false;
             }
         }
-        if (s.matches(".*[0-9].*") && s.matches(".*[家个名位户].*")) {
-            return false;
-        }
-        if (s.matches("[0-9A-Za-z]+") && s.length() < 2) {
+        if (COUNTED_COMPANIES.matcher(s).find()) {
             return false;
         }
         for (String w : nonCompany) {
@@ -206,6 +237,6 @@ final class CompanyNames {
                 return false;
             }
         }
-        return !s.matches(".*[市省县区镇乡村国州]");
+        return !PLACE_END.matcher(s).find();
     }
 }

@@ -15,6 +15,10 @@ import java.util.regex.Pattern;
 final class CompanyRules {
     /** A metric rule; {@code countOnly} rules apply to count metrics (customers, outlets, employees) only. */
     record MetricRule(String name, boolean countOnly, Pattern pattern) {
+        /** Whether the pattern opens with the keyword, so that it can be tried at the keyword only. */
+        boolean keywordFirst() {
+            return pattern.pattern().startsWith("(?<kw>");
+        }
     }
 
     /** A rank rule: {@code rank} is fixed, or null to read group {@code n}. */
@@ -33,6 +37,10 @@ final class CompanyRules {
         String keyword = Tsv.alternation(lex.keywords.keySet());
         String filler = Tsv.alternation(lex.fillers);
         for (String[] row : Tsv.read("rules/company/metric.rules.tsv")) {
+            if (!row[2].contains("(?<kw>") || !row[2].contains("(?<amount>")) {
+                throw new IllegalStateException("Metric rule '" + row[0] + "' in rules/company/metric.rules.tsv must "
+                        + "have a (?<kw>...) group for the keyword and an (?<amount>...) group for the figure.");
+            }
             String pattern = row[2].replace("{KEYWORD}", keyword).replace("{FILLER}", filler)
                     .replace("{AMOUNT}", Amounts.REGEX);
             metricRules.add(new MetricRule(row[0].strip(), row[1].strip().equals("count"), Pattern.compile(pattern)));

@@ -46,19 +46,22 @@ public final class Amounts {
     }
 
     private static final String DIGITS =
-            "[0-9\uFF10-\uFF19]{1,15}(?:,[0-9]{3}){0,5}(?:[.\uFF0E][0-9\uFF10-\uFF19]{1,8})?";
+            "[0-9\uFF10-\uFF19]{1,15}+(?:,[0-9]{3}){0,5}+(?:[.\uFF0E][0-9\uFF10-\uFF19]{1,8}+)?";
     // A Chinese numeral starts with a digit or 十/百/千 ("百亿元"); a bare "亿元" is a unit, not an amount.
     private static final String CHINESE = "[零〇一二两兩三四五六七八九十百千][零〇一二两兩三四五六七八九十百千万亿兆萬億]{0,11}"
             + "(?:点[零〇一二三四五六七八九]{1,6}[十百千万亿兆萬億]{0,2})?";
     private static final String MAGNITUDE = "[十百千万亿兆萬億]{0,3}";
 
-    /** An amount with its qualifiers, as a regex without capturing groups, to embed in rule patterns. */
-    public static final String REGEX = "(?:" + Tsv.alternation(BEFORE.keySet()) + ")?"
+    /**
+     * An amount with its qualifiers, as a regex without capturing groups, to embed in rule patterns. It is an
+     * atomic group: once an amount is read it is never re-read shorter, which keeps the rules cheap per position.
+     */
+    public static final String REGEX = "(?>(?:" + Tsv.alternation(BEFORE.keySet()) + ")?"
             + "(?:" + Tsv.alternation(CURRENCY_PREFIXES.keySet()) + ")?"
             + "(?:" + DIGITS + "(?:" + Tsv.alternation(FUZZY.keySet()) + ")?" + MAGNITUDE + "|" + CHINESE + ")"
             + "(?:" + Tsv.alternation(FUZZY.keySet()) + ")?"
             + "(?:" + Tsv.alternation(UNITS.keySet()) + ")?"
-            + "(?:" + Tsv.alternation(AFTER.keySet()) + ")?";
+            + "(?:" + Tsv.alternation(AFTER.keySet()) + ")?)";
 
     private static final Pattern PARTS = Pattern.compile(
             "(?<before>" + Tsv.alternation(BEFORE.keySet()) + ")?"
@@ -93,7 +96,7 @@ public final class Amounts {
         }
         String unitWord = m.group("unit");
         boolean hasMagnitude = (m.group("magnitude") != null && !m.group("magnitude").isEmpty())
-                || (m.group("chinese") != null && m.group("chinese").matches(".*[万亿兆萬億].*"));
+                || (m.group("chinese") != null && m.group("chinese").chars().anyMatch(c -> "万亿兆萬億".indexOf(c) >= 0));
         Unit unit = unitWord == null ? null : UNITS.get(unitWord);
         if (m.group("currency") != null) {
             Unit prefix = CURRENCY_PREFIXES.get(m.group("currency"));

@@ -35,8 +35,10 @@ public final class Periods {
     private static final String YEAR = "(?:((?:19|20)[0-9]{2})(?:财年|财政年度|年度|年)|(" + Tsv.alternation(RELATIVE.keySet()) + "))";
     private static final String MONTH = "(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
     private static final String DASH = "[-—–~～－至到]";
+    // The lookahead rejects most positions with one character test before the alternatives are tried.
     private static final Pattern PATTERN = Pattern.compile(
-            "(?<asof>截至|截止到|截止)" + YEAR + "?(?:(?<am>" + MONTH + ")月(?:底|末|份)?|(?<ayend>年底|年末|底|末))"
+            "(?=[" + firstCharacters() + "])"
+                    + "(?:(?<asof>截至|截止到|截止)" + YEAR + "?(?:(?<am>" + MONTH + ")月(?:底|末|份)?|(?<ayend>年底|年末|底|末))"
                     + "|" + YEAR + "?(?<m1>" + MONTH + ")" + DASH + "(?<m2>" + MONTH + ")月(?:份)?"
                     + "|" + YEAR + "?前(?<qn>[一二两三2-3])(?:个)?季度"
                     + "|" + YEAR + "?第?(?<q>[一二三四1-4])季度"
@@ -45,9 +47,21 @@ public final class Periods {
                     + "|(?<undated>" + Tsv.alternation(UNDATED) + ")"
                     + "|" + YEAR + "(?:全年)?"
                     + "|(?:近|最近|过去)(?<n>[0-9一二两三四五六七八九十]{1,2})(?:个)?年(?:来|间|里)?"
-                    + "|(?<whole>全年)");
+                    + "|(?<whole>全年))");
 
     private Periods() {
+    }
+
+    /** Every character a period expression can start with, for the lookahead of {@link #PATTERN}. */
+    private static String firstCharacters() {
+        StringBuilder sb = new StringBuilder("0-9零〇一二两三四五六七八九十截第前上下近最过全");
+        for (String w : RELATIVE.keySet()) {
+            sb.append(w.charAt(0));
+        }
+        for (String w : UNDATED) {
+            sb.append(w.charAt(0));
+        }
+        return sb.toString();
     }
 
     /**
@@ -162,7 +176,7 @@ public final class Periods {
             if (s == null) {
                 continue;
             }
-            if (s.matches("(?:19|20)[0-9]{2}")) {
+            if (s.length() == 4 && (s.startsWith("19") || s.startsWith("20")) && s.chars().allMatch(Character::isDigit)) {
                 return Integer.parseInt(s.substring(0, 4));
             }
             Integer rel = RELATIVE.get(s);

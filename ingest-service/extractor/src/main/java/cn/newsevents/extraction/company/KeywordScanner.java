@@ -1,0 +1,55 @@
+package cn.newsevents.extraction.company;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds words of a fixed table in text, leftmost and longest first, without overlaps, in time linear in the text
+ * (a lookup by first character, then the few words starting with it). Immutable and thread-safe.
+ */
+final class KeywordScanner {
+    /** One word found at {@code [start, end)}. */
+    record Hit(int start, int end, String word) {
+    }
+
+    private final Map<Character, List<String>> byFirst = new HashMap<>();
+
+    KeywordScanner(Collection<String> words) {
+        for (String w : words) {
+            if (!w.isEmpty()) {
+                byFirst.computeIfAbsent(w.charAt(0), k -> new ArrayList<>()).add(w);
+            }
+        }
+        for (List<String> list : byFirst.values()) {
+            list.sort((a, b) -> b.length() - a.length());
+        }
+    }
+
+    /** The words in {@code text[from, to)}. */
+    List<Hit> find(String text, int from, int to) {
+        List<Hit> out = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            List<String> candidates = byFirst.get(text.charAt(i));
+            String found = null;
+            if (candidates != null) {
+                for (String w : candidates) {
+                    if (i + w.length() <= to && text.startsWith(w, i)) {
+                        found = w;
+                        break;
+                    }
+                }
+            }
+            if (found != null) {
+                out.add(new Hit(i, i + found.length(), found));
+                i += found.length();
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+}
