@@ -27,6 +27,7 @@ public final class Application {
         if (args.length > 0 && args[0].equals("extract")) {
             System.exit(ExtractorCli.run(Arrays.copyOfRange(args, 1, args.length), System.out));
         }
-        Micronaut.run(Application.class, args);
+        // No banner: log lines stay machine-readable when LOG_FORMAT=json.
+        Micronaut.build(args).mainClass(Application.class).banner(false).start();
     }
 }

@@ -12,6 +12,7 @@ public final class Application {
     }
 
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        // No banner: with LOG_FORMAT=json every line on stdout must be a JSON object.
+        Micronaut.build(args).mainClass(Application.class).banner(false).start();
     }
 }

@@ -47,7 +47,7 @@ public final class ExtractorCli {
                 Article article = ArticleText.parse(raw, null);
                 ExtractionResult result = extractor.extract(article);
                 out.println(mapper.writeValueAsString(result));
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (IOException | RuntimeException e) {
                 status = 1;
                 out.println(mapper.writeValueAsString(java.util.Map.of("file", arg, "error",
                         String.valueOf(e.getMessage()))));

@@ -10,6 +10,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -81,7 +82,8 @@ public class TopicSetup {
 
     private void createMissing() throws InterruptedException, ExecutionException {
         KafkaSettings s = clients.settings();
-        try (Admin admin = clients.newAdmin()) {
+        Admin admin = clients.newAdmin();
+        try {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = Topics.ALL.stream().filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, Optional.of(s.topicPartitions()), Optional.of(s.topicReplication())))
@@ -97,6 +99,9 @@ public class TopicSetup {
                     throw e;
                 }
             }
+        } finally {
+            // Bounded: a plain close() would wait for calls still pending against an unreachable broker.
+            admin.close(Duration.ofSeconds(2));
         }
     }
 }

@@ -124,6 +124,12 @@ public class ArticleProcessor implements GracefulShutdownCapable {
         t.start();
     }
 
+    /** Whether the consumer thread is alive. */
+    public boolean running() {
+        Thread t = thread;
+        return t != null && t.isAlive();
+    }
+
     /** Whether consumption is paused because a dependency is down. */
     public boolean paused() {
         return paused.get() == 1;
@@ -162,6 +168,8 @@ public class ArticleProcessor implements GracefulShutdownCapable {
                     continue;
                 }
                 if (paused()) {
+                    // Paused partitions return nothing; should a record slip through, read it again later.
+                    rewind(consumer, records);
                     probe(consumer);
                 } else if (!records.isEmpty()) {
                     handle(consumer, records);
@@ -319,13 +327,17 @@ public class ArticleProcessor implements GracefulShutdownCapable {
         }
     }
 
-    private void pauseAndRewind(Consumer<byte[], byte[]> consumer, ConsumerRecords<byte[], byte[]> records,
-                                Throwable cause) {
+    private static void rewind(Consumer<byte[], byte[]> consumer, ConsumerRecords<byte[], byte[]> records) {
         for (TopicPartition tp : records.partitions()) {
             if (consumer.assignment().contains(tp)) {
                 consumer.seek(tp, records.records(tp).get(0).offset());
             }
         }
+    }
+
+    private void pauseAndRewind(Consumer<byte[], byte[]> consumer, ConsumerRecords<byte[], byte[]> records,
+                                Throwable cause) {
+        rewind(consumer, records);
         consumer.pause(consumer.assignment());
         paused.set(1);
         outages.increment();

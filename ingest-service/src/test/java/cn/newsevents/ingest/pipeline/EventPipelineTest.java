@@ -101,12 +101,15 @@ class EventPipelineTest {
             assertEquals(eventId, published.get("id").asText());
             JsonNode stored = JSON.readTree(payload("seminars", eventId));
             assertEquals(stored, published);
+            assertMatchesSchemaFields("seminar-event", published);
         }
         List<ConsumerRecord<byte[], byte[]>> companies = KafkaProbe.readUntil(Topics.EVENTS_COMPANY,
                 r -> id.equals(KafkaProbe.key(r)), l -> l.size() >= 1, WAIT);
         assertEquals(1, companies.size());
         assertEquals(Topics.COMPANY_EVENT_TYPE, KafkaProbe.header(companies.get(0), Topics.CE_TYPE));
-        assertEquals("873730000", JSON.readTree(KafkaProbe.value(companies.get(0))).get("value").asText());
+        JsonNode company = JSON.readTree(KafkaProbe.value(companies.get(0)));
+        assertEquals("873730000", company.get("value").asText());
+        assertMatchesSchemaFields("company-event", company);
     }
 
     @Test
@@ -190,6 +193,28 @@ class EventPipelineTest {
         assertEquals(IllegalStateException.class.getName(), KafkaProbe.header(dead.get(0), Topics.DLT_EXCEPTION_CLASS));
         assertTrue(KafkaProbe.header(dead.get(0), Topics.DLT_EXCEPTION_MESSAGE).contains(id));
         assertEquals(0, app.count("SELECT count(*) FROM articles WHERE id = ?", id));
+    }
+
+    /** Every required property of the published schema is present and no property is undeclared. */
+    private static void assertMatchesSchemaFields(String schema, JsonNode event) throws Exception {
+        JsonNode s;
+        try (var in = EventPipelineTest.class.getResourceAsStream("/schemas/" + schema + ".schema.json")) {
+            s = JSON.readTree(in);
+        }
+        for (JsonNode required : s.get("required")) {
+            assertTrue(event.has(required.asText()), schema + " lacks " + required.asText() + ": " + event);
+        }
+        event.fieldNames().forEachRemaining(f -> assertTrue(s.get("properties").has(f),
+                schema + " does not declare " + f));
+    }
+
+    @Test
+    void healthReportsTheRunningProcessor() throws Exception {
+        HttpResponse<String> r = app.get("/health");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode processor = JSON.readTree(r.body()).get("details").get("articleProcessor");
+        assertEquals("UP", processor.get("status").asText(), r.body());
+        assertEquals(false, processor.get("details").get("paused").asBoolean());
     }
 
     private double meter(String name) {

@@ -65,6 +65,10 @@ public final class IngestApp implements AutoCloseable {
         p.put("ingest.processor.retry-backoff", "20ms");
         p.put("micronaut.lifecycle.graceful-shutdown.grace-period", "5s");
         p.putAll(overrides);
+        if (!Boolean.FALSE.equals(p.get("ingest.processor.enabled"))) {
+            KafkaProbe.startGroupAtEnd((String) p.get("ingest.processor.group-id"),
+                    cn.newsevents.ingest.messaging.Topics.ARTICLES_RAW);
+        }
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, p);
         return new IngestApp(server, url, pg.user(), pg.password());
     }

@@ -67,6 +67,30 @@ public final class KafkaProbe {
         }
     }
 
+    /**
+     * Commits the current end of {@code topic} for consumer group {@code groupId}, so a processor started with
+     * that group sees only records written from now on, not those of earlier tests on the shared broker.
+     */
+    public static void startGroupAtEnd(String groupId, String topic) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.shared().bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<PartitionInfo> infos = c.listTopics(Duration.ofSeconds(10)).get(topic);
+            if (infos == null || infos.isEmpty()) {
+                return;
+            }
+            List<TopicPartition> tps = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets = new HashMap<>();
+            c.endOffsets(tps).forEach((tp, end) -> offsets.put(tp,
+                    new org.apache.kafka.clients.consumer.OffsetAndMetadata(end)));
+            c.commitSync(offsets);
+        }
+    }
+
     /** Writes one record and waits for the acknowledgement. */
     public static void send(String topic, byte[] key, byte[] value) {
         Map<String, Object> p = new HashMap<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.io.IOException;
 
@@ -12,6 +13,7 @@ import java.io.IOException;
  * events are served without being parsed and serialised again.
  */
 @JsonSerialize(using = RawJson.Writer.class)
+@Schema(type = "object", description = "An event as published (see the event format).")
 public record RawJson(String json) {
 
     /** Writes the document verbatim. */

@@ -35,7 +35,7 @@ public class ArticleController {
 
     @Operation(summary = "Article headers, newest stored first, keyset-paged, with the total count")
     @Get
-    public ArticlePage list(@Nullable @QueryValue String limit, @Nullable @QueryValue String cursor) {
+    public ArticlePage listArticles(@Nullable @QueryValue String limit, @Nullable @QueryValue String cursor) {
         int size = Params.limit(limit, config);
         TimeKey after = cursor == null || cursor.isBlank() ? null : TimeKey.decode(CursorKind.ARTICLE, cursor);
         return articles.find(after, size);
@@ -43,7 +43,7 @@ public class ArticleController {
 
     @Operation(summary = "One article header with its seminars and company events")
     @Get("/{id}")
-    public ArticleDetail byId(@PathVariable String id) {
+    public ArticleDetail articleById(@PathVariable String id) {
         ArticleHeader header = articles.byId(id).orElseThrow(() -> NotFoundException.of("article", id));
         return new ArticleDetail(header, seminars.ofArticle(id), companyEvents.ofArticle(id));
     }

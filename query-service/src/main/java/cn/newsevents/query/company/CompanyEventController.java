@@ -41,7 +41,7 @@ public class CompanyEventController {
 
     @Operation(summary = "Company events matching every given filter, newest stored first")
     @Get
-    public Page<RawJson> search(@Parameter(description = "part of the company name")
+    public Page<RawJson> searchCompanyEvents(@Parameter(description = "part of the company name")
                                 @Nullable @QueryValue String company,
                                 @Parameter(description = "a metric code, e.g. revenue")
                                 @Nullable @QueryValue String metric,

@@ -6,8 +6,8 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
 /**
- * Folds search terms the way the stored {@code *_s} columns are folded (to simplified characters), so 陳金虎 finds
- * 陈金虎 and the other way round, and builds LIKE patterns from them.
+ * Folds search terms the way the stored {@code *_s} columns are folded (to simplified characters), so 張偉 finds
+ * 张伟 and the other way round, and builds LIKE patterns from them.
  */
 @Singleton
 public class SearchTerms {

@@ -8,6 +8,7 @@ import cn.newsevents.query.api.Params;
 import cn.newsevents.query.api.RawJson;
 import cn.newsevents.query.search.SearchTerms;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -16,44 +17,63 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.inject.Named;
 
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 /** Seminar events: the latest, a filtered and paged search, and one by id. */
 @Controller("/seminars")
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class SeminarController {
     private final SeminarRepository seminars;
+    private final LatestSeminars latest;
     private final QueryConfig config;
+    private final ExecutorService blocking;
 
-    public SeminarController(SeminarRepository seminars, QueryConfig config) {
+    public SeminarController(SeminarRepository seminars, LatestSeminars latest, QueryConfig config,
+                             @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.seminars = seminars;
+        this.latest = latest;
         this.config = config;
+        this.blocking = blocking;
     }
 
     @Operation(summary = "The most recent seminars first (by seminar date, then by when they were stored)")
-    @Get("/latest")
-    public Page<RawJson> latest(@Parameter(description = "page size, 1 to the configured maximum")
-                                @Nullable @QueryValue String limit,
-                                @Parameter(description = "the 'next' value of the previous page")
-                                @Nullable @QueryValue String cursor) {
-        return seminars.find(SeminarFilter.NONE, after(cursor), Params.limit(limit, config));
+    @ApiResponse(responseCode = "200", description = "a page of seminars as published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class)))
+    @Get(value = "/latest", produces = MediaType.APPLICATION_JSON)
+    public CompletableFuture<byte[]> latestSeminars(
+            @Parameter(description = "page size, 1 to the configured maximum") @Nullable @QueryValue String limit,
+            @Parameter(description = "the 'next' value of the previous page") @Nullable @QueryValue String cursor) {
+        int size = Params.limit(limit, config);
+        SeminarKey after = after(cursor);
+        if (after == null) {
+            // A fresh first page is answered on the event loop; everything else reads on the blocking pool.
+            Optional<byte[]> cached = latest.cached(size);
+            if (cached.isPresent()) {
+                return CompletableFuture.completedFuture(cached.get());
+            }
+        }
+        return CompletableFuture.supplyAsync(() -> latest.read(after, size), blocking);
     }
 
     @Operation(summary = "Seminars matching every given filter, most recent first, keyset-paged")
     @Get
-    public Page<RawJson> search(@Parameter(description = "city, e.g. 常州") @Nullable @QueryValue String city,
-                                @Parameter(description = "earliest seminar date, YYYY-MM-DD")
-                                @Nullable @QueryValue String from,
-                                @Parameter(description = "latest seminar date, YYYY-MM-DD")
-                                @Nullable @QueryValue String to,
-                                @Parameter(description = "a participant's full name")
-                                @Nullable @QueryValue String participant,
-                                @Parameter(description = "part of a participant's organization")
-                                @Nullable @QueryValue String organization,
-                                @Parameter(description = "text the seminar mentions") @Nullable @QueryValue String q,
-                                @Nullable @QueryValue String limit,
-                                @Nullable @QueryValue String cursor) {
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public Page<RawJson> searchSeminars(
+            @Parameter(description = "city, e.g. 苏州") @Nullable @QueryValue String city,
+            @Parameter(description = "earliest seminar date, YYYY-MM-DD") @Nullable @QueryValue String from,
+            @Parameter(description = "latest seminar date, YYYY-MM-DD") @Nullable @QueryValue String to,
+            @Parameter(description = "a participant's full name") @Nullable @QueryValue String participant,
+            @Parameter(description = "part of an organization") @Nullable @QueryValue String organization,
+            @Parameter(description = "text the seminar mentions") @Nullable @QueryValue String q,
+            @Nullable @QueryValue String limit,
+            @Nullable @QueryValue String cursor) {
         LocalDate fromDate = Params.date("from", from);
         LocalDate toDate = Params.date("to", to);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
@@ -70,7 +90,8 @@ public class SeminarController {
 
     @Operation(summary = "One seminar event as published")
     @Get("/{id}")
-    public RawJson byId(@PathVariable String id) {
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public RawJson seminarById(@PathVariable String id) {
         return seminars.byId(id).orElseThrow(() -> NotFoundException.of("seminar", id));
     }
 

@@ -29,6 +29,21 @@ public class SeminarRepository {
 
     /** One page of seminars matching {@code filter}, after {@code after} (null for the first page). */
     public Page<RawJson> find(SeminarFilter filter, SeminarKey after, int limit) {
+        List<Row> found = rows.list(select(filter, after, limit + 1), r -> new Row(
+                new SeminarKey(r.getObject(2, LocalDate.class), r.getObject(3, OffsetDateTime.class).toInstant(),
+                        r.getString(1)),
+                new RawJson(r.getString(4))));
+        boolean more = found.size() > limit;
+        List<RawJson> items = new ArrayList<>(Math.min(found.size(), limit));
+        for (int i = 0; i < found.size() && i < limit; i++) {
+            items.add(found.get(i).payload());
+        }
+        String next = more ? found.get(limit - 1).key().encode() : null;
+        return new Page<>(items, next);
+    }
+
+    /** The statement of {@link #find}, reading up to {@code rowLimit} rows. */
+    static Sql select(SeminarFilter filter, SeminarKey after, int rowLimit) {
         Sql sql = Sql.of("SELECT s.id, s.seminar_date, s.ingested_at, s.payload::text FROM seminars s WHERE TRUE");
         if (filter.city() != null) {
             String bare = filter.city().endsWith(CITY_SUFFIX) && filter.city().length() > 1
@@ -63,19 +78,8 @@ public class SeminarRepository {
                         after.ingestedAt(), after.id());
             }
         }
-        sql.append(" ORDER BY s.seminar_date DESC NULLS LAST, s.ingested_at DESC, s.id DESC LIMIT ?", limit + 1);
-
-        List<Row> found = rows.list(sql, r -> new Row(
-                new SeminarKey(r.getObject(2, LocalDate.class), r.getObject(3, OffsetDateTime.class).toInstant(),
-                        r.getString(1)),
-                new RawJson(r.getString(4))));
-        boolean more = found.size() > limit;
-        List<RawJson> items = new ArrayList<>(Math.min(found.size(), limit));
-        for (int i = 0; i < found.size() && i < limit; i++) {
-            items.add(found.get(i).payload());
-        }
-        String next = more ? found.get(limit - 1).key().encode() : null;
-        return new Page<>(items, next);
+        return sql.append(" ORDER BY s.seminar_date DESC NULLS LAST, s.ingested_at DESC, s.id DESC LIMIT ?",
+                rowLimit);
     }
 
     /** The stored document of the seminar {@code id}. */

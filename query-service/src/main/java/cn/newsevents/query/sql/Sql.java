@@ -37,7 +37,8 @@ public final class Sql {
         return text.toString();
     }
 
-    void bind(PreparedStatement statement) throws SQLException {
+    /** Binds the values to {@code statement}, prepared from {@link #text()}. */
+    public void bind(PreparedStatement statement) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             Object v = values.get(i);
             int index = i + 1;

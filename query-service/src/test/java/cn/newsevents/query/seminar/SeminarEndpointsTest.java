@@ -73,6 +73,18 @@ class SeminarEndpointsTest {
     }
 
     @Test
+    void latestPagesFollowTheirCursorsThroughEverySeminar() {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = ok("/seminars/latest?limit=4" + (cursor == null ? "" : "&cursor=" + cursor));
+            seen.addAll(ids(page));
+            cursor = page.get("next").textValue();
+        } while (cursor != null && seen.size() < 50);
+        assertEquals(HandBuiltEvents.seminarsInListOrder().stream().map(Stored::id).toList(), seen);
+    }
+
+    @Test
     void lastFullPageHasNoNextCursor() {
         JsonNode first = ok("/seminars?city=" + enc("常州") + "&from=2024-05-01&limit=2");
         assertEquals(2, first.get("items").size());

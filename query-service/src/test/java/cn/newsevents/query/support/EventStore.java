@@ -134,8 +134,7 @@ public final class EventStore implements AutoCloseable {
     }
 
     private static String searchText(SeminarEvent e) {
-        Stream<String> own = Stream.of(e.name(), e.series(), e.city(), e.focus(),
-                e.evidence() == null ? null : e.evidence().text());
+        Stream<String> own = Stream.of(e.city(), e.name(), e.series(), e.focus());
         Stream<String> host = e.host() == null ? Stream.empty() : person(e.host());
         Stream<String> people = e.participants() == null ? Stream.empty() : e.participants().stream()
                 .flatMap(p -> Stream.of(p.name(), p.title(), p.organization()));

@@ -40,7 +40,7 @@ public final class RunningService implements AutoCloseable {
     private final ApplicationContext context;
     private final EmbeddedServer server;
     private final String adminUrl;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private RunningService(ApplicationContext context, String adminUrl) {
         this.context = context;
@@ -66,6 +66,7 @@ public final class RunningService implements AutoCloseable {
         props.put("micronaut.server.port", -1);
         props.put("query.max-page-size", MAX_PAGE_SIZE);
         props.put("query.default-page-size", 5);
+        props.put("query.latest-cache-ttl", "300ms");
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
         return new RunningService(server.getApplicationContext(), url);
     }
@@ -91,8 +92,13 @@ public final class RunningService implements AutoCloseable {
 
     /** GETs {@code path} (already encoded) and returns status, content type and the body. */
     public Response get(String path) {
+        return get(path, "application/json");
+    }
+
+    /** GETs {@code path} (already encoded) accepting {@code accept}. */
+    public Response get(String path, String accept) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
-                .header("Accept", "application/json").GET().build();
+                .header("Accept", accept).GET().build();
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());

@@ -39,13 +39,12 @@ public final class LoadBench {
             Usage: LoadBench --api-key KEY --jdbc-url jdbc:postgresql://HOST:PORT/DB [--jdbc-user U]
                              [--jdbc-password P] [--ingest http://127.0.0.1:8080] [--query http://127.0.0.1:8081]
                              [--quick] [--out bench-results/load.json] [--seminars 100000]
-                             [--pipeline-articles N] [--threads CORES]
+                             [--pipeline-articles N] [--threads CORES] [--max-p99-ms 200]
             The API key may also come from the environment variable INGEST_API_KEY.""";
-    private static final RateSearch.Criteria HTTP_CRITERIA = new RateSearch.Criteria(0.95, 0.01, 100);
 
     private record Settings(URI ingest, URI query, String apiKey, String jdbcUrl, String jdbcUser,
                             String jdbcPassword, boolean quick, Path out, int seminars, int pipelineArticles,
-                            int threads) {
+                            int threads, int maxP99Ms) {
         Duration step() {
             return Duration.ofSeconds(quick ? 3 : 10);
         }
@@ -83,6 +82,7 @@ public final class LoadBench {
 
     private void run() throws Exception {
         figures.put("load.quick", settings.quick());
+        figures.put("load.sustainedMaxP99Ms", settings.maxP99Ms());
         ArticleGenerator generator = new ArticleGenerator(42, "https://bench.example/" + runId + "/");
         List<GeneratedArticle> pipelineArticles = generator.next(settings.pipelineArticles());
         try (StackClient client = new StackClient(settings.ingest(), settings.query(), settings.apiKey())) {
@@ -106,7 +106,7 @@ public final class LoadBench {
     }
 
     private void trivial(StackClient client) {
-        RateSearch.Result result = search().find("GET /ping", 200, 51_200, i -> client.ping());
+        RateSearch.Result result = search().find("GET /ping", 100, 51_200, i -> client.ping());
         figures.put("http.trivialRps", round(result.sustainedRps()));
         figures.put("http.trivialP99Ms", result.best() == null ? null : round(result.best().p99Ms()));
     }
@@ -121,7 +121,7 @@ public final class LoadBench {
         }
         long rows = loader.seminarCount();
         figures.put("http.latestSeminarsRows", rows);
-        RateSearch.Result result = search().find("GET latest", 50, 51_200, i -> client.latestSeminars());
+        RateSearch.Result result = search().find("GET latest", 40, 51_200, i -> client.latestSeminars());
         double sustained = result.sustainedRps();
         figures.put("http.latestSeminarsRps", round(sustained));
         figures.put("http.latestSeminarsP99MsAtMax", result.best() == null ? null : round(result.best().p99Ms()));
@@ -199,7 +199,7 @@ public final class LoadBench {
         List<GeneratedArticle> pool = generator.next(2_000);
         AtomicLong next = new AtomicLong();
         String prefix = "https://bench.example/" + runId + "/ingest/";
-        RateSearch.Result result = search().find("POST /articles", 50, 25_600, i -> {
+        RateSearch.Result result = search().find("POST /articles", 40, 25_600, i -> {
             long n = next.getAndIncrement();
             return client.postAccepted(pool.get((int) (n % pool.size())).withUrl(prefix + n));
         });
@@ -212,7 +212,8 @@ public final class LoadBench {
     }
 
     private RateSearch search() {
-        return new RateSearch(openLoop(), HTTP_CRITERIA, settings.step(), settings.refinements());
+        return new RateSearch(openLoop(), new RateSearch.Criteria(0.95, 0.01, settings.maxP99Ms()), settings.step(),
+                settings.refinements());
     }
 
     private void write() throws IOException {
@@ -244,6 +245,7 @@ public final class LoadBench {
         Integer seminars = null;
         Integer pipelineArticles = null;
         int threads = Runtime.getRuntime().availableProcessors();
+        int maxP99Ms = 200;
         Iterator<String> it = List.of(args).iterator();
         while (it.hasNext()) {
             String arg = it.next();
@@ -260,6 +262,7 @@ public final class LoadBench {
                 case "--seminars" -> seminars = number(arg, value(arg, it));
                 case "--pipeline-articles" -> pipelineArticles = number(arg, value(arg, it));
                 case "--threads" -> threads = number(arg, value(arg, it));
+                case "--max-p99-ms" -> maxP99Ms = number(arg, value(arg, it));
                 default -> throw new IllegalArgumentException("Unknown argument '" + arg + "'.");
             }
         }
@@ -271,8 +274,8 @@ public final class LoadBench {
                     + "(the seminars are bulk-loaded into it).");
         }
         return new Settings(ingest, query, apiKey, jdbcUrl, jdbcUser, jdbcPassword, quick, out,
-                seminars == null ? 100_000 : seminars,
-                pipelineArticles == null ? (quick ? 1_000 : 5_000) : pipelineArticles, threads);
+                seminars == null ? (quick ? 50_000 : 100_000) : seminars,
+                pipelineArticles == null ? (quick ? 400 : 3_000) : pipelineArticles, threads, maxP99Ms);
     }
 
     private static String value(String flag, Iterator<String> it) {

@@ -10,7 +10,7 @@ import java.util.function.LongFunction;
 
 /**
  * Finds the highest rate a server sustains: fixed-rate open-loop steps, doubling from {@code startRps} until a step
- * fails, then bisecting between the last passing and the first failing rate. A step passes when at least
+ * fails (or halving until one passes), then bisecting between the last passing and the first failing rate. A step passes when at least
  * {@code minOkFraction} of the offered rate came back successful, errors stay under {@code maxErrorRate}, and the
  * p99 latency (from due time) stays under {@code maxP99Ms}: past saturation queues grow and p99 explodes.
  */
@@ -43,9 +43,16 @@ public final class RateSearch {
         this.refinements = refinements;
     }
 
-    /** Runs the search; {@code label} prefixes the progress lines printed to standard error. */
+    /**
+     * Runs the search; {@code label} prefixes the progress lines printed to standard error. A warmup step at
+     * half of {@code startRps} comes first and is not judged (the JIT of a fresh server would fail it). If the
+     * first judged step fails, the rate is halved until a step passes or the rate falls below a sixteenth of
+     * {@code startRps}, then the search bisects as usual.
+     */
     public Result find(String label, double startRps, double maxRps, LongFunction<CompletableFuture<Boolean>> request) {
         List<OpenLoop.Step> steps = new ArrayList<>();
+        OpenLoop.Step warm = loop.run(startRps / 2, stepDuration, request);
+        System.err.printf("%-16s %s  warmup%n", label, warm);
         OpenLoop.Step best = null;
         double low = 0;
         double high = 0;
@@ -57,6 +64,15 @@ public final class RateSearch {
             }
             best = step;
             low = rate;
+        }
+        for (double rate = startRps / 2; best == null && rate >= startRps / 16; rate /= 2) {
+            OpenLoop.Step step = step(label, rate, request, steps);
+            if (criteria.passes(step)) {
+                best = step;
+                low = rate;
+            } else {
+                high = rate;
+            }
         }
         for (int i = 0; i < refinements && high > 0 && low > 0; i++) {
             double rate = (low + high) / 2;

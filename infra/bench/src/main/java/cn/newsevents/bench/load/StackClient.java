@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,20 +52,16 @@ public final class StackClient implements AutoCloseable {
                 .build(), 200);
     }
 
-    /** Posts one article; completes with the HTTP status. */
+    /**
+     * Posts one article as {@code text/plain} in the article layout, its url as the {@code url} query parameter;
+     * completes with the HTTP status.
+     */
     public CompletableFuture<Integer> post(GeneratedArticle article) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("url", article.url());
-        body.put("text", article.raw());
-        HttpRequest request;
-        try {
-            request = HttpRequest.newBuilder(ingest.resolve("/articles")).timeout(TIMEOUT)
-                    .header("Authorization", "Bearer " + apiKey)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        HttpRequest request = HttpRequest.newBuilder(ingest.resolve("/articles?url="
+                        + URLEncoder.encode(article.url(), StandardCharsets.UTF_8))).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", "text/plain; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(article.raw(), StandardCharsets.UTF_8)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
     }
 

@@ -81,6 +81,8 @@ public final class CompanyExtractor {
         private final List<CompanyNames.Name> registered;
         private final List<CompanyNames.Name> known = new ArrayList<>();
         private final Map<String, CompanyEvent> events = new LinkedHashMap<>();
+        /** The currency of a bare 元: New Taiwan dollars in articles that price in 新台币 and never in 人民币. */
+        private final Unit defaultCurrency;
 
         Reader(Article article, String simplified, List<SeminarEvent> seminars) {
             this.article = article;
@@ -99,6 +101,9 @@ public final class CompanyExtractor {
                 }
             }
             known.sort(Comparator.comparingInt(CompanyNames.Name::start));
+            String bodyText = t.substring(body);
+            defaultCurrency = (bodyText.contains("新台币") || bodyText.contains("台币")) && !bodyText.contains("人民币")
+                    ? Unit.TWD : Unit.CNY;
         }
 
         List<CompanyEvent> metrics() {
@@ -221,6 +226,10 @@ public final class CompanyExtractor {
                         topic = subject.name();
                     }
                 }
+                String named = namedBeforeTopicVerb(lead);
+                if (named != null) {
+                    topic = resolve(named, opening);
+                }
                 Matcher after = TOPIC_AFTER.matcher(t).region(cs, ce);
                 if (after.find()) {
                     String name = after.group(1).strip();
@@ -245,6 +254,9 @@ public final class CompanyExtractor {
             Amount amount = parsed.get();
             CompanyLexicon.AmountKind kind = lex.kinds.get(metric);
             Unit unit = amount.unit();
+            if (unit == Unit.CNY && defaultCurrency != Unit.CNY && !m.group("amount").contains("人民币")) {
+                unit = defaultCurrency;
+            }
             boolean fits = switch (kind) {
                 case MONEY -> unit.isMoney();
                 case PERCENT -> unit == Unit.PERCENT;
@@ -281,7 +293,11 @@ public final class CompanyExtractor {
                 value = value.setScale(0);
             }
             int amountEnd = m.end("amount");
-            BigDecimal growth = growth(amountEnd, ce, nextEnd);
+            BigDecimal growth = m.end("kw") <= m.start("amount")
+                    ? growth(m.end("kw"), m.start("amount"), m.start("amount")) : null;
+            if (growth == null) {
+                growth = growth(amountEnd, ce, nextEnd);
+            }
             Integer rank = rank(amountEnd, ce, nextEnd);
             int evStart = Math.min(cs, subject.start() < 0 ? cs : subject.start());
             String original = article.text();
@@ -293,6 +309,45 @@ public final class CompanyExtractor {
                     period, value, unit.code(), qualifier, growth, rank, person, null, evidence,
                     Math.max(0.1, Math.min(1.0, confidence)), Extractor.VERSION));
             return true;
+        }
+
+        /** The name opening a clause before a topic verb ("黔台酒业发布2023年年报"), else null. */
+        private String namedBeforeTopicVerb(String lead) {
+            if (lead == null) {
+                return null;
+            }
+            int best = -1;
+            for (String v : lex.topicVerbs) {
+                int i = lead.indexOf(v);
+                if (i >= 2 && i <= 16 && (best < 0 || i < best)) {
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                return null;
+            }
+            String name = lead.substring(0, best);
+            for (String w : stopWords) {
+                if (name.contains(w)) {
+                    return null;
+                }
+            }
+            if (!names.looksLikeName(name) || hasAggregate(name) || isPersonName(name)) {
+                return null;
+            }
+            return name;
+        }
+
+        private boolean isPersonName(String s) {
+            for (SeminarEvent sem : seminars) {
+                for (Participant p : sem.participants() == null ? List.<Participant>of() : sem.participants()) {
+                    if (s.equals(p.name())) {
+                        return true;
+                    }
+                }
+            }
+            List<Term> terms = HanLP.newSegment().enableNameRecognize(true).seg(s);
+            return terms.size() == 1 && terms.get(0).nature != null && terms.get(0).nature.startsWith("nr");
         }
 
         /** A comma between a digit and three digits ("3,558"): part of a number, not a clause break. */

@@ -40,6 +40,7 @@ final class CompanyLexicon {
     final Map<String, Qualifier> outlook = new HashMap<>();
     final Set<String> fillers = new LinkedHashSet<>();
     final Set<String> nameBoundaries = new LinkedHashSet<>();
+    final Set<String> topicVerbs = new LinkedHashSet<>();
 
     private static final CompanyLexicon INSTANCE = new CompanyLexicon();
 
@@ -96,6 +97,9 @@ final class CompanyLexicon {
         }
         for (String[] row : Tsv.read("lexicon/company/metric-fillers.tsv")) {
             fillers.addAll(Tsv.spellings(row));
+        }
+        for (String[] row : Tsv.read("lexicon/company/topic-verbs.tsv")) {
+            topicVerbs.addAll(Tsv.spellings(row));
         }
         for (String[] row : Tsv.read("lexicon/company/name-boundaries.tsv")) {
             nameBoundaries.addAll(Tsv.spellings(row));

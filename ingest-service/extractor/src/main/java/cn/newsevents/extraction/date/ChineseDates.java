@@ -106,6 +106,9 @@ public final class ChineseDates {
     }
 
     private static DateMention dayOnly(String s, int i, int to, LocalDate pub, int carryYear, int carryMonth) {
+        if (i > 0 && s.charAt(i - 1) == '月') {
+            return null;
+        }
         ChineseNumbers.Parsed day = ChineseNumbers.parse(s, i, to, 2);
         if (day == null || day.end() >= to || (s.charAt(day.end()) != '日' && s.charAt(day.end()) != '号')) {
             return null;
@@ -178,7 +181,7 @@ public final class ChineseDates {
         int dayPos;
         if (s.startsWith("星期", pos) || s.startsWith("礼拜", pos)) {
             dayPos = pos + 2;
-        } else if (s.charAt(pos) == '周' && (pos == i || weekShift != 0 || pos > i)) {
+        } else if (s.charAt(pos) == '周') {
             dayPos = pos + 1;
         } else {
             return null;

@@ -47,8 +47,9 @@ public final class Amounts {
 
     private static final String DIGITS =
             "[0-9\uFF10-\uFF19]{1,15}(?:,[0-9]{3}){0,5}(?:[.\uFF0E][0-9\uFF10-\uFF19]{1,8})?";
-    private static final String CHINESE =
-            "[零〇一二两兩三四五六七八九十百千万亿兆萬億]{1,12}(?:点[零〇一二三四五六七八九]{1,6})?";
+    // A Chinese numeral starts with a digit or 十/百/千 ("百亿元"); a bare "亿元" is a unit, not an amount.
+    private static final String CHINESE = "[零〇一二两兩三四五六七八九十百千][零〇一二两兩三四五六七八九十百千万亿兆萬億]{0,11}"
+            + "(?:点[零〇一二三四五六七八九]{1,6}[十百千万亿兆萬億]{0,2})?";
     private static final String MAGNITUDE = "[十百千万亿兆萬億]{0,3}";
 
     /** An amount with its qualifiers, as a regex without capturing groups, to embed in rule patterns. */

@@ -151,6 +151,12 @@ public final class ChineseNumerals {
         }
         small += Math.max(pendingDigit, 0);
         BigDecimal value = total.add(section).add(BigDecimal.valueOf(small));
+        BigDecimal scale = BigDecimal.ONE;
+        while (!fraction.isEmpty() && magnitude(fraction.charAt(fraction.length() - 1)) != null) {
+            // 三点五亿: the magnitude after the decimals scales the whole number.
+            scale = scale.multiply(magnitude(fraction.charAt(fraction.length() - 1)));
+            fraction = fraction.substring(0, fraction.length() - 1);
+        }
         if (!fraction.isEmpty()) {
             StringBuilder f = new StringBuilder("0.");
             for (int k = 0; k < fraction.length(); k++) {
@@ -162,6 +168,6 @@ public final class ChineseNumerals {
             }
             value = value.add(new BigDecimal(f.toString()));
         }
-        return Optional.of(value);
+        return Optional.of(value.multiply(scale));
     }
 }

@@ -5,7 +5,6 @@ import cn.newsevents.extraction.text.WordTable;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds people named together with their posts in one sentence of simplified text. Both orders are read:
@@ -29,9 +28,9 @@ final class PostedPersons {
     /**
      * People with posts in {@code s[from, to)}.
      *
-     * @param names name hints: start offset -> end offset of segments the segmenter tagged as person names
+     * @param names where the segmenter sees person names; asked only when surname and punctuation do not settle a name
      */
-    List<PersonMention> find(String s, String orig, int from, int to, Map<Integer, Integer> names) {
+    List<PersonMention> find(String s, String orig, int from, int to, NameHints names) {
         List<PersonMention> out = new ArrayList<>();
         int regionStart = from;
         int i = from;
@@ -61,7 +60,7 @@ final class PostedPersons {
             if (ne > 0) {
                 PersonMention p = build(s, orig, regionStart, te, te, ne, null);
                 if (p != null) {
-                    out.add(p);
+                    out.add(sharesOrganization(s, p, out, regionStart));
                 }
                 regionStart = ne;
                 i = ne;
@@ -107,6 +106,24 @@ final class PostedPersons {
         }
         int org = Lexicon.ORG_SUFFIXES.longestAt(s, i, to);
         return org > t ? 0 : t;
+    }
+
+    /**
+     * 某某总会理事长张某、秘书长李某: a post without organization right after another person (joined by 、)
+     * belongs to that person's organization.
+     */
+    private static PersonMention sharesOrganization(String s, PersonMention p, List<PersonMention> out,
+                                                    int regionStart) {
+        if (!p.organizations().isEmpty() || out.isEmpty()) {
+            return p;
+        }
+        PersonMention prev = out.get(out.size() - 1);
+        if (prev.end() != regionStart || regionStart >= s.length() || s.charAt(regionStart) != '、'
+                || prev.organizations().isEmpty()) {
+            return p;
+        }
+        return new PersonMention(p.start(), p.end(), p.nameStart(), p.nameEnd(),
+                List.of(prev.organizations().get(prev.organizations().size() - 1)), p.titles());
     }
 
     /** 王某某（某某集团董事长）: a name followed by its posts in brackets. */
@@ -166,13 +183,13 @@ final class PostedPersons {
         return t + m;
     }
 
-    private int nameAfter(String s, int p, int to, Map<Integer, Integer> names) {
+    private int nameAfter(String s, int p, int to, NameHints names) {
         if (p >= to) {
             return -1;
         }
-        Integer hinted = names.get(p);
         int sl = surnameAt(s, p, to);
         if (sl == 0) {
+            Integer hinted = names.endOfNameAt(p);
             return hinted != null && hinted - p >= 2 && hinted - p <= 4 && allIdeographs(s, p, hinted) ? hinted : -1;
         }
         int l2 = p + sl + 1;
@@ -188,6 +205,7 @@ final class PostedPersons {
         boolean soft2 = ok2 && softAt(s, l2, to);
         boolean soft3 = ok3 && softAt(s, l3, to);
         if (soft2 && soft3) {
+            Integer hinted = names.endOfNameAt(p);
             return hinted != null && hinted == l3 ? l3 : l2;
         }
         if (soft2) {
@@ -196,13 +214,14 @@ final class PostedPersons {
         if (soft3) {
             return l3;
         }
+        Integer hinted = names.endOfNameAt(p);
         if (hinted != null && (hinted == l2 || hinted == l3)) {
             return hinted;
         }
         return -1;
     }
 
-    private int nameBefore(String s, int ts, int te, int regionStart, int to, Map<Integer, Integer> names) {
+    private int nameBefore(String s, int ts, int te, int regionStart, int to, NameHints names) {
         if (!(te >= to || hardAt(s, te, to) || softAt(s, te, to) || "及和与".indexOf(s.charAt(te)) >= 0)) {
             return -1;
         }
@@ -221,8 +240,7 @@ final class PostedPersons {
             char prev = ns == 0 ? '，' : s.charAt(ns - 1);
             boolean boundary = ns == regionStart || BREAKS.indexOf(prev) >= 0 || LEADING_JOINERS.indexOf(prev) >= 0
                     || NOT_NAME_END.indexOf(prev) >= 0 || Lexicon.ORG_SUFFIXES.longestEndingAt(s, ns, regionStart) > 0;
-            Integer hinted = names.get(ns);
-            if (boundary || (hinted != null && hinted == ts)) {
+            if (boundary || Integer.valueOf(ts).equals(names.endOfNameAt(ns))) {
                 return ns;
             }
         }

@@ -39,6 +39,10 @@ public final class SeminarExtractor {
     private static final int MAX_NAME = 12;
     private static final int MAX_AGE_DAYS = 366;
     private static final String CLAUSE_BREAKS = "，,；;。！？!?\n";
+    /** What may stand between a quoted series name and the meeting kind: an ordinal and 专题. */
+    private static final java.util.regex.Pattern SERIES_GAP =
+            java.util.regex.Pattern.compile("(第[0-9一二三四五六七八九十]{1,3}[场次期]|首场|首次)?(专题)?");
+    private static final java.util.regex.Pattern FOCUS_SEPARATORS = java.util.regex.Pattern.compile("、|和|及|与");
 
     private final SeminarRules rules = SeminarRules.DEFAULT;
     private final PostedPersons persons = new PostedPersons(rules.cue(Role.INTRO));
@@ -58,7 +62,7 @@ public final class SeminarExtractor {
         }
         LocalDate published = article.publishedAt().toLocalDate();
         int body = Math.max(0, Math.min(article.bodyOffset(), text.length()));
-        if (rules.kinds.indexOf(simplified, body, simplified.length()) < 0) {
+        if (rules.kinds.indexOf(simplified, 0, simplified.length()) < 0) {
             return List.of();
         }
         return new Run(article, simplified, published, body).extract();
@@ -76,6 +80,8 @@ public final class SeminarExtractor {
         private Draft last;
         private DateMention lastDate;
         private Span lastDateSentence;
+        /** The meeting name of the headline when the body names the meeting only as 会议. */
+        private String headlineName;
 
         Run(Article article, String simplified, LocalDate published, int body) {
             this.article = article;
@@ -96,15 +102,26 @@ public final class SeminarExtractor {
                     paragraphHasMeeting.put(sentence.paragraph(), true);
                 }
             }
+            if (paragraphHasMeeting.isEmpty()) {
+                headlineMeeting(sentences, mentions, paragraphHasMeeting);
+            }
             int paragraph = -1;
+            boolean afterMeetingParagraph = false;
             for (int k = 0; k < sentences.size(); k++) {
                 Span sentence = sentences.get(k);
                 if (sentence.paragraph() != paragraph) {
+                    afterMeetingParagraph = paragraph >= 0 && paragraphHasMeeting.getOrDefault(paragraph, false);
                     paragraph = sentence.paragraph();
                     current = null;
                 }
                 List<DateMention> dates = ChineseDates.find(s, sentence.start(), sentence.end(), published);
-                if (paragraphHasMeeting.getOrDefault(paragraph, false)) {
+                boolean refersToMeeting = last != null && mentions.get(k).isEmpty()
+                        && (has(Role.MEETING_REFERENCE, sentence.start(), sentence.end())
+                        || afterMeetingParagraph && has(Role.ATTEND, sentence.start(), sentence.end()));
+                if (refersToMeeting && current == null) {
+                    current = last;
+                }
+                if (paragraphHasMeeting.getOrDefault(paragraph, false) || refersToMeeting) {
                     boolean planned = false;
                     int prevEnd = sentence.start();
                     for (int[] m : mentions.get(k)) {
@@ -123,6 +140,39 @@ public final class SeminarExtractor {
                 }
             }
             return finish();
+        }
+
+        /**
+         * 市委召开民营企业座谈会 in the headline while the body only says 主持召开会议: the first dated sentence of
+         * the body that says a meeting was held stands for the headline's meeting.
+         */
+        private void headlineMeeting(List<Span> sentences, List<List<int[]>> mentions,
+                                     Map<Integer, Boolean> paragraphHasMeeting) {
+            int headlineEnd = Math.min(body, s.length());
+            int kind = rules.kinds.indexOf(s, 0, headlineEnd);
+            if (kind < 0 || has(Role.PLANNED, 0, headlineEnd) || has(Role.REFERENCE_BEFORE, 0, kind)
+                    || rules.cue(Role.REFERENCE_AFTER).longestAt(s, kind + rules.kinds.longestAt(s, kind, headlineEnd),
+                    headlineEnd) > 0) {
+                return;
+            }
+            for (int k = 0; k < sentences.size(); k++) {
+                Span sentence = sentences.get(k);
+                int cue = rules.cue(Role.HELD).indexOf(s, sentence.start(), sentence.end());
+                if (cue < 0) {
+                    continue;
+                }
+                boolean dated = false;
+                for (DateMention d : ChineseDates.find(s, sentence.start(), cue, published)) {
+                    dated |= usable(d.date());
+                }
+                if (dated) {
+                    int len = rules.cue(Role.HELD).longestAt(s, cue, sentence.end());
+                    mentions.get(k).add(new int[]{cue, cue + len});
+                    paragraphHasMeeting.put(sentence.paragraph(), true);
+                    headlineName = nameBefore(kind, kind + rules.kinds.longestAt(s, kind, headlineEnd), 0);
+                    return;
+                }
+            }
         }
 
         private List<int[]> meetingMentions(Span sentence) {
@@ -223,7 +273,7 @@ public final class SeminarExtractor {
                 e.sequence = sequence;
             }
             if (e.name == null) {
-                e.name = name;
+                e.name = headlineName != null ? headlineName : name;
             }
             if (e.series == null) {
                 e.series = series;
@@ -238,12 +288,15 @@ public final class SeminarExtractor {
 
         private void people(Span sentence, boolean namesMeeting) {
             boolean attend = namesMeeting || has(Role.ATTEND, sentence.start(), sentence.end());
-            Map<Integer, Integer> hints = nameHints(sentence);
+            NameHints hints = nameHints(sentence);
             List<PersonMention> found = persons.find(s, orig, sentence.start(), sentence.end(), hints);
             String raised = raised(sentence);
             for (PersonMention p : found) {
                 int ce = clauseEnd(p.end(), sentence.end());
                 int hostCue = rules.cue(Role.HOST).indexOf(s, p.end(), Math.min(ce, p.end() + 40));
+                if (hostCue < 0) {
+                    hostCue = hostLaterInSentence(p, found, sentence);
+                }
                 String name = orig.substring(p.nameStart(), p.nameEnd());
                 if (hostCue >= 0) {
                     if (current.host == null) {
@@ -259,31 +312,64 @@ public final class SeminarExtractor {
             }
         }
 
-        private Map<Integer, Integer> nameHints(Span sentence) {
-            Map<Integer, Integer> hints = new HashMap<>();
-            if (PostedPersons.titleAnywhere(s, sentence.start(), sentence.end())) {
-                for (Term t : segmenter().seg(s.substring(sentence.start(), sentence.end()))) {
-                    if (t.nature != null && t.nature.startsWith("nr")) {
-                        hints.put(sentence.start() + t.offset, sentence.start() + t.offset + t.length());
-                    }
+        /**
+         * 部长某某今天走访台南，主持两场座谈会: the subject chairs in a later clause when no other person, no 由 and
+         * no bare title comes between.
+         */
+        private int hostLaterInSentence(PersonMention p, List<PersonMention> found, Span sentence) {
+            int next = sentence.end();
+            for (PersonMention q : found) {
+                if (q.start() > p.end()) {
+                    next = Math.min(next, q.start());
                 }
             }
-            return hints;
+            int cue = rules.cue(Role.HOST).indexOf(s, p.end(), next);
+            if (cue < 0 || indexOf("由", p.end(), cue) >= 0 || PostedPersons.titleAnywhere(s, p.end(), cue)) {
+                return -1;
+            }
+            return cue;
+        }
+
+        /** HanLP's person names in the sentence, segmented on first use only. */
+        private NameHints nameHints(Span sentence) {
+            Map<Integer, Integer>[] names = new Map[1];
+            return start -> {
+                if (names[0] == null) {
+                    names[0] = new HashMap<>();
+                    for (Term t : segmenter().seg(s.substring(sentence.start(), sentence.end()))) {
+                        if (t.nature != null && t.nature.startsWith("nr")) {
+                            names[0].put(sentence.start() + t.offset, sentence.start() + t.offset + t.length());
+                        }
+                    }
+                }
+                return names[0].get(start);
+            };
         }
 
         private String raised(Span sentence) {
-            int i = s.indexOf('就', sentence.start());
-            while (i >= 0 && i < sentence.end()) {
+            int i = indexOf("就", sentence.start(), sentence.end());
+            while (i >= 0) {
                 int stop = Math.min(sentence.end(), i + 120);
                 for (String verb : new String[]{"提出", "发表", "交流", "作了发言", "发言", "建言"}) {
-                    int v = s.indexOf(verb, i + 1);
-                    if (v > i + 1 && v < stop) {
+                    int v = indexOf(verb, i + 2, stop);
+                    if (v >= 0) {
                         return orig.substring(i + 1, v).strip();
                     }
                 }
-                i = s.indexOf('就', i + 1);
+                i = indexOf("就", i + 1, sentence.end());
             }
             return null;
+        }
+
+        /** {@code s.indexOf(word, from)} that never looks at or past {@code to} (keeps the work per sentence bounded). */
+        private int indexOf(String word, int from, int to) {
+            int last = to - word.length();
+            for (int i = Math.max(0, from); i <= last; i++) {
+                if (s.startsWith(word, i)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         private Draft findOrCreate(DateMention d, Span sentence) {
@@ -315,6 +401,15 @@ public final class SeminarExtractor {
         }
 
         private boolean has(Role role, int from, int to) {
+            if (role == Role.ATTEND) {
+                for (int i = from; i < to; i++) {
+                    if (rules.cue(Role.ATTEND).longestAt(s, i, to) > 0
+                            && rules.cue(Role.ATTEND_BLOCK).longestAt(s, i, to) == 0) {
+                        return true;
+                    }
+                }
+                return false;
+            }
             return from < to && rules.cue(role).indexOf(s, from, to) >= 0;
         }
 
@@ -387,7 +482,7 @@ public final class SeminarExtractor {
                 return null;
             }
             String between = s.substring(i, k0);
-            if (!between.isEmpty() && !between.matches("(第[0-9一二三四五六七八九十]{1,3}[场次期]|首场|首次)?(专题)?")) {
+            if (!between.isEmpty() && !SERIES_GAP.matcher(between).matches()) {
                 return null;
             }
             int close = i - 1;
@@ -420,8 +515,8 @@ public final class SeminarExtractor {
             int from = at + len;
             int to = clauseEnd(from, end);
             for (String stop : new String[]{"展开", "进行", "开展", "深入", "座谈", "建言", "讨论", "交流", "等"}) {
-                int x = s.indexOf(stop, from);
-                if (x > from && x < to) {
+                int x = indexOf(stop, from + 1, to);
+                if (x > from) {
                     to = x;
                 }
             }
@@ -434,7 +529,7 @@ public final class SeminarExtractor {
         /** The city where the meeting was held, from 在/赴/到 + place or a place opening the clause. */
         private String cityIn(int from, int to) {
             for (int i = from; i < to; i++) {
-                boolean cue = i == from || "在赴到于了抵".indexOf(s.charAt(i - 1)) >= 0;
+                boolean cue = i == from || "在赴到于了抵访临".indexOf(s.charAt(i - 1)) >= 0;
                 if (!cue) {
                     continue;
                 }
@@ -562,7 +657,7 @@ public final class SeminarExtractor {
         if (focus == null) {
             return null;
         }
-        String[] parts = focus.split("、|和|及|与");
+        String[] parts = FOCUS_SEPARATORS.split(focus);
         if (parts.length != n) {
             return null;
         }

@@ -1,0 +1,80 @@
+package cn.newsevents.query.api;
+
+import cn.newsevents.query.support.HandBuiltEvents;
+import cn.newsevents.query.support.RunningService;
+import cn.newsevents.query.support.RunningService.Response;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OperationsTest {
+    private static RunningService service;
+
+    @BeforeAll
+    static void start() {
+        service = HandBuiltEvents.service();
+    }
+
+    @Test
+    void pingAnswersOk() {
+        Response r = service.get("/ping");
+        assertEquals(200, r.status());
+        assertEquals("{\"ok\":true}", r.body());
+    }
+
+    @Test
+    void healthIsUpIncludingTheDatabase() {
+        Response r = service.get("/health");
+        assertEquals(200, r.status(), r.body());
+        assertEquals("UP", r.json().get("status").asText());
+        assertTrue(r.body().contains("jdbc"), r.body());
+    }
+
+    @Test
+    void prometheusMetricsAreExposed() {
+        service.get("/ping");
+        Response r = service.get("/prometheus", "text/plain");
+        assertEquals(200, r.status());
+        assertTrue(r.body().contains("http_server_requests_seconds"), "request timings are recorded");
+        assertTrue(r.body().contains("hikaricp_connections"), "pool gauges are recorded");
+    }
+
+    @Test
+    void openApiDocumentAndSwaggerUiAreServed() {
+        Response spec = service.get("/swagger/newsevents-query-api-1.0.yml", "*/*");
+        assertEquals(200, spec.status());
+        assertTrue(spec.body().contains("/seminars/latest"));
+        assertEquals(200, service.get("/swagger-ui/index.html", "text/html").status());
+    }
+
+    @Test
+    void unknownRouteIsANotFoundProblem() {
+        Response r = service.get("/no-such-thing");
+        assertEquals(404, r.status());
+        assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
+        assertEquals("Not Found", r.json().get("title").asText());
+    }
+
+    @Test
+    void thePoolCannotWrite() throws SQLException {
+        DataSource pool = DelegatingDataSource.unwrapDataSource(service.bean(DataSource.class));
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            assertTrue(c.isReadOnly());
+            assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM articles"));
+        }
+        try (Connection c = service.adminConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT count(*) FROM articles")) {
+            rs.next();
+            assertEquals(3, rs.getInt(1));
+        }
+    }
+}
