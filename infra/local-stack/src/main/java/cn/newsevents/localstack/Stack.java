@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -162,7 +163,7 @@ public final class Stack implements AutoCloseable {
 
     private void prepareDataDir(Path data) throws IOException {
         if (options.clean() && Files.exists(data)) {
-            if (!Files.exists(data.resolve(MARKER)) && !isEmpty(data)) {
+            if (!Files.exists(data.resolve(MARKER)) && !onlyOwnEntries(data)) {
                 throw new IOException("Refusing to wipe " + data + ": it is not a local-stack data directory (no "
                         + MARKER + " file in it). Pass another --data-dir or remove it yourself.");
             }
@@ -282,9 +283,11 @@ public final class Stack implements AutoCloseable {
         return String.format("%.1f s", (System.nanoTime() - sinceNanos) / 1e9);
     }
 
-    private static boolean isEmpty(Path dir) throws IOException {
+    /** Whether {@code dir} holds nothing but what a (perhaps interrupted) start of the stack creates. */
+    private static boolean onlyOwnEntries(Path dir) throws IOException {
+        Set<String> own = Set.of(MARKER, "logs", "lock", "kafka", "postgres", "seeded.tsv", "ingest-api-key");
         try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
+            return s.allMatch(p -> own.contains(p.getFileName().toString()));
         }
     }
 
