@@ -187,6 +187,10 @@ final class PostedPersons {
         if (p >= to) {
             return -1;
         }
+        int dotted = dottedName(s, p, to);
+        if (dotted > 0) {
+            return dotted;
+        }
         int sl = surnameAt(s, p, to);
         if (sl == 0) {
             Integer hinted = names.endOfNameAt(p);
@@ -219,6 +223,27 @@ final class PostedPersons {
             return hinted;
         }
         return -1;
+    }
+
+    /** 艾尔肯·吐尼亚孜, 埃隆·马斯克: a transliterated name with a middle dot, ended by punctuation. */
+    private static int dottedName(String s, int p, int to) {
+        boolean dot = false;
+        int i = p;
+        while (i < to && i - p <= 16) {
+            char c = s.charAt(i);
+            if (c == '·' || c == '•' || c == '‧' || c == '・') {
+                if (i == p || dot && s.charAt(i - 1) == c) {
+                    return -1;
+                }
+                dot = true;
+            } else if (!allIdeographs(s, i, i + 1)
+                    || dot && "·•‧・".indexOf(s.charAt(i - 1)) < 0 && softAt(s, i, to)) {
+                break;
+            }
+            i++;
+        }
+        return dot && i - p >= 3 && "·•‧・".indexOf(s.charAt(i - 1)) < 0 && (hardAt(s, i, to) || softAt(s, i, to))
+                ? i : -1;
     }
 
     private int nameBefore(String s, int ts, int te, int regionStart, int to, NameHints names) {

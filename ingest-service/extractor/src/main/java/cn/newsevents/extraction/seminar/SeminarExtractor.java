@@ -42,6 +42,7 @@ public final class SeminarExtractor {
     /** What may stand between a quoted series name and the meeting kind: an ordinal and 专题. */
     private static final java.util.regex.Pattern SERIES_GAP =
             java.util.regex.Pattern.compile("(第[0-9一二三四五六七八九十]{1,3}[场次期]|首场|首次)?(专题)?");
+    private static final java.util.regex.Pattern LIST_JOINERS = java.util.regex.Pattern.compile("[、，,和及与至到]|以及");
     private static final java.util.regex.Pattern FOCUS_SEPARATORS = java.util.regex.Pattern.compile("、|和|及|与");
 
     private final SeminarRules rules = SeminarRules.DEFAULT;
@@ -187,6 +188,29 @@ public final class SeminarExtractor {
             return out;
         }
 
+        /**
+         * Several dates before one meeting kind are several sessions only when they form a list (4月9日、18日和26日);
+         * otherwise the one closest to the kind is the meeting's.
+         */
+        private List<DateMention> listedOrClosest(List<DateMention> dates) {
+            List<DateMention> distinct = new ArrayList<>();
+            for (DateMention d : dates) {
+                if (distinct.stream().noneMatch(x -> x.date().equals(d.date()))) {
+                    distinct.add(d);
+                }
+            }
+            if (distinct.size() < 2) {
+                return distinct;
+            }
+            for (int i = 1; i < dates.size(); i++) {
+                String between = s.substring(dates.get(i - 1).end(), dates.get(i).start()).strip();
+                if (!between.isEmpty() && !LIST_JOINERS.matcher(between).matches()) {
+                    return List.of(dates.get(dates.size() - 1));
+                }
+            }
+            return distinct;
+        }
+
         /** Reads one meeting mention; returns false when the meeting is only planned. */
         private boolean mention(Span sentence, int[] m, int windowStart, List<DateMention> dates) {
             int k0 = m[0];
@@ -213,7 +237,8 @@ public final class SeminarExtractor {
                     }
                 }
             }
-            own.removeIf(d -> !usable(d.date()));
+            own.removeIf(d -> !usable(d.date()) || d.end() < s.length() && s.charAt(d.end()) == '电');
+            own = listedOrClosest(own);
             Integer sequence = ordinalBefore(k0, Math.max(windowStart, k0 - 12));
             String name = nameBefore(k0, k1, windowStart);
             String series = seriesBefore(k0, windowStart);
