@@ -81,6 +81,9 @@ public final class SeminarExtractor {
         private Draft last;
         private DateMention lastDate;
         private Span lastDateSentence;
+        /** Counts the non-empty paragraphs read so far; a meeting without a date may take one from the last two. */
+        private int paragraphOrdinal;
+        private int lastDateParagraphOrdinal = -10;
         /** The meeting name of the headline when the body names the meeting only as 会议. */
         private String headlineName;
 
@@ -111,6 +114,7 @@ public final class SeminarExtractor {
             for (int k = 0; k < sentences.size(); k++) {
                 Span sentence = sentences.get(k);
                 if (sentence.paragraph() != paragraph) {
+                    paragraphOrdinal++;
                     afterMeetingParagraph = paragraph >= 0 && paragraphHasMeeting.getOrDefault(paragraph, false);
                     paragraph = sentence.paragraph();
                     current = null;
@@ -137,6 +141,7 @@ public final class SeminarExtractor {
                     if (usable(d.date())) {
                         lastDate = d;
                         lastDateSentence = sentence;
+                        lastDateParagraphOrdinal = paragraphOrdinal;
                     }
                 }
             }
@@ -280,7 +285,8 @@ public final class SeminarExtractor {
                 e = sequence == null ? null : bySequence(sequence);
                 boolean held = has(Role.HELD, Math.max(windowStart, k0 - 20), clauseEnd)
                         || has(Role.DEICTIC, Math.max(windowStart, k0 - 6), k0);
-                if (e == null && held && last == null && lastDate != null) {
+                if (e == null && held && last == null && lastDate != null
+                        && lastDateParagraphOrdinal >= paragraphOrdinal - 1) {
                     e = findOrCreate(lastDate, lastDateSentence);
                     e.fallbackDate = true;
                     if (e.city == null) {
