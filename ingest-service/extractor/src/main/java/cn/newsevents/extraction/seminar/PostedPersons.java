@@ -70,7 +70,8 @@ final class PostedPersons {
             if (ns >= 0) {
                 PersonMention p = build(s, orig, regionStart, ns, ns, i, orig.substring(i, te));
                 if (p != null) {
-                    out.add(new PersonMention(p.start(), te, ns, i, p.organizations(), p.titles()));
+                    out.add(sharesOrganization(s, new PersonMention(p.start(), te, ns, i, p.organizations(),
+                            p.titles()), out, regionStart));
                 }
                 regionStart = te;
                 i = te;
@@ -355,6 +356,9 @@ final class PostedPersons {
             return true;
         }
         char c = s.charAt(p);
+        if ((c == '今' || c == '昨') && p + 1 < to && "(（天日晚".indexOf(s.charAt(p + 1)) >= 0) {
+            return true;
+        }
         return HARD_AFTER_NAME.indexOf(c) >= 0 || Character.isDigit(c) || (c < 0x80 && Character.isLetter(c))
                 || (c >= '０' && c <= '９');
     }

@@ -490,6 +490,9 @@ public final class SeminarExtractor {
 
         /** The words before the kind that name the meeting: 企业和专家座谈会, 民营企业座谈会, 专题座谈会. */
         private String nameBefore(int k0, int k1, int floor) {
+            if (s.charAt(k1 - 1) != '会' && s.charAt(k1 - 1) != '议') {
+                return orig.substring(k1 - 2, k1);
+            }
             int i = k0;
             while (i > floor && k0 - i < MAX_NAME) {
                 char c = s.charAt(i - 1);
