@@ -185,6 +185,16 @@ public final class SeminarExtractor {
             List<int[]> out = new ArrayList<>();
             for (int i = sentence.start(); i < sentence.end(); i++) {
                 int len = rules.kinds.longestAt(s, i, sentence.end());
+                if (len > 0 && i + len < sentence.end() && s.charAt(i + len) == '会'
+                        && s.charAt(i + len - 1) != '会') {
+                    // 举行座谈会: the verb kind is the start of a noun kind; read the noun.
+                    int start = i + len - 2;
+                    int nounLength = rules.kinds.longestAt(s, start, sentence.end());
+                    if (nounLength > 0) {
+                        i = start;
+                        len = nounLength;
+                    }
+                }
                 if (len > 0) {
                     out.add(new int[]{i, i + len});
                     i += len - 1;
