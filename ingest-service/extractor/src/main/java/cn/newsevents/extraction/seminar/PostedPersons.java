@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Finds people named together with their posts in one sentence of simplified text. Both orders are read:
- * ORG TITLE NAME (常州大学副校长张某), ORG NAME TITLE (某某促进会王某某理事长), and chains of posts joined by 、
- * (董事长、总经理刘某; 中共中央政治局常委、国务院总理李某). Titles, organisation suffixes and surnames come from the
+ * ORG TITLE NAME (某某大学副校长张某), ORG NAME TITLE (某某促进会王某某理事长), and chains of posts joined by 、
+ * (董事长、总经理刘某; 省委常委、副省长李某). Titles, organisation suffixes and surnames come from the
  * {@link Lexicon}; name hints from the segmenter settle names that punctuation does not end.
  */
 final class PostedPersons {

@@ -662,7 +662,7 @@ public final class SeminarExtractor {
         }
     }
 
-    /** 市委 -> 苏州市委, 省委 -> 江苏省委 when the meeting's city is known. */
+    /** 市委 -> 杭州市委, 省委 -> 浙江省委 when the meeting's city is known. */
     static String expand(String organization, String city) {
         if (organization == null || city == null) {
             return organization;
