@@ -516,7 +516,7 @@ public final class SeminarExtractor {
             return orig.substring(i, k1);
         }
 
-        /** “锻造…、催生…”第四场专题座谈会: the quoted series name right before the ordinal and kind. */
+        /** “聚力…、共谋…”第三场专题座谈会: the quoted series name right before the ordinal and kind. */
         private String seriesBefore(int k0, int floor) {
             int i = k0;
             while (i > floor && k0 - i <= 8 && "”」』\"".indexOf(s.charAt(i - 1)) < 0) {
