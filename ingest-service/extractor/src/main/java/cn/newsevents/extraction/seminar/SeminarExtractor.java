@@ -38,6 +38,8 @@ public final class SeminarExtractor {
     private static final int MAX_FOCUS = 24;
     private static final int MAX_NAME = 12;
     private static final int MAX_AGE_DAYS = 366;
+    /** Characters of context on each side of a position the segmenter is asked about. */
+    private static final int HINT_WINDOW = 10;
     private static final String CLAUSE_BREAKS = "，,；;。！？!?\n";
     /** What may stand between a quoted series name and the meeting kind: an ordinal and 专题. */
     private static final java.util.regex.Pattern SERIES_GAP =
@@ -371,20 +373,31 @@ public final class SeminarExtractor {
             return cue;
         }
 
-        /** HanLP's person names in the sentence, segmented on first use only. */
+        /**
+         * HanLP's person names around a position: a short window is segmented on demand, so the segmenter runs only
+         * where the rules could not settle a name, and its cost stays bounded per question.
+         */
         private NameHints nameHints(Span sentence) {
-            Map<Integer, Integer>[] names = new Map[1];
+            Map<Integer, Integer> answers = new HashMap<>();
             return start -> {
-                if (names[0] == null) {
-                    names[0] = new HashMap<>();
-                    for (Term t : segmenter().seg(s.substring(sentence.start(), sentence.end()))) {
-                        if (t.nature != null && t.nature.startsWith("nr")) {
-                            names[0].put(sentence.start() + t.offset, sentence.start() + t.offset + t.length());
-                        }
-                    }
-                }
-                return names[0].get(start);
+                int end = answers.computeIfAbsent(start, p -> segmentedNameEnd(sentence, p));
+                return end > 0 ? end : null;
             };
+        }
+
+        /** The end of the name HanLP finds at {@code p} in a window around it, or -1. */
+        private int segmentedNameEnd(Span sentence, int p) {
+            if (!PostedPersons.allIdeographs(s, p, Math.min(sentence.end(), p + 2))) {
+                return -1;
+            }
+            int from = Math.max(sentence.start(), p - HINT_WINDOW);
+            int to = Math.min(sentence.end(), p + HINT_WINDOW);
+            for (Term t : segmenter().seg(s.substring(from, to))) {
+                if (from + t.offset == p) {
+                    return t.nature != null && t.nature.startsWith("nr") ? p + t.length() : -1;
+                }
+            }
+            return -1;
         }
 
         private String raised(Span sentence) {
