@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Finds people named together with their posts in one sentence of simplified text. Both orders are read:
- * ORG TITLE NAME (常州大学副校长张某), ORG NAME TITLE (某某促进会王某某理事长), and chains of posts joined by 、
- * (董事长、总经理刘某; 中共中央政治局常委、国务院总理李某). Titles, organisation suffixes and surnames come from the
+ * ORG TITLE NAME (某某大学副校长张某), ORG NAME TITLE (某某促进会王某某理事长), and chains of posts joined by 、
+ * (董事长、总经理刘某; 省委常委、副省长李某). Titles, organisation suffixes and surnames come from the
  * {@link Lexicon}; name hints from the segmenter settle names that punctuation does not end.
  */
 final class PostedPersons {
@@ -70,7 +70,8 @@ final class PostedPersons {
             if (ns >= 0) {
                 PersonMention p = build(s, orig, regionStart, ns, ns, i, orig.substring(i, te));
                 if (p != null) {
-                    out.add(new PersonMention(p.start(), te, ns, i, p.organizations(), p.titles()));
+                    out.add(sharesOrganization(s, new PersonMention(p.start(), te, ns, i, p.organizations(),
+                            p.titles()), out, regionStart));
                 }
                 regionStart = te;
                 i = te;
@@ -187,6 +188,10 @@ final class PostedPersons {
         if (p >= to) {
             return -1;
         }
+        int dotted = dottedName(s, p, to);
+        if (dotted > 0) {
+            return dotted;
+        }
         int sl = surnameAt(s, p, to);
         if (sl == 0) {
             Integer hinted = names.endOfNameAt(p);
@@ -219,6 +224,27 @@ final class PostedPersons {
             return hinted;
         }
         return -1;
+    }
+
+    /** 艾尔肯·吐尼亚孜, 埃隆·马斯克: a transliterated name with a middle dot, ended by punctuation. */
+    private static int dottedName(String s, int p, int to) {
+        boolean dot = false;
+        int i = p;
+        while (i < to && i - p <= 16) {
+            char c = s.charAt(i);
+            if (c == '·' || c == '•' || c == '‧' || c == '・') {
+                if (i == p || dot && s.charAt(i - 1) == c) {
+                    return -1;
+                }
+                dot = true;
+            } else if (!allIdeographs(s, i, i + 1)
+                    || dot && "·•‧・".indexOf(s.charAt(i - 1)) < 0 && softAt(s, i, to)) {
+                break;
+            }
+            i++;
+        }
+        return dot && i - p >= 3 && "·•‧・".indexOf(s.charAt(i - 1)) < 0 && (hardAt(s, i, to) || softAt(s, i, to))
+                ? i : -1;
     }
 
     private int nameBefore(String s, int ts, int te, int regionStart, int to, NameHints names) {
@@ -330,6 +356,9 @@ final class PostedPersons {
             return true;
         }
         char c = s.charAt(p);
+        if ((c == '今' || c == '昨') && p + 1 < to && "(（天日晚".indexOf(s.charAt(p + 1)) >= 0) {
+            return true;
+        }
         return HARD_AFTER_NAME.indexOf(c) >= 0 || Character.isDigit(c) || (c < 0x80 && Character.isLetter(c))
                 || (c >= '０' && c <= '９');
     }

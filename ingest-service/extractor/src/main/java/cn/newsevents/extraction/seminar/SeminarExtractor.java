@@ -38,10 +38,13 @@ public final class SeminarExtractor {
     private static final int MAX_FOCUS = 24;
     private static final int MAX_NAME = 12;
     private static final int MAX_AGE_DAYS = 366;
+    /** Characters of context on each side of a position the segmenter is asked about. */
+    private static final int HINT_WINDOW = 10;
     private static final String CLAUSE_BREAKS = "，,；;。！？!?\n";
     /** What may stand between a quoted series name and the meeting kind: an ordinal and 专题. */
     private static final java.util.regex.Pattern SERIES_GAP =
             java.util.regex.Pattern.compile("(第[0-9一二三四五六七八九十]{1,3}[场次期]|首场|首次)?(专题)?");
+    private static final java.util.regex.Pattern LIST_JOINERS = java.util.regex.Pattern.compile("[、，,和及与至到]|以及");
     private static final java.util.regex.Pattern FOCUS_SEPARATORS = java.util.regex.Pattern.compile("、|和|及|与");
 
     private final SeminarRules rules = SeminarRules.DEFAULT;
@@ -80,6 +83,9 @@ public final class SeminarExtractor {
         private Draft last;
         private DateMention lastDate;
         private Span lastDateSentence;
+        /** Counts the non-empty paragraphs read so far; a meeting without a date may take one from the last two. */
+        private int paragraphOrdinal;
+        private int lastDateParagraphOrdinal = -10;
         /** The meeting name of the headline when the body names the meeting only as 会议. */
         private String headlineName;
 
@@ -110,6 +116,7 @@ public final class SeminarExtractor {
             for (int k = 0; k < sentences.size(); k++) {
                 Span sentence = sentences.get(k);
                 if (sentence.paragraph() != paragraph) {
+                    paragraphOrdinal++;
                     afterMeetingParagraph = paragraph >= 0 && paragraphHasMeeting.getOrDefault(paragraph, false);
                     paragraph = sentence.paragraph();
                     current = null;
@@ -136,6 +143,7 @@ public final class SeminarExtractor {
                     if (usable(d.date())) {
                         lastDate = d;
                         lastDateSentence = sentence;
+                        lastDateParagraphOrdinal = paragraphOrdinal;
                     }
                 }
             }
@@ -179,12 +187,45 @@ public final class SeminarExtractor {
             List<int[]> out = new ArrayList<>();
             for (int i = sentence.start(); i < sentence.end(); i++) {
                 int len = rules.kinds.longestAt(s, i, sentence.end());
+                if (len > 0 && i + len < sentence.end() && s.charAt(i + len) == '会'
+                        && s.charAt(i + len - 1) != '会') {
+                    // 举行座谈会: the verb kind is the start of a noun kind; read the noun.
+                    int start = i + len - 2;
+                    int nounLength = rules.kinds.longestAt(s, start, sentence.end());
+                    if (nounLength > 0) {
+                        i = start;
+                        len = nounLength;
+                    }
+                }
                 if (len > 0) {
                     out.add(new int[]{i, i + len});
                     i += len - 1;
                 }
             }
             return out;
+        }
+
+        /**
+         * Several dates before one meeting kind are several sessions only when they form a list (4月9日、18日和26日);
+         * otherwise the one closest to the kind is the meeting's.
+         */
+        private List<DateMention> listedOrClosest(List<DateMention> dates) {
+            List<DateMention> distinct = new ArrayList<>();
+            for (DateMention d : dates) {
+                if (distinct.stream().noneMatch(x -> x.date().equals(d.date()))) {
+                    distinct.add(d);
+                }
+            }
+            if (distinct.size() < 2) {
+                return distinct;
+            }
+            for (int i = 1; i < dates.size(); i++) {
+                String between = s.substring(dates.get(i - 1).end(), dates.get(i).start()).strip();
+                if (!between.isEmpty() && !LIST_JOINERS.matcher(between).matches()) {
+                    return List.of(dates.get(dates.size() - 1));
+                }
+            }
+            return distinct;
         }
 
         /** Reads one meeting mention; returns false when the meeting is only planned. */
@@ -213,7 +254,8 @@ public final class SeminarExtractor {
                     }
                 }
             }
-            own.removeIf(d -> !usable(d.date()));
+            own.removeIf(d -> !usable(d.date()) || d.end() < s.length() && s.charAt(d.end()) == '电');
+            own = listedOrClosest(own);
             Integer sequence = ordinalBefore(k0, Math.max(windowStart, k0 - 12));
             String name = nameBefore(k0, k1, windowStart);
             String series = seriesBefore(k0, windowStart);
@@ -255,7 +297,8 @@ public final class SeminarExtractor {
                 e = sequence == null ? null : bySequence(sequence);
                 boolean held = has(Role.HELD, Math.max(windowStart, k0 - 20), clauseEnd)
                         || has(Role.DEICTIC, Math.max(windowStart, k0 - 6), k0);
-                if (e == null && held && last == null && lastDate != null) {
+                if (e == null && held && last == null && lastDate != null
+                        && lastDateParagraphOrdinal >= paragraphOrdinal - 1) {
                     e = findOrCreate(lastDate, lastDateSentence);
                     e.fallbackDate = true;
                     if (e.city == null) {
@@ -330,20 +373,31 @@ public final class SeminarExtractor {
             return cue;
         }
 
-        /** HanLP's person names in the sentence, segmented on first use only. */
+        /**
+         * HanLP's person names around a position: a short window is segmented on demand, so the segmenter runs only
+         * where the rules could not settle a name, and its cost stays bounded per question.
+         */
         private NameHints nameHints(Span sentence) {
-            Map<Integer, Integer>[] names = new Map[1];
+            Map<Integer, Integer> answers = new HashMap<>();
             return start -> {
-                if (names[0] == null) {
-                    names[0] = new HashMap<>();
-                    for (Term t : segmenter().seg(s.substring(sentence.start(), sentence.end()))) {
-                        if (t.nature != null && t.nature.startsWith("nr")) {
-                            names[0].put(sentence.start() + t.offset, sentence.start() + t.offset + t.length());
-                        }
-                    }
-                }
-                return names[0].get(start);
+                int end = answers.computeIfAbsent(start, p -> segmentedNameEnd(sentence, p));
+                return end > 0 ? end : null;
             };
+        }
+
+        /** The end of the name HanLP finds at {@code p} in a window around it, or -1. */
+        private int segmentedNameEnd(Span sentence, int p) {
+            if (!PostedPersons.allIdeographs(s, p, Math.min(sentence.end(), p + 2))) {
+                return -1;
+            }
+            int from = Math.max(sentence.start(), p - HINT_WINDOW);
+            int to = Math.min(sentence.end(), p + HINT_WINDOW);
+            for (Term t : segmenter().seg(s.substring(from, to))) {
+                if (from + t.offset == p) {
+                    return t.nature != null && t.nature.startsWith("nr") ? p + t.length() : -1;
+                }
+            }
+            return -1;
         }
 
         private String raised(Span sentence) {
@@ -459,6 +513,9 @@ public final class SeminarExtractor {
 
         /** The words before the kind that name the meeting: 企业和专家座谈会, 民营企业座谈会, 专题座谈会. */
         private String nameBefore(int k0, int k1, int floor) {
+            if (s.charAt(k1 - 1) != '会' && s.charAt(k1 - 1) != '议') {
+                return orig.substring(k1 - 2, k1);
+            }
             int i = k0;
             while (i > floor && k0 - i < MAX_NAME) {
                 char c = s.charAt(i - 1);
@@ -472,7 +529,7 @@ public final class SeminarExtractor {
             return orig.substring(i, k1);
         }
 
-        /** “锻造…、催生…”第四场专题座谈会: the quoted series name right before the ordinal and kind. */
+        /** “聚力…、共谋…”第三场专题座谈会: the quoted series name right before the ordinal and kind. */
         private String seriesBefore(int k0, int floor) {
             int i = k0;
             while (i > floor && k0 - i <= 8 && "”」』\"".indexOf(s.charAt(i - 1)) < 0) {
@@ -618,7 +675,7 @@ public final class SeminarExtractor {
         }
     }
 
-    /** 市委 -> 苏州市委, 省委 -> 江苏省委 when the meeting's city is known. */
+    /** 市委 -> 杭州市委, 省委 -> 浙江省委 when the meeting's city is known. */
     static String expand(String organization, String city) {
         if (organization == null || city == null) {
             return organization;

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class Sentences {
     /** The longest sentence handed to the rules; longer runs (tables, garbage) are cut. */
-    public static final int MAX_SENTENCE = 400;
+    public static final int MAX_SENTENCE = 800;
 
     private Sentences() {
     }
@@ -50,7 +50,7 @@ public final class Sentences {
     private static int lastClauseMark(String s, int start, int end) {
         for (int i = end - 1; i > start + MAX_SENTENCE / 2; i--) {
             char c = s.charAt(i);
-            if (c == '，' || c == '；' || c == ',' || c == ';' || c == '、') {
+            if (c == '，' || c == '；' || c == ',' || c == ';') {
                 return i + 1;
             }
         }
