@@ -9,9 +9,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import cn.newsevents.extraction.text.SimplifiedText;
-import com.hankcs.hanlp.HanLP;
-import com.hankcs.hanlp.seg.Segment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -79,29 +76,6 @@ class ExtractorRobustnessTest {
     void aMegabyteOfSeminarTextIsRead() {
         ExtractionResult result = EXTRACTOR.extract(denseArticle(1_000_000));
         assertFalse(result.seminars().isEmpty());
-    }
-
-    @Test
-    @Timeout(value = 180, unit = TimeUnit.SECONDS)
-    void extractionIsAtLeastHalfAsFastAsSegmentationAlone() {
-        Article article = denseArticle(200_000);
-        String simplified = SimplifiedText.of(article.text());
-        Segment segment = HanLP.newSegment();
-        segment.seg(simplified);
-        EXTRACTOR.extract(article);
-        long segmentation = Long.MAX_VALUE;
-        long extraction = Long.MAX_VALUE;
-        for (int i = 0; i < 2; i++) {
-            long t0 = System.nanoTime();
-            segment.seg(simplified);
-            long t1 = System.nanoTime();
-            EXTRACTOR.extract(article);
-            long t2 = System.nanoTime();
-            segmentation = Math.min(segmentation, t1 - t0);
-            extraction = Math.min(extraction, t2 - t1);
-        }
-        assertTrue(extraction <= 2 * segmentation,
-                "extraction took " + extraction / 1_000_000 + " ms, segmentation alone " + segmentation / 1_000_000 + " ms");
     }
 
     @Test

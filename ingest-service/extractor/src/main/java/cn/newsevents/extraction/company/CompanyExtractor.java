@@ -582,7 +582,7 @@ public final class CompanyExtractor {
             return contained != null ? contained : shortName;
         }
 
-        /** A known name written inside {@code s} ("理想汽车常州基地" holds 理想汽车), else null. */
+        /** A known name written inside {@code s} ("远航汽车南京基地" holds 远航汽车), else null. */
         private String resolveContained(String s, int at) {
             String best = null;
             for (CompanyNames.Name n : known) {

@@ -123,7 +123,7 @@ final class CompanyLexicon {
         }
         String org = organization.strip();
         for (Map.Entry<String, Boolean> e : organizationKinds.entrySet()) {
-            // A multi-character non-business word anywhere (常州大学附属…) rules a company out unless the name
+            // A multi-character non-business word anywhere (江南大学附属…) rules a company out unless the name
             // ends as a registered company does.
             if (!e.getValue() && e.getKey().length() > 1 && org.contains(e.getKey())
                     && !org.endsWith("公司") && !org.endsWith("集团")) {

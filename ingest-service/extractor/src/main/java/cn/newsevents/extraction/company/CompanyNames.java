@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds company names in simplified text: registered names by their ending (有限公司, 集团...), and names
- * written right before a company job title (理想汽车副总裁). Also judges whether a short subject such as
- * 烽火通信 can be a company name. HanLP is used only on name candidates, to drop a person name glued in front
+ * written right before a company job title (远航汽车副总裁). Also judges whether a short subject such as
+ * 星河通信 can be a company name. HanLP is used only on name candidates, to drop a person name glued in front
  * ("王某某常州某某有限公司" in profile headers).
  */
 final class CompanyNames {
@@ -87,7 +87,7 @@ final class CompanyNames {
     }
 
     /**
-     * Organizations named right before a job title of the title table ("。理想汽车副总裁李某"); {@code written}
+     * Organizations named right before a job title of the title table ("。远航汽车副总裁李某"); {@code written}
      * holds the registered names of the text, to tell a person name glued in front.
      */
     List<Name> titled(String text, int from, int to, java.util.Set<String> written) {
@@ -206,7 +206,7 @@ final class CompanyNames {
         return terms.size() == 1 && terms.get(0).nature != null && terms.get(0).nature.startsWith("nr");
     }
 
-    /** Whether a short subject ("烽火通信", "京东方A") can be a company name by itself. */
+    /** Whether a short subject ("星河通信", "华光电子A") can be a company name by itself. */
     boolean looksLikeName(String s) {
         if (s == null || s.length() < 2 || s.length() > 16) {
             return false;

@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Normalises Chinese amounts: "87373萬元" is 873730000 CNY, "约新台币60.5亿元" 6050000000 TWD (approx),
- * "15000余家" 15000 count (over), "40%以上" 40 percent (over), "百亿元" 10000000000 CNY, "1兆元" 10^12 CNY.
+ * Normalises Chinese amounts: "52316萬元" is 523160000 CNY, "约新台币60.5亿元" 6050000000 TWD (approx),
+ * "2300余家" 2300 count (over), "40%以上" 40 percent (over), "百亿元" 10000000000 CNY, "1兆元" 10^12 CNY.
  * Word tables live in {@code lexicon/company/amount-*.tsv}. {@link #REGEX} finds amounts inside text in linear
  * time (every repetition is bounded).
  */

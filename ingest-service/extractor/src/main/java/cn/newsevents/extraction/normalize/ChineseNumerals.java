@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Reads a number written with Arabic digits (half- or full-width, with thousands separators) or with Chinese
  * numerals (一二三…十百千万亿兆, 两, 〇/零, 点 for the decimal point), and magnitude characters after digits
- * ("1.75亿" is 175000000). Traditional 萬/億 are read like 万/亿; 兆 is 10^12 (the Taiwan and money reading).
+ * ("2.35亿" is 235000000). Traditional 萬/億 are read like 万/亿; 兆 is 10^12 (the Taiwan and money reading).
  */
 public final class ChineseNumerals {
     private ChineseNumerals() {

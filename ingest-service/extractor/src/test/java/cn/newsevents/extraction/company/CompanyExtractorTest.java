@@ -99,20 +99,20 @@ class CompanyExtractorTest {
     }
 
     @Test
-    void garbageOfAMegabyteIsReadInLinearTime() {
+    void longGarbageFinishesWithoutBacktracking() {
         String[] pieces = {"销售额", "营收", "研发投入", "1", "2", "3", ",", "，", "。", "亿", "万", "元", "%", "余", "多",
                 "约", "超", "近", "年", "月", "1—3", "季度", "公司", "有限公司", "集团", "的", "是", "一", "十", "百",
                 "员工", "家", "户", "（", "）", "\n", "截至", "2023", "同比增长", "排名第", "用户", "网点", "占"};
         Random random = new Random(42);
         StringBuilder sb = new StringBuilder();
-        while (sb.length() < 1_000_000) {
+        while (sb.length() < 300_000) {
             sb.append(pieces[random.nextInt(pieces.length)]);
         }
         Article a = article(sb.toString());
         // Generous bounds: the machine may be shared; catastrophic backtracking would take hours, not minutes.
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> extract(a, List.of()));
-        String digits = "1".repeat(200_000) + "亿元" + "一".repeat(200_000) + "，".repeat(200_000)
-                + "有限公司".repeat(50_000);
+        String digits = "1".repeat(100_000) + "亿元" + "一".repeat(100_000) + "，".repeat(100_000)
+                + "有限公司".repeat(25_000);
         Article b = article(digits);
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> extract(b, List.of()));
     }
