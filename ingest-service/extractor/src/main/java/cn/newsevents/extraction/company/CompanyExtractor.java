@@ -43,6 +43,11 @@ import java.util.regex.Pattern;
  */
 public final class CompanyExtractor {
     private static final Pattern TOPIC_AFTER = Pattern.compile("(?:的是|当属|要数|首推|就是)([^，,；;：:。]{2,16})$");
+    /** A date or time of day written right after a name opening a sentence ("某某科技10月28日晚间披露…"). */
+    private static final Pattern TRAILING_TIME = Pattern.compile(
+            "(?:(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
+                    + "|[0-9０-９一二三四五六七八九十]{1,3}[日号]|日前|近日|今日|昨日|今天|昨天|日內|日内)"
+                    + "(?:晚间|晚間|晚上|晚|早间|早間|上午|下午|午间|午間|盘后|盤後)?$");
     private static final String CLAUSE_BREAKS = "，,；;：:\n";
     private static final String SENTENCE_BREAKS = "。！？!?\n";
     /** How far before a keyword its subject may start, and how far before a figure an outlook word counts. */
@@ -157,7 +162,11 @@ public final class CompanyExtractor {
         }
 
         private void paragraph(int from, int to, List<Periods.Mention> mentions) {
-            String topic = null;
+            // An article whose figures so far all belong to one company keeps it in focus in its next paragraphs
+            // ("研发方面，公司前三季度研发投入…" after a paragraph on that company's results).
+            Set<String> reported = new HashSet<>();
+            events.values().forEach(ev -> reported.add(ev.company()));
+            String topic = reported.size() == 1 ? reported.iterator().next() : null;
             int s = from;
             while (s < to) {
                 int e = s;
@@ -361,7 +370,7 @@ public final class CompanyExtractor {
             if (best < 0) {
                 return null;
             }
-            String name = lead.substring(0, best);
+            String name = TRAILING_TIME.matcher(lead.substring(0, best)).replaceFirst("");
             for (String w : stopWords) {
                 if (name.contains(w)) {
                     return null;

@@ -195,7 +195,14 @@ final class PostedPersons {
         int sl = surnameAt(s, p, to);
         if (sl == 0) {
             Integer hinted = names.endOfNameAt(p);
-            return hinted != null && hinted - p >= 2 && hinted - p <= 4 && allIdeographs(s, p, hinted) ? hinted : -1;
+            if (hinted == null || hinted - p < 2 || hinted - p > 4 || !allIdeographs(s, p, hinted)) {
+                return -1;
+            }
+            // 小林正树、: the segmenter sees a shorter name that neither punctuation nor a boundary word ends.
+            if (fourCharacterName(s, p, to) && !hardAt(s, hinted, to) && !softAt(s, hinted, to)) {
+                return p + 4;
+            }
+            return hinted;
         }
         int l2 = p + sl + 1;
         int l3 = p + sl + 2;
@@ -219,11 +226,21 @@ final class PostedPersons {
         if (soft3) {
             return l3;
         }
+        // 田中健一、: four characters ended by punctuation, no shorter name ended by a boundary word.
+        if (sl == 1 && fourCharacterName(s, p, to)) {
+            return p + 4;
+        }
         Integer hinted = names.endOfNameAt(p);
         if (hinted != null && (hinted == l2 || hinted == l3)) {
             return hinted;
         }
         return -1;
+    }
+
+    /** Four ideographs at {@code p} followed by punctuation (not by the end of the region). */
+    private static boolean fourCharacterName(String s, int p, int to) {
+        int e = p + 4;
+        return e < to && allIdeographs(s, p, e) && HARD_AFTER_NAME.indexOf(s.charAt(e)) >= 0;
     }
 
     /** 艾尔肯·吐尼亚孜, 埃隆·马斯克: a transliterated name with a middle dot, ended by punctuation. */

@@ -10,6 +10,7 @@ import cn.newsevents.extraction.model.Participant;
 import cn.newsevents.extraction.model.Person;
 import cn.newsevents.extraction.model.SeminarEvent;
 import cn.newsevents.extraction.seminar.SeminarRules.Role;
+import cn.newsevents.extraction.text.Lexicon;
 import cn.newsevents.extraction.text.Places;
 import cn.newsevents.extraction.text.Sentences;
 import cn.newsevents.extraction.text.Span;
@@ -645,8 +646,10 @@ public final class SeminarExtractor {
                     if (key(p.name).equals(hostKey)) {
                         continue;
                     }
+                    String organization = p.mention.organization() != null ? p.mention.organization()
+                            : impliedOrganization(p.mention.title());
                     participants.add(new Participant(p.name, p.mention.title(),
-                            expand(p.mention.organization(), cityName), p.raised));
+                            expand(organization, cityName), p.raised));
                 }
                 Person host = e.host == null ? null : new Person(hostName(e), e.host.title(),
                         expand(e.host.organization(), cityName));
@@ -673,6 +676,20 @@ public final class SeminarExtractor {
         private String hostName(Draft e) {
             return orig.substring(e.host.nameStart(), e.host.nameEnd());
         }
+    }
+
+    /** The organization a post written alone names (副市长 -> 市政府), or null. */
+    static String impliedOrganization(String title) {
+        if (title == null) {
+            return null;
+        }
+        for (String part : title.split("、")) {
+            String org = Lexicon.TITLE_ORGANIZATIONS.value(part, 2);
+            if (org != null) {
+                return org;
+            }
+        }
+        return null;
     }
 
     /** 市委 -> 杭州市委, 省委 -> 浙江省委 when the meeting's city is known. */

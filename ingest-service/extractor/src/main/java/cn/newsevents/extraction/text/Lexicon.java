@@ -25,6 +25,9 @@ public final class Lexicon {
     /** Relative day words; column 2 is the offset in days from publication. */
     public static final WordTable RELATIVE_DAYS = WordTable.load("lexicon/relative_days.tsv");
 
+    /** Posts that name their organization (副市长 -> 市政府); column 2 is the organization. */
+    public static final WordTable TITLE_ORGANIZATIONS = WordTable.load("lexicon/title_organizations.tsv");
+
     private Lexicon() {
     }
 }

@@ -87,7 +87,7 @@ class CompanyRuleCorpusTest {
     }
 
     private static List<CompanyEvent> metrics(String paragraph) {
-        String raw = "标题\n测试来源 2024-05-07\n" + paragraph + "\n";
+        String raw = "标题\n测试来源 2024-05-07\n" + paragraph.replace("\\n", "\n") + "\n";
         Article article = ArticleText.parse(raw, null);
         String simplified = SimplifiedText.of(article.text());
         List<CompanyEvent> events = EXTRACTOR.extract(article, simplified, List.of());
