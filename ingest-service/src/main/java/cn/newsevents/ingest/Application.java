@@ -9,10 +9,12 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * Entry point. {@code extract FILE...} runs the extractor on files and prints JSON Lines without starting the
- * server; anything else starts the service, whose roles (HTTP API, processor) are switched by
+ * server; {@code reprocess} and {@code replay-dlt} run a maintenance {@link Commands command}; anything else
+ * starts the service, whose roles (HTTP API, processor) are switched by
  * {@code INGEST_API_ENABLED} and {@code INGEST_PROCESSOR_ENABLED}.
  */
 @OpenAPIDefinition(info = @Info(title = "newsevents ingest-service", version = "1.0",
@@ -26,6 +28,9 @@ public final class Application {
     public static void main(String[] args) throws IOException {
         if (args.length > 0 && args[0].equals("extract")) {
             System.exit(ExtractorCli.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
+        if (args.length > 0 && Commands.NAMES.contains(args[0])) {
+            System.exit(Commands.run(args, Map.of(), System.out, System.err));
         }
         // No banner: log lines stay machine-readable when LOG_FORMAT=json.
         Micronaut.build(args).mainClass(Application.class).banner(false).start();

@@ -13,7 +13,10 @@ import java.util.List;
  *
  * <h2>{@value #ARTICLES_RAW_DLT}</h2>
  * Records of {@value #ARTICLES_RAW} the processor could not handle after its retries: original key and value,
- * plus the {@code dlt_*} headers below naming the failure and where the record came from.
+ * plus the {@code dlt_*} headers below naming the failure and where the record came from. {@code replay-dlt}
+ * puts them back on {@value #ARTICLES_RAW} with the same key and value, the original headers without the
+ * {@code dlt_*} ones, and {@value #REPLAY_OF} ({@code articles.raw.DLT/partition@offset}), {@value #REPLAY_TIME}
+ * and {@value #REPLAY_COUNT} (how often the record has been replayed).
  *
  * <h2>{@value #EVENTS_SEMINAR} and {@value #EVENTS_COMPANY}</h2>
  * One record per extracted event, as CloudEvents 1.0 in Kafka binary mode: the value is the event JSON
@@ -64,6 +67,10 @@ public final class Topics {
     public static final String DLT_ORIGINAL_TOPIC = "dlt_original_topic";
     public static final String DLT_ORIGINAL_PARTITION = "dlt_original_partition";
     public static final String DLT_ORIGINAL_OFFSET = "dlt_original_offset";
+    /** Headers of a record put back on {@value #ARTICLES_RAW} from {@value #ARTICLES_RAW_DLT}. */
+    public static final String REPLAY_OF = "replay_of";
+    public static final String REPLAY_TIME = "replay_time";
+    public static final String REPLAY_COUNT = "replay_count";
 
     private Topics() {
     }

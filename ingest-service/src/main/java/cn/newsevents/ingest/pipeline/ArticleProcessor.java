@@ -42,18 +42,25 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Consumes {@link Topics#ARTICLES_RAW} on one managed thread and turns each poll into one database
- * transaction.
+ * Consumes {@link Topics#ARTICLES_RAW} on one managed thread, extracts the records of each poll in parallel and
+ * writes them in poll order.
  *
- * <p>Per poll: every record is decoded and run through the {@link ArticleAnalyzer} (a failing record is retried
- * {@code max-attempts} times with backoff); the analysed articles are written by {@link ArticleStore} in one
- * transaction; records that could not be handled go to {@link Topics#ARTICLES_RAW_DLT}; then, and only then,
- * the offsets are committed and the {@link OutboxRelay} is woken. When the batch transaction fails because of
- * one record's data, the batch is written record by record so only that record is given up on.
+ * <p>Per poll: every record is decoded and run through the {@link ArticleAnalyzer} on a pool of
+ * {@code extract-threads} threads (a failing record is retried {@code max-attempts} times with backoff). The
+ * consumer thread takes the results in poll order and writes them with {@link ArticleStore}, one transaction per
+ * chunk of at most {@code write-chunk} articles, a chunk being closed early whenever the next result is not
+ * ready yet; so each partition's articles are written in offset order and an article is stored (and its events
+ * relayed) without waiting for the rest of its poll. Records that could not be handled go to
+ * {@link Topics#ARTICLES_RAW_DLT}; then, and only then, the offsets are committed. When a chunk's transaction
+ * fails because of one record's data, the chunk is written record by record so only that record is given up on.
  *
  * <p>When the database (or the broker, for dead letters) is unavailable, the consumer seeks back to the first
  * uncommitted offset of every partition of the poll, pauses, probes with exponential backoff and resumes:
@@ -74,12 +81,14 @@ public class ArticleProcessor implements GracefulShutdownCapable {
     private final java.time.Clock clock;
     private final Backoff outageBackoff;
     private final AtomicInteger paused = new AtomicInteger();
+    private final AtomicInteger assigned = new AtomicInteger();
     private final Counter stored;
     private final Counter revised;
     private final Counter unchanged;
     private final Counter deadLettered;
     private final Counter outages;
     private final Timer batchTimer;
+    private final ExecutorService extractors;
 
     private volatile boolean running;
     private volatile Thread thread;
@@ -103,6 +112,16 @@ public class ArticleProcessor implements GracefulShutdownCapable {
         this.outages = counter(meters, "ingest.processor.outages", "Batches rolled back because a dependency was down.");
         this.batchTimer = Timer.builder("ingest.processor.batch").description("Time to process one poll.")
                 .register(meters);
+        this.extractors = Executors.newFixedThreadPool(settings.extractPoolSize(), new ThreadFactory() {
+            private final AtomicInteger n = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable r) {
+                Thread t = new Thread(r, "article-extractor-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            }
+        });
         Gauge.builder("ingest.processor.paused", paused, AtomicInteger::get)
                 .description("1 while consumption is paused because of an outage.").register(meters);
     }
@@ -128,6 +147,11 @@ public class ArticleProcessor implements GracefulShutdownCapable {
     public boolean running() {
         Thread t = thread;
         return t != null && t.isAlive();
+    }
+
+    /** How many partitions of {@link Topics#ARTICLES_RAW} this instance consumes now. */
+    public int assignedPartitions() {
+        return assigned.get();
     }
 
     /** Whether consumption is paused because a dependency is down. */
@@ -178,32 +202,38 @@ public class ArticleProcessor implements GracefulShutdownCapable {
         } catch (RuntimeException e) {
             LOG.error("The article processor stopped unexpectedly; uncommitted records will be consumed again "
                     + "after a restart.", e);
+        } finally {
+            extractors.shutdownNow();
         }
         LOG.info("The article processor stopped.");
     }
 
     private void handle(Consumer<byte[], byte[]> consumer, ConsumerRecords<byte[], byte[]> records) {
         long start = System.nanoTime();
-        Instant now = clock.instant();
         List<DeadLetters.Rejected> rejected = new ArrayList<>();
-        List<Analyzed> analyzed = new ArrayList<>();
+        // Every record of the poll is extracted in parallel; the poll bounds how many articles are held at once.
+        List<Future<Outcome>> outcomes = new ArrayList<>(records.count());
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            RawArticle raw;
-            try {
-                raw = decode(record);
-            } catch (IOException | RuntimeException e) {
-                // A record that is not a raw article stays one however often it is read again.
-                rejected.add(new DeadLetters.Rejected(record, e));
-                continue;
-            }
-            try {
-                analyzed.add(new Analyzed(record, new AnalyzedArticle(raw, analyzeWithRetries(raw))));
-            } catch (RuntimeException e) {
-                rejected.add(new DeadLetters.Rejected(record, e));
-            }
+            outcomes.add(extractors.submit(() -> analyze(record)));
         }
         try {
-            BatchResult result = write(analyzed, rejected, now);
+            BatchResult result = BatchResult.EMPTY;
+            List<Analyzed> chunk = new ArrayList<>();
+            for (Future<Outcome> next : outcomes) {
+                // Write what is ready while later articles are still being extracted, in poll order, so each
+                // partition's articles reach the database in offset order.
+                if (!chunk.isEmpty() && (chunk.size() >= settings.writeChunk() || !next.isDone())) {
+                    result = result.plus(writeChunk(chunk, rejected));
+                    chunk = new ArrayList<>();
+                }
+                Outcome outcome = outcome(next);
+                if (outcome instanceof Analyzed a) {
+                    chunk.add(a);
+                } else if (outcome instanceof Failed f) {
+                    rejected.add(new DeadLetters.Rejected(f.record(), f.cause()));
+                }
+            }
+            result = result.plus(writeChunk(chunk, rejected));
             if (!rejected.isEmpty()) {
                 deadLetters.send(rejected);
                 rejected.forEach(r -> LOG.warn("Record {}-{}@{} went to {}: {}", r.record().topic(),
@@ -215,9 +245,6 @@ public class ArticleProcessor implements GracefulShutdownCapable {
             unchanged.increment(result.unchanged());
             deadLettered.increment(rejected.size());
             outageBackoff.reset();
-            if (result.events() > 0) {
-                relay.trigger();
-            }
         } catch (Outage e) {
             pauseAndRewind(consumer, records, e.getCause());
         } catch (ExecutionException | TimeoutException e) {
@@ -231,11 +258,57 @@ public class ArticleProcessor implements GracefulShutdownCapable {
             LOG.error("Unexpected failure while handling a batch; it will be handled again.", e);
             pauseAndRewind(consumer, records, e);
         } finally {
+            // After a failure the batch is read again: extractions still queued for it are wasted work.
+            outcomes.forEach(f -> f.cancel(false));
             batchTimer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 
-    private record Analyzed(ConsumerRecord<byte[], byte[]> record, AnalyzedArticle article) {
+    /** Writes one chunk in one transaction and lets the relay publish its events right away. */
+    private BatchResult writeChunk(List<Analyzed> chunk, List<DeadLetters.Rejected> rejected) throws Outage {
+        if (chunk.isEmpty()) {
+            return BatchResult.EMPTY;
+        }
+        BatchResult result = write(chunk, rejected, clock.instant());
+        if (result.events() > 0) {
+            relay.trigger();
+        }
+        return result;
+    }
+
+    /** Decodes and extracts one record, on an extraction thread. */
+    private Outcome analyze(ConsumerRecord<byte[], byte[]> record) {
+        RawArticle raw;
+        try {
+            raw = decode(record);
+        } catch (IOException | RuntimeException e) {
+            // A record that is not a raw article stays one however often it is read again.
+            return new Failed(record, e);
+        }
+        try {
+            return new Analyzed(record, new AnalyzedArticle(raw, analyzeWithRetries(raw)));
+        } catch (RuntimeException | StackOverflowError e) {
+            // A pathological text must not stop the partition: it goes to the dead-letter topic like any failure.
+            return new Failed(record, e);
+        }
+    }
+
+    private static Outcome outcome(Future<Outcome> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The extraction of a record failed unexpectedly.", e.getCause());
+        }
+    }
+
+    /** What became of one record of a poll. */
+    private sealed interface Outcome permits Analyzed, Failed {
+    }
+
+    private record Analyzed(ConsumerRecord<byte[], byte[]> record, AnalyzedArticle article) implements Outcome {
+    }
+
+    private record Failed(ConsumerRecord<byte[], byte[]> record, Throwable cause) implements Outcome {
     }
 
     /** A dependency is down: the batch must be handled again later. */
@@ -372,6 +445,7 @@ public class ArticleProcessor implements GracefulShutdownCapable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            assigned.set(consumer.assignment().size());
             if (paused()) {
                 consumer.pause(partitions);
             }
@@ -380,6 +454,7 @@ public class ArticleProcessor implements GracefulShutdownCapable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             // Offsets are committed synchronously after every batch: nothing is in flight here.
+            assigned.set(Math.max(0, consumer.assignment().size() - partitions.size()));
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * {@code /health} detail {@code articleProcessor}: DOWN when the consumer thread is not running, UP otherwise,
- * with {@code paused: true} while a database outage holds consumption back (still UP: nothing is lost).
+ * with {@code paused: true} while a database outage holds consumption back (still UP: nothing is lost) and the
+ * number of {@code articles.raw} partitions this instance consumes.
  */
 @Singleton
 @Requires(property = "ingest.processor.enabled", notEquals = "false")
@@ -23,7 +24,8 @@ public class ProcessorHealth extends AbstractHealthIndicator<Map<String, Object>
     @Override
     protected Map<String, Object> getHealthInformation() {
         healthStatus = processor.running() ? HealthStatus.UP : HealthStatus.DOWN;
-        return Map.of("running", processor.running(), "paused", processor.paused());
+        return Map.of("running", processor.running(), "paused", processor.paused(),
+                "partitions", processor.assignedPartitions());
     }
 
     @Override

@@ -9,7 +9,12 @@ import java.time.Duration;
  *
  * @param enabled           whether this instance consumes {@code articles.raw}
  * @param groupId           consumer group
- * @param maxPollRecords    records per poll, i.e. per database transaction at most
+ * @param maxPollRecords    records per poll; bounds the articles held in memory at once
+ * @param extractThreads    threads extracting the records of a poll in parallel; 0 or less means one per
+ *                          available processor
+ * @param writeChunk        most articles per database transaction; a smaller transaction is written as soon as
+ *                          the next article's extraction is still running, so an article never waits for its
+ *                          whole poll
  * @param pollTimeout       longest a poll waits; also bounds how long shutdown waits for the loop
  * @param maxAttempts       tries per record before it goes to the dead-letter topic
  * @param retryBackoff      first pause between tries of a record (doubles each time)
@@ -19,7 +24,13 @@ import java.time.Duration;
  * @param relayBatch        outbox rows published per relay transaction
  */
 @ConfigurationProperties("ingest.processor")
-public record ProcessorSettings(boolean enabled, String groupId, int maxPollRecords, Duration pollTimeout,
+public record ProcessorSettings(boolean enabled, String groupId, int maxPollRecords, int extractThreads,
+                                int writeChunk, Duration pollTimeout,
                                 int maxAttempts, Duration retryBackoff, Duration outageBackoff,
                                 Duration maxOutageBackoff, Duration relayInterval, int relayBatch) {
+
+    /** The extraction pool size: {@code extractThreads}, or the available processors when it is not positive. */
+    public int extractPoolSize() {
+        return extractThreads > 0 ? extractThreads : Runtime.getRuntime().availableProcessors();
+    }
 }

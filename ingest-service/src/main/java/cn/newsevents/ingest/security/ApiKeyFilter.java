@@ -17,9 +17,10 @@ import java.util.Optional;
 /**
  * Guards writes to {@code /articles}: {@code Authorization: Bearer KEY} with a known key (401 otherwise), the
  * {@link Permission#WRITE} permission (403) and the key's rate limit (429 with Retry-After). Reads, health,
- * metrics and the API documentation stay open.
+ * metrics and the API documentation stay open. Every request under {@code /admin} needs the
+ * {@link Permission#ADMIN} permission instead, whatever its method.
  */
-@ServerFilter({"/articles", "/articles/**"})
+@ServerFilter({"/articles", "/articles/**", "/admin/**"})
 @Requires(property = "ingest.api.enabled", notEquals = "false")
 public class ApiKeyFilter {
     private static final String BEARER = "Bearer ";
@@ -36,7 +37,8 @@ public class ApiKeyFilter {
     @Nullable
     public HttpResponse<?> authorize(HttpRequest<?> request) {
         HttpMethod method = request.getMethod();
-        if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
+        boolean admin = request.getPath().startsWith("/admin");
+        if (!admin && (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS)) {
             return null;
         }
         Optional<String> header = request.getHeaders().getAuthorization();
@@ -47,7 +49,12 @@ public class ApiKeyFilter {
         if (key.isEmpty()) {
             return unauthorized("The API key is not known: check the key you were given.");
         }
-        if (!key.get().may(Permission.WRITE)) {
+        if (admin && !key.get().may(Permission.ADMIN)) {
+            return Problem.of(ProblemType.FORBIDDEN,
+                    "This API key may not run maintenance: /admin needs a key with the admin permission.")
+                    .toResponse();
+        }
+        if (!admin && !key.get().may(Permission.WRITE)) {
             return Problem.of(ProblemType.FORBIDDEN,
                     "This API key may only read: submitting articles needs a key with the write permission.")
                     .toResponse();

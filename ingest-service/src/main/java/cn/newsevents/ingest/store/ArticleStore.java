@@ -76,13 +76,13 @@ public class ArticleStore {
         if (batch.isEmpty()) {
             return BatchResult.EMPTY;
         }
-        return tx.executeWrite(status -> write(status.getConnection(), batch, now));
+        return Sql.write(tx, status -> write(status.getConnection(), batch, now));
     }
 
     /** Answers whether the database takes queries (used before resuming after an outage). */
     public boolean reachable() {
         try {
-            return tx.executeRead(status -> {
+            return Sql.read(tx, status -> {
                 try (Statement s = status.getConnection().createStatement()) {
                     return s.execute("SELECT 1");
                 }
@@ -143,7 +143,7 @@ public class ArticleStore {
         return hashes;
     }
 
-    private static void deleteEvents(Connection c, List<String> articleIds) throws SQLException {
+    static void deleteEvents(Connection c, List<String> articleIds) throws SQLException {
         Array array = c.createArrayOf("text", articleIds.toArray());
         for (String sql : List.of("DELETE FROM seminars WHERE article_id = ANY (?)",
                 "DELETE FROM company_events WHERE article_id = ANY (?)")) {
@@ -209,7 +209,7 @@ public class ArticleStore {
         }
     }
 
-    private static int insertEvents(Connection c, List<AnalyzedArticle> articles, Instant now) throws SQLException {
+    static int insertEvents(Connection c, List<AnalyzedArticle> articles, Instant now) throws SQLException {
         int events = 0;
         try (PreparedStatement seminars = c.prepareStatement(INSERT_SEMINAR);
              PreparedStatement participants = c.prepareStatement(INSERT_PARTICIPANT);

@@ -40,7 +40,7 @@ public class OutboxStore {
      * relay holds the lock. When {@code publisher} throws, nothing is marked and the exception propagates.
      */
     public int relay(int limit, Instant now, Publisher publisher) {
-        return tx.executeWrite(status -> {
+        return Sql.write(tx, status -> {
             Connection c = status.getConnection();
             if (!tryLock(c)) {
                 return 0;
@@ -57,7 +57,7 @@ public class OutboxStore {
 
     /** Rows not yet published. */
     public long pendingCount() {
-        return tx.executeRead(status -> {
+        return Sql.read(tx, status -> {
             try (PreparedStatement ps = status.getConnection().prepareStatement(
                     "SELECT count(*) FROM outbox WHERE published_at IS NULL");
                  ResultSet rs = ps.executeQuery()) {

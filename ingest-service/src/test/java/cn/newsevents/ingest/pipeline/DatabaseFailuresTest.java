@@ -23,4 +23,14 @@ class DatabaseFailuresTest {
         assertFalse(DatabaseFailures.isOutage(new SQLException("duplicate", "23505")));
         assertFalse(DatabaseFailures.isOutage(new IllegalStateException("no SQL involved")));
     }
+
+    @Test
+    void batchFailureIsJudgedByTheStatementErrorInsideIt() {
+        java.sql.BatchUpdateException batch = new java.sql.BatchUpdateException("entry 4 aborted", null, new int[0],
+                new SQLException("invalid byte sequence", "22021"));
+        assertFalse(DatabaseFailures.isOutage(new RuntimeException(batch)));
+        SQLException chained = new SQLException("entry 4 aborted");
+        chained.setNextException(new SQLException("duplicate", "23505"));
+        assertFalse(DatabaseFailures.isOutage(chained));
+    }
 }

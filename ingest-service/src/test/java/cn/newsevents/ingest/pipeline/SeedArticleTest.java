@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -22,7 +20,6 @@ import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The seed article through the whole service with the real extractor. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -84,9 +81,30 @@ class SeedArticleTest {
     }
 
     @Test
-    @Tag("extractor-quality")
-    @Disabled("Enable once the seminar extractor finds the seed's meetings: the seed reports four seminars.")
-    void seedYieldsAtLeastFourSeminars() {
-        assertTrue(app.count("SELECT count(*) FROM seminars WHERE article_id = ?", id) >= 4);
+    void seedYieldsItsFourSeminarsStoredAndPublishedAsCloudEvents() throws Exception {
+        List<String> dates = List.of("2024-04-09", "2024-04-18", "2024-04-26", "2024-05-06");
+        for (String date : dates) {
+            assertEquals(1, app.count("SELECT count(*) FROM seminars WHERE article_id = ? AND seminar_date = ?::date",
+                    id, date), "stored seminar on " + date);
+        }
+        List<ConsumerRecord<byte[], byte[]>> published = KafkaProbe.readUntil(Topics.EVENTS_SEMINAR,
+                r -> id.equals(KafkaProbe.key(r)), l -> l.size() >= dates.size(), WAIT);
+        assertEquals(dates.size(), published.size());
+        Map<String, ConsumerRecord<byte[], byte[]>> byDate = new java.util.TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : published) {
+            byDate.put(JSON.readTree(KafkaProbe.value(r)).get("date").asText(), r);
+        }
+        assertEquals(dates, List.copyOf(byDate.keySet()));
+        for (ConsumerRecord<byte[], byte[]> r : byDate.values()) {
+            assertEquals(Topics.CE_SPEC_VERSION, KafkaProbe.header(r, Topics.CE_SPECVERSION));
+            assertEquals(Topics.SEMINAR_EVENT_TYPE, KafkaProbe.header(r, Topics.CE_TYPE));
+            assertEquals(Topics.EVENT_SOURCE, KafkaProbe.header(r, Topics.CE_SOURCE));
+            assertEquals(id, KafkaProbe.header(r, Topics.CE_SUBJECT));
+            assertEquals(Topics.JSON, KafkaProbe.header(r, Topics.CONTENT_TYPE));
+            java.time.Instant.parse(KafkaProbe.header(r, Topics.CE_TIME));
+            String eventId = KafkaProbe.header(r, Topics.CE_ID);
+            assertEquals(eventId, JSON.readTree(KafkaProbe.value(r)).get("id").asText());
+            assertEquals(1, app.count("SELECT count(*) FROM seminars WHERE id = ? AND article_id = ?", eventId, id));
+        }
     }
 }

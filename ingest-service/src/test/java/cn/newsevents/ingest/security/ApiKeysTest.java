@@ -31,6 +31,11 @@ class ApiKeysTest {
     @Test
     void entryWithoutPermissionIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> keys("k1"));
-        assertThrows(IllegalArgumentException.class, () -> keys("k1:admin"));
+        assertThrows(IllegalArgumentException.class, () -> keys("k1:root"));
+    }
+
+    @Test
+    void adminPermissionIsParsed() {
+        assertEquals(Set.of(Permission.ADMIN), keys("k1:admin").find("k1").orElseThrow().permissions());
     }
 }

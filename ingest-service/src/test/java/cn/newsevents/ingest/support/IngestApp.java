@@ -23,11 +23,15 @@ import java.util.UUID;
 
 /**
  * The service started on a random port against the shared test broker and a fresh database, with a write key
- * {@link #WRITE_KEY}, a read-only key {@link #READ_KEY} and a unique consumer group.
+ * {@link #WRITE_KEY}, a read-only key {@link #READ_KEY}, an admin key {@link #ADMIN_KEY}, six partitions per
+ * topic and a unique consumer group.
  */
 public final class IngestApp implements AutoCloseable {
     public static final String WRITE_KEY = "test-writer";
     public static final String READ_KEY = "test-reader";
+    public static final String ADMIN_KEY = "test-admin";
+    /** Set to true to start the processor from its group's committed offsets instead of the topic's end. */
+    public static final String KEEP_GROUP_OFFSETS = "test.keep-group-offsets";
 
     private final EmbeddedServer server;
     private final String jdbcUrl;
@@ -50,12 +54,12 @@ public final class IngestApp implements AutoCloseable {
         Map<String, Object> p = new HashMap<>();
         p.put("micronaut.server.port", -1);
         p.put("ingest.kafka.bootstrap-servers", TestKafka.shared().bootstrapServers());
-        p.put("ingest.kafka.topic-partitions", 3);
+        p.put("ingest.kafka.topic-partitions", 6);
         p.put("datasources.default.url", url);
         p.put("datasources.default.username", pg.user());
         p.put("datasources.default.password", pg.password());
         p.put("datasources.default.connection-timeout", 2000);
-        p.put("ingest.security.api-keys", WRITE_KEY + ":write," + READ_KEY + ":read");
+        p.put("ingest.security.api-keys", WRITE_KEY + ":write," + READ_KEY + ":read," + ADMIN_KEY + ":admin");
         p.put("ingest.security.rate-limit-burst", 10_000);
         p.put("ingest.security.rate-limit-per-second", 10_000);
         p.put("ingest.processor.group-id", "test-" + UUID.randomUUID());
@@ -65,7 +69,7 @@ public final class IngestApp implements AutoCloseable {
         p.put("ingest.processor.retry-backoff", "20ms");
         p.put("micronaut.lifecycle.graceful-shutdown.grace-period", "5s");
         p.putAll(overrides);
-        if (!Boolean.FALSE.equals(p.get("ingest.processor.enabled"))) {
+        if (!Boolean.FALSE.equals(p.get("ingest.processor.enabled")) && !Boolean.TRUE.equals(p.get(KEEP_GROUP_OFFSETS))) {
             KafkaProbe.startGroupAtEnd((String) p.get("ingest.processor.group-id"),
                     cn.newsevents.ingest.messaging.Topics.ARTICLES_RAW);
         }
@@ -79,6 +83,16 @@ public final class IngestApp implements AutoCloseable {
 
     public URI uri(String path) {
         return URI.create("http://localhost:" + server.getPort() + path);
+    }
+
+    /** POSTs to {@code path} with {@code key} and no body. */
+    public HttpResponse<String> postEmpty(String path, String key) {
+        return post(path, null, new byte[0], key);
+    }
+
+    public HttpResponse<String> get(String path, String key) {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + key).GET().build());
     }
 
     /** POSTs {@code body} to {@code /articles} with the write key. */
@@ -129,6 +143,22 @@ public final class IngestApp implements AutoCloseable {
 
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /** Configuration for a maintenance command run against this instance's database and the test broker. */
+    public Map<String, Object> commandProperties() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("datasources.default.url", jdbcUrl);
+        p.put("datasources.default.username", dbUser);
+        p.put("datasources.default.password", dbPassword);
+        p.put("ingest.kafka.bootstrap-servers", TestKafka.shared().bootstrapServers());
+        context().getProperty("test.analyzer", String.class).ifPresent(a -> p.put("test.analyzer", a));
+        return p;
+    }
+
+    /** The value of counter {@code name} of this instance. */
+    public double counter(String name) {
+        return context().getBean(io.micrometer.core.instrument.MeterRegistry.class).counter(name).count();
     }
 
     /** The single long of {@code sql} with {@code args}. */

@@ -1,6 +1,10 @@
 package cn.newsevents.ingest.support;
 
 import cn.newsevents.testkit.TestKafka;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -124,5 +128,21 @@ public final class KafkaProbe {
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "probe-" + UUID.randomUUID());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Creates {@code topic} with {@code partitions} partitions, or adds partitions up to that many. */
+    public static void ensurePartitions(String topic, int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.shared().bootstrapServers()))) {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
+                        .all().get();
+                return;
+            }
+            int current = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            if (current < partitions) {
+                admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(partitions))).all().get();
+            }
+        }
     }
 }

@@ -1,0 +1,7 @@
+package cn.newsevents.ingest.store;
+
+import cn.newsevents.ingest.messaging.RawArticle;
+
+/** A stored article as read back for reprocessing, with the content hash it had when read. */
+public record StoredArticle(RawArticle article, String contentHash) {
+}
