@@ -120,6 +120,23 @@ public final class ServiceProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /**
+     * Kills the JVM at once (SIGKILL), as a crash or the OOM killer would: no shutdown hook runs, nothing is
+     * committed or flushed. Returns once the process is gone.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("The " + name + " process (pid " + process.pid()
+                        + ") was still running 30 s after SIGKILL.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the killed " + name + " to exit.", e);
+        }
+    }
+
     /** Asks the JVM to stop and waits; kills it if it has not exited in 30 s. */
     @Override
     public void close() {
