@@ -25,8 +25,9 @@ import java.util.List;
  * events of one article stay in order. {@value #CE_ID} is the event id (deterministic: the same article and
  * the same meeting or figure give the same id), {@value #CE_SUBJECT} the article id. Delivery is at least once
  * (a transactional outbox relays them): consumers deduplicate on {@value #CE_ID}. When an article is revised
- * (same url, new content) its events are published again as a complete new set: a consumer replaces all
- * events it holds for that {@value #CE_SUBJECT}.
+ * (same url, new content) or reprocessed by a newer extractor, its events are published again as a complete
+ * new set, possibly under the same {@value #CE_ID}s with new content: a consumer replaces all events it holds
+ * for that {@value #CE_SUBJECT}.
  */
 public final class Topics {
     /** Accepted articles, keyed by article id. */
