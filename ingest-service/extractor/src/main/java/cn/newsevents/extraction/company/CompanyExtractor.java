@@ -103,6 +103,11 @@ public final class CompanyExtractor {
          * after a visit to that company).
          */
         private String inherited;
+        /** The distinct companies named so far (registered names before the paragraph, owners of figures). */
+        private final List<String> named = new ArrayList<>();
+        private int registeredSeen;
+        /** The companies that own a figure reported so far (at most a few dozen in real articles). */
+        private final Set<String> reported = new HashSet<>();
         /** The currency of a bare 元: New Taiwan dollars in articles that price in 新台币 and never in 人民币. */
         private final Unit defaultCurrency;
 
@@ -175,15 +180,15 @@ public final class CompanyExtractor {
         private void paragraph(int from, int to, List<Periods.Mention> mentions) {
             // An article that so far named one company only (by its registered name or as the owner of its
             // figures) keeps it in focus in its next paragraphs ("研发方面，公司前三季度研发投入…").
-            List<String> named = new ArrayList<>();
-            events.values().forEach(ev -> addDistinct(named, ev.company()));
-            for (int i = 0; i < registered.size() && registered.get(i).start() < from && named.size() < 2; i++) {
-                addDistinct(named, registered.get(i).name());
+            // Kept incrementally (at most two names are ever held) so that the cost stays linear in the text.
+            while (registeredSeen < registered.size() && registered.get(registeredSeen).start() < from) {
+                if (named.size() < 2) {
+                    addDistinct(named, registered.get(registeredSeen).name());
+                }
+                registeredSeen++;
             }
             String topic = named.size() == 1 ? named.get(0) : null;
-            String only = topic;
-            inherited = topic != null && events.values().stream().noneMatch(ev -> only.equals(ev.company()))
-                    ? topic : null;
+            inherited = topic != null && !reported.contains(topic) ? topic : null;
             int s = from;
             while (s < to) {
                 int e = s;
@@ -195,6 +200,21 @@ public final class CompanyExtractor {
                 }
                 s = e + 1;
             }
+        }
+
+        private static boolean balancedBrackets(String s) {
+            int depth = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '（' || c == '(') {
+                    depth++;
+                } else if (c == '）' || c == ')') {
+                    if (--depth < 0) {
+                        return false;
+                    }
+                }
+            }
+            return depth == 0;
         }
 
         /** Adds a company unless it is already listed under the same or a longer or shorter form of its name. */
@@ -385,6 +405,10 @@ public final class CompanyExtractor {
             events.putIfAbsent(key, new CompanyEvent(id, article.id(), CompanyEventKind.METRIC, company, metric,
                     period, value, unit.code(), qualifier, growth, rank, person, null, evidence,
                     Math.max(0.1, Math.min(1.0, confidence)), Extractor.VERSION));
+            reported.add(company);
+            if (named.size() < 2) {
+                addDistinct(named, company);
+            }
             return true;
         }
 
@@ -404,6 +428,10 @@ public final class CompanyExtractor {
                 return null;
             }
             String name = TRAILING_TIME.matcher(lead.substring(0, best)).replaceFirst("");
+            if (!balancedBrackets(name)) {
+                // 1234）昨日公布: the tail of an aside whose colon split the clause, not a name.
+                return null;
+            }
             for (String w : stopWords) {
                 if (name.contains(w)) {
                     return null;
