@@ -114,11 +114,15 @@ public final class SeminarExtractor {
             }
             int paragraph = -1;
             boolean afterMeetingParagraph = false;
+            // A paragraph of attendees (某某公司总经理某某表示…) lets the next one continue the list.
+            boolean paragraphContinues = false;
             for (int k = 0; k < sentences.size(); k++) {
                 Span sentence = sentences.get(k);
                 if (sentence.paragraph() != paragraph) {
                     paragraphOrdinal++;
-                    afterMeetingParagraph = paragraph >= 0 && paragraphHasMeeting.getOrDefault(paragraph, false);
+                    afterMeetingParagraph = paragraph >= 0
+                            && (paragraphHasMeeting.getOrDefault(paragraph, false) || paragraphContinues);
+                    paragraphContinues = false;
                     paragraph = sentence.paragraph();
                     current = null;
                 }
@@ -129,6 +133,7 @@ public final class SeminarExtractor {
                 if (refersToMeeting && current == null) {
                     current = last;
                 }
+                paragraphContinues |= refersToMeeting;
                 if (paragraphHasMeeting.getOrDefault(paragraph, false) || refersToMeeting) {
                     boolean planned = false;
                     int prevEnd = sentence.start();
