@@ -80,7 +80,12 @@ public final class CompanyExtractor {
 
     /** The subject of a figure: a named company, a reference back to the company in focus, or not a company. */
     private record Subject(Kind kind, String name, int start) {
-        enum Kind { NAMED, FOCUS, NONE }
+        boolean refersBack() {
+            return kind == Kind.FOCUS || kind == Kind.IMPLICIT;
+        }
+
+        /** IMPLICIT: nothing is written before the figure; it belongs to the company the paragraph speaks of. */
+        enum Kind { NAMED, FOCUS, IMPLICIT, NONE }
     }
 
     /** Metric extraction state for one article. */
@@ -92,6 +97,17 @@ public final class CompanyExtractor {
         private int[] registeredStarts;
         private final List<CompanyNames.Name> known = new ArrayList<>();
         private final Map<String, CompanyEvent> events = new LinkedHashMap<>();
+        /**
+         * The company carried into the current paragraph only because earlier paragraphs named it (no figure of
+         * its own yet): it owns figures whose subject is written (公司, 其…), not bare figures ("总投资额达150亿元"
+         * after a visit to that company).
+         */
+        private String inherited;
+        /** The distinct companies named so far (registered names before the paragraph, owners of figures). */
+        private final List<String> named = new ArrayList<>();
+        private int registeredSeen;
+        /** The companies that own a figure reported so far (at most a few dozen in real articles). */
+        private final Set<String> reported = new HashSet<>();
         /** The currency of a bare 元: New Taiwan dollars in articles that price in 新台币 and never in 人民币. */
         private final Unit defaultCurrency;
 
@@ -162,11 +178,17 @@ public final class CompanyExtractor {
         }
 
         private void paragraph(int from, int to, List<Periods.Mention> mentions) {
-            // An article whose figures so far all belong to one company keeps it in focus in its next paragraphs
-            // ("研发方面，公司前三季度研发投入…" after a paragraph on that company's results).
-            Set<String> reported = new HashSet<>();
-            events.values().forEach(ev -> reported.add(ev.company()));
-            String topic = reported.size() == 1 ? reported.iterator().next() : null;
+            // An article that so far named one company only (by its registered name or as the owner of its
+            // figures) keeps it in focus in its next paragraphs ("研发方面，公司前三季度研发投入…").
+            // Kept incrementally (at most two names are ever held) so that the cost stays linear in the text.
+            while (registeredSeen < registered.size() && registered.get(registeredSeen).start() < from) {
+                if (named.size() < 2) {
+                    addDistinct(named, registered.get(registeredSeen).name());
+                }
+                registeredSeen++;
+            }
+            String topic = named.size() == 1 ? named.get(0) : null;
+            inherited = topic != null && !reported.contains(topic) ? topic : null;
             int s = from;
             while (s < to) {
                 int e = s;
@@ -178,6 +200,36 @@ public final class CompanyExtractor {
                 }
                 s = e + 1;
             }
+        }
+
+        private static boolean balancedBrackets(String s) {
+            int depth = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '（' || c == '(') {
+                    depth++;
+                } else if (c == '）' || c == ')') {
+                    if (--depth < 0) {
+                        return false;
+                    }
+                }
+            }
+            return depth == 0;
+        }
+
+        /** Adds a company unless it is already listed under the same or a longer or shorter form of its name. */
+        private static void addDistinct(List<String> companies, String company) {
+            for (int i = 0; i < companies.size(); i++) {
+                String c = companies.get(i);
+                if (c.contains(company)) {
+                    return;
+                }
+                if (company.contains(c)) {
+                    companies.set(i, company);
+                    return;
+                }
+            }
+            companies.add(company);
         }
 
         /** Reads one sentence and returns the company in focus after it. */
@@ -252,7 +304,7 @@ public final class CompanyExtractor {
                     Subject subject = subject(cs, subjectEnd, topic);
                     if (subject.kind() == Subject.Kind.NAMED) {
                         topic = subject.name();
-                    } else if (subject.kind() == Subject.Kind.FOCUS && topic == null) {
+                    } else if (subject.refersBack() && topic == null) {
                         topic = organizationBefore(sentenceStart, subjectEnd);
                     }
                     boolean emitted = emit(sentenceStart, cs, ce, nextEnd, m, metric.get(), subject, topic, mentions);
@@ -317,7 +369,8 @@ public final class CompanyExtractor {
             if (subject.kind() == Subject.Kind.NAMED) {
                 company = subject.name();
                 confidence = 0.85;
-            } else if (subject.kind() == Subject.Kind.FOCUS && topic != null) {
+            } else if (subject.kind() == Subject.Kind.FOCUS && topic != null
+                    || subject.kind() == Subject.Kind.IMPLICIT && topic != null && !topic.equals(inherited)) {
                 company = topic;
                 confidence = 0.7;
             } else {
@@ -352,6 +405,10 @@ public final class CompanyExtractor {
             events.putIfAbsent(key, new CompanyEvent(id, article.id(), CompanyEventKind.METRIC, company, metric,
                     period, value, unit.code(), qualifier, growth, rank, person, null, evidence,
                     Math.max(0.1, Math.min(1.0, confidence)), Extractor.VERSION));
+            reported.add(company);
+            if (named.size() < 2) {
+                addDistinct(named, company);
+            }
             return true;
         }
 
@@ -371,6 +428,10 @@ public final class CompanyExtractor {
                 return null;
             }
             String name = TRAILING_TIME.matcher(lead.substring(0, best)).replaceFirst("");
+            if (!balancedBrackets(name)) {
+                // 1234）昨日公布: the tail of an aside whose colon split the clause, not a name.
+                return null;
+            }
             for (String w : stopWords) {
                 if (name.contains(w)) {
                     return null;
@@ -509,6 +570,9 @@ public final class CompanyExtractor {
                     s = s.substring(i + h.length());
                     break;
                 }
+            }
+            if (s.isEmpty()) {
+                return new Subject(Subject.Kind.IMPLICIT, null, -1);
             }
             if (s.length() < 2 || lex.anaphors.contains(s)) {
                 return new Subject(Subject.Kind.FOCUS, null, -1);

@@ -115,7 +115,7 @@ final class PostedPersons {
      */
     private static PersonMention sharesOrganization(String s, PersonMention p, List<PersonMention> out,
                                                     int regionStart) {
-        if (!p.organizations().isEmpty() || out.isEmpty()) {
+        if (!p.organizations().isEmpty() || out.isEmpty() || namesItsOrganization(p)) {
             return p;
         }
         PersonMention prev = out.get(out.size() - 1);
@@ -237,6 +237,16 @@ final class PostedPersons {
         return -1;
     }
 
+    /** 省长 after 省委书记某某、: a post that names its own organization does not share the one before it. */
+    private static boolean namesItsOrganization(PersonMention p) {
+        for (String title : p.titles()) {
+            if (Lexicon.TITLE_ORGANIZATIONS.contains(title)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Four ideographs at {@code p} followed by punctuation (not by the end of the region). */
     private static boolean fourCharacterName(String s, int p, int to) {
         int e = p + 4;
@@ -338,6 +348,17 @@ final class PostedPersons {
             } else if (s.startsWith("以及", start)) {
                 start += 2;
                 moved = true;
+            } else if (s.charAt(start) == '（' || s.charAt(start) == '(') {
+                // （某某社记者某某台北15日电）: a bracket opening the region is a dateline or an aside, never
+                // the start of an organization.
+                int close = start + 1;
+                while (close < to && s.charAt(close) != '）' && s.charAt(close) != ')' && close - start <= 40) {
+                    close++;
+                }
+                if (close < to && (s.charAt(close) == '）' || s.charAt(close) == ')')) {
+                    start = close + 1;
+                    moved = true;
+                }
             }
         }
         if (start < to && isAsciiOrWideDigit(s.charAt(start))) {

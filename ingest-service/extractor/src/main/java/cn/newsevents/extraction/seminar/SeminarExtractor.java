@@ -114,11 +114,15 @@ public final class SeminarExtractor {
             }
             int paragraph = -1;
             boolean afterMeetingParagraph = false;
+            // A paragraph of attendees (某某公司总经理某某表示…) lets the next one continue the list.
+            boolean paragraphContinues = false;
             for (int k = 0; k < sentences.size(); k++) {
                 Span sentence = sentences.get(k);
                 if (sentence.paragraph() != paragraph) {
                     paragraphOrdinal++;
-                    afterMeetingParagraph = paragraph >= 0 && paragraphHasMeeting.getOrDefault(paragraph, false);
+                    afterMeetingParagraph = paragraph >= 0
+                            && (paragraphHasMeeting.getOrDefault(paragraph, false) || paragraphContinues);
+                    paragraphContinues = false;
                     paragraph = sentence.paragraph();
                     current = null;
                 }
@@ -129,6 +133,7 @@ public final class SeminarExtractor {
                 if (refersToMeeting && current == null) {
                     current = last;
                 }
+                paragraphContinues |= refersToMeeting;
                 if (paragraphHasMeeting.getOrDefault(paragraph, false) || refersToMeeting) {
                     boolean planned = false;
                     int prevEnd = sentence.start();
@@ -342,6 +347,9 @@ public final class SeminarExtractor {
                     hostCue = hostLaterInSentence(p, found, sentence);
                 }
                 String name = orig.substring(p.nameStart(), p.nameEnd());
+                if (hostCue < 0 && current.convener == null && convenes(p, ce)) {
+                    current.convener = p;
+                }
                 if (hostCue >= 0) {
                     if (current.host == null) {
                         current.host = p;
@@ -354,6 +362,19 @@ public final class SeminarExtractor {
                 }
                 current.participants.putIfAbsent(key(name), new Pending(p, name, raised));
             }
+        }
+
+        /**
+         * 县长某某今（15）日在县府召开座谈会: the person is the subject of a clause that convenes the meeting
+         * (a convene cue, then the meeting kind, with no other post in between).
+         */
+        private boolean convenes(PersonMention p, int clauseEnd) {
+            int to = Math.min(clauseEnd, p.end() + 40);
+            int cue = rules.cue(Role.CONVENE).indexOf(s, p.end(), to);
+            if (cue < 0 || indexOf("由", p.end(), cue) >= 0 || PostedPersons.titleAnywhere(s, p.end(), cue)) {
+                return false;
+            }
+            return rules.kinds.indexOf(s, cue, to) >= 0;
         }
 
         /**
@@ -630,6 +651,11 @@ public final class SeminarExtractor {
                 }
             }
             for (Draft e : drafts) {
+                if (e.host == null && e.convener != null) {
+                    e.host = e.convener;
+                }
+            }
+            for (Draft e : drafts) {
                 if (e.city == null && e.seriesHead != null && e.seriesHead.city != null) {
                     e.city = e.seriesHead.city;
                 }
@@ -766,6 +792,8 @@ public final class SeminarExtractor {
         String series;
         Integer sequence;
         PersonMention host;
+        /** The person who convened the meeting (某某召开座谈会): its host when nobody is said to chair it. */
+        PersonMention convener;
         String focus;
         boolean fallbackDate;
         Draft seriesHead;
