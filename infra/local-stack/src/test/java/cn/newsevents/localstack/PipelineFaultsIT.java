@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Faults injected into the running pipeline (real broker, real database, the packaged services as processes): a
  * processor killed mid-stream, a broker restart and a 30 s database outage under load, and the whole stack
  * killed. After each, every article the API acknowledged (202) is stored exactly once, with exactly the events the
- * extractor finds in its text. Each test prints one {@code faults:} line with its figures.
+ * extractor finds in its text, and every stored event reached its Kafka topic. Each test prints one
+ * {@code faults:} line with its figures (see {@link StoredTally}) and a line of details.
  *
  * <p>The first three share one pipeline (the broker and the database of the launcher module, which restart on the
  * same port and data directory); each works on its own articles (url prefix). The last runs the packaged
@@ -103,7 +104,8 @@ class PipelineFaultsIT {
             FaultPipeline.dropGroupMembers(p.bootstrapServers());
             p.startProcessor();
             StoredTally tally = settle(articles, poster.acknowledged(), expected.get(), p::database);
-            report("processorKilledMidStream", tally, "stored at the kill: " + storedAtKill);
+            PublishedEvents events = assertPublished(p.bootstrapServers(), p::database, articles);
+            report("processorKilledMidStream", tally, events, "stored at the kill: " + storedAtKill);
         }
     }
 
@@ -131,7 +133,8 @@ class PipelineFaultsIT {
                     "posts are acknowledged (202) or refused (503) without a broken answer: 202="
                             + poster.answered(202) + " 503=" + poster.answered(503));
             StoredTally tally = settle(articles, poster.acknowledged(), expected.get(), p::database);
-            report("brokerRestartDuringIngest", tally, "posts under way during the restart: " + duringOutage
+            PublishedEvents events = assertPublished(p.bootstrapServers(), p::database, articles);
+            report("brokerRestartDuringIngest", tally, events, "posts under way during the restart: " + duringOutage
                     + ", 503 answers: " + poster.answered(503) + ", restart took "
                     + Duration.ofNanos(up - down).toMillis() + " ms");
         }
@@ -165,9 +168,11 @@ class PipelineFaultsIT {
             p.startDatabase();
             long restartedAt = System.nanoTime();
             StoredTally tally = settle(articles, poster.acknowledged(), expected.get(), p::database);
-            report("databaseOutageOf30s", tally, "outage " + Duration.ofNanos(restartedAt - stoppedAt).toSeconds()
-                    + " s, caught up " + Duration.ofNanos(System.nanoTime() - restartedAt).toSeconds()
-                    + " s after the restart");
+            long caughtUp = System.nanoTime();
+            PublishedEvents events = assertPublished(p.bootstrapServers(), p::database, articles);
+            report("databaseOutageOf30s", tally, events, "outage "
+                    + Duration.ofNanos(restartedAt - stoppedAt).toSeconds() + " s, caught up "
+                    + Duration.ofNanos(caughtUp - restartedAt).toSeconds() + " s after the restart");
         }
     }
 
@@ -199,7 +204,8 @@ class PipelineFaultsIT {
             List<FaultArticles.Expected> want = expected.get();
             StoredTally tally = settle(articles, acknowledged, want, launcher::database);
             assertServedWithTheirEvents(launcher.query(), acknowledged, want);
-            report("killedStackRestarts", tally, killed + " processes killed");
+            PublishedEvents events = assertPublished("127.0.0.1:" + launcher.kafkaPort, launcher::database, articles);
+            report("killedStackRestarts", tally, events, killed + " processes killed");
         } finally {
             launcher.close();
         }
@@ -261,9 +267,23 @@ class PipelineFaultsIT {
         return tally;
     }
 
-    private static void report(String scenario, StoredTally tally, String detail) {
+    /** Every stored event of the scenario reached {@code events.seminar} or {@code events.company}. */
+    private static PublishedEvents assertPublished(String bootstrapServers, Database database,
+                                                   FaultArticles articles) throws SQLException {
+        Map<String, String> stored;
+        try (Connection c = database.open()) {
+            stored = PublishedEvents.storedEvents(c, articles.urlPrefix());
+        }
+        PublishedEvents events = PublishedEvents.read(bootstrapServers, stored, Duration.ofSeconds(60));
+        assertEquals(events.stored(), events.published(), "stored events of " + articles.scenario()
+                + " that never reached the event topics: " + events);
+        return events;
+    }
+
+    private static void report(String scenario, StoredTally tally, PublishedEvents events, String detail) {
         System.out.println(tally.line(scenario));
-        System.out.println("  (" + scenario + ": " + detail + ")");
+        System.out.println("  (" + scenario + ": " + detail + "; events on Kafka " + events.published() + " of "
+                + events.stored() + " stored, records repeating a ce_id " + events.repeated() + ")");
     }
 
     /** The packaged launcher on free ports and a temporary data directory, started and killed by the test. */
