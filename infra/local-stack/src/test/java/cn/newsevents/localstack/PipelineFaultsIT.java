@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Faults injected into the running pipeline (real broker, real database, the packaged services as processes): a
  * processor killed mid-stream, a broker restart and a 30 s database outage under load, and the whole stack
  * killed. After each, every article the API acknowledged (202) is stored exactly once, with exactly the events the
- * extractor finds in its text. Each test prints one {@code faults:} line with its figures.
+ * extractor finds in its text, and every stored event reached its Kafka topic. Each test prints one
+ * {@code faults:} line with its figures (see {@link StoredTally}) and a line of details.
  *
  * <p>The first three share one pipeline (the broker and the database of the launcher module, which restart on the
  * same port and data directory); each works on its own articles (url prefix). The last runs the packaged
@@ -95,15 +97,16 @@ class PipelineFaultsIT {
                     .until(() -> p.storedCount(articles.urlPrefix()), n -> n >= 50);
             p.processor().kill();
             int storedAtKill = p.storedCount(articles.urlPrefix());
-            posting.get(120, TimeUnit.SECONDS);
-            assertEquals(articles.count(), poster.answered(202), "every post is acknowledged: the API is up");
             assertTrue(storedAtKill > 0 && storedAtKill < articles.count(),
                     "the processor died with some but not all articles stored: " + storedAtKill);
 
             FaultPipeline.dropGroupMembers(p.bootstrapServers());
             p.startProcessor();
+            posting.get(120, TimeUnit.SECONDS);
+            assertEquals(articles.count(), poster.answered(202), "every post is acknowledged: the API is up");
             StoredTally tally = settle(articles, poster.acknowledged(), expected.get(), p::database);
-            report("processorKilledMidStream", tally, "stored at the kill: " + storedAtKill);
+            PublishedEvents events = assertPublished(p.bootstrapServers(), p::database, articles);
+            report("processorKilledMidStream", tally, events, "stored at the kill: " + storedAtKill);
         }
     }
 
@@ -131,7 +134,8 @@ class PipelineFaultsIT {
                     "posts are acknowledged (202) or refused (503) without a broken answer: 202="
                             + poster.answered(202) + " 503=" + poster.answered(503));
             StoredTally tally = settle(articles, poster.acknowledged(), expected.get(), p::database);
-            report("brokerRestartDuringIngest", tally, "posts under way during the restart: " + duringOutage
+            PublishedEvents events = assertPublished(p.bootstrapServers(), p::database, articles);
+            report("brokerRestartDuringIngest", tally, events, "posts under way during the restart: " + duringOutage
                     + ", 503 answers: " + poster.answered(503) + ", restart took "
                     + Duration.ofNanos(up - down).toMillis() + " ms");
         }
@@ -165,9 +169,11 @@ class PipelineFaultsIT {
             p.startDatabase();
             long restartedAt = System.nanoTime();
             StoredTally tally = settle(articles, poster.acknowledged(), expected.get(), p::database);
-            report("databaseOutageOf30s", tally, "outage " + Duration.ofNanos(restartedAt - stoppedAt).toSeconds()
-                    + " s, caught up " + Duration.ofNanos(System.nanoTime() - restartedAt).toSeconds()
-                    + " s after the restart");
+            long caughtUp = System.nanoTime();
+            PublishedEvents events = assertPublished(p.bootstrapServers(), p::database, articles);
+            report("databaseOutageOf30s", tally, events, "outage "
+                    + Duration.ofNanos(restartedAt - stoppedAt).toSeconds() + " s, caught up "
+                    + Duration.ofNanos(caughtUp - restartedAt).toSeconds() + " s after the restart");
         }
     }
 
@@ -187,7 +193,7 @@ class PipelineFaultsIT {
                 await("half of the articles acknowledged").atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(5))
                         .until(poster::acknowledgedCount, n -> n >= articles.count() / 2);
-                killed = launcher.killWholeStack(first);
+                killed = launcher.killWholeStack(first, true);
                 poster.stop();
                 posting.get(60, TimeUnit.SECONDS);
                 acknowledged = poster.acknowledged();
@@ -199,7 +205,8 @@ class PipelineFaultsIT {
             List<FaultArticles.Expected> want = expected.get();
             StoredTally tally = settle(articles, acknowledged, want, launcher::database);
             assertServedWithTheirEvents(launcher.query(), acknowledged, want);
-            report("killedStackRestarts", tally, killed + " processes killed");
+            PublishedEvents events = assertPublished("127.0.0.1:" + launcher.kafkaPort, launcher::database, articles);
+            report("killedStackRestarts", tally, events, killed + " processes killed");
         } finally {
             launcher.close();
         }
@@ -261,9 +268,23 @@ class PipelineFaultsIT {
         return tally;
     }
 
-    private static void report(String scenario, StoredTally tally, String detail) {
+    /** Every stored event of the scenario reached {@code events.seminar} or {@code events.company}. */
+    private static PublishedEvents assertPublished(String bootstrapServers, Database database,
+                                                   FaultArticles articles) throws SQLException {
+        Map<String, String> stored;
+        try (Connection c = database.open()) {
+            stored = PublishedEvents.storedEvents(c, articles.urlPrefix());
+        }
+        PublishedEvents events = PublishedEvents.read(bootstrapServers, stored, Duration.ofSeconds(60));
+        assertEquals(events.stored(), events.published(), "stored events of " + articles.scenario()
+                + " that never reached the event topics: " + events);
+        return events;
+    }
+
+    private static void report(String scenario, StoredTally tally, PublishedEvents events, String detail) {
         System.out.println(tally.line(scenario));
-        System.out.println("  (" + scenario + ": " + detail + ")");
+        System.out.println("  (" + scenario + ": " + detail + "; events on Kafka " + events.published() + " of "
+                + events.stored() + " stored, records repeating a ce_id " + events.repeated() + ")");
     }
 
     /** The packaged launcher on free ports and a temporary data directory, started and killed by the test. */
@@ -331,18 +352,23 @@ class PipelineFaultsIT {
          * server daemonizes out of the launcher's process tree and is found through {@code postmaster.pid}; returns
          * how many processes were killed once all are gone.
          */
-        int killWholeStack(Process launcher) throws Exception {
+        int killWholeStack(Process launcher, boolean postgresRunning) throws Exception {
             List<ProcessHandle> victims = new ArrayList<>();
             victims.add(launcher.toHandle());
             launcher.descendants().forEach(victims::add);
-            long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0)
-                    .strip());
-            ProcessHandle pg = ProcessHandle.of(postmaster).orElseThrow(() -> new AssertionError(
-                    "PostgreSQL (pid " + postmaster + " in postmaster.pid) is not running"));
-            if (!victims.contains(pg)) {
-                victims.add(pg);
+            Path pidFile = dataDir.resolve("postgres/postmaster.pid");
+            Optional<ProcessHandle> postgres = Files.exists(pidFile)
+                    ? ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip()))
+                    : Optional.empty();
+            if (postgresRunning && postgres.isEmpty()) {
+                throw new AssertionError("PostgreSQL (" + pidFile + ") is not running.");
             }
-            pg.descendants().filter(h -> !victims.contains(h)).forEach(victims::add);
+            postgres.ifPresent(pg -> {
+                if (!victims.contains(pg)) {
+                    victims.add(pg);
+                }
+                pg.descendants().filter(h -> !victims.contains(h)).forEach(victims::add);
+            });
             victims.forEach(ProcessHandle::destroyForcibly);
             for (ProcessHandle h : victims) {
                 h.onExit().get(30, TimeUnit.SECONDS);
@@ -350,11 +376,11 @@ class PipelineFaultsIT {
             return victims.size();
         }
 
+        /** Kills what still runs (the data is thrown away, so there is nothing to stop cleanly) and deletes it. */
         @Override
         public void close() throws Exception {
             if (running != null && running.isAlive()) {
-                running.destroy();
-                running.waitFor(120, TimeUnit.SECONDS);
+                killWholeStack(running, false);
             }
             try (Stream<Path> s = Files.walk(dataDir)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
