@@ -161,22 +161,8 @@ public class ArticleStore {
         }
         try (PreparedStatement ps = c.prepareStatement(INSERT_ARTICLE)) {
             for (AnalyzedArticle a : fresh) {
-                RawArticle r = a.article();
-                int i = 1;
-                ps.setString(i++, r.id());
-                ps.setString(i++, r.url());
-                ps.setString(i++, hashes.get(a));
-                ps.setString(i++, r.title());
-                ps.setString(i++, SimplifiedText.of(r.title()));
-                ps.setString(i++, r.source());
-                ps.setObject(i++, r.publishedAt());
-                ps.setString(i++, r.language());
-                ps.setString(i++, a.result().article().script());
-                ps.setString(i++, r.text());
-                ps.setInt(i++, r.bodyOffset());
-                ps.setString(i++, extractorVersion(a));
-                ps.setObject(i++, utc(r.receivedAt()));
-                ps.setObject(i, utc(now));
+                ps.setString(1, a.article().id());
+                bindContent(ps, 2, a, hashes.get(a), now);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -187,26 +173,36 @@ public class ArticleStore {
                                        Map<AnalyzedArticle, String> hashes, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(UPDATE_ARTICLE)) {
             for (AnalyzedArticle a : revised) {
-                RawArticle r = a.article();
-                int i = 1;
-                ps.setString(i++, r.url());
-                ps.setString(i++, hashes.get(a));
-                ps.setString(i++, r.title());
-                ps.setString(i++, SimplifiedText.of(r.title()));
-                ps.setString(i++, r.source());
-                ps.setObject(i++, r.publishedAt());
-                ps.setString(i++, r.language());
-                ps.setString(i++, a.result().article().script());
-                ps.setString(i++, r.text());
-                ps.setInt(i++, r.bodyOffset());
-                ps.setString(i++, extractorVersion(a));
-                ps.setObject(i++, utc(r.receivedAt()));
-                ps.setObject(i++, utc(now));
-                ps.setString(i, r.id());
+                int next = bindContent(ps, 1, a, hashes.get(a), now);
+                ps.setString(next, a.article().id());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
+    }
+
+    /**
+     * Binds the article columns that an insert and a revision share, in the order of both statements (url to
+     * processed_at), from parameter {@code first}; returns the index of the next parameter.
+     */
+    private static int bindContent(PreparedStatement ps, int first, AnalyzedArticle a, String hash, Instant now)
+            throws SQLException {
+        RawArticle r = a.article();
+        int i = first;
+        ps.setString(i++, r.url());
+        ps.setString(i++, hash);
+        ps.setString(i++, r.title());
+        ps.setString(i++, SimplifiedText.of(r.title()));
+        ps.setString(i++, r.source());
+        ps.setObject(i++, r.publishedAt());
+        ps.setString(i++, r.language());
+        ps.setString(i++, a.result().article().script());
+        ps.setString(i++, r.text());
+        ps.setInt(i++, r.bodyOffset());
+        ps.setString(i++, extractorVersion(a));
+        ps.setObject(i++, utc(r.receivedAt()));
+        ps.setObject(i++, utc(now));
+        return i;
     }
 
     static int insertEvents(Connection c, List<AnalyzedArticle> articles, Instant now) throws SQLException {
