@@ -128,7 +128,7 @@ public final class Stack implements AutoCloseable {
             if (!seeds.isEmpty()) {
                 int seminars = seeder.awaitVisible(seeds, SEED_TIMEOUT);
                 out.println("  query-service shows the " + seeds.size() + " seed article(s) with " + seminars
-                        + " seminar(s) among the latest, " + seconds(t));
+                        + " seminar(s), " + seconds(t));
             }
         }
         out.println("Local stack ready in " + seconds(startedAt) + ".");
