@@ -22,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,18 +95,7 @@ class LocalStackRestartIT {
                 .redirectOutput(output.toFile());
         pb.environment().put("INGEST_API_KEY", API_KEY);
         running = pb.start();
-        Process launcher = running;
-        // Should this JVM die mid-test, the launcher (and through it the stack) must not outlive it.
-        Runtime.getRuntime().addShutdownHook(new Thread(launcher::destroy, "launcher-reaper"));
-        await("the launcher to print that it is ready (" + output + ")").atMost(START)
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> {
-                    String text = Files.readString(output, StandardCharsets.UTF_8);
-                    if (!running.isAlive()) {
-                        throw new AssertionError("The launcher exited with " + running.exitValue() + ":\n" + text);
-                    }
-                    return text.contains("Local stack ready");
-                });
+        LauncherReady.await(running, output, START, Duration.ofMillis(500));
         return output;
     }
 

@@ -10,7 +10,6 @@ import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -334,16 +333,7 @@ class PipelineFaultsIT {
             pb.environment().put("QUERY_LATEST_CACHE_TTL", "0s");
             Process launcher = pb.start();
             running = launcher;
-            Runtime.getRuntime().addShutdownHook(new Thread(launcher::destroy, "launcher-reaper"));
-            await("the launcher to print that it is ready (" + output + ")").atMost(START)
-                    .pollInterval(Duration.ofMillis(250))
-                    .until(() -> {
-                        String text = Files.readString(output, StandardCharsets.UTF_8);
-                        if (!launcher.isAlive()) {
-                            throw new AssertionError("The launcher exited with " + launcher.exitValue() + ":\n" + text);
-                        }
-                        return text.contains("Local stack ready");
-                    });
+            LauncherReady.await(launcher, output, START, Duration.ofMillis(250));
             return launcher;
         }
 
