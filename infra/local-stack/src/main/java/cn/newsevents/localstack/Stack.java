@@ -105,7 +105,7 @@ public final class Stack implements AutoCloseable {
         ingestEnv.put("DATASOURCES_DEFAULT_URL", jdbcUrl);
         ingestEnv.put("DATASOURCES_DEFAULT_USERNAME", roles.owner());
         ingestEnv.put("DATASOURCES_DEFAULT_PASSWORD", roles.ownerPassword());
-        ingestEnv.put("INGEST_API_KEYS", apiKey + ":write");
+        ingestEnv.put("INGEST_API_KEYS", apiKey + ":write+admin");
         ingestEnv.put("INGEST_API_ENABLED", "true");
         ingestEnv.put("INGEST_PROCESSOR_ENABLED", "true");
         adopt(ServiceProcess.start("ingest-service", options.ingestJar(), options.ingestPort(), ingestEnv,

@@ -91,6 +91,7 @@ public class ArticleProcessor implements GracefulShutdownCapable {
     private final ExecutorService extractors;
 
     private volatile boolean running;
+    private volatile boolean held;
     private volatile Thread thread;
     private Instant resumeAt;
 
@@ -159,6 +160,31 @@ public class ArticleProcessor implements GracefulShutdownCapable {
         return paused.get() == 1;
     }
 
+    /**
+     * Holds consumption (an operator's pause: for database maintenance, or to let a backlog build up): the
+     * batch in hand is finished and committed, then no record is read until {@link #release()}. The consumer
+     * stays in its group meanwhile, so its partitions do not move to another instance.
+     */
+    public void hold() {
+        if (!held) {
+            held = true;
+            LOG.info("Consumption of {} held by an operator.", Topics.ARTICLES_RAW);
+        }
+    }
+
+    /** Ends a {@link #hold()}; consumption resumes at the next poll unless a dependency is down. */
+    public void release() {
+        if (held) {
+            held = false;
+            LOG.info("Consumption of {} released by an operator.", Topics.ARTICLES_RAW);
+        }
+    }
+
+    /** Whether an operator holds consumption. */
+    public boolean held() {
+        return held;
+    }
+
     @Override
     public CompletionStage<?> shutdownGracefully() {
         return CompletableFuture.runAsync(this::stop);
@@ -182,7 +208,12 @@ public class ArticleProcessor implements GracefulShutdownCapable {
     private void loop() {
         try (Consumer<byte[], byte[]> consumer = kafka.newConsumer(settings.groupId(), settings.maxPollRecords())) {
             consumer.subscribe(List.of(Topics.ARTICLES_RAW), new PauseNewPartitions(consumer));
+            boolean holding = false;
             while (running) {
+                if (held != holding) {
+                    holding = held;
+                    applyHold(consumer, holding);
+                }
                 ConsumerRecords<byte[], byte[]> records;
                 try {
                     records = consumer.poll(settings.pollTimeout());
@@ -191,10 +222,12 @@ public class ArticleProcessor implements GracefulShutdownCapable {
                     sleep(outageBackoff.next());
                     continue;
                 }
-                if (paused()) {
+                if (paused() || holding) {
                     // Paused partitions return nothing; should a record slip through, read it again later.
                     rewind(consumer, records);
-                    probe(consumer);
+                    if (paused()) {
+                        probe(consumer);
+                    }
                 } else if (!records.isEmpty()) {
                     handle(consumer, records);
                 }
@@ -400,6 +433,15 @@ public class ArticleProcessor implements GracefulShutdownCapable {
         }
     }
 
+    /** Pauses every assigned partition while held; resumes them on release unless an outage keeps them paused. */
+    private void applyHold(Consumer<byte[], byte[]> consumer, boolean hold) {
+        if (hold) {
+            consumer.pause(consumer.assignment());
+        } else if (!paused()) {
+            consumer.resume(consumer.paused());
+        }
+    }
+
     private static void rewind(Consumer<byte[], byte[]> consumer, ConsumerRecords<byte[], byte[]> records) {
         for (TopicPartition tp : records.partitions()) {
             if (consumer.assignment().contains(tp)) {
@@ -425,7 +467,9 @@ public class ArticleProcessor implements GracefulShutdownCapable {
             return;
         }
         if (store.reachable()) {
-            consumer.resume(consumer.paused());
+            if (!held) {
+                consumer.resume(consumer.paused());
+            }
             paused.set(0);
             LOG.info("The database answers again; consumption resumed.");
         } else {
@@ -446,7 +490,7 @@ public class ArticleProcessor implements GracefulShutdownCapable {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             assigned.set(consumer.assignment().size());
-            if (paused()) {
+            if (paused() || held) {
                 consumer.pause(partitions);
             }
         }

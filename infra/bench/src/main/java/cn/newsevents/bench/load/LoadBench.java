@@ -11,8 +11,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
 
 /**
  * Measures a running stack and writes the figures as a flat JSON object. Phases, in an order that keeps one
@@ -31,7 +35,7 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>
  * LoadBench --api-key KEY --jdbc-url URL [--jdbc-user U] [--jdbc-password P] [--ingest http://127.0.0.1:8080]
  *           [--query http://127.0.0.1:8081] [--quick] [--out bench-results/load.json]
- *           [--seminars 100000] [--pipeline-articles N] [--threads N]
+ *           [--seminars 100000] [--pipeline-articles N] [--threads N] [--phases extractor,...,ingest]
  * </pre>
  */
 public final class LoadBench {
@@ -40,11 +44,22 @@ public final class LoadBench {
                              [--jdbc-password P] [--ingest http://127.0.0.1:8080] [--query http://127.0.0.1:8081]
                              [--quick] [--out bench-results/load.json] [--seminars 100000]
                              [--pipeline-articles N] [--threads CORES] [--max-p99-ms 200]
+                             [--phases extractor,trivial,latest,pipeline,ingest]
             The API key may also come from the environment variable INGEST_API_KEY.""";
+
+    private static final List<String> PHASES = List.of("extractor", "trivial", "latest", "pipeline", "ingest");
 
     private record Settings(URI ingest, URI query, String apiKey, String jdbcUrl, String jdbcUser,
                             String jdbcPassword, boolean quick, Path out, int seminars, int pipelineArticles,
-                            int threads, int maxP99Ms) {
+                            int threads, int maxP99Ms, Set<String> phases) {
+        int pipelineWarmup() {
+            return quick ? 600 : 2_000;
+        }
+
+        Duration pipelineWarmupBudget() {
+            return Duration.ofSeconds(quick ? 150 : 420);
+        }
+
         Duration step() {
             return Duration.ofSeconds(quick ? 3 : 10);
         }
@@ -86,23 +101,39 @@ public final class LoadBench {
         ArticleGenerator generator = new ArticleGenerator(42, "https://bench.example/" + runId + "/");
         List<GeneratedArticle> pipelineArticles = generator.next(settings.pipelineArticles());
         try (StackClient client = new StackClient(settings.ingest(), settings.query(), settings.apiKey())) {
-            extractorOnly(pipelineArticles);
-            trivial(client);
-            latestSeminars(client);
-            pipeline(client, pipelineArticles, generator);
-            ingest(client, generator);
+            if (phases().contains("extractor")) {
+                extractorOnly(pipelineArticles);
+            }
+            if (phases().contains("trivial")) {
+                trivial(client);
+            }
+            if (phases().contains("latest")) {
+                latestSeminars(client);
+            }
+            if (phases().contains("pipeline")) {
+                pipeline(client, pipelineArticles, generator);
+            }
+            if (phases().contains("ingest")) {
+                ingest(client, generator);
+            }
         } finally {
             write();
         }
     }
 
+    private Set<String> phases() {
+        return settings.phases();
+    }
+
     private void extractorOnly(List<GeneratedArticle> articles) throws InterruptedException {
+        Duration warmup = Duration.ofSeconds(settings.quick() ? 10 : 20);
         Duration length = Duration.ofSeconds(settings.quick() ? 5 : 15);
         double rate = ExtractorThroughput.articlesPerSecond(articles.stream().map(GeneratedArticle::raw).toList(),
-                articles.stream().map(GeneratedArticle::url).toList(), settings.threads(), length, length);
+                articles.stream().map(GeneratedArticle::url).toList(), settings.threads(), warmup, length);
         log("extractor alone, %d threads: %.1f articles/s", settings.threads(), rate);
         figures.put("pipeline.extractorOnlyThreads", settings.threads());
         figures.put("pipeline.extractorOnlyArticlesPerSec", round(rate));
+        figures.put("pipeline.extractorOnlyCpuMsPerArticle", round(settings.threads() * 1000 / rate));
     }
 
     private void trivial(StackClient client) {
@@ -136,38 +167,50 @@ public final class LoadBench {
 
     private void pipeline(StackClient client, List<GeneratedArticle> articles, ArticleGenerator generator)
             throws Exception {
-        long before = client.storedArticles();
-        Semaphore inFlight = new Semaphore(32);
-        AtomicLong rejected = new AtomicLong();
-        long start = System.nanoTime();
-        for (GeneratedArticle article : articles) {
-            inFlight.acquireUninterruptibly();
-            client.post(article).whenComplete((status, error) -> {
-                if (error != null || status != 202) {
-                    rejected.incrementAndGet();
-                }
-                inFlight.release();
-            });
+        // A fresh service compiles its hot paths while it works; like the extractor-only figure, the pipeline is
+        // measured after a warmup run of its own (not counted), at the rate it reaches warm.
+        // Warmup rounds repeat until the rate settles (two rounds in a row within 10%) and the ingest service's
+        // compiler threads take under a tenth of its CPU, or the warmup time budget is spent.
+        long warmed = 0;
+        double previous = 0;
+        long warmStart = System.nanoTime();
+        for (int round = 1; ; round++) {
+            Map<String, Double> cpuBefore = ProcessCpu.snapshot();
+            Run warm = postAndAwait(client, generator.next(settings.pipelineWarmup()));
+            Map<String, Double> cpu = ProcessCpu.between(cpuBefore, ProcessCpu.snapshot());
+            log("pipeline warmup %d: %s; CPU ms per article %s", round, warm, perArticle(cpu,
+                    Math.max(1, warm.processed())));
+            warmed += warm.processed();
+            double jit = cpu.getOrDefault("ingestService.jit", 0.0);
+            double service = jit + cpu.getOrDefault("ingestService", 0.0) + cpu.getOrDefault("ingestService.gc", 0.0);
+            boolean settled = previous > 0 && Math.abs(warm.rate() - previous) <= 0.1 * previous
+                    && jit <= 0.1 * service;
+            if (settled || System.nanoTime() - warmStart > settings.pipelineWarmupBudget().toNanos()) {
+                break;
+            }
+            previous = warm.rate();
         }
-        inFlight.acquireUninterruptibly(32);
-        double postSeconds = (System.nanoTime() - start) / 1e9;
-        long expected = before + articles.size() - rejected.get();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(settings.quick() ? 5 : 20);
-        long stored = before;
-        while (stored < expected && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-            stored = client.storedArticles();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long processed = stored - before;
-        double rate = processed / seconds;
-        log("pipeline: posted %d in %.1f s (%d rejected), %d queryable after %.1f s: %.1f articles/s",
-                articles.size(), postSeconds, rejected.get(), processed, seconds, rate);
-        figures.put("pipeline.articles", processed);
-        figures.put("pipeline.rejected", rejected.get());
+        figures.put("pipeline.warmupSeconds", round((System.nanoTime() - warmStart) / 1e9));
+        Map<String, Double> cpuBefore = ProcessCpu.snapshot();
+        Run run = postAndAwait(client, articles);
+        Map<String, Double> cpu = ProcessCpu.between(cpuBefore, ProcessCpu.snapshot());
+        log("pipeline: %s", run);
+        double rate = run.rate();
+        figures.put("pipeline.warmupArticles", warmed);
+        figures.put("pipeline.articles", run.processed());
+        figures.put("pipeline.rejected", run.rejected());
+        figures.put("pipeline.postSeconds", round(run.postSeconds()));
         figures.put("pipeline.articlesPerSec", round(rate));
-        if (processed < articles.size()) {
-            log("pipeline: only %d of %d articles became queryable in time", processed, articles.size());
+        if (run.processed() > 0) {
+            // Where the CPU of the measured run went, per stored article (all processes of the machine).
+            double total = cpu.values().stream().mapToDouble(Double::doubleValue).sum();
+            log("pipeline CPU per article: %.1f ms in all, %s", total * 1000 / run.processed(), perArticle(cpu,
+                    run.processed()));
+            figures.put("pipeline.cpuMsPerArticle", round(total * 1000 / run.processed()));
+            perArticle(cpu, run.processed()).forEach((role, ms) -> figures.put("pipeline.cpuMsPerArticle." + role, ms));
+        }
+        if (run.processed() < articles.size()) {
+            log("pipeline: only %d of %d articles became queryable in time", run.processed(), articles.size());
         }
         if (rate <= 0) {
             return;
@@ -179,32 +222,113 @@ public final class LoadBench {
         for (GeneratedArticle article : timed) {
             ids.add(ArticleText.parse(article.raw(), article.url()).id());
         }
-        OpenLoop.Step step = new OpenLoop(4096, Duration.ofMinutes(2)).run(halfRate, settings.latencyRun(), i -> {
-            GeneratedArticle article = timed.get((int) Math.min(i, timed.size() - 1));
-            String id = ids.get((int) Math.min(i, ids.size() - 1));
-            return client.post(article).thenCompose(status -> status == 202
-                    ? client.whenQueryable(id, Duration.ofMinutes(1))
-                    : CompletableFuture.completedFuture(false));
-        });
+        OpenLoop.Step step;
+        try (QueryableWatch watch = new QueryableWatch(settings.jdbcUrl(), settings.jdbcUser(),
+                settings.jdbcPassword(), Duration.ofMillis(5))) {
+            step = new OpenLoop(4096, Duration.ofMinutes(2)).run(halfRate, settings.latencyRun(), i -> {
+                GeneratedArticle article = timed.get((int) Math.min(i, timed.size() - 1));
+                String id = ids.get((int) Math.min(i, ids.size() - 1));
+                return client.post(article).thenCompose(status -> status == 202
+                        ? watch.when(id, Duration.ofMinutes(1))
+                        : CompletableFuture.completedFuture(false));
+            });
+        }
+        // The watch reads the database; the query service must agree for the first article of the run.
+        if (!client.whenQueryable(ids.get(0), Duration.ofSeconds(30)).get()) {
+            log("post to queryable: the query service does not serve article %s", ids.get(0));
+            figures.put("pipeline.postToQueryableFailed", step.failed() + 1);
+        }
         log("post to queryable at %.1f/s: %s", halfRate, step);
         figures.put("pipeline.postToQueryableRate", round(halfRate));
         figures.put("pipeline.postToQueryableP50Ms", round(step.p50Ms()));
         figures.put("pipeline.postToQueryableP99Ms", round(step.p99Ms()));
-        figures.put("pipeline.postToQueryableFailed", step.failed());
+        figures.putIfAbsent("pipeline.postToQueryableFailed", step.failed());
     }
 
-    private void ingest(StackClient client, ArticleGenerator generator) {
+    /** One throughput run: posted, then awaited until queryable. */
+    private record Run(long processed, long rejected, double postSeconds, double seconds) {
+        double rate() {
+            return seconds <= 0 ? 0 : processed / seconds;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%d queryable after %.1f s (posted in %.1f s, %d rejected): %.1f articles/s",
+                    processed, seconds, postSeconds, rejected, rate());
+        }
+    }
+
+    /**
+     * Posts {@code articles} as fast as the ingest service accepts them (at most 32 requests in flight), then
+     * waits until the query service counts them all; the time runs from the first post to the last article
+     * being queryable.
+     */
+    private Run postAndAwait(StackClient client, List<GeneratedArticle> articles) throws Exception {
+        try (StoredArticles stored = new StoredArticles(settings.jdbcUrl(), settings.jdbcUser(),
+                settings.jdbcPassword())) {
+            // Received-at times are taken by the ingest service on this machine's clock; a second of slack
+            // covers its millisecond truncation, and no other article arrives meanwhile.
+            Instant since = Instant.now().minusSeconds(1);
+            long before = stored.since(since);
+            Semaphore inFlight = new Semaphore(32);
+            AtomicLong rejected = new AtomicLong();
+            long start = System.nanoTime();
+            for (GeneratedArticle article : articles) {
+                inFlight.acquireUninterruptibly();
+                client.post(article).whenComplete((status, error) -> {
+                    if (error != null || status != 202) {
+                        rejected.incrementAndGet();
+                    }
+                    inFlight.release();
+                });
+            }
+            inFlight.acquireUninterruptibly(32);
+            double postSeconds = (System.nanoTime() - start) / 1e9;
+            long expected = before + articles.size() - rejected.get();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(settings.quick() ? 5 : 20);
+            long count = stored.since(since);
+            while (count < expected && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+                count = stored.since(since);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new Run(count - before, rejected.get(), postSeconds, seconds);
+        }
+    }
+
+    private static Map<String, Object> perArticle(Map<String, Double> cpuSeconds, long articles) {
+        Map<String, Object> ms = new LinkedHashMap<>();
+        cpuSeconds.forEach((role, seconds) -> ms.put(role, round(seconds * 1000 / articles)));
+        return ms;
+    }
+
+    /**
+     * {@code POST /articles} twice: with the processor held, so the API is measured on the same otherwise idle
+     * machine as the trivial endpoint (in a deployment API and processor replicas run on cores of their own), and
+     * then with the processor working through what was accepted, on the same two cores.
+     */
+    private void ingest(StackClient client, ArticleGenerator generator) throws Exception {
         // Texts are generated ahead so that generating them is not part of the measured rate; each request
         // still carries a url of its own, so every accepted post is a new article for the pipeline.
         List<GeneratedArticle> pool = generator.next(2_000);
         AtomicLong next = new AtomicLong();
         String prefix = "https://bench.example/" + runId + "/ingest/";
-        RateSearch.Result result = search().find("POST /articles", 40, 25_600, i -> {
+        LongFunction<CompletableFuture<Boolean>> post = i -> {
             long n = next.getAndIncrement();
             return client.postAccepted(pool.get((int) (n % pool.size())).withUrl(prefix + n));
-        });
-        figures.put("http.ingestRps", round(result.sustainedRps()));
-        figures.put("http.ingestP99Ms", result.best() == null ? null : round(result.best().p99Ms()));
+        };
+        client.holdProcessor(true);
+        RateSearch.Result held;
+        try {
+            held = search().find("POST /articles", 40, 25_600, post);
+        } finally {
+            client.holdProcessor(false);
+        }
+        figures.put("http.ingestRps", round(held.sustainedRps()));
+        figures.put("http.ingestP99Ms", held.best() == null ? null : round(held.best().p99Ms()));
+        RateSearch.Result busy = search().find("POST+processing", 40, 25_600, post);
+        figures.put("http.ingestRpsWhileProcessing", round(busy.sustainedRps()));
+        figures.put("http.ingestP99MsWhileProcessing", busy.best() == null ? null : round(busy.best().p99Ms()));
     }
 
     private OpenLoop openLoop() {
@@ -246,6 +370,7 @@ public final class LoadBench {
         Integer pipelineArticles = null;
         int threads = Runtime.getRuntime().availableProcessors();
         int maxP99Ms = 200;
+        Set<String> phases = new LinkedHashSet<>(PHASES);
         Iterator<String> it = List.of(args).iterator();
         while (it.hasNext()) {
             String arg = it.next();
@@ -263,6 +388,7 @@ public final class LoadBench {
                 case "--pipeline-articles" -> pipelineArticles = number(arg, value(arg, it));
                 case "--threads" -> threads = number(arg, value(arg, it));
                 case "--max-p99-ms" -> maxP99Ms = number(arg, value(arg, it));
+                case "--phases" -> phases = phases(value(arg, it));
                 default -> throw new IllegalArgumentException("Unknown argument '" + arg + "'.");
             }
         }
@@ -275,7 +401,16 @@ public final class LoadBench {
         }
         return new Settings(ingest, query, apiKey, jdbcUrl, jdbcUser, jdbcPassword, quick, out,
                 seminars == null ? (quick ? 50_000 : 100_000) : seminars,
-                pipelineArticles == null ? (quick ? 400 : 3_000) : pipelineArticles, threads, maxP99Ms);
+                pipelineArticles == null ? (quick ? 1_200 : 5_000) : pipelineArticles, threads, maxP99Ms, phases);
+    }
+
+    private static Set<String> phases(String list) {
+        Set<String> phases = new LinkedHashSet<>(List.of(list.split(",")));
+        if (!PHASES.containsAll(phases)) {
+            throw new IllegalArgumentException("--phases takes a comma-separated subset of " + String.join(",", PHASES)
+                    + ", not '" + list + "'.");
+        }
+        return phases;
     }
 
     private static String value(String flag, Iterator<String> it) {

@@ -65,6 +65,21 @@ public final class StackClient implements AutoCloseable {
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
     }
 
+    /**
+     * Holds ({@code true}) or releases the ingest service's processor ({@code POST /admin/processor/hold|release},
+     * the key needs the admin permission); throws unless the service answers 200.
+     */
+    public void holdProcessor(boolean hold) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(ingest.resolve("/admin/processor/" + (hold ? "hold" : "release")))
+                .timeout(TIMEOUT).header("Authorization", "Bearer " + apiKey)
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("POST " + request.uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+    }
+
     /** Posts one article; true on 202 Accepted. */
     public CompletableFuture<Boolean> postAccepted(GeneratedArticle article) {
         return post(article).thenApply(status -> status == 202);

@@ -49,6 +49,7 @@ public final class Report {
         ratio(summary, "pipeline.ratioToExtractorOnly", "pipeline.articlesPerSec",
                 "pipeline.extractorOnlyArticlesPerSec");
         ratio(summary, "http.ingestRatioToTrivial", "http.ingestRps", "http.trivialRps");
+        ratio(summary, "http.ingestWhileProcessingRatioToTrivial", "http.ingestRpsWhileProcessing", "http.trivialRps");
         ratio(summary, "http.latestSeminarsRatioToTrivial", "http.latestSeminarsRps", "http.trivialRps");
         ObjectNode out = mapper.valueToTree(summary);
         Path target = Path.of(args[2]);
@@ -77,13 +78,13 @@ public final class Report {
 
     private static void print(ObjectNode summary) {
         System.out.println();
-        System.out.printf("%-40s %18s%n", "figure", "value");
-        System.out.println("-".repeat(59));
+        System.out.printf("%-48s %18s%n", "figure", "value");
+        System.out.println("-".repeat(67));
         summary.fields().forEachRemaining(e -> {
             JsonNode v = e.getValue();
             String text = v.isIntegralNumber() ? String.format("%,d", v.asLong())
                     : v.isNumber() ? String.format("%,.3f", v.asDouble()) : v.asText();
-            System.out.printf("%-40s %18s%n", e.getKey(), text);
+            System.out.printf("%-48s %18s%n", e.getKey(), text);
         });
     }
 }
