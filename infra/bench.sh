@@ -38,7 +38,7 @@ START=$(date +%s)
 step() { printf '\n== %s (%ds)\n' "$1" $(( $(date +%s) - START )); }
 
 mkdir -p "$OUT"
-rm -f "$OUT/jmh.json" "$OUT/load.json" "$OUT/summary.json"
+rm -f "$OUT/jmh.json" "$OUT/load.json" "$OUT/summary.json" "$OUT/ingest.jfr"
 
 if [[ $BUILD == 1 ]]; then
   step "build"

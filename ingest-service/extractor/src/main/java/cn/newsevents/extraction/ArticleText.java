@@ -21,6 +21,10 @@ public final class ArticleText {
     private static final Pattern SOURCE_LINE =
             Pattern.compile("^(.*?)\\s*(\\d{4}-\\d{2}-\\d{2})(?:[ T](\\d{1,2}:\\d{2}(?::\\d{2})?))?\\s*$");
 
+    private static final Pattern WITH_OFFSET = Pattern.compile(".*(Z|[+-]\\d{2}:?\\d{2})$");
+    private static final Pattern NO_SECONDS = Pattern.compile(".*T\\d{1,2}:\\d{2}$");
+    private static final Pattern ONE_DIGIT_HOUR = Pattern.compile("T(\\d):");
+
     private ArticleText() {
     }
 
@@ -72,16 +76,14 @@ public final class ArticleText {
             if (v.length() == 10) {
                 return LocalDate.parse(v).atStartOfDay(DEFAULT_ZONE).toOffsetDateTime();
             }
-            if (v.matches(".*(Z|[+-]\\d{2}:?\\d{2})$")) {
+            if (WITH_OFFSET.matcher(v).matches()) {
                 return OffsetDateTime.parse(v);
             }
             String normal = v.replace(' ', 'T');
-            if (normal.matches(".*T\\d{1,2}:\\d{2}$")) {
+            if (NO_SECONDS.matcher(normal).matches()) {
                 normal = normal + ":00";
             }
-            if (normal.matches(".*T\\d:.*")) {
-                normal = normal.replaceFirst("T(\\d):", "T0$1:");
-            }
+            normal = ONE_DIGIT_HOUR.matcher(normal).replaceFirst("T0$1:");
             return LocalDateTime.parse(normal).atZone(DEFAULT_ZONE).toOffsetDateTime();
         } catch (DateTimeParseException e) {
             throw new LayoutException("publishedAt", "publishedAt '" + value

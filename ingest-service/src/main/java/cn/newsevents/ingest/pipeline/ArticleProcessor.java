@@ -222,6 +222,11 @@ public class ArticleProcessor implements GracefulShutdownCapable {
                     sleep(outageBackoff.next());
                     continue;
                 }
+                if (held != holding) {
+                    // A hold that came during the poll applies to what it returned: read again after the release.
+                    holding = held;
+                    applyHold(consumer, holding);
+                }
                 if (paused() || holding) {
                     // Paused partitions return nothing; should a record slip through, read it again later.
                     rewind(consumer, records);

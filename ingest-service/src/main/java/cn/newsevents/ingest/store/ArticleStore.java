@@ -63,7 +63,7 @@ public class ArticleStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?)""";
     private static final String INSERT_OUTBOX = """
             INSERT INTO outbox (event_id, topic, msg_key, ce_type, ce_time, payload, created_at)
-            VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
     private final TransactionOperations<Connection> tx;
 

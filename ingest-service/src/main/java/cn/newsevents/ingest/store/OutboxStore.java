@@ -79,7 +79,7 @@ public class OutboxStore {
     private static List<OutboxRow> pending(Connection c, int limit) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, event_id, topic, msg_key, ce_type, ce_time, payload::text
+                SELECT id, event_id, topic, msg_key, ce_type, ce_time, payload
                   FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?""")) {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {

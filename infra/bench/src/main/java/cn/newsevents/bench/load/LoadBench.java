@@ -28,9 +28,11 @@ import java.util.function.LongFunction;
 
 /**
  * Measures a running stack and writes the figures as a flat JSON object. Phases, in an order that keeps one
- * phase's leftovers out of the next: extractor alone; {@code GET /ping}; latest seminars on a bulk-loaded table;
- * the pipeline (post to queryable), sustained and at half that rate; {@code POST /articles} last, because the
- * articles it floods in keep the processor busy afterwards.
+ * phase's leftovers out of the next: extractor alone; latest seminars on a bulk-loaded table, then the query
+ * service's {@code GET /ping}; the pipeline (post to queryable), warmed up, sustained and at half that rate;
+ * {@code POST /articles} with the processor held, then the ingest service's {@code GET /ping}, then {@code POST
+ * /articles} again with the processor working through the backlog (last, as it keeps the processor busy). Each
+ * baseline ({@code /ping}) is measured after the endpoint it is compared with, when its server is warmest.
  *
  * <pre>
  * LoadBench --api-key KEY --jdbc-url URL [--jdbc-user U] [--jdbc-password P] [--ingest http://127.0.0.1:8080]
@@ -44,10 +46,10 @@ public final class LoadBench {
                              [--jdbc-password P] [--ingest http://127.0.0.1:8080] [--query http://127.0.0.1:8081]
                              [--quick] [--out bench-results/load.json] [--seminars 100000]
                              [--pipeline-articles N] [--threads CORES] [--max-p99-ms 200]
-                             [--phases extractor,trivial,latest,pipeline,ingest]
+                             [--phases extractor,latest,pipeline,ingest]
             The API key may also come from the environment variable INGEST_API_KEY.""";
 
-    private static final List<String> PHASES = List.of("extractor", "trivial", "latest", "pipeline", "ingest");
+    private static final List<String> PHASES = List.of("extractor", "latest", "pipeline", "ingest");
 
     private record Settings(URI ingest, URI query, String apiKey, String jdbcUrl, String jdbcUser,
                             String jdbcPassword, boolean quick, Path out, int seminars, int pipelineArticles,
@@ -104,9 +106,6 @@ public final class LoadBench {
             if (phases().contains("extractor")) {
                 extractorOnly(pipelineArticles);
             }
-            if (phases().contains("trivial")) {
-                trivial(client);
-            }
             if (phases().contains("latest")) {
                 latestSeminars(client);
             }
@@ -126,7 +125,8 @@ public final class LoadBench {
     }
 
     private void extractorOnly(List<GeneratedArticle> articles) throws InterruptedException {
-        Duration warmup = Duration.ofSeconds(settings.quick() ? 10 : 20);
+        // The extractor reaches its compiled speed after some 20 s on two cores; less warmup understates it.
+        Duration warmup = Duration.ofSeconds(settings.quick() ? 20 : 30);
         Duration length = Duration.ofSeconds(settings.quick() ? 5 : 15);
         double rate = ExtractorThroughput.articlesPerSecond(articles.stream().map(GeneratedArticle::raw).toList(),
                 articles.stream().map(GeneratedArticle::url).toList(), settings.threads(), warmup, length);
@@ -134,12 +134,6 @@ public final class LoadBench {
         figures.put("pipeline.extractorOnlyThreads", settings.threads());
         figures.put("pipeline.extractorOnlyArticlesPerSec", round(rate));
         figures.put("pipeline.extractorOnlyCpuMsPerArticle", round(settings.threads() * 1000 / rate));
-    }
-
-    private void trivial(StackClient client) {
-        RateSearch.Result result = search().find("GET /ping", 100, 51_200, i -> client.ping());
-        figures.put("http.trivialRps", round(result.sustainedRps()));
-        figures.put("http.trivialP99Ms", result.best() == null ? null : round(result.best().p99Ms()));
     }
 
     private void latestSeminars(StackClient client) throws Exception {
@@ -152,7 +146,9 @@ public final class LoadBench {
         }
         long rows = loader.seminarCount();
         figures.put("http.latestSeminarsRows", rows);
+        Map<String, Double> cpuBefore = ProcessCpu.snapshot();
         RateSearch.Result result = search().find("GET latest", 40, 51_200, i -> client.latestSeminars());
+        cpuPerRequest("http.latestSeminarsCpuMsPerRequest", cpuBefore, result);
         double sustained = result.sustainedRps();
         figures.put("http.latestSeminarsRps", round(sustained));
         figures.put("http.latestSeminarsP99MsAtMax", result.best() == null ? null : round(result.best().p99Ms()));
@@ -163,6 +159,12 @@ public final class LoadBench {
             figures.put("http.latestSeminarsP50Ms", round(half.p50Ms()));
             figures.put("http.latestSeminarsP99Ms", round(half.p99Ms()));
         }
+        // The baseline of the same server, measured after it served the endpoint above: at its warmest.
+        cpuBefore = ProcessCpu.snapshot();
+        RateSearch.Result ping = search().find("GET query /ping", 100, 51_200, i -> client.queryPing());
+        cpuPerRequest("http.queryTrivialCpuMsPerRequest", cpuBefore, ping);
+        figures.put("http.queryTrivialRps", round(ping.sustainedRps()));
+        figures.put("http.queryTrivialP99Ms", ping.best() == null ? null : round(ping.best().p99Ms()));
     }
 
     private void pipeline(StackClient client, List<GeneratedArticle> articles, ArticleGenerator generator)
@@ -296,6 +298,18 @@ public final class LoadBench {
         }
     }
 
+    /** Records the CPU of every role per request sent during a rate search, under {@code prefix.role}. */
+    private void cpuPerRequest(String prefix, Map<String, Double> before, RateSearch.Result result) {
+        long sent = result.steps().stream().mapToLong(OpenLoop.Step::sent).sum();
+        if (sent > 0) {
+            Map<String, Object> ms = new LinkedHashMap<>();
+            ProcessCpu.between(before, ProcessCpu.snapshot())
+                    .forEach((role, seconds) -> ms.put(role, Math.round(seconds * 1e6 / sent) / 1000.0));
+            log("%s: %s", prefix, ms);
+            ms.forEach((role, value) -> figures.put(prefix + "." + role, value));
+        }
+    }
+
     private static Map<String, Object> perArticle(Map<String, Double> cpuSeconds, long articles) {
         Map<String, Object> ms = new LinkedHashMap<>();
         cpuSeconds.forEach((role, seconds) -> ms.put(role, round(seconds * 1000 / articles)));
@@ -318,14 +332,17 @@ public final class LoadBench {
             return client.postAccepted(pool.get((int) (n % pool.size())).withUrl(prefix + n));
         };
         client.holdProcessor(true);
-        RateSearch.Result held;
         try {
-            held = search().find("POST /articles", 40, 25_600, post);
+            RateSearch.Result held = search().find("POST /articles", 40, 25_600, post);
+            figures.put("http.ingestRps", round(held.sustainedRps()));
+            figures.put("http.ingestP99Ms", held.best() == null ? null : round(held.best().p99Ms()));
+            // The baseline: the same server's cheapest endpoint, now that it is warm, on the same idle machine.
+            RateSearch.Result ping = search().find("GET /ping", 100, 51_200, i -> client.ping());
+            figures.put("http.trivialRps", round(ping.sustainedRps()));
+            figures.put("http.trivialP99Ms", ping.best() == null ? null : round(ping.best().p99Ms()));
         } finally {
             client.holdProcessor(false);
         }
-        figures.put("http.ingestRps", round(held.sustainedRps()));
-        figures.put("http.ingestP99Ms", held.best() == null ? null : round(held.best().p99Ms()));
         RateSearch.Result busy = search().find("POST+processing", 40, 25_600, post);
         figures.put("http.ingestRpsWhileProcessing", round(busy.sustainedRps()));
         figures.put("http.ingestP99MsWhileProcessing", busy.best() == null ? null : round(busy.best().p99Ms()));

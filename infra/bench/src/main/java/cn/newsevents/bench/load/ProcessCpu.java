@@ -97,10 +97,13 @@ public final class ProcessCpu {
             return "loadTool";
         }
         String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-        if (comm.startsWith("postgres")) {
-            return "postgres";
-        }
         String cmdline = new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8);
+        if (comm.startsWith("postgres")) {
+            // Backends serve the connections; the rest vacuum, write WAL and checkpoint in the background.
+            return cmdline.startsWith("postgres: autovacuum") ? "postgres.autovacuum"
+                    : cmdline.matches("(?s)postgres: (checkpointer|background writer|walwriter|wal writer).*")
+                    ? "postgres.background" : "postgres";
+        }
         if (cmdline.contains("ingest-service")) {
             return "ingestService";
         }

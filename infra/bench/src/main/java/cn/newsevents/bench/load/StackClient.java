@@ -46,6 +46,11 @@ public final class StackClient implements AutoCloseable {
         return status(HttpRequest.newBuilder(ingest.resolve("/ping")).timeout(TIMEOUT).GET().build(), 200);
     }
 
+    /** {@code GET /ping} on the query service; true on 200. */
+    public CompletableFuture<Boolean> queryPing() {
+        return status(HttpRequest.newBuilder(query.resolve("/ping")).timeout(TIMEOUT).GET().build(), 200);
+    }
+
     /** {@code GET /seminars/latest?limit=20} on the query service; true on 200. */
     public CompletableFuture<Boolean> latestSeminars() {
         return status(HttpRequest.newBuilder(query.resolve("/seminars/latest?limit=20")).timeout(TIMEOUT).GET()

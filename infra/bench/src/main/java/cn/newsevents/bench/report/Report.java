@@ -50,7 +50,7 @@ public final class Report {
                 "pipeline.extractorOnlyArticlesPerSec");
         ratio(summary, "http.ingestRatioToTrivial", "http.ingestRps", "http.trivialRps");
         ratio(summary, "http.ingestWhileProcessingRatioToTrivial", "http.ingestRpsWhileProcessing", "http.trivialRps");
-        ratio(summary, "http.latestSeminarsRatioToTrivial", "http.latestSeminarsRps", "http.trivialRps");
+        ratio(summary, "http.latestSeminarsRatioToTrivial", "http.latestSeminarsRps", "http.queryTrivialRps");
         ObjectNode out = mapper.valueToTree(summary);
         Path target = Path.of(args[2]);
         Files.createDirectories(target.toAbsolutePath().getParent());
