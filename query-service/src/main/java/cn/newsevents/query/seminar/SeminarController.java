@@ -8,9 +8,13 @@ import cn.newsevents.query.api.Params;
 import cn.newsevents.query.api.RawJson;
 import cn.newsevents.query.search.SearchTerms;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -47,19 +51,44 @@ public class SeminarController {
     @ApiResponse(responseCode = "200", description = "a page of seminars as published",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class)))
     @Get(value = "/latest", produces = MediaType.APPLICATION_JSON)
-    public CompletableFuture<byte[]> latestSeminars(
+    public CompletableFuture<HttpResponse<byte[]>> latestSeminars(
             @Parameter(description = "page size, 1 to the configured maximum") @Nullable @QueryValue String limit,
-            @Parameter(description = "the 'next' value of the previous page") @Nullable @QueryValue String cursor) {
+            @Parameter(description = "the 'next' value of the previous page") @Nullable @QueryValue String cursor,
+            @Parameter(hidden = true) @Nullable @Header(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         int size = Params.limit(limit, config);
         SeminarKey after = after(cursor);
         if (after == null) {
-            // A fresh first page is answered on the event loop; everything else reads on the blocking pool.
-            Optional<byte[]> cached = latest.cached(size);
+            // A fresh first page is answered on the event loop, compressed once if the client takes gzip;
+            // everything else reads on the blocking pool.
+            Optional<LatestSeminars.Cached> cached = latest.cached(size);
             if (cached.isPresent()) {
-                return CompletableFuture.completedFuture(cached.get());
+                MutableHttpResponse<byte[]> response = acceptsGzip(acceptEncoding)
+                        ? HttpResponse.ok(cached.get().gzipped()).header(HttpHeaders.CONTENT_ENCODING, "gzip")
+                        : HttpResponse.ok(cached.get().body());
+                return CompletableFuture.completedFuture(response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING));
             }
         }
-        return CompletableFuture.supplyAsync(() -> latest.read(after, size), blocking);
+        return CompletableFuture.supplyAsync(() -> HttpResponse.ok(latest.read(after, size)), blocking);
+    }
+
+    /** Whether an Accept-Encoding header lists gzip without refusing it ({@code q=0}). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] fields = part.split(";");
+            if (fields[0].strip().equalsIgnoreCase("gzip")) {
+                for (int i = 1; i < fields.length; i++) {
+                    String q = fields[i].strip();
+                    if (q.startsWith("q=") && q.substring(2).strip().matches("0(\\.0*)?")) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     @Operation(summary = "Seminars matching every given filter, most recent first, keyset-paged")

@@ -11,11 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.zip.GZIPInputStream;
 
 import static cn.newsevents.query.support.RunningService.enc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,6 +54,30 @@ class SeminarEndpointsTest {
                     .findFirst().orElseThrow();
             assertEquals(EventStore.JSON.readTree(EventStore.json(stored.event())), item);
         }
+    }
+
+    @Test
+    void latestFirstPageComesGzippedToClientsThatAcceptItAndIdenticalOnceInflated() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI uri = service.uri("/seminars/latest?limit=" + RunningService.MAX_PAGE_SIZE);
+        HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(uri).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        // The second request finds the page kept by the first one (within the cache TTL of the test service).
+        HttpResponse<byte[]> zipped = http.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "br, gzip")
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, zipped.statusCode());
+        assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""));
+        assertTrue(zipped.body().length < plain.body().length, "the compressed page is smaller");
+        byte[] inflated;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+            inflated = in.readAllBytes();
+        }
+        assertEquals(EventStore.JSON.readTree(plain.body()), EventStore.JSON.readTree(inflated));
+        assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty(), "no gzip unless asked for");
+        HttpResponse<byte[]> refused = http.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip;q=0")
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(refused.headers().firstValue("Content-Encoding").isEmpty(), "q=0 refuses gzip");
+        assertEquals(EventStore.JSON.readTree(plain.body()), EventStore.JSON.readTree(refused.body()));
     }
 
     @Test

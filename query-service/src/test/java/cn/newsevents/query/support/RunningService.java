@@ -90,6 +90,11 @@ public final class RunningService implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** The absolute URI of {@code path} (already encoded) on this service. */
+    public URI uri(String path) {
+        return URI.create("http://localhost:" + server.getPort() + path);
+    }
+
     /** GETs {@code path} (already encoded) and returns status, content type and the body. */
     public Response get(String path) {
         return get(path, "application/json");

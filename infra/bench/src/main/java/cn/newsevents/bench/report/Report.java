@@ -51,6 +51,8 @@ public final class Report {
         ratio(summary, "http.ingestRatioToTrivial", "http.ingestRps", "http.trivialRps");
         ratio(summary, "http.ingestWhileProcessingRatioToTrivial", "http.ingestRpsWhileProcessing", "http.trivialRps");
         ratio(summary, "http.latestSeminarsRatioToTrivial", "http.latestSeminarsRps", "http.queryTrivialRps");
+        ratio(summary, "http.latestSeminarsUncompressedRatioToTrivial", "http.latestSeminarsUncompressedRps",
+                "http.queryTrivialRps");
         ObjectNode out = mapper.valueToTree(summary);
         Path target = Path.of(args[2]);
         Files.createDirectories(target.toAbsolutePath().getParent());
