@@ -67,7 +67,7 @@ public final class LoadBench {
         }
 
         int refinements() {
-            return quick ? 2 : 3;
+            return quick ? 3 : 4;
         }
 
         Duration latencyRun() {
