@@ -210,10 +210,7 @@ public class ArticleProcessor implements GracefulShutdownCapable {
             consumer.subscribe(List.of(Topics.ARTICLES_RAW), new PauseNewPartitions(consumer));
             boolean holding = false;
             while (running) {
-                if (held != holding) {
-                    holding = held;
-                    applyHold(consumer, holding);
-                }
+                holding = followHold(consumer, holding);
                 ConsumerRecords<byte[], byte[]> records;
                 try {
                     records = consumer.poll(settings.pollTimeout());
@@ -222,11 +219,8 @@ public class ArticleProcessor implements GracefulShutdownCapable {
                     sleep(outageBackoff.next());
                     continue;
                 }
-                if (held != holding) {
-                    // A hold that came during the poll applies to what it returned: read again after the release.
-                    holding = held;
-                    applyHold(consumer, holding);
-                }
+                // A hold that came during the poll applies to what it returned: read again after the release.
+                holding = followHold(consumer, holding);
                 if (paused() || holding) {
                     // Paused partitions return nothing; should a record slip through, read it again later.
                     rewind(consumer, records);
@@ -438,13 +432,21 @@ public class ArticleProcessor implements GracefulShutdownCapable {
         }
     }
 
-    /** Pauses every assigned partition while held; resumes them on release unless an outage keeps them paused. */
-    private void applyHold(Consumer<byte[], byte[]> consumer, boolean hold) {
+    /**
+     * Applies a change of {@link #held} since {@code holding} and returns the hold now in force: pauses every
+     * assigned partition while held; resumes them on release unless an outage keeps them paused.
+     */
+    private boolean followHold(Consumer<byte[], byte[]> consumer, boolean holding) {
+        boolean hold = held;
+        if (hold == holding) {
+            return holding;
+        }
         if (hold) {
             consumer.pause(consumer.assignment());
         } else if (!paused()) {
             consumer.resume(consumer.paused());
         }
+        return hold;
     }
 
     private static void rewind(Consumer<byte[], byte[]> consumer, ConsumerRecords<byte[], byte[]> records) {

@@ -103,25 +103,21 @@ public final class LoadBench {
         ArticleGenerator generator = new ArticleGenerator(42, "https://bench.example/" + runId + "/");
         List<GeneratedArticle> pipelineArticles = generator.next(settings.pipelineArticles());
         try (StackClient client = new StackClient(settings.ingest(), settings.query(), settings.apiKey())) {
-            if (phases().contains("extractor")) {
+            if (settings.phases().contains("extractor")) {
                 extractorOnly(pipelineArticles);
             }
-            if (phases().contains("latest")) {
+            if (settings.phases().contains("latest")) {
                 latestSeminars(client);
             }
-            if (phases().contains("pipeline")) {
+            if (settings.phases().contains("pipeline")) {
                 pipeline(client, pipelineArticles, generator);
             }
-            if (phases().contains("ingest")) {
+            if (settings.phases().contains("ingest")) {
                 ingest(client, generator);
             }
         } finally {
             write();
         }
-    }
-
-    private Set<String> phases() {
-        return settings.phases();
     }
 
     private void extractorOnly(List<GeneratedArticle> articles) throws InterruptedException {
