@@ -25,7 +25,7 @@ public final class TestKafka implements AutoCloseable {
     public static synchronized TestKafka shared() {
         if (shared == null) {
             shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "test-kafka-stop"));
+            ExitHooks.stopAtExit("test-kafka-stop", shared::close);
         }
         return shared;
     }

@@ -37,7 +37,7 @@ public final class TestPostgres implements AutoCloseable {
     public static synchronized TestPostgres shared() {
         if (shared == null) {
             shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "test-postgres-stop"));
+            ExitHooks.stopAtExit("test-postgres-stop", shared::close);
         }
         return shared;
     }
