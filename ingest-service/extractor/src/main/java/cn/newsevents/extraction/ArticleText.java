@@ -7,7 +7,14 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.format.SignStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,9 +28,27 @@ public final class ArticleText {
     private static final Pattern SOURCE_LINE =
             Pattern.compile("^(.*?)\\s*(\\d{4}-\\d{2}-\\d{2})(?:[ T](\\d{1,2}:\\d{2}(?::\\d{2})?))?\\s*$");
 
-    private static final Pattern WITH_OFFSET = Pattern.compile(".*(Z|[+-]\\d{2}:?\\d{2})$");
-    private static final Pattern NO_SECONDS = Pattern.compile(".*T\\d{1,2}:\\d{2}$");
-    private static final Pattern ONE_DIGIT_HOUR = Pattern.compile("T(\\d):");
+    /**
+     * {@code YYYY-MM-DD}, optionally followed by {@code T} or a space, {@code H:MM[:SS[.fraction]]} and an offset
+     * ({@code Z}, {@code +08:00} or {@code +0800}). One formatter parses every accepted form in one pass.
+     */
+    private static final DateTimeFormatter PUBLISHED_AT = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart()
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .appendValue(ChronoField.HOUR_OF_DAY, 1, 2, SignStyle.NOT_NEGATIVE)
+            .appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .optionalEnd()
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalEnd()
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT)
+            .withChronology(IsoChronology.INSTANCE);
 
     private ArticleText() {
     }
@@ -73,18 +98,14 @@ public final class ArticleText {
     public static OffsetDateTime parsePublishedAt(String value) {
         String v = value.strip();
         try {
-            if (v.length() == 10) {
-                return LocalDate.parse(v).atStartOfDay(DEFAULT_ZONE).toOffsetDateTime();
+            TemporalAccessor t = PUBLISHED_AT.parseBest(v, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
+            if (t instanceof OffsetDateTime offset) {
+                return offset;
             }
-            if (WITH_OFFSET.matcher(v).matches()) {
-                return OffsetDateTime.parse(v);
+            if (t instanceof LocalDateTime local) {
+                return local.atZone(DEFAULT_ZONE).toOffsetDateTime();
             }
-            String normal = v.replace(' ', 'T');
-            if (NO_SECONDS.matcher(normal).matches()) {
-                normal = normal + ":00";
-            }
-            normal = ONE_DIGIT_HOUR.matcher(normal).replaceFirst("T0$1:");
-            return LocalDateTime.parse(normal).atZone(DEFAULT_ZONE).toOffsetDateTime();
+            return ((LocalDate) t).atStartOfDay(DEFAULT_ZONE).toOffsetDateTime();
         } catch (DateTimeParseException e) {
             throw new LayoutException("publishedAt", "publishedAt '" + value
                     + "' is not a real ISO date or date-time (e.g. 2024-05-07 or 2024-05-07T16:43:38+08:00).");

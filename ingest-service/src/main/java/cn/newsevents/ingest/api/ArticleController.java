@@ -14,8 +14,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -23,9 +21,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * {@code POST /articles}: validates an article, publishes it to {@code articles.raw} and answers 202 with its
  * id once the broker acknowledged. Extraction happens asynchronously in the processor.
+ *
+ * <p>The article is read and validated on the event loop (a bounded, CPU-only step) and no thread waits for the
+ * broker: the answer is written when the acknowledgement arrives.
  */
 @Controller("/articles")
 @Requires(property = "ingest.api.enabled", notEquals = "false")
@@ -48,7 +51,6 @@ public class ArticleController {
     @Post
     @Consumes(MediaType.ALL)
     @Produces(MediaType.APPLICATION_JSON)
-    @ExecuteOn(TaskExecutors.BLOCKING)
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Submit an article",
             description = "JSON {url?, title, source?, publishedAt, body, language?} or text/plain in the layout "
@@ -64,13 +66,14 @@ public class ArticleController {
     @ApiResponse(responseCode = "415", description = "Neither application/json nor text/plain UTF-8.")
     @ApiResponse(responseCode = "429", description = "Rate limit of the API key exceeded; see Retry-After.")
     @ApiResponse(responseCode = "503", description = "The message broker is unavailable; see Retry-After.")
-    public HttpResponse<Accepted> submit(HttpRequest<?> request,
+    public CompletableFuture<HttpResponse<Accepted>> submit(HttpRequest<?> request,
                                          @Parameter(description = "Article url, for text/plain submissions.")
                                          @Nullable @QueryValue("url") String url,
                                          @Nullable @Body byte[] body) {
         RawArticle article = reader.read(body, request.getContentType().orElse(null), url);
-        publisher.publish(article);
-        accepted.increment();
-        return HttpResponse.accepted().body(new Accepted(article.id()));
+        return publisher.publish(article).thenApply(ok -> {
+            accepted.increment();
+            return HttpResponse.accepted().body(new Accepted(article.id()));
+        });
     }
 }

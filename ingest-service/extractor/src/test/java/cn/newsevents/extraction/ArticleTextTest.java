@@ -1,0 +1,37 @@
+package cn.newsevents.extraction;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ArticleTextTest {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "2024-05-07                 | 2024-05-07T00:00+08:00",
+            "2024-05-07T16:43:38        | 2024-05-07T16:43:38+08:00",
+            "2024-05-07 16:43:38        | 2024-05-07T16:43:38+08:00",
+            "2024-05-07 16:43           | 2024-05-07T16:43+08:00",
+            "2024-05-07 9:05            | 2024-05-07T09:05+08:00",
+            "2024-05-07T16:43:38.250    | 2024-05-07T16:43:38.250+08:00",
+            "2024-05-07T16:43:38Z       | 2024-05-07T16:43:38Z",
+            "2024-05-07T16:43:38+09:00  | 2024-05-07T16:43:38+09:00",
+            "2024-05-07T16:43:38+0900   | 2024-05-07T16:43:38+09:00",
+            "2024-05-07T16:43+08:00     | 2024-05-07T16:43+08:00",
+            "' 2024-05-07 16:43:38 '    | 2024-05-07T16:43:38+08:00",
+    })
+    void publishedAtFormsWithoutAZoneAreShanghaiTime(String text, String expected) {
+        assertEquals(expected, ArticleText.parsePublishedAt(text).toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2024-02-30", "2024-05-07T25:61:00", "yesterday", "2024-05-07T", "2024-5-7",
+            "2024-05-07 16", "2024-05-07T16:43:38+25:00", "2024-05-07T16:43:38 UTC", "2023-02-29"})
+    void impossibleOrMalformedPublishedAtIsRefusedNamingTheField(String text) {
+        ArticleText.LayoutException e = assertThrows(ArticleText.LayoutException.class,
+                () -> ArticleText.parsePublishedAt(text));
+        assertEquals("publishedAt", e.field());
+    }
+}
