@@ -4,22 +4,26 @@ import cn.newsevents.ingest.messaging.Topics;
 import cn.newsevents.ingest.support.IngestApp;
 import cn.newsevents.ingest.support.KafkaProbe;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.transaction.TransactionOperations;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.postgresql.core.BaseConnection;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The seed article through the whole service with the real extractor. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,6 +49,16 @@ class SeedArticleTest {
     @AfterAll
     void stop() {
         app.close();
+    }
+
+    @Test
+    void jdbcBatchesReachTheDatabaseAsMultiRowInserts() {
+        // A driver setting the driver cannot read is silently ignored: check it on the service's own connections.
+        @SuppressWarnings("unchecked")
+        TransactionOperations<Connection> tx = app.context().getBean(TransactionOperations.class);
+        boolean rewritten = tx.executeRead(status ->
+                status.getConnection().unwrap(BaseConnection.class).getQueryExecutor().isReWriteBatchedInsertsEnabled());
+        assertTrue(rewritten, "reWriteBatchedInserts is not in effect on the service's connections");
     }
 
     @Test
