@@ -339,8 +339,10 @@ public final class LoadBench {
         };
         client.holdProcessor(true);
         try {
-            // The API's request path has not run at these rates yet: warm it like the query service's.
-            log("POST /articles warmup: %s", openLoop().run(1_000, Duration.ofSeconds(settings.quick() ? 8 : 20),
+            // The API's request path has not run at these rates yet: warm it like the query service's, at a rate
+            // the API keeps up with but high enough that its compiler is done before the search (at 1,000/s the
+            // compiler still took a fifth of the service's CPU during the search).
+            log("POST /articles warmup: %s", openLoop().run(2_500, Duration.ofSeconds(settings.quick() ? 8 : 20),
                     post));
             log("GET /ping warmup: %s", openLoop().run(2_000, Duration.ofSeconds(settings.quick() ? 8 : 20),
                     i -> client.ping()));
