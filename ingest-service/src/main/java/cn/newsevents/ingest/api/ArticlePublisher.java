@@ -71,10 +71,10 @@ public class ArticlePublisher {
         } catch (RejectedExecutionException e) {
             acknowledged.completeExceptionally(e);
         }
+        // orTimeout returns the same stage, completed directly: a failure arrives unwrapped.
         return acknowledged.orTimeout(waitMillis, TimeUnit.MILLISECONDS).handle((ok, failure) -> {
             if (failure != null) {
-                throw new CompletionException(problem(failure instanceof CompletionException c && c.getCause() != null
-                        ? c.getCause() : failure));
+                throw new CompletionException(problem(failure));
             }
             publishTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return null;
