@@ -5,8 +5,10 @@ import cn.newsevents.extraction.model.Ids;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -89,27 +91,31 @@ public final class ArticleText {
         OffsetDateTime publishedAt = parsePublishedAt(m.group(2) + (m.group(3) == null ? "" : "T" + m.group(3)));
         String source = m.group(1).strip();
         int bodyOffset = sourceLine[2];
-        String body = text.substring(bodyOffset);
-        String id = Ids.articleId(url, title, publishedAt.toString(), body);
+        // The body is copied out only when the id derives from the content.
+        String id = url != null && !url.isBlank() ? Ids.articleId(url, title, null, null)
+                : Ids.articleId(null, title, publishedAt.toString(), text.substring(bodyOffset));
         return new Article(id, url, title, source.isEmpty() ? null : source, publishedAt, null, text, bodyOffset);
     }
 
     /** Parses an ISO date, local date-time or offset date-time; no zone means Asia/Shanghai. */
     public static OffsetDateTime parsePublishedAt(String value) {
         String v = value.strip();
+        TemporalAccessor t;
         try {
-            TemporalAccessor t = PUBLISHED_AT.parseBest(v, OffsetDateTime::from, LocalDateTime::from, LocalDate::from);
-            if (t instanceof OffsetDateTime offset) {
-                return offset;
-            }
-            if (t instanceof LocalDateTime local) {
-                return local.atZone(DEFAULT_ZONE).toOffsetDateTime();
-            }
-            return ((LocalDate) t).atStartOfDay(DEFAULT_ZONE).toOffsetDateTime();
+            t = PUBLISHED_AT.parse(v);
         } catch (DateTimeParseException e) {
             throw new LayoutException("publishedAt", "publishedAt '" + value
                     + "' is not a real ISO date or date-time (e.g. 2024-05-07 or 2024-05-07T16:43:38+08:00).");
         }
+        // Which parts the text had decides the type; asking first avoids parseBest's exception per missing part.
+        LocalDate date = LocalDate.from(t);
+        if (!t.isSupported(ChronoField.HOUR_OF_DAY)) {
+            return date.atStartOfDay(DEFAULT_ZONE).toOffsetDateTime();
+        }
+        LocalDateTime local = LocalDateTime.of(date, LocalTime.from(t));
+        return t.isSupported(ChronoField.OFFSET_SECONDS)
+                ? OffsetDateTime.of(local, ZoneOffset.ofTotalSeconds(t.get(ChronoField.OFFSET_SECONDS)))
+                : local.atZone(DEFAULT_ZONE).toOffsetDateTime();
     }
 
     /** Returns {start, end, next} of the next non-blank line at or after pos, or null. */

@@ -4,7 +4,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ArticleTextTest {
@@ -33,5 +36,18 @@ class ArticleTextTest {
         ArticleText.LayoutException e = assertThrows(ArticleText.LayoutException.class,
                 () -> ArticleText.parsePublishedAt(text));
         assertEquals("publishedAt", e.field());
+    }
+
+    @Test
+    void theIdDerivesFromTheUrlWhenThereIsOneElseFromTheContent() {
+        String text = "标题\n\n来源 2024-05-07 16:43:38\n\n正文第一段。\n";
+        String edited = text.replace("第一段", "第二段");
+        String url = "https://news.example/a/1";
+        assertEquals(ArticleText.parse(text, url).id(), ArticleText.parse(edited, url).id());
+        assertEquals(ArticleText.parse(text, null).id(), ArticleText.parse(text, " ").id());
+        assertNotEquals(ArticleText.parse(text, null).id(), ArticleText.parse(edited, null).id());
+        assertNotEquals(ArticleText.parse(text, null).id(), ArticleText.parse(text, url).id());
+        assertEquals("\n正文第一段。\n", ArticleText.parse(text, url).text().substring(ArticleText.parse(text, url)
+                .bodyOffset()));
     }
 }

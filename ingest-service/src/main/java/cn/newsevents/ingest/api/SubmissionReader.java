@@ -110,6 +110,12 @@ public class SubmissionReader {
     }
 
     private static String decode(byte[] body) {
+        // The JDK's decoder replaces each malformed sequence with U+FFFD: without one in the result the body was
+        // well-formed. Only a body containing U+FFFD takes the strict decoder, which tells a real U+FFFD apart.
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
@@ -140,7 +146,7 @@ public class SubmissionReader {
             errors.add(new FieldError("title", "title has " + article.title().length()
                     + " characters; the limit is " + MAX_TITLE + "."));
         }
-        if (text.substring(article.bodyOffset()).isBlank()) {
+        if (isBlankFrom(text, article.bodyOffset())) {
             errors.add(new FieldError("body", "body is missing: put the article text after the source line."));
         }
         throwIfAny(errors);
@@ -286,6 +292,18 @@ public class SubmissionReader {
                 return;
             }
         }
+    }
+
+    /** Whether {@code s} from {@code start} on is empty or white space only, as {@link String#isBlank}. */
+    static boolean isBlankFrom(String s, int start) {
+        for (int i = start; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            if (!Character.isWhitespace(c)) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
     private static String oneLine(String s) {

@@ -162,6 +162,18 @@ class SubmissionValidationTest {
     }
 
     @Test
+    void aRealReplacementCharacterIsNotMistakenForBrokenUtf8() throws Exception {
+        // U+FFFD written as its own well-formed bytes (EF BF BD) is text, not a decoding error.
+        String text = "标题 " + UUID.randomUUID() + "\n来源 2024-05-07\n正文里有一个\uFFFD替换字符。\n";
+        assertEquals(202, app.postText(text).statusCode());
+        // The same text with one malformed byte besides it is refused.
+        byte[] broken = utf8(text + "X");
+        broken[broken.length - 1] = (byte) 0xC3;
+        JsonNode p = problem(app.post("text/plain", broken), 400, null);
+        assertEquals("urn:newsevents:problem:invalid-encoding", p.get("type").asText());
+    }
+
+    @Test
     void malformedJsonIsRefused() throws Exception {
         for (String body : List.of("{\"title\": \"x\",", "[1,2]", "\"text\"", "{\"title\":\"a\",\"title\":\"b\"}",
                 "{} trailing", "null")) {
