@@ -3,6 +3,7 @@ package cn.newsevents.extraction;
 import cn.newsevents.extraction.model.Article;
 import cn.newsevents.extraction.model.Ids;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -27,8 +28,9 @@ import java.util.regex.Pattern;
 public final class ArticleText {
     /** The zone of publication times that carry none. */
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final Pattern SOURCE_LINE =
-            Pattern.compile("^(.*?)\\s*(\\d{4}-\\d{2}-\\d{2})(?:[ T](\\d{1,2}:\\d{2}(?::\\d{2})?))?\\s*$");
+    /** Source, then year, month, day and optionally hour, minute and second, each a group of its own. */
+    private static final Pattern SOURCE_LINE = Pattern.compile(
+            "^(.*?)\\s*(\\d{4})-(\\d{2})-(\\d{2})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?\\s*$");
 
     /**
      * {@code YYYY-MM-DD}, optionally followed by {@code T} or a space, {@code H:MM[:SS[.fraction]]} and an offset
@@ -88,13 +90,35 @@ public final class ArticleText {
             throw new LayoutException("publishedAt",
                     "The second non-empty line must be 'SOURCE YYYY-MM-DD[ HH:MM:SS]'.");
         }
-        OffsetDateTime publishedAt = parsePublishedAt(m.group(2) + (m.group(3) == null ? "" : "T" + m.group(3)));
+        OffsetDateTime publishedAt = sourceLineTime(m);
         String source = m.group(1).strip();
         int bodyOffset = sourceLine[2];
         // The body is copied out only when the id derives from the content.
         String id = url != null && !url.isBlank() ? Ids.articleId(url, title, null, null)
                 : Ids.articleId(null, title, publishedAt.toString(), text.substring(bodyOffset));
         return new Article(id, url, title, source.isEmpty() ? null : source, publishedAt, null, text, bodyOffset);
+    }
+
+    /**
+     * The time of a matched source line. The pattern has already checked the digits, so the fields are read
+     * from its groups directly; {@code LocalDate.of} and {@code LocalTime.of} refuse impossible values.
+     */
+    private static OffsetDateTime sourceLineTime(Matcher m) {
+        try {
+            LocalDate date = LocalDate.of(number(m, 2), number(m, 3), number(m, 4));
+            if (m.group(5) == null) {
+                return date.atStartOfDay(DEFAULT_ZONE).toOffsetDateTime();
+            }
+            LocalTime time = LocalTime.of(number(m, 5), number(m, 6), m.group(7) == null ? 0 : number(m, 7));
+            return LocalDateTime.of(date, time).atZone(DEFAULT_ZONE).toOffsetDateTime();
+        } catch (DateTimeException e) {
+            throw new LayoutException("publishedAt", "The date on the source line is not a real date or time: "
+                    + e.getMessage());
+        }
+    }
+
+    private static int number(Matcher m, int group) {
+        return Integer.parseInt(m.group(group));
     }
 
     /** Parses an ISO date, local date-time or offset date-time; no zone means Asia/Shanghai. */

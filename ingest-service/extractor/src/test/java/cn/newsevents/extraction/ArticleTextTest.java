@@ -50,4 +50,26 @@ class ArticleTextTest {
         assertEquals("\n正文第一段。\n", ArticleText.parse(text, url).text().substring(ArticleText.parse(text, url)
                 .bodyOffset()));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "日报 2024-05-07                | 2024-05-07T00:00+08:00",
+            "日报 2024-05-07 16:43:38       | 2024-05-07T16:43:38+08:00",
+            "日报 2024-05-07T16:43:38       | 2024-05-07T16:43:38+08:00",
+            "日报 2024-05-07 9:05           | 2024-05-07T09:05+08:00",
+            "2024-02-29 23:59               | 2024-02-29T23:59+08:00",
+            "日报 1988-07-01 12:00          | 1988-07-01T12:00+09:00",
+    })
+    void theSourceLineGivesThePublicationTimeInShanghai(String line, String expected) {
+        assertEquals(expected, ArticleText.parse("标题\n" + line + "\n正文", null).publishedAt().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"日报 2024-02-30", "日报 2023-02-29 10:00", "日报 2024-13-01", "日报 2024-05-07 24:00",
+            "日报 2024-05-07 16:60", "日报 2024-05-07 16:43:61", "日报 2024-05-07 123:00", "日报 2024-5-7", "日报"})
+    void anImpossibleOrMissingDateOnTheSourceLineIsRefusedNamingPublishedAt(String line) {
+        ArticleText.LayoutException e = assertThrows(ArticleText.LayoutException.class,
+                () -> ArticleText.parse("标题\n" + line + "\n正文", null));
+        assertEquals("publishedAt", e.field());
+    }
 }
