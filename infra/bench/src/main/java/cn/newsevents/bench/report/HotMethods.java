@@ -3,6 +3,7 @@ package cn.newsevents.bench.report;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * Prints the hottest methods of a JFR recording: for every {@code jdk.ExecutionSample}, the top frame (self time)
  * and, separately, each distinct method on the stack (total time), as shares of all samples, then the share of
  * each thread (numbers in thread names folded, so a pool counts as one). With {@code THREADS}, a regular
- * expression, only samples of threads whose name matches it count (e.g. {@code 'default-nioEventLoopGroup.*'}).
+ * expression, only samples of threads whose name matches it count (e.g. {@code 'default-eventLoopGroup.*'}).
  * Usage: {@code HotMethods FILE.jfr [TOP] [THREADS]}.
  */
 public final class HotMethods {
@@ -42,13 +43,13 @@ public final class HotMethods {
             if (stack == null || stack.getFrames().isEmpty()) {
                 continue;
             }
-            String thread = event.getThread("sampledThread") == null ? "?"
-                    : event.getThread("sampledThread").getJavaName();
-            if (threads != null && (thread == null || !threads.matcher(thread).matches())) {
+            RecordedThread sampled = event.getThread("sampledThread");
+            String thread = sampled == null || sampled.getJavaName() == null ? "?" : sampled.getJavaName();
+            if (threads != null && !threads.matcher(thread).matches()) {
                 continue;
             }
             samples++;
-            byThread.merge(thread == null ? "?" : thread.replaceAll("\\d+", "N"), 1, Integer::sum);
+            byThread.merge(thread.replaceAll("\\d+", "N"), 1, Integer::sum);
             List<RecordedFrame> frames = stack.getFrames();
             self.merge(name(frames.get(0)), 1, Integer::sum);
             frames.stream().map(HotMethods::name).distinct().forEach(m -> total.merge(m, 1, Integer::sum));
