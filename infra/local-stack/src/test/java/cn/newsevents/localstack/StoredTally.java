@@ -17,8 +17,8 @@ import java.util.Map;
  *   <li>{@code stored}: articles of the scenario present in {@code articles} (a 503 may still have reached the
  *       broker, so this can exceed the acknowledged count);</li>
  *   <li>{@code duplicates}: rows beyond one per article url, revisions beyond the first (an article stored twice),
- *       seminars or company events beyond what the extractor gives for the text, and outbox rows that repeat an
- *       event id or exceed the article's events (an event queued for publication twice);</li>
+ *       seminars or company events beyond what the extractor gives for the text (what reached the topics is
+ *       {@link PublishedEvents});</li>
  *   <li>{@code lost}: acknowledged ids with no stored article;</li>
  *   <li>{@code incomplete}: stored articles with fewer events than the extractor gives, or stored under another id
  *       than the one acknowledged.</li>
@@ -30,12 +30,9 @@ record StoredTally(int acknowledged, int stored, int duplicates, int lost, List<
                  s AS (SELECT article_id, count(*) AS n FROM seminars
                         WHERE article_id IN (SELECT id FROM a) GROUP BY article_id),
                  c AS (SELECT article_id, count(*) AS n FROM company_events
-                        WHERE article_id IN (SELECT id FROM a) GROUP BY article_id),
-                 o AS (SELECT msg_key, count(*) AS n, count(DISTINCT event_id) AS d FROM outbox
-                        WHERE msg_key IN (SELECT id FROM a) GROUP BY msg_key)
-            SELECT a.id, a.url, a.revision, coalesce(s.n, 0), coalesce(c.n, 0), coalesce(o.n, 0), coalesce(o.d, 0)
-              FROM a LEFT JOIN s ON s.article_id = a.id LEFT JOIN c ON c.article_id = a.id
-                     LEFT JOIN o ON o.msg_key = a.id""";
+                        WHERE article_id IN (SELECT id FROM a) GROUP BY article_id)
+            SELECT a.id, a.url, a.revision, coalesce(s.n, 0), coalesce(c.n, 0)
+              FROM a LEFT JOIN s ON s.article_id = a.id LEFT JOIN c ON c.article_id = a.id""";
 
     /** Counts over a superuser (or owner) connection to the pipeline's database. */
     static StoredTally of(Connection db, FaultArticles articles, Map<Integer, String> acknowledged,
@@ -54,18 +51,14 @@ record StoredTally(int acknowledged, int stored, int duplicates, int lost, List<
                     FaultArticles.Expected want = expected.get(n);
                     int seminars = rs.getInt(4);
                     int companyEvents = rs.getInt(5);
-                    int outboxRows = rs.getInt(6);
-                    int outboxEvents = rs.getInt(7);
                     rowsPerUrl.merge(url, 1, Integer::sum);
                     idByUrl.put(url, id);
                     duplicates += rs.getInt(3) - 1;
                     duplicates += Math.max(0, seminars - want.seminars());
                     duplicates += Math.max(0, companyEvents - want.companyEvents());
-                    duplicates += (outboxRows - outboxEvents) + Math.max(0, outboxEvents - want.events());
-                    if (seminars < want.seminars() || companyEvents < want.companyEvents()
-                            || outboxEvents < want.events()) {
+                    if (seminars < want.seminars() || companyEvents < want.companyEvents()) {
                         incomplete.add(id + " (article " + n + ": " + seminars + " seminars, " + companyEvents
-                                + " company events, " + outboxEvents + " queued; the extractor gives " + want + ")");
+                                + " company events; the extractor gives " + want + ")");
                     }
                 }
             }

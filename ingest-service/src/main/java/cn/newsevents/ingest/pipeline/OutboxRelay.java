@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes pending outbox rows to their topics as CloudEvents (binary mode: {@code ce_*} headers, JSON value,
- * key = article id) and marks them published. Runs on its own thread: right after each processed batch
+ * key = article id) and deletes them once the broker acknowledged them. Runs on its own thread: right after each processed batch
  * ({@link #trigger()}) and every {@code ingest.processor.relay-interval}, which also covers rows left behind by a
  * crash between the database commit and the publication. A failure leaves the rows pending for the next run.
  */
@@ -39,7 +38,6 @@ public class OutboxRelay {
     private final OutboxStore outbox;
     private final KafkaClients kafka;
     private final ProcessorSettings settings;
-    private final Clock clock;
     private final Counter published;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "outbox-relay");
@@ -49,12 +47,11 @@ public class OutboxRelay {
     private final AtomicBoolean queued = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
 
-    public OutboxRelay(OutboxStore outbox, KafkaClients kafka, ProcessorSettings settings, Clock clock,
+    public OutboxRelay(OutboxStore outbox, KafkaClients kafka, ProcessorSettings settings,
                        MeterRegistry meters) {
         this.outbox = outbox;
         this.kafka = kafka;
         this.settings = settings;
-        this.clock = clock;
         this.published = Counter.builder("ingest.outbox.published").description("Events published from the outbox.")
                 .register(meters);
     }
@@ -87,7 +84,7 @@ public class OutboxRelay {
         try {
             int n;
             do {
-                n = outbox.relay(settings.relayBatch(), clock.instant(), this::publish);
+                n = outbox.relay(settings.relayBatch(), this::publish);
                 total += n;
             } while (n == settings.relayBatch());
         } catch (RuntimeException e) {

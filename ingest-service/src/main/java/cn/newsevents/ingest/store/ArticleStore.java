@@ -53,14 +53,14 @@ public class ArticleStore {
     private static final String INSERT_SEMINAR = """
             INSERT INTO seminars (id, article_id, seminar_date, city, city_s, sequence, host_name, focus, search_s,
                                   payload, confidence, extractor_version, ingested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS json), ?, ?, ?)""";
     private static final String INSERT_PARTICIPANT = """
             INSERT INTO seminar_participants (seminar_id, ordinal, name, title, organization, name_s, organization_s)
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_COMPANY_EVENT = """
             INSERT INTO company_events (id, article_id, kind, company, company_s, metric, period, value, unit,
                                         qualifier, seminar_id, payload, confidence, extractor_version, ingested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS json), ?, ?, ?)""";
     private static final String INSERT_OUTBOX = """
             INSERT INTO outbox (event_id, topic, msg_key, ce_type, ce_time, payload, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)""";

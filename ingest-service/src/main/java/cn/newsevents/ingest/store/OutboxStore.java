@@ -7,15 +7,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The transactional outbox. {@link #relay} hands pending rows, oldest first, to a publisher and marks them
- * published in the same transaction; a PostgreSQL advisory lock lets only one relay of all instances work at
+ * The transactional outbox. {@link #relay} hands pending rows, oldest first, to a publisher and deletes them in
+ * the same transaction once it returned (every row in the table is pending); a PostgreSQL advisory lock lets only one relay of all instances work at
  * a time, so events leave in id order.
  */
 @Singleton
@@ -36,10 +34,10 @@ public class OutboxStore {
     }
 
     /**
-     * Publishes up to {@code limit} pending rows and marks them published; returns how many, or 0 when another
-     * relay holds the lock. When {@code publisher} throws, nothing is marked and the exception propagates.
+     * Publishes up to {@code limit} pending rows and deletes them; returns how many, or 0 when another relay holds
+     * the lock. When {@code publisher} throws, nothing is deleted and the exception propagates.
      */
-    public int relay(int limit, Instant now, Publisher publisher) {
+    public int relay(int limit, Publisher publisher) {
         return Sql.write(tx, status -> {
             Connection c = status.getConnection();
             if (!tryLock(c)) {
@@ -50,7 +48,7 @@ public class OutboxStore {
                 return 0;
             }
             publisher.publish(rows);
-            markPublished(c, rows, now);
+            delete(c, rows);
             return rows.size();
         });
     }
@@ -59,7 +57,7 @@ public class OutboxStore {
     public long pendingCount() {
         return Sql.read(tx, status -> {
             try (PreparedStatement ps = status.getConnection().prepareStatement(
-                    "SELECT count(*) FROM outbox WHERE published_at IS NULL");
+                    "SELECT count(*) FROM outbox");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -80,7 +78,7 @@ public class OutboxStore {
         List<OutboxRow> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT id, event_id, topic, msg_key, ce_type, ce_time, payload
-                  FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?""")) {
+                  FROM outbox ORDER BY id LIMIT ?""")) {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -92,11 +90,9 @@ public class OutboxStore {
         return rows;
     }
 
-    private static void markPublished(Connection c, List<OutboxRow> rows, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE outbox SET published_at = ? WHERE id = ANY (?)")) {
-            ps.setObject(1, now.atOffset(ZoneOffset.UTC));
-            ps.setArray(2, c.createArrayOf("bigint", rows.stream().map(OutboxRow::id).toArray()));
+    private static void delete(Connection c, List<OutboxRow> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox WHERE id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", rows.stream().map(OutboxRow::id).toArray()));
             ps.executeUpdate();
         }
     }

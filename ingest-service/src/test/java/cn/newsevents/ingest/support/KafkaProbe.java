@@ -1,5 +1,6 @@
 package cn.newsevents.ingest.support;
 
+import cn.newsevents.ingest.messaging.Topics;
 import cn.newsevents.testkit.TestKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -20,9 +21,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -57,6 +60,51 @@ public final class KafkaProbe {
             }
         }
         return found;
+    }
+
+    /**
+     * Every record of {@code topic} matching {@code filter}, from the beginning to the end offsets of the moment of
+     * the call: what the topic holds now, neither waiting for more nor stopping early.
+     */
+    public static List<ConsumerRecord<byte[], byte[]>> readToEnd(String topic,
+                                                                 Predicate<ConsumerRecord<byte[], byte[]>> filter) {
+        List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = consumer()) {
+            List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(10));
+            if (infos == null || infos.isEmpty()) {
+                return found;
+            }
+            List<TopicPartition> tps = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            Map<TopicPartition, Long> end = new HashMap<>(c.endOffsets(tps));
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (end.entrySet().stream().anyMatch(e -> c.position(e.getKey()) < e.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Could not read " + topic + " to its end offsets " + end + ".");
+                }
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition())) && filter.test(r)) {
+                        found.add(r);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** How many records both event topics hold now with one of {@code keys} (article ids) as key. */
+    public static int eventsPublishedFor(Collection<String> keys) {
+        int n = 0;
+        for (String topic : List.of(Topics.EVENTS_SEMINAR, Topics.EVENTS_COMPANY)) {
+            n += readToEnd(topic, r -> keys.contains(key(r))).size();
+        }
+        return n;
+    }
+
+    /** How many records both event topics hold now for article {@code id}. */
+    public static int eventsPublishedFor(String id) {
+        return eventsPublishedFor(Set.of(id));
     }
 
     /** The sum of the end offsets of {@code topic}'s partitions: grows with every record written. */
