@@ -152,17 +152,15 @@ public final class LoadBench {
         long rows = loader.seminarCount();
         figures.put("http.latestSeminarsRows", rows);
         // Both endpoints are compared warm: a fresh server spends most of its first thousands of requests
-        // compiling, so each gets a warmup run (not judged) before either is measured.
-        // Some 16,000 requests each (quick) pass most of the JIT's compile thresholds on the request path.
+        // compiling, so each gets a warmup (not judged) before either is measured.
         Duration warm = Duration.ofSeconds(settings.quick() ? 8 : 20);
-        // Without the uncompressed variant (quick), the gzip one warms twice as long: the two share the query path
-        // and a shorter warmup left its compiler running into the search.
-        log("GET latest warmup: %s", openLoop().run(2_000, settings.secondaryFigures() ? warm : warm.multipliedBy(2),
-                i -> client.latestSeminars()));
         if (settings.secondaryFigures()) {
             log("GET latest raw warmup: %s", openLoop().run(2_000, warm, i -> client.latestSeminarsUncompressed()));
         }
-        log("GET query /ping warmup: %s", openLoop().run(2_000, warm, i -> client.queryPing()));
+        figures.put("http.latestSeminarsWarmupSeconds", warmUp("GET latest", "queryService", 2_000,
+                warm.multipliedBy(2), warm.multipliedBy(4), i -> client.latestSeminars()));
+        figures.put("http.queryTrivialWarmupSeconds", warmUp("GET query /ping", "queryService", 2_000,
+                warm.dividedBy(2), warm.multipliedBy(3).dividedBy(2), i -> client.queryPing()));
         Map<String, Double> cpuBefore = ProcessCpu.snapshot();
         RateSearch.Result result = search().find("GET latest", 40, 51_200, i -> client.latestSeminars());
         cpuPerRequest("http.latestSeminarsCpuMsPerRequest", cpuBefore, result);
@@ -379,10 +377,11 @@ public final class LoadBench {
             // The API's request path has not run at these rates yet: warm it like the query service's, at a rate
             // the API keeps up with but high enough that its compiler is done before the search (at 1,000/s the
             // compiler still took a fifth of the service's CPU during the search).
-            log("POST /articles warmup: %s", openLoop().run(2_500, Duration.ofSeconds(settings.quick() ? 8 : 20),
-                    post));
-            log("GET /ping warmup: %s", openLoop().run(2_000, Duration.ofSeconds(settings.quick() ? 8 : 20),
-                    i -> client.ping()));
+            Duration warm = Duration.ofSeconds(settings.quick() ? 8 : 20);
+            figures.put("http.ingestWarmupSeconds", warmUp("POST /articles", "ingestService", 2_500, warm,
+                    warm.multipliedBy(3), post));
+            figures.put("http.trivialWarmupSeconds", warmUp("GET /ping", "ingestService", 2_000, warm.dividedBy(2),
+                    warm.multipliedBy(3).dividedBy(2), i -> client.ping()));
             Map<String, Double> cpuBefore = ProcessCpu.snapshot();
             RateSearch.Result held = search().find("POST /articles", 40, 25_600, post);
             cpuPerRequest("http.ingestCpuMsPerRequest", cpuBefore, held);
@@ -421,6 +420,31 @@ public final class LoadBench {
         }
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), figures);
         log("wrote %s", out);
+    }
+
+    /**
+     * Warms {@code role}'s request path with open-loop slices of 4 s at {@code rps}, not judged, until its compiler
+     * threads take at most a tenth of its CPU in a slice (once {@code minimum} has passed) or {@code budget} is
+     * spent; returns the seconds it took. A fixed warmup is either too long or, on a slow day, lets the compiler run
+     * into the measurement: a run whose query service still spent 40% of its CPU compiling during the search
+     * measured its ratio at 0.40 instead of 0.55 to 1.05.
+     */
+    private double warmUp(String name, String role, double rps, Duration minimum, Duration budget,
+                          LongFunction<CompletableFuture<Boolean>> request) {
+        long start = System.nanoTime();
+        for (int slice = 1; ; slice++) {
+            Map<String, Double> before = ProcessCpu.snapshot();
+            OpenLoop.Step step = openLoop().run(rps, Duration.ofSeconds(4), request);
+            Map<String, Double> cpu = ProcessCpu.between(before, ProcessCpu.snapshot());
+            double jit = cpu.getOrDefault(role + ".jit", 0.0);
+            double all = jit + cpu.getOrDefault(role, 0.0) + cpu.getOrDefault(role + ".gc", 0.0);
+            double share = all > 0 ? jit / all : 0;
+            long elapsed = System.nanoTime() - start;
+            log("%s warmup %d: %s; compiler %.0f%% of the %s CPU", name, slice, step, 100 * share, role);
+            if ((elapsed >= minimum.toNanos() && share <= 0.1) || elapsed >= budget.toNanos()) {
+                return round(elapsed / 1e9);
+            }
+        }
     }
 
     private static double round(double value) {
@@ -474,7 +498,7 @@ public final class LoadBench {
                     + "(the seminars are bulk-loaded into it).");
         }
         return new Settings(ingest, query, apiKey, jdbcUrl, jdbcUser, jdbcPassword, quick, out,
-                seminars == null ? (quick ? 50_000 : 100_000) : seminars,
+                seminars == null ? (quick ? 100_000 : 200_000) : seminars,
                 pipelineArticles == null ? (quick ? 1_200 : 5_000) : pipelineArticles, threads, maxP99Ms, phases);
     }
 
