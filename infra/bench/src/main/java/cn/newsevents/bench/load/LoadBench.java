@@ -242,13 +242,17 @@ public final class LoadBench {
         OpenLoop.Step settle;
         OpenLoop.Step step;
         try (QueryableWatch watch = new QueryableWatch(settings.jdbcUrl(), settings.jdbcUser(),
-                settings.jdbcPassword(), Duration.ofMillis(5))) {
+                settings.jdbcPassword(), Duration.ofMillis(5)); CpuSeries series = CpuSeries.start()) {
             // The first seconds after the saturating run are a transient (the box still settles from it: p99 up to
             // 1.5 s in the first 5 s, under 250 ms afterwards); they are reported apart, and the figure is the
             // steady state at half the rate that follows.
+            long settleStart = System.nanoTime();
             settle = postToQueryable(client, watch, generator, halfRate, settings.latencySettle(), null);
             log("post to queryable at %.1f/s, settling: %s", halfRate, settle);
+            long stepStart = System.nanoTime();
             step = postToQueryable(client, watch, generator, halfRate, settings.latencyRun(), firstIds);
+            logSeconds("settling", settle, settleStart, series);
+            logSeconds("measured", step, stepStart, series);
         }
         // The watch reads the database; the query service must agree for the first article of the run.
         if (!client.whenQueryable(firstIds.get(0), Duration.ofSeconds(30)).get()) {
@@ -262,6 +266,18 @@ public final class LoadBench {
         figures.put("pipeline.postToQueryableP50Ms", round(step.p50Ms()));
         figures.put("pipeline.postToQueryableP99Ms", round(step.p99Ms()));
         figures.putIfAbsent("pipeline.postToQueryableFailed", step.failed());
+    }
+
+    /** One line per second of {@code step}: the slowest article due in it and the CPU of the box in that second. */
+    private void logSeconds(String name, OpenLoop.Step step, long start, CpuSeries cpu) {
+        long[] max = step.maxMicrosPerSecond();
+        for (int s = 0; s < max.length; s++) {
+            Map<String, Double> used = cpu.secondAt(start + s * 1_000_000_000L);
+            StringBuilder roles = new StringBuilder();
+            used.entrySet().stream().limit(5).forEach(e -> roles.append(String.format(" %s %.0f", e.getKey(),
+                    e.getValue() * 1000)));
+            log("post to queryable, %s second %d: slowest %.0f ms; CPU ms%s", name, s, max[s] / 1000.0, roles);
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 
@@ -21,8 +22,12 @@ import java.util.function.LongFunction;
 public final class OpenLoop {
     private static final long HIGHEST_TRACKABLE_MICROS = TimeUnit.MINUTES.toMicros(10);
 
-    /** What one fixed-rate step measured. Latencies are in microseconds. */
-    public record Step(double targetRps, long sent, long ok, long failed, double okRps, Histogram latencyMicros) {
+    /**
+     * What one fixed-rate step measured. Latencies are in microseconds; {@code maxMicrosPerSecond[s]} is the highest
+     * latency of the requests due in second {@code s} of the step (to line slow seconds up with other records).
+     */
+    public record Step(double targetRps, long sent, long ok, long failed, double okRps, Histogram latencyMicros,
+                       long[] maxMicrosPerSecond) {
         public double p50Ms() {
             return latencyMicros.getValueAtPercentile(50) / 1000.0;
         }
@@ -71,6 +76,8 @@ public final class OpenLoop {
         AtomicLong failed = new AtomicLong();
         AtomicInteger outstanding = new AtomicInteger();
         AtomicLong lastCompletion = new AtomicLong();
+        int seconds = (int) Math.max(1, (duration.toNanos() + 999_999_999L) / 1_000_000_000L);
+        AtomicLongArray maxPerSecond = new AtomicLongArray(seconds);
         long start = System.nanoTime();
         for (long i = 0; i < count; i++) {
             long due = start + (long) (i * periodNanos);
@@ -88,7 +95,10 @@ public final class OpenLoop {
             }
             future.whenComplete((success, error) -> {
                 long now = System.nanoTime();
-                latency.recordValue(Math.min(HIGHEST_TRACKABLE_MICROS, Math.max(0, (now - due) / 1000)));
+                long micros = Math.min(HIGHEST_TRACKABLE_MICROS, Math.max(0, (now - due) / 1000));
+                latency.recordValue(micros);
+                int second = (int) Math.min(maxPerSecond.length() - 1, (due - start) / 1_000_000_000L);
+                maxPerSecond.accumulateAndGet(second, micros, Math::max);
                 if (error == null && Boolean.TRUE.equals(success)) {
                     ok.incrementAndGet();
                 } else {
@@ -106,7 +116,12 @@ public final class OpenLoop {
         }
         long unfinished = outstanding.get();
         // Throughput over the offered window, or until the last answer if answers trailed behind it.
-        double seconds = Math.max(duration.toNanos(), Math.max(end, lastCompletion.get()) - start) / 1e9;
-        return new Step(rps, count, ok.get(), failed.get() + unfinished, ok.get() / seconds, latency.copy());
+        double window = Math.max(duration.toNanos(), Math.max(end, lastCompletion.get()) - start) / 1e9;
+        long[] perSecond = new long[maxPerSecond.length()];
+        for (int i = 0; i < perSecond.length; i++) {
+            perSecond[i] = maxPerSecond.get(i);
+        }
+        return new Step(rps, count, ok.get(), failed.get() + unfinished, ok.get() / window, latency.copy(),
+                perSecond);
     }
 }

@@ -52,6 +52,9 @@ public final class PostgresServer implements AutoCloseable {
                 .setServerConfig("max_wal_size", "4GB")
                 .setServerConfig("checkpoint_timeout", "15min")
                 .setServerConfig("shared_buffers", "256MB")
+                // Checkpoints and autovacuum runs in logs/postgres.log, to line latency stalls up with them.
+                .setServerConfig("log_checkpoints", "on")
+                .setServerConfig("log_autovacuum_min_duration", "250ms")
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("password_encryption", "scram-sha-256")
                 .setPGStartupWait(Duration.ofSeconds(60))
