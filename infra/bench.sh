@@ -50,7 +50,7 @@ done
 
 step "JMH: extractor vs segmentation, same run, same texts"
 if [[ $QUICK == 1 ]]; then
-  JMH_OPTS=(-f 1 -wi 3 -w 3s -i 3 -r 3s)
+  JMH_OPTS=(-f 1 -wi 2 -w 3s -i 3 -r 3s)
 else
   JMH_OPTS=()
 fi

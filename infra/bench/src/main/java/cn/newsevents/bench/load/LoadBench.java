@@ -59,7 +59,7 @@ public final class LoadBench {
         }
 
         Duration pipelineWarmupBudget() {
-            return Duration.ofSeconds(quick ? 200 : 420);
+            return Duration.ofSeconds(quick ? 180 : 420);
         }
 
         /** Secondary figures (no target depends on them) are left to the full run, for the pipeline's warmup. */
