@@ -59,7 +59,7 @@ public final class LoadBench {
         }
 
         Duration pipelineWarmupBudget() {
-            return Duration.ofSeconds(quick ? 180 : 420);
+            return Duration.ofSeconds(quick ? 160 : 420);
         }
 
         /** Secondary figures (no target depends on them) are left to the full run, for the pipeline's warmup. */
@@ -158,7 +158,7 @@ public final class LoadBench {
             log("GET latest raw warmup: %s", openLoop().run(2_000, warm, i -> client.latestSeminarsUncompressed()));
         }
         figures.put("http.latestSeminarsWarmupSeconds", warmUp("GET latest", "queryService", 2_000,
-                warm.multipliedBy(2), warm.multipliedBy(4), i -> client.latestSeminars()));
+                warm.multipliedBy(2), warm.multipliedBy(7).dividedBy(2), i -> client.latestSeminars()));
         figures.put("http.queryTrivialWarmupSeconds", warmUp("GET query /ping", "queryService", 2_000,
                 warm.dividedBy(2), warm.multipliedBy(3).dividedBy(2), i -> client.queryPing()));
         Map<String, Double> cpuBefore = ProcessCpu.snapshot();
