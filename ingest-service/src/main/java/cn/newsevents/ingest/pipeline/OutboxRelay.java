@@ -26,9 +26,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes pending outbox rows to their topics as CloudEvents (binary mode: {@code ce_*} headers, JSON value,
- * key = article id) and deletes them once the broker acknowledged them. Runs on its own thread: right after each processed batch
- * ({@link #trigger()}) and every {@code ingest.processor.relay-interval}, which also covers rows left behind by a
- * crash between the database commit and the publication. A failure leaves the rows pending for the next run.
+ * key = article id) and deletes them once the broker acknowledged them. Runs on its own thread: right after each
+ * processed batch ({@link #trigger()}) and every {@code ingest.processor.relay-interval}, which also covers rows
+ * left behind by a crash between the database commit and the publication. A failure leaves the rows pending for
+ * the next run.
  */
 @Singleton
 @Requires(property = "ingest.processor.enabled", notEquals = "false")

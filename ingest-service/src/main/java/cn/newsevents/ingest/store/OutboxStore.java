@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * The transactional outbox. {@link #relay} hands pending rows, oldest first, to a publisher and deletes them in
- * the same transaction once it returned (every row in the table is pending); a PostgreSQL advisory lock lets only one relay of all instances work at
- * a time, so events leave in id order.
+ * the same transaction once it returned (every row in the table is pending); a PostgreSQL advisory lock lets only
+ * one relay of all instances work at a time, so events leave in id order.
  */
 @Singleton
 public class OutboxStore {

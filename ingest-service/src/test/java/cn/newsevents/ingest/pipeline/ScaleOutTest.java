@@ -67,7 +67,8 @@ class ScaleOutTest {
             List<ConsumerRecord<byte[], byte[]>> published = KafkaProbe.readToEnd(Topics.EVENTS_SEMINAR,
                     rec -> accepted.contains(KafkaProbe.key(rec)));
             assertEquals(ARTICLES, published.size());
-            assertEquals(ARTICLES, published.stream().map(rec -> KafkaProbe.header(rec, Topics.CE_ID)).distinct().count());
+            assertEquals(ARTICLES, published.stream().map(rec -> KafkaProbe.header(rec, Topics.CE_ID))
+                    .distinct().count());
             assertEquals(0, api.count("SELECT count(*) FROM (SELECT article_id FROM seminars GROUP BY article_id "
                     + "HAVING count(*) > 1) d"));
         }

@@ -70,11 +70,10 @@ public final class KafkaProbe {
                                                                  Predicate<ConsumerRecord<byte[], byte[]>> filter) {
         List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> c = consumer()) {
-            List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(10));
-            if (infos == null || infos.isEmpty()) {
+            List<TopicPartition> tps = partitions(c, topic);
+            if (tps.isEmpty()) {
                 return found;
             }
-            List<TopicPartition> tps = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
             Map<TopicPartition, Long> end = new HashMap<>(c.endOffsets(tps));
             c.assign(tps);
             c.seekToBeginning(tps);
@@ -110,12 +109,7 @@ public final class KafkaProbe {
     /** The sum of the end offsets of {@code topic}'s partitions: grows with every record written. */
     public static long endOffsetSum(String topic) {
         try (KafkaConsumer<byte[], byte[]> c = consumer()) {
-            List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(10));
-            if (infos == null || infos.isEmpty()) {
-                return 0;
-            }
-            List<TopicPartition> tps = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-            return c.endOffsets(tps).values().stream().mapToLong(Long::longValue).sum();
+            return c.endOffsets(partitions(c, topic)).values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
@@ -168,6 +162,12 @@ public final class KafkaProbe {
 
     public static String value(ConsumerRecord<byte[], byte[]> r) {
         return r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The partitions of {@code topic}, or none when it does not exist. */
+    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c, String topic) {
+        List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(10));
+        return infos == null ? List.of() : infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer() {
