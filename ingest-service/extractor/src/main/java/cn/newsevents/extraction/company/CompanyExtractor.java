@@ -48,6 +48,9 @@ public final class CompanyExtractor {
             "(?:(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
                     + "|[0-9０-９一二三四五六七八九十]{1,3}[日号]|日前|近日|今日|昨日|今天|昨天|日內|日内)"
                     + "(?:晚间|晚間|晚上|晚|早间|早間|上午|下午|午间|午間|盘后|盤後)?$");
+    /** A Taiwan dateline ("记者某某/台北报导", "（中央社台北3日电）"). */
+    private static final Pattern TAIWAN_DATELINE = Pattern.compile(
+            "(?:台北|台中|台南|高雄|新北|桃园|新竹|基隆|嘉义|彰化|屏东|宜兰|花莲|台东)(?:[0-9一二三四五六七八九十]{1,3}日)?(?:报导|电|讯)");
     private static final String CLAUSE_BREAKS = "，,；;：:\n";
     private static final String SENTENCE_BREAKS = "。！？!?\n";
     /** How far before a keyword its subject may start, and how far before a figure an outlook word counts. */
@@ -55,6 +58,7 @@ public final class CompanyExtractor {
     private static final int OUTLOOK_WINDOW = 80;
     private static final int MAX_KNOWN = 400;
     private static final int RULE_WINDOW = 40;
+    private static final int COMPARISON_WINDOW = 40;
 
     private final CompanyLexicon lex = CompanyLexicon.get();
     private final CompanyNames names = new CompanyNames(lex);
@@ -144,7 +148,23 @@ public final class CompanyExtractor {
             known.clear();
             known.addAll(distinct.values());
             String bodyText = t.substring(body);
-            defaultCurrency = (bodyText.contains("新台币") || bodyText.contains("台币")) && !bodyText.contains("人民币")
+            defaultCurrency = defaultCurrency(article.text().substring(body), bodyText);
+        }
+
+        /**
+         * The currency of a bare 元: New Taiwan dollars in a report that prices in 新台币 and never in 人民币, or in
+         * one written in traditional characters with a Taiwan dateline and no other currency; else yuan.
+         */
+        private static Unit defaultCurrency(String original, String simplified) {
+            if (simplified.contains("人民币") || simplified.contains("港元") || simplified.contains("港币")
+                    || simplified.contains("澳门元")) {
+                return Unit.CNY;
+            }
+            if (simplified.contains("新台币") || simplified.contains("台币")) {
+                return Unit.TWD;
+            }
+            boolean traditional = !original.equals(simplified);
+            return traditional && TAIWAN_DATELINE.matcher(simplified).region(0, Math.min(simplified.length(), 200)).find()
                     ? Unit.TWD : Unit.CNY;
         }
 
@@ -349,10 +369,7 @@ public final class CompanyExtractor {
             }
             Amount amount = parsed.get();
             CompanyLexicon.AmountKind kind = lex.kinds.get(metric);
-            Unit unit = amount.unit();
-            if (unit == Unit.CNY && defaultCurrency != Unit.CNY && !m.group("amount").contains("人民币")) {
-                unit = defaultCurrency;
-            }
+            Unit unit = currency(amount, m.group("amount"));
             boolean fits = switch (kind) {
                 case MONEY -> unit.isMoney();
                 case PERCENT -> unit == Unit.PERCENT;
@@ -385,9 +402,9 @@ public final class CompanyExtractor {
                 qualifier = outlook;
             }
             String period = period(m.start("amount"), mentions);
-            BigDecimal value = amount.value().stripTrailingZeros();
-            if (value.scale() < 0) {
-                value = value.setScale(0);
+            BigDecimal value = plain(amount.value());
+            if (isLoss(m.start("kw"), m.start("amount"))) {
+                value = value.negate();
             }
             int amountEnd = m.end("amount");
             BigDecimal growth = m.end("kw") <= m.start("amount")
@@ -409,7 +426,85 @@ public final class CompanyExtractor {
             if (named.size() < 2) {
                 addDistinct(named, company);
             }
+            comparisonBase(amountEnd, Math.min(nextEnd, amountEnd + COMPARISON_WINDOW), company, metric, kind, period,
+                    value.signum() < 0, evStart, mentions, confidence);
             return true;
+        }
+
+        /**
+         * The figure a comparison gives for an earlier period right after a reported one ("营收634亿元，高于去年同期
+         * 595亿元", "门店2963家，比上年末的624家增长…"): the same company and metric, at the period the comparison
+         * names. A loss compared with a loss stays a loss.
+         */
+        private void comparisonBase(int from, int to, String company, Metric metric, CompanyLexicon.AmountKind kind,
+                                    String period, boolean loss, int evStart, List<Periods.Mention> mentions,
+                                    double confidence) {
+            if (from >= to) {
+                return;
+            }
+            Matcher c = rules.comparison.matcher(t).region(from, to);
+            if (!c.lookingAt()) {
+                return;
+            }
+            Optional<Amount> parsed = Amounts.parse(c.group("amount"));
+            String basePeriod = period(c.start("amount"), mentions);
+            if (parsed.isEmpty() || basePeriod == null || basePeriod.equals(period)
+                    || periodStart(c.start("amount"), mentions) < from) {
+                return;
+            }
+            Amount amount = parsed.get();
+            boolean fits = switch (kind) {
+                case MONEY -> amount.unit().isMoney() && (amount.unitStated() || amount.value().signum() != 0);
+                case PERCENT -> amount.unit() == Unit.PERCENT;
+                case COUNT -> amount.unit() == Unit.COUNT || !amount.unitStated();
+            };
+            if (!fits) {
+                return;
+            }
+            BigDecimal value = plain(amount.value());
+            if (loss || isLoss(c.start(), c.start("amount"))) {
+                value = value.negate();
+            }
+            Unit unit = kind == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT : currency(amount, c.group("amount"));
+            String original = article.text();
+            Evidence evidence = new Evidence(evStart, c.end(), original.substring(evStart, c.end()));
+            String id = Ids.eventId(article.id(), "company", company, metric.code(), basePeriod, value.toPlainString());
+            String key = company + "\u0000" + metric.code() + "\u0000" + basePeriod + "\u0000" + value.toPlainString();
+            events.putIfAbsent(key, new CompanyEvent(id, article.id(), CompanyEventKind.METRIC, company, metric,
+                    basePeriod, value, unit.code(), amount.qualifier(), null, null, null, null, evidence,
+                    Math.max(0.1, confidence - 0.1), Extractor.VERSION));
+        }
+
+        /** Whether a loss word stands between a keyword and its figure, or is the keyword. */
+        private boolean isLoss(int from, int to) {
+            if (to <= from) {
+                return false;
+            }
+            String between = t.substring(from, Math.min(to, from + RULE_WINDOW));
+            for (String w : lex.lossWords) {
+                if (between.contains(w)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private Unit currency(Amount amount, String written) {
+            Unit unit = amount.unit();
+            return unit == Unit.CNY && defaultCurrency != Unit.CNY && !written.contains("人民币") ? defaultCurrency : unit;
+        }
+
+        /** Start of the last period mention ending by {@code at}, or -1. */
+        private int periodStart(int at, List<Periods.Mention> mentions) {
+            int start = -1;
+            for (Periods.Mention pm : mentions) {
+                if (pm.end() <= at) {
+                    start = pm.start();
+                } else {
+                    break;
+                }
+            }
+            return start;
         }
 
         /** The name opening a clause before a topic verb ("黔台酒业发布2023年年报"), else null. */
@@ -740,6 +835,11 @@ public final class CompanyExtractor {
             }
             return null;
         }
+    }
+
+    private static BigDecimal plain(BigDecimal v) {
+        BigDecimal value = v.stripTrailingZeros();
+        return value.scale() < 0 ? value.setScale(0) : value;
     }
 
     private static boolean sameCompany(String a, String b) {

@@ -41,6 +41,8 @@ final class CompanyLexicon {
     final Set<String> fillers = new LinkedHashSet<>();
     final Set<String> nameBoundaries = new LinkedHashSet<>();
     final Set<String> topicVerbs = new LinkedHashSet<>();
+    /** Words that report a loss: the figure they introduce is a negative net profit. */
+    final Set<String> lossWords = new LinkedHashSet<>();
 
     private static final CompanyLexicon INSTANCE = new CompanyLexicon();
 
@@ -54,6 +56,12 @@ final class CompanyLexicon {
             Optional<Metric> metric = code.equals("-") ? Optional.empty() : Optional.of(Metric.fromCode(code));
             for (String w : Tsv.spellings(row)) {
                 keywords.put(w, metric);
+            }
+        }
+        for (String[] row : Tsv.read("lexicon/company/loss-words.tsv")) {
+            for (String w : Tsv.spellings(row)) {
+                lossWords.add(w);
+                keywords.putIfAbsent(w, Optional.of(Metric.NET_PROFIT));
             }
         }
         for (String[] row : Tsv.read("lexicon/company/metrics.tsv")) {
@@ -98,6 +106,7 @@ final class CompanyLexicon {
         for (String[] row : Tsv.read("lexicon/company/metric-fillers.tsv")) {
             fillers.addAll(Tsv.spellings(row));
         }
+        fillers.addAll(lossWords);
         for (String[] row : Tsv.read("lexicon/company/topic-verbs.tsv")) {
             topicVerbs.addAll(Tsv.spellings(row));
         }

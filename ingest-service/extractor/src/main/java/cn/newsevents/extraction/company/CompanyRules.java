@@ -32,6 +32,8 @@ final class CompanyRules {
     final List<MetricRule> metricRules = new ArrayList<>();
     final List<RankRule> rankRules = new ArrayList<>();
     final List<GrowthRule> growthRules = new ArrayList<>();
+    /** The comparison that gives a figure of an earlier period right after a reported figure. */
+    final Pattern comparison;
 
     CompanyRules(CompanyLexicon lex) {
         String keyword = Tsv.alternation(lex.keywords.keySet());
@@ -45,6 +47,11 @@ final class CompanyRules {
                     .replace("{AMOUNT}", Amounts.REGEX);
             metricRules.add(new MetricRule(row[0].strip(), row[1].strip().equals("count"), Pattern.compile(pattern)));
         }
+        List<String[]> comparisons = Tsv.read("rules/company/comparison.rules.tsv");
+        if (comparisons.size() != 1) {
+            throw new IllegalStateException("rules/company/comparison.rules.tsv must hold exactly one rule.");
+        }
+        comparison = Pattern.compile(comparisons.get(0)[1].replace("{AMOUNT}", Amounts.REGEX));
         for (String[] row : Tsv.read("rules/company/rank.rules.tsv")) {
             String rank = row[1].strip();
             rankRules.add(new RankRule(row[0].strip(), rank.equals("group") ? null : Integer.valueOf(rank),

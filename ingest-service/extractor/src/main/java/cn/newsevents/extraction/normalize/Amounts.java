@@ -51,28 +51,41 @@ public final class Amounts {
     private static final String CHINESE = "[零〇一二两兩三四五六七八九十百千][零〇一二两兩三四五六七八九十百千万亿兆萬億]{0,11}"
             + "(?:点[零〇一二三四五六七八九]{1,6}[十百千万亿兆萬億]{0,2})?";
     private static final String MAGNITUDE = "[十百千万亿兆萬億]{0,3}";
+    /** One space between a number and its magnitude or unit ("9.091 亿元"), only when one follows. */
+    private static final String SPACE = "(?: (?=[十百千万亿兆萬億" + firstUnitCharacters() + "]))?";
 
     /**
      * An amount with its qualifiers, as a regex without capturing groups, to embed in rule patterns. It is an
      * atomic group: once an amount is read it is never re-read shorter, which keeps the rules cheap per position.
      */
     public static final String REGEX = "(?>(?:" + Tsv.alternation(BEFORE.keySet()) + ")?"
-            + "(?:" + Tsv.alternation(CURRENCY_PREFIXES.keySet()) + ")?"
-            + "(?:" + DIGITS + "(?:" + Tsv.alternation(FUZZY.keySet()) + ")?" + MAGNITUDE + "|" + CHINESE + ")"
+            + "(?:" + Tsv.alternation(CURRENCY_PREFIXES.keySet()) + " ?)?"
+            + "(?:" + DIGITS + "(?:" + Tsv.alternation(FUZZY.keySet()) + ")?" + SPACE + MAGNITUDE + "|" + CHINESE + ")"
             + "(?:" + Tsv.alternation(FUZZY.keySet()) + ")?"
-            + "(?:" + Tsv.alternation(UNITS.keySet()) + ")?"
+            + "(?:" + SPACE + "(?:" + Tsv.alternation(UNITS.keySet()) + "))?"
             + "(?:" + Tsv.alternation(AFTER.keySet()) + ")?)";
 
     private static final Pattern PARTS = Pattern.compile(
             "(?<before>" + Tsv.alternation(BEFORE.keySet()) + ")?"
-                    + "(?<currency>" + Tsv.alternation(CURRENCY_PREFIXES.keySet()) + ")?"
+                    + "(?:(?<currency>" + Tsv.alternation(CURRENCY_PREFIXES.keySet()) + ") ?)?"
                     + "(?:(?<digits>" + DIGITS + ")(?<fuzzy1>" + Tsv.alternation(FUZZY.keySet()) + ")?"
-                    + "(?<magnitude>" + MAGNITUDE + ")|(?<chinese>" + CHINESE + "))"
+                    + SPACE + "(?<magnitude>" + MAGNITUDE + ")|(?<chinese>" + CHINESE + "))"
                     + "(?<fuzzy2>" + Tsv.alternation(FUZZY.keySet()) + ")?"
-                    + "(?<unit>" + Tsv.alternation(UNITS.keySet()) + ")?"
+                    + "(?:" + SPACE + "(?<unit>" + Tsv.alternation(UNITS.keySet()) + "))?"
                     + "(?<after>" + Tsv.alternation(AFTER.keySet()) + ")?");
 
     private Amounts() {
+    }
+
+    private static String firstUnitCharacters() {
+        StringBuilder sb = new StringBuilder();
+        for (String u : UNITS.keySet()) {
+            char c = u.charAt(0);
+            if (Character.isLetter(c) || c == '%' || c == '％') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /**

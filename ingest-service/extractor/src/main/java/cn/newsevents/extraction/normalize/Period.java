@@ -9,6 +9,9 @@ public sealed interface Period permits Period.Year, Period.Quarter, Period.Half,
     /** The calendar year the period ends in. */
     int endYear();
 
+    /** The same period one year earlier ("去年同期"). */
+    Period yearEarlier();
+
     /** The shortest period for a run of months of one year: a quarter, a half, the year, or a range. */
     static Period months(int year, int fromMonth, int toMonth) {
         if (fromMonth == toMonth) {
@@ -32,6 +35,11 @@ public sealed interface Period permits Period.Year, Period.Quarter, Period.Half,
     /** A whole calendar year. */
     record Year(int year) implements Period {
         @Override
+        public Period yearEarlier() {
+            return new Year(year - 1);
+        }
+
+        @Override
         public int endYear() {
             return year;
         }
@@ -48,6 +56,11 @@ public sealed interface Period permits Period.Year, Period.Quarter, Period.Half,
             if (quarter < 1 || quarter > 4) {
                 throw new IllegalArgumentException("quarter must be 1 to 4, got " + quarter + ".");
             }
+        }
+
+        @Override
+        public Period yearEarlier() {
+            return new Quarter(year - 1, quarter);
         }
 
         @Override
@@ -70,6 +83,11 @@ public sealed interface Period permits Period.Year, Period.Quarter, Period.Half,
         }
 
         @Override
+        public Period yearEarlier() {
+            return new Half(year - 1, half);
+        }
+
+        @Override
         public int endYear() {
             return year;
         }
@@ -89,6 +107,11 @@ public sealed interface Period permits Period.Year, Period.Quarter, Period.Half,
         }
 
         @Override
+        public Period yearEarlier() {
+            return new Month(year - 1, month);
+        }
+
+        @Override
         public int endYear() {
             return year;
         }
@@ -105,6 +128,11 @@ public sealed interface Period permits Period.Year, Period.Quarter, Period.Half,
             if (from instanceof Range || to instanceof Range) {
                 throw new IllegalArgumentException("A range is made of two single periods, not of ranges.");
             }
+        }
+
+        @Override
+        public Period yearEarlier() {
+            return new Range(from.yearEarlier(), to.yearEarlier());
         }
 
         @Override

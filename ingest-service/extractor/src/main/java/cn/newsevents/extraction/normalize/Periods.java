@@ -32,18 +32,24 @@ public final class Periods {
     }
 
     // Unnamed groups: Java forbids repeating a group name across the alternatives below.
-    private static final String YEAR = "(?:((?:19|20)[0-9]{2})(?:财年|财政年度|年度|年)|(" + Tsv.alternation(RELATIVE.keySet()) + "))";
+    private static final String YEAR = "(?:((?:19|20)[0-9]{2}) ?(?:财年|财政年度|年度|年) ?|(" + Tsv.alternation(RELATIVE.keySet()) + "))";
     private static final String MONTH = "(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
+    /** Words that make a bare month ("10月营收") the period of a monthly figure rather than a date. */
+    private static final String MONTH_FIGURES = "营收|营业额|营业收入|销售额|合并营收|自结营收|销量";
+    private static final Pattern CHANGE_AFTER = Pattern.compile("(?:相比)?(?:增|减|下降|下滑|上升|提高|提升|多|少|成长|衰退|持平)");
     private static final String DASH = "[-—–~～－至到]";
     // The lookahead rejects most positions with one character test before the alternatives are tried.
     private static final Pattern PATTERN = Pattern.compile(
             "(?=[" + firstCharacters() + "])"
                     + "(?:(?<asof>截至|截止到|截止)" + YEAR + "?(?:(?<am>" + MONTH + ")月(?:底|末|份)?|(?<ayend>年底|年末|底|末))"
                     + "|" + YEAR + "?(?<m1>" + MONTH + ")" + DASH + "(?<m2>" + MONTH + ")月(?:份)?"
-                    + "|" + YEAR + "?前(?<qn>[一二两三2-3])(?:个)?季度"
-                    + "|" + YEAR + "?第?(?<q>[一二三四1-4])季度"
+                    + "|" + YEAR + "?前(?<qn>[一二两三2-3])(?:个)?季(?:度)?"
+                    + "|" + YEAR + "?前(?<mn>" + MONTH + ")(?:个)?月(?:份)?"
+                    + "|" + YEAR + "?(?:第(?<q>[一二三四1-4])季(?:度)?|(?<q1>首)季(?:度)?|(?<q2>[一二三四1-4])季度)"
                     + "|" + YEAR + "?(?<h>上半年|下半年)"
                     + "|" + YEAR + "(?<mon>" + MONTH + ")月(?:份)?(?![0-9一二三四五六七八九十]{1,3}日)"
+                    + "|(?<!\\d)(?<bare>" + MONTH + ")月(?=份|" + MONTH_FIGURES + ")"
+                    + "|(?<same>去年同期|上年同期|上年度同期)"
                     + "|(?<undated>" + Tsv.alternation(UNDATED) + ")"
                     + "|" + YEAR + "(?:全年)?"
                     + "|(?:近|最近|过去)(?<n>[0-9一二两三四五六七八九十]{1,2})(?:个)?年(?:来|间|里)?"
@@ -54,7 +60,7 @@ public final class Periods {
 
     /** Every character a period expression can start with, for the lookahead of {@link #PATTERN}. */
     private static String firstCharacters() {
-        StringBuilder sb = new StringBuilder("0-9零〇一二两三四五六七八九十截第前上下近最过全");
+        StringBuilder sb = new StringBuilder("0-9零〇一二两三四五六七八九十截第前上下近最过全首");
         for (String w : RELATIVE.keySet()) {
             sb.append(w.charAt(0));
         }
@@ -69,7 +75,11 @@ public final class Periods {
      * ({@code contextYear}, may be null) and the latest full year mentioned before the publication year
      * ({@code lastFullYear}, may be null).
      */
-    public record Anchor(int publicationYear, Integer contextYear, Integer lastFullYear) {
+    public record Anchor(int publicationYear, Integer contextYear, Integer lastFullYear, Period latest) {
+        public Anchor(int publicationYear, Integer contextYear, Integer lastFullYear) {
+            this(publicationYear, contextYear, lastFullYear, null);
+        }
+
         /** The anchor after {@code mention} was read. */
         public Anchor after(Mention mention) {
             if (mention.period() == null) {
@@ -80,12 +90,19 @@ public final class Periods {
             if (p instanceof Period.Year y && y.year() < publicationYear) {
                 full = y.year();
             }
-            return new Anchor(publicationYear, p.endYear(), full);
+            // "去年同期" after a comparison names the latest period a year earlier; it does not move the context.
+            if (mention.sameTimeLastYear()) {
+                return this;
+            }
+            return new Anchor(publicationYear, p.endYear(), full, p);
         }
     }
 
     /** One period expression at {@code [start, end)}; {@code period} is null for undated words like 目前. */
-    public record Mention(int start, int end, Period period) {
+    public record Mention(int start, int end, Period period, boolean sameTimeLastYear) {
+        public Mention(int start, int end, Period period) {
+            this(start, end, period, false);
+        }
     }
 
     /** The period expressions in {@code text[from, to)}, resolved in order, each against the anchor so far. */
@@ -100,7 +117,7 @@ public final class Periods {
             Optional<Period> p = resolve(m, a);
             boolean undated = m.group("undated") != null;
             if (p.isPresent() || undated) {
-                Mention mention = new Mention(m.start(), m.end(), p.orElse(null));
+                Mention mention = new Mention(m.start(), m.end(), p.orElse(null), m.group("same") != null);
                 out.add(mention);
                 a = a.after(mention);
             }
@@ -119,6 +136,10 @@ public final class Periods {
 
     /** "较上年同期", "比去年": the year a change is measured against, not the period of a figure. */
     private static boolean isComparisonBase(String text, int start, int end) {
+        if (text.startsWith("同期", end - 2)) {
+            // "高于去年同期的595亿元" names a figure of that period; "较去年同期增长5%" only the base of a change.
+            return CHANGE_AFTER.matcher(text).region(end, Math.min(text.length(), end + 4)).lookingAt();
+        }
         char before = start > 0 ? text.charAt(start - 1) : ' ';
         return before == '较' || before == '比' || before == '与' || before == '同' || before == '于'
                 || text.startsWith("同期", end);
@@ -144,8 +165,21 @@ public final class Periods {
             return Optional.of(n == 2 ? new Period.Half(year, 1)
                     : new Period.Range(new Period.Quarter(year, 1), new Period.Quarter(year, n)));
         }
-        if (m.group("q") != null) {
-            return Optional.of(new Period.Quarter(year, small(m.group("q"))));
+        if (m.group("mn") != null) {
+            int n = month(m.group("mn"));
+            return n < 2 ? Optional.empty() : Optional.of(Period.months(year, 1, n));
+        }
+        if (m.group("q") != null || m.group("q2") != null) {
+            return Optional.of(new Period.Quarter(year, small(m.group("q") != null ? m.group("q") : m.group("q2"))));
+        }
+        if (m.group("q1") != null) {
+            return Optional.of(new Period.Quarter(year, 1));
+        }
+        if (m.group("bare") != null) {
+            return Optional.of(new Period.Month(year, month(m.group("bare"))));
+        }
+        if (m.group("same") != null) {
+            return a.latest() == null ? Optional.empty() : Optional.of(a.latest().yearEarlier());
         }
         if (m.group("h") != null) {
             return Optional.of(new Period.Half(year, m.group("h").startsWith("上") ? 1 : 2));
