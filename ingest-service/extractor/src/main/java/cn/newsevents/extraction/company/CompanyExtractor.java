@@ -46,11 +46,14 @@ public final class CompanyExtractor {
     /** A date or time of day written right after a name opening a sentence ("某某科技10月28日晚间披露…"). */
     private static final Pattern TRAILING_TIME = Pattern.compile(
             "(?:(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
+                    + "|[昨今前][（(][0-9０-９]{1,2}[)）]日"
                     + "|[0-9０-９一二三四五六七八九十]{1,3}[日号]|日前|近日|今日|昨日|今天|昨天|日內|日内)"
                     + "(?:晚间|晚間|晚上|晚|早间|早間|上午|下午|午间|午間|盘后|盤後)?$");
     /** A Taiwan dateline ("记者某某/台北报导", "（中央社台北3日电）"). */
     private static final Pattern TAIWAN_DATELINE = Pattern.compile(
             "(?:台北|台中|台南|高雄|新北|桃园|新竹|基隆|嘉义|彰化|屏东|宜兰|花莲|台东)(?:[0-9一二三四五六七八九十]{1,3}日)?(?:报导|电|讯)");
+    /** A company's results report, the object of 公布/发布 when a company is the subject. */
+    private static final Pattern RESULTS_REPORT = Pattern.compile("财报|业绩|年报|季报|半年报|财务报告|营运报告|财务数据");
     private static final String CLAUSE_BREAKS = "，,；;：:\n";
     private static final String SENTENCE_BREAKS = "。！？!?\n";
     /** How far before a keyword its subject may start, and how far before a figure an outlook word counts. */
@@ -59,6 +62,10 @@ public final class CompanyExtractor {
     private static final int MAX_KNOWN = 400;
     private static final int RULE_WINDOW = 40;
     private static final int COMPARISON_WINDOW = 40;
+    /** How far after "去年同期" a figure still belongs to that earlier period. */
+    private static final int SAME_PERIOD_REACH = 8;
+    /** A stock code after a listed company's name ("某某（0700）", "某某(600519.SH)"). */
+    private static final Pattern STOCK_CODE = Pattern.compile("[（(][0-9]{3,6}(?:\\.[A-Za-z]{2})?[)）]");
 
     private final CompanyLexicon lex = CompanyLexicon.get();
     private final CompanyNames names = new CompanyNames(lex);
@@ -112,6 +119,8 @@ public final class CompanyExtractor {
         private int registeredSeen;
         /** The companies that own a figure reported so far (at most a few dozen in real articles). */
         private final Set<String> reported = new HashSet<>();
+        /** The latest period of the paragraphs before the current one, for figures its own text leaves undated. */
+        private Period carried;
         /** The currency of a bare 元: New Taiwan dollars in articles that price in 新台币 and never in 人民币. */
         private final Unit defaultCurrency;
 
@@ -177,12 +186,30 @@ public final class CompanyExtractor {
                 end = end < 0 ? t.length() : end;
                 if (end > p) {
                     List<Periods.Mention> mentions = Periods.find(t, p, end, anchor);
+                    carried = anchor.latest();
                     anchor = Periods.advance(anchor, mentions);
                     paragraph(p, end, mentions);
                 }
                 p = end + 1;
             }
-            return new ArrayList<>(events.values());
+            return withoutUndatedRepeats(new ArrayList<>(events.values()));
+        }
+
+        /** Drops an undated figure when the same company, metric and value is reported with its period. */
+        private static List<CompanyEvent> withoutUndatedRepeats(List<CompanyEvent> all) {
+            Set<String> dated = new HashSet<>();
+            for (CompanyEvent e : all) {
+                if (e.period() != null) {
+                    dated.add(e.company() + "\u0000" + e.metric() + "\u0000" + e.value());
+                }
+            }
+            List<CompanyEvent> out = new ArrayList<>();
+            for (CompanyEvent e : all) {
+                if (e.period() != null || !dated.contains(e.company() + "\u0000" + e.metric() + "\u0000" + e.value())) {
+                    out.add(e);
+                }
+            }
+            return out;
         }
 
         private int publicationYear() {
@@ -364,7 +391,7 @@ public final class CompanyExtractor {
                 return false;
             }
             Optional<Amount> parsed = Amounts.parse(m.group("amount"));
-            if (parsed.isEmpty()) {
+            if (parsed.isEmpty() || isAdjusted(cs, Math.max(kw, m.start("amount")))) {
                 return false;
             }
             Amount amount = parsed.get();
@@ -475,6 +502,17 @@ public final class CompanyExtractor {
                     Math.max(0.1, confidence - 0.1), Extractor.VERSION));
         }
 
+        /** Whether the clause marks the figure as adjusted or expected ("经调整", "市场预期的"), not as reported. */
+        private boolean isAdjusted(int from, int to) {
+            String before = t.substring(Math.max(from, to - OUTLOOK_WINDOW), to).toLowerCase(java.util.Locale.ROOT);
+            for (String w : lex.adjustedMarkers) {
+                if (before.contains(w)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Whether a loss word stands between a keyword and its figure, or is the keyword. */
         private boolean isLoss(int from, int to) {
             if (to <= from) {
@@ -532,7 +570,9 @@ public final class CompanyExtractor {
                     return null;
                 }
             }
-            if (!names.looksLikeName(name) || hasAggregate(name) || isPersonName(name)) {
+            // A person announces too ("张明表示"); only a company publishes its results ("某某公布上半年财报").
+            boolean results = RESULTS_REPORT.matcher(lead).region(best, lead.length()).find();
+            if (!names.looksLikeName(name) || hasAggregate(name) || (!results && isPersonName(name))) {
                 return null;
             }
             return name;
@@ -669,7 +709,8 @@ public final class CompanyExtractor {
             if (s.isEmpty()) {
                 return new Subject(Subject.Kind.IMPLICIT, null, -1);
             }
-            if (s.length() < 2 || lex.anaphors.contains(s)) {
+            s = STOCK_CODE.matcher(s).replaceAll("");
+            if (s.length() < 2 || lex.anaphors.contains(s) || startsWithKeyword(s)) {
                 return new Subject(Subject.Kind.FOCUS, null, -1);
             }
             if (names.looksLikeName(s)) {
@@ -695,6 +736,16 @@ public final class CompanyExtractor {
                 }
             }
             return new Subject(Subject.Kind.NONE, null, -1);
+        }
+
+        /** A subject that opens with a metric word ("净利润", "市占率继续") names a figure, not a company. */
+        private boolean startsWithKeyword(String s) {
+            for (int n = Math.min(s.length(), 12); n >= 2; n--) {
+                if (lex.keywords.containsKey(s.substring(0, n))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean hasAggregate(String s) {
@@ -772,21 +823,33 @@ public final class CompanyExtractor {
             return null;
         }
 
+        /**
+         * The period of a figure at {@code at}: the last period expression before it in the paragraph ("去年同期" only
+         * for a figure right after it), else the latest period of the paragraphs before ("期内…" in a results
+         * report), else none.
+         */
         private String period(int at, List<Periods.Mention> mentions) {
             // Mentions are in text order and do not overlap: binary search for the last one ending by at.
             int lo = 0;
             int hi = mentions.size() - 1;
-            Periods.Mention last = null;
+            int last = -1;
             while (lo <= hi) {
                 int mid = (lo + hi) >>> 1;
                 if (mentions.get(mid).end() <= at) {
-                    last = mentions.get(mid);
+                    last = mid;
                     lo = mid + 1;
                 } else {
                     hi = mid - 1;
                 }
             }
-            return last == null || last.period() == null ? null : last.period().toString();
+            while (last >= 0 && mentions.get(last).sameTimeLastYear() && at - mentions.get(last).end() > SAME_PERIOD_REACH) {
+                last--;
+            }
+            if (last < 0) {
+                return carried == null ? null : carried.toString();
+            }
+            Period p = mentions.get(last).period();
+            return p == null ? null : p.toString();
         }
 
         private BigDecimal growth(int from, int ce, int nextEnd) {

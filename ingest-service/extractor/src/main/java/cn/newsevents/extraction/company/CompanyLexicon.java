@@ -43,6 +43,8 @@ final class CompanyLexicon {
     final Set<String> topicVerbs = new LinkedHashSet<>();
     /** Words that report a loss: the figure they introduce is a negative net profit. */
     final Set<String> lossWords = new LinkedHashSet<>();
+    /** Words that mark a figure as adjusted or expected rather than reported, lower case. */
+    final Set<String> adjustedMarkers = new LinkedHashSet<>();
 
     private static final CompanyLexicon INSTANCE = new CompanyLexicon();
 
@@ -62,6 +64,11 @@ final class CompanyLexicon {
             for (String w : Tsv.spellings(row)) {
                 lossWords.add(w);
                 keywords.putIfAbsent(w, Optional.of(Metric.NET_PROFIT));
+            }
+        }
+        for (String[] row : Tsv.read("lexicon/company/adjusted-markers.tsv")) {
+            for (String w : Tsv.spellings(row)) {
+                adjustedMarkers.add(w.toLowerCase(java.util.Locale.ROOT));
             }
         }
         for (String[] row : Tsv.read("lexicon/company/metrics.tsv")) {

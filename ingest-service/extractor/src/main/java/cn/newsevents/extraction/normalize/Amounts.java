@@ -58,8 +58,8 @@ public final class Amounts {
      * An amount with its qualifiers, as a regex without capturing groups, to embed in rule patterns. It is an
      * atomic group: once an amount is read it is never re-read shorter, which keeps the rules cheap per position.
      */
-    public static final String REGEX = "(?>(?:" + Tsv.alternation(BEFORE.keySet()) + ")?"
-            + "(?:" + Tsv.alternation(CURRENCY_PREFIXES.keySet()) + " ?)?"
+    public static final String REGEX = "(?> ?(?:" + Tsv.alternation(BEFORE.keySet()) + ")?"
+            + "(?:(?:" + Tsv.alternation(CURRENCY_PREFIXES.keySet()) + ") ?)?"
             + "(?:" + DIGITS + "(?:" + Tsv.alternation(FUZZY.keySet()) + ")?" + SPACE + MAGNITUDE + "|" + CHINESE + ")"
             + "(?:" + Tsv.alternation(FUZZY.keySet()) + ")?"
             + "(?:" + SPACE + "(?:" + Tsv.alternation(UNITS.keySet()) + "))?"
