@@ -76,6 +76,7 @@ public final class CompanyExtractor {
     private final List<String> outlookWords = CompanyLexicon.longestFirst(lex.outlook.keySet());
     private final List<String> scopeWords = CompanyLexicon.longestFirst(lex.scopeWords);
     private final KeywordScanner keywords = new KeywordScanner(lex.keywords.keySet());
+    private final FigureLists lists = new FigureLists(lex, names, keywords);
 
     /**
      * @param article    the article; evidence offsets index {@code article.text()}
@@ -119,6 +120,10 @@ public final class CompanyExtractor {
         private int registeredSeen;
         /** The companies that own a figure reported so far (at most a few dozen in real articles). */
         private final Set<String> reported = new HashSet<>();
+        /** The companies that announced their results (某某公布第三季业绩): later paragraphs report on them. */
+        private final Set<String> announced = new HashSet<>();
+        /** The amounts of the current sentence already reported by {@link #listed}. */
+        private final List<int[]> consumed = new ArrayList<>();
         /** The latest period of the paragraphs before the current one, for figures its own text leaves undated. */
         private Period carried;
         /** The currency of a bare 元: New Taiwan dollars in articles that price in 新台币 and never in 人民币. */
@@ -179,7 +184,8 @@ public final class CompanyExtractor {
 
         List<CompanyEvent> metrics() {
             int body = Math.min(Math.max(article.bodyOffset(), 0), t.length());
-            Periods.Anchor anchor = new Periods.Anchor(publicationYear(), null, null);
+            int month = article.publishedAt() == null ? 0 : article.publishedAt().getMonthValue();
+            Periods.Anchor anchor = new Periods.Anchor(publicationYear(), month, null, null, null);
             int p = body;
             while (p < t.length()) {
                 int end = t.indexOf('\n', p);
@@ -235,7 +241,7 @@ public final class CompanyExtractor {
                 registeredSeen++;
             }
             String topic = named.size() == 1 ? named.get(0) : null;
-            inherited = topic != null && !reported.contains(topic) ? topic : null;
+            inherited = topic != null && !reported.contains(topic) && !announced.contains(topic) ? topic : null;
             int s = from;
             while (s < to) {
                 int e = s;
@@ -282,6 +288,7 @@ public final class CompanyExtractor {
         /** Reads one sentence and returns the company in focus after it. */
         private String sentence(int from, int to, List<Periods.Mention> mentions, String topicIn) {
             String topic = topicIn;
+            listed(from, to, mentions);
             List<int[]> clauses = new ArrayList<>();
             int c = from;
             while (c < to) {
@@ -372,6 +379,13 @@ public final class CompanyExtractor {
                 String named = namedBeforeTopicVerb(lead);
                 if (named != null) {
                     topic = resolve(named, opening);
+                    if (RESULTS_REPORT.matcher(lead).find()) {
+                        // A company publishing its results is what the next paragraphs report on.
+                        announced.add(topic);
+                        if (this.named.size() < 2) {
+                            addDistinct(this.named, topic);
+                        }
+                    }
                 }
                 Matcher after = TOPIC_AFTER.matcher(t).region(cs, ce);
                 if (after.find()) {
@@ -391,7 +405,8 @@ public final class CompanyExtractor {
                 return false;
             }
             Optional<Amount> parsed = Amounts.parse(m.group("amount"));
-            if (parsed.isEmpty() || isAdjusted(cs, Math.max(kw, m.start("amount")))) {
+            if (parsed.isEmpty() || isAdjusted(cs, Math.max(kw, m.start("amount"))) || isConsumed(m.start("amount"))
+                    || isConsumed(m.end("amount") - 1)) {
                 return false;
             }
             Amount amount = parsed.get();
@@ -502,6 +517,56 @@ public final class CompanyExtractor {
                     Math.max(0.1, confidence - 0.1), Extractor.VERSION));
         }
 
+        /** The figures several companies share in the sentence; their amounts are not read again clause by clause. */
+        private void listed(int from, int to, List<Periods.Mention> mentions) {
+            consumed.clear();
+            for (FigureLists.Listed l : lists.find(t, from, to)) {
+                Optional<Amount> parsed = Amounts.parse(l.amount());
+                if (parsed.isEmpty() || isAdjusted(from, l.amountStart())) {
+                    continue;
+                }
+                Amount amount = parsed.get();
+                CompanyLexicon.AmountKind kind = lex.kinds.get(l.metric());
+                boolean fits = switch (kind) {
+                    case MONEY -> amount.unit().isMoney();
+                    case PERCENT -> amount.unit() == Unit.PERCENT;
+                    case COUNT -> amount.unit() == Unit.COUNT || !amount.unitStated();
+                };
+                if (!fits) {
+                    continue;
+                }
+                String company = resolve(l.name(), l.nameStart());
+                BigDecimal value = plain(amount.value());
+                if (lex.lossWords.contains(l.keyword())) {
+                    value = value.negate();
+                }
+                Unit unit = kind == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT : currency(amount, l.amount());
+                String period = period(l.amountStart(), mentions);
+                Qualifier qualifier = amount.qualifier();
+                Qualifier outlook = outlook(from, l.amountStart());
+                if (outlook != null) {
+                    qualifier = outlook;
+                }
+                int evStart = Math.min(l.nameStart(), l.amountStart());
+                Evidence evidence = new Evidence(evStart, l.amountEnd(), article.text().substring(evStart, l.amountEnd()));
+                String id = Ids.eventId(article.id(), "company", company, l.metric().code(), period, value.toPlainString());
+                String key = company + "\u0000" + l.metric().code() + "\u0000" + period + "\u0000" + value.toPlainString();
+                events.putIfAbsent(key, new CompanyEvent(id, article.id(), CompanyEventKind.METRIC, company, l.metric(),
+                        period, value, unit.code(), qualifier, null, null, null, null, evidence, 0.7, Extractor.VERSION));
+                reported.add(company);
+                consumed.add(new int[]{l.amountStart(), l.amountEnd()});
+            }
+        }
+
+        private boolean isConsumed(int at) {
+            for (int[] c : consumed) {
+                if (at >= c[0] && at < c[1]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Whether the clause marks the figure as adjusted or expected ("经调整", "市场预期的"), not as reported. */
         private boolean isAdjusted(int from, int to) {
             String before = t.substring(Math.max(from, to - OUTLOOK_WINDOW), to).toLowerCase(java.util.Locale.ROOT);
@@ -560,7 +625,7 @@ public final class CompanyExtractor {
             if (best < 0) {
                 return null;
             }
-            String name = TRAILING_TIME.matcher(lead.substring(0, best)).replaceFirst("");
+            String name = STOCK_CODE.matcher(TRAILING_TIME.matcher(lead.substring(0, best)).replaceFirst("")).replaceAll("");
             if (!balancedBrackets(name)) {
                 // 1234）昨日公布: the tail of an aside whose colon split the clause, not a name.
                 return null;
@@ -842,7 +907,8 @@ public final class CompanyExtractor {
                     hi = mid - 1;
                 }
             }
-            while (last >= 0 && mentions.get(last).sameTimeLastYear() && at - mentions.get(last).end() > SAME_PERIOD_REACH) {
+            while (last >= 0 && (mentions.get(last).sameTimeLastYear() && at - mentions.get(last).end() > SAME_PERIOD_REACH
+                    || isRecentYears(mentions.get(last)) && sentenceBreakBetween(mentions.get(last).end(), at))) {
                 last--;
             }
             if (last < 0) {
@@ -850,6 +916,21 @@ public final class CompanyExtractor {
             }
             Period p = mentions.get(last).period();
             return p == null ? null : p.toString();
+        }
+
+        /** "近十年来…最多的一年": a span of recent years speaks for its own sentence only. */
+        private boolean isRecentYears(Periods.Mention m) {
+            char c = t.charAt(m.start());
+            return c == '近' || c == '最' || c == '过';
+        }
+
+        private boolean sentenceBreakBetween(int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (SENTENCE_BREAKS.indexOf(t.charAt(i)) >= 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private BigDecimal growth(int from, int ce, int nextEnd) {

@@ -239,4 +239,19 @@ final class CompanyNames {
         }
         return !PLACE_END.matcher(s).find();
     }
+
+    /**
+     * Whether the segmenter reads the word as one common word (a verb, adjective, adverb, pronoun, number, time
+     * or function word) rather than a name: "确保", "规模", "其中" are not companies.
+     */
+    boolean isCommonWord(String word) {
+        List<com.hankcs.hanlp.seg.common.Term> terms = com.hankcs.hanlp.HanLP.newSegment().seg(word);
+        if (terms.size() != 1 || terms.get(0).nature == null) {
+            return false;
+        }
+        String nature = terms.get(0).nature.toString();
+        return nature.startsWith("v") || nature.startsWith("a") || nature.startsWith("d") || nature.startsWith("r")
+                || nature.startsWith("m") || nature.startsWith("t") || nature.startsWith("p") || nature.startsWith("c")
+                || nature.startsWith("u") || nature.startsWith("q") || nature.startsWith("f");
+    }
 }

@@ -41,7 +41,7 @@ public final class Periods {
     // The lookahead rejects most positions with one character test before the alternatives are tried.
     private static final Pattern PATTERN = Pattern.compile(
             "(?=[" + firstCharacters() + "])"
-                    + "(?:(?<asof>截至|截止到|截止)" + YEAR + "?(?:(?<am>" + MONTH + ")月(?:底|末|份)?|(?<ayend>年底|年末|底|末))"
+                    + "(?:(?<asof>截至|截止到|截止)" + YEAR + "?(?:(?<am>" + MONTH + ")月(?:底|末|份)?|第?(?<aq>[一二三四1-4])季度?(?:末|底)|(?<ayend>年底|年末|底|末))"
                     + "|" + YEAR + "?(?<m1>" + MONTH + ")" + DASH + "(?<m2>" + MONTH + ")月(?:份)?"
                     + "|" + YEAR + "?前(?<qn>[一二两三2-3])(?:个)?季(?:度)?"
                     + "|" + YEAR + "?前(?<mn>" + MONTH + ")(?:个)?月(?:份)?"
@@ -50,6 +50,7 @@ public final class Periods {
                     + "|" + YEAR + "(?<mon>" + MONTH + ")月(?:份)?(?![0-9一二三四五六七八九十]{1,3}日)"
                     + "|(?<!\\d)(?<bare>" + MONTH + ")月(?=份|" + MONTH_FIGURES + ")"
                     + "|(?<same>去年同期|上年同期|上年度同期)"
+                    + "|(?<thismonth>本月|当月|上月|上个月)"
                     + "|(?<undated>" + Tsv.alternation(UNDATED) + ")"
                     + "|" + YEAR + "(?:全年)?"
                     + "|(?:近|最近|过去)(?<n>[0-9一二两三四五六七八九十]{1,2})(?:个)?年(?:来|间|里)?"
@@ -60,7 +61,7 @@ public final class Periods {
 
     /** Every character a period expression can start with, for the lookahead of {@link #PATTERN}. */
     private static String firstCharacters() {
-        StringBuilder sb = new StringBuilder("0-9零〇一二两三四五六七八九十截第前上下近最过全首");
+        StringBuilder sb = new StringBuilder("0-9零〇一二两三四五六七八九十截第前上下近最过全首本当");
         for (String w : RELATIVE.keySet()) {
             sb.append(w.charAt(0));
         }
@@ -75,9 +76,11 @@ public final class Periods {
      * ({@code contextYear}, may be null) and the latest full year mentioned before the publication year
      * ({@code lastFullYear}, may be null).
      */
-    public record Anchor(int publicationYear, Integer contextYear, Integer lastFullYear, Period latest) {
+    public record Anchor(int publicationYear, int publicationMonth, Integer contextYear, Integer lastFullYear,
+                         Period latest) {
+        /** An anchor without a publication month (本月 then resolves to nothing). */
         public Anchor(int publicationYear, Integer contextYear, Integer lastFullYear) {
-            this(publicationYear, contextYear, lastFullYear, null);
+            this(publicationYear, 0, contextYear, lastFullYear, null);
         }
 
         /** The anchor after {@code mention} was read. */
@@ -94,7 +97,7 @@ public final class Periods {
             if (mention.sameTimeLastYear()) {
                 return this;
             }
-            return new Anchor(publicationYear, p.endYear(), full, p);
+            return new Anchor(publicationYear, publicationMonth, p.endYear(), full, p);
         }
     }
 
@@ -141,7 +144,9 @@ public final class Periods {
             return CHANGE_AFTER.matcher(text).region(end, Math.min(text.length(), end + 4)).lookingAt();
         }
         char before = start > 0 ? text.charAt(start - 1) : ' ';
-        return before == '较' || before == '比' || before == '与' || before == '同' || before == '于'
+        // "突破去年12月的纪录", "超过去年": a record or level compared with, not the period of a figure.
+        return before == '较' || before == '比' || before == '与' || before == '同' || before == '于' || before == '破'
+                || before == '越'
                 || text.startsWith("同期", end);
     }
 
@@ -152,6 +157,9 @@ public final class Periods {
         if (m.group("asof") != null) {
             if (m.group("am") != null) {
                 return Optional.of(new Period.Month(year, month(m.group("am"))));
+            }
+            if (m.group("aq") != null) {
+                return Optional.of(new Period.Quarter(year, small(m.group("aq"))));
             }
             return explicitYear == null ? Optional.empty() : Optional.of(new Period.Month(year, 12));
         }
@@ -177,6 +185,15 @@ public final class Periods {
         }
         if (m.group("bare") != null) {
             return Optional.of(new Period.Month(year, month(m.group("bare"))));
+        }
+        if (m.group("thismonth") != null) {
+            if (a.publicationMonth() == 0) {
+                return Optional.empty();
+            }
+            boolean last = m.group("thismonth").startsWith("上");
+            int month = last ? (a.publicationMonth() == 1 ? 12 : a.publicationMonth() - 1) : a.publicationMonth();
+            int y = last && a.publicationMonth() == 1 ? a.publicationYear() - 1 : a.publicationYear();
+            return Optional.of(new Period.Month(y, month));
         }
         if (m.group("same") != null) {
             return a.latest() == null ? Optional.empty() : Optional.of(a.latest().yearEarlier());

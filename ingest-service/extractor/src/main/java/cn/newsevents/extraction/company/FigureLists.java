@@ -1,0 +1,278 @@
+package cn.newsevents.extraction.company;
+
+import cn.newsevents.extraction.model.Metric;
+import cn.newsevents.extraction.normalize.Amounts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds figures that several companies share in one sentence, matched to the companies by position:
+ * <ul>
+ *   <li>a list of names, a metric word and a list of as many figures ("甲公司、乙公司上半年分别亏损5亿元与3亿元",
+ *       "甲及乙市占率分别为16.5%及15%", "甲、乙及丙，市场占比12.6%、11.7%及11.6%");</li>
+ *   <li>a list of names each followed by its own figure after a share word ("市场份额：甲占47.5%、乙占27.8%",
+ *       "份额排名为甲（18.8%）、乙（11.5%）").</li>
+ * </ul>
+ * Pure: reads the simplified text of one sentence and returns spans; the caller decides company, period and value.
+ * Linear in the sentence: every pattern is bounded, and a sentence is scanned a fixed number of times.
+ */
+final class FigureLists {
+    /** One company's figure of a list: the name as written, the metric word and the amount as written. */
+    record Listed(int nameStart, String name, Metric metric, String keyword, int amountStart, int amountEnd,
+                  String amount) {
+    }
+
+    private static final String SEP = "(?:、|，|,|及|和|与|以及|跟)";
+    private static final int MAX_ITEMS = 12;
+    private static final int KEYWORD_REACH = 24;
+    private static final Pattern STOCK_CODE = Pattern.compile("[（(][0-9]{3,6}(?:\\.[A-Za-z]{2})?[)）]");
+    private static final Pattern NAME_SEP = Pattern.compile("、|及|和|与|以及|跟");
+
+    private final CompanyLexicon lex;
+    private final CompanyNames names;
+    private final KeywordScanner keywords;
+    private final Pattern amountList;
+    private final Pattern eachOwn;
+    private final List<String> stopWords;
+    private final List<String> headWords;
+    private final List<String> leadWords;
+
+    FigureLists(CompanyLexicon lex, CompanyNames names, KeywordScanner keywords) {
+        this.lex = lex;
+        this.names = names;
+        this.keywords = keywords;
+        String amount = Amounts.REGEX;
+        this.amountList = Pattern.compile("(?:分别|分別)(?:为|是|达到|达|录得|约为|约|占)?[，,:：]?(" + amount + ")(?:" + SEP
+                + amount + "){1," + (MAX_ITEMS - 1) + "}+|(?<![0-9.])(" + amount + ")(?:、" + amount + "){1,"
+                + (MAX_ITEMS - 1) + "}+(?:(?:及|和|与)" + amount + ")?");
+        this.eachOwn = Pattern.compile("(?<name>[\\p{IsHan}A-Za-z0-9·&]{2,12}?)(?:占|佔|为|以)?[（(]?(?<amount>" + amount
+                + ")[)）]?(?=、|，|,|；|;|。|及|和|$)");
+        this.stopWords = CompanyLexicon.longestFirst(lex.stopWords);
+        this.headWords = CompanyLexicon.longestFirst(lex.headWords);
+        this.leadWords = CompanyLexicon.longestFirst(lex.leadWords);
+    }
+
+    /** The listed figures of the sentence {@code t[from, to)}. */
+    List<Listed> find(String t, int from, int to) {
+        List<Listed> out = new ArrayList<>();
+        Matcher m = amountList.matcher(t).region(from, to);
+        while (m.find()) {
+            List<int[]> amounts = amounts(t, m.start(), m.end());
+            if (amounts.size() < 2) {
+                continue;
+            }
+            KeywordScanner.Hit kw = lastKeyword(t, Math.max(from, m.start() - KEYWORD_REACH), m.start());
+            if (kw == null) {
+                continue;
+            }
+            Optional<Metric> metric = lex.keywords.get(kw.word());
+            if (metric == null || metric.isEmpty()) {
+                continue;
+            }
+            List<int[]> listed = nameList(t, from, kw.start(), amounts.size());
+            if (listed == null) {
+                continue;
+            }
+            for (int i = 0; i < amounts.size(); i++) {
+                int[] n = listed.get(i);
+                int[] a = amounts.get(i);
+                out.add(new Listed(n[0], t.substring(n[0], n[1]), metric.get(), kw.word(), a[0], a[1],
+                        t.substring(a[0], a[1])));
+            }
+        }
+        if (out.isEmpty()) {
+            eachOwnFigure(t, from, to, out);
+        }
+        return out;
+    }
+
+    /** "份额：甲占47.5%、乙占27.8%" and "甲（18.8%）、乙（11.5%）" after a share word in the sentence. */
+    private void eachOwnFigure(String t, int from, int to, List<Listed> out) {
+        KeywordScanner.Hit share = null;
+        for (KeywordScanner.Hit h : keywords.find(t, from, to)) {
+            Optional<Metric> metric = lex.keywords.get(h.word());
+            if (metric != null && metric.isPresent() && metric.get() == Metric.MARKET_SHARE) {
+                share = h;
+                break;
+            }
+        }
+        if (share == null) {
+            return;
+        }
+        List<Listed> run = new ArrayList<>();
+        int at = share.end();
+        for (int i = at; i < Math.min(to, share.end() + 8); i++) {
+            if ("：:为是".indexOf(t.charAt(i)) >= 0) {
+                at = i + 1;
+                break;
+            }
+        }
+        Matcher m = eachOwn.matcher(t);
+        while (at < to && run.size() < MAX_ITEMS) {
+            int next = at;
+            while (next < to && "：:，,为是、 ".indexOf(t.charAt(next)) >= 0) {
+                next++;
+            }
+            m.region(next, to);
+            if (!m.lookingAt() || !m.group("amount").contains("%") && !m.group("amount").contains("％")) {
+                break;
+            }
+            String name = STOCK_CODE.matcher(m.group("name")).replaceAll("");
+            int nameStart = m.start("name");
+            String cleaned = cleanName(name);
+            if (cleaned == null) {
+                break;
+            }
+            nameStart += name.indexOf(cleaned);
+            run.add(new Listed(nameStart, cleaned, Metric.MARKET_SHARE, share.word(), m.start("amount"),
+                    m.end("amount"), m.group("amount")));
+            at = m.end();
+            while (at < to && (t.charAt(at) == '及' || t.charAt(at) == '和')) {
+                at++;
+            }
+        }
+        if (run.size() >= 2) {
+            out.addAll(run);
+        }
+    }
+
+    /** Start and end of each amount of a list found at {@code [from, to)}. */
+    private static List<int[]> amounts(String t, int from, int to) {
+        List<int[]> out = new ArrayList<>();
+        Matcher a = Pattern.compile(Amounts.REGEX).matcher(t).region(from, to);
+        while (a.find() && out.size() < MAX_ITEMS) {
+            if (Amounts.parse(a.group()).isPresent()) {
+                out.add(new int[]{a.start(), a.end()});
+            }
+        }
+        return out;
+    }
+
+    private KeywordScanner.Hit lastKeyword(String t, int from, int to) {
+        KeywordScanner.Hit last = null;
+        for (KeywordScanner.Hit h : keywords.find(t, from, to)) {
+            last = h;
+        }
+        return last;
+    }
+
+    /**
+     * The list of exactly {@code count} names closest before {@code end} in the sentence: the clause holding the
+     * keyword (text before it), else the clause before; each clause read after its lead words, cut at the first
+     * stop word or period, after the last head word (航空公司甲、乙 → 甲、乙).
+     */
+    private List<int[]> nameList(String t, int sentenceStart, int end, int count) {
+        int clauseEnd = end;
+        for (int tries = 0; tries < 3 && clauseEnd > sentenceStart; tries++) {
+            int cs = clauseEnd;
+            while (cs > sentenceStart && "，,；;：:".indexOf(t.charAt(cs - 1)) < 0) {
+                cs--;
+            }
+            List<int[]> found = namesIn(t, cs, clauseEnd, count);
+            if (found != null) {
+                return found;
+            }
+            clauseEnd = cs - 1;
+        }
+        return null;
+    }
+
+    private List<int[]> namesIn(String t, int cs, int ce, int count) {
+        // Stock codes ("（0700）") are blanked in place so that their digits read as neither years nor names.
+        Matcher code = STOCK_CODE.matcher(t).region(cs, ce);
+        StringBuilder blanked = new StringBuilder(t.substring(cs, ce));
+        while (code.find()) {
+            for (int i = code.start(); i < code.end(); i++) {
+                blanked.setCharAt(i - cs, ' ');
+            }
+        }
+        String s = blanked.toString();
+        int offset = cs;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (String w : leadWords) {
+                if (s.startsWith(w)) {
+                    s = s.substring(w.length());
+                    offset += w.length();
+                    changed = true;
+                }
+            }
+        }
+        int cut = s.length();
+        for (String w : stopWords) {
+            int i = s.indexOf(w);
+            if (i > 0 && i < cut) {
+                cut = i;
+            }
+        }
+        Matcher time = Pattern.compile("(?:19|20)[0-9]{2}|今年|去年|上半年|下半年|前三季|第[一二三四]季|本月|上月|昨|今|都|均|则|則|分别|分別|市占率|市场|份额")
+                .matcher(s).region(0, cut);
+        if (time.find() && time.start() > 0) {
+            cut = time.start();
+        }
+        s = s.substring(0, cut);
+        for (String h : headWords) {
+            int i = s.lastIndexOf(h);
+            if (i >= 0 && i + h.length() < s.length()) {
+                offset += i + h.length();
+                s = s.substring(i + h.length());
+                break;
+            }
+        }
+        List<int[]> out = new ArrayList<>();
+        Matcher sep = NAME_SEP.matcher(s);
+        int start = 0;
+        while (true) {
+            boolean more = sep.find();
+            int stop = more ? sep.start() : s.length();
+            String raw = s.substring(start, stop);
+            String name = cleanName(raw);
+            if (name == null) {
+                return null;
+            }
+            int at = offset + start + raw.indexOf(name);
+            out.add(new int[]{at, at + name.length()});
+            if (!more) {
+                break;
+            }
+            start = sep.end();
+            if (out.size() > count) {
+                return null;
+            }
+        }
+        return out.size() == count ? out : null;
+    }
+
+    /** The name if it can be a company's: a short run of name characters that is not a group, a figure word or a stop word. */
+    private String cleanName(String raw) {
+        String name = raw.strip();
+        if (name.length() < 2 || name.length() > 10) {
+            return null;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (!CompanyNames.isNameChar(name.charAt(i))) {
+                return null;
+            }
+        }
+        if (lex.keywords.containsKey(name) || lex.anaphors.contains(name)
+                || CompanyNames.COUNTED_COMPANIES.matcher(name).find()) {
+            return null;
+        }
+        for (String w : lex.aggregateWords) {
+            if (name.contains(w)) {
+                return null;
+            }
+        }
+        for (String w : lex.scopeWords) {
+            if (name.equals(w)) {
+                return null;
+            }
+        }
+        return names.isCommonWord(name) ? null : name;
+    }
+}
