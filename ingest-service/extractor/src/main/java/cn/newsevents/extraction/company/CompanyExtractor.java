@@ -625,7 +625,10 @@ public final class CompanyExtractor {
             if (best < 0) {
                 return null;
             }
-            String name = STOCK_CODE.matcher(TRAILING_TIME.matcher(lead.substring(0, best)).replaceFirst("")).replaceAll("");
+            String opening = lead.substring(0, best);
+            // A dateline in brackets before the name ("【记者某某／台北报导】").
+            opening = opening.substring(opening.lastIndexOf('】') + 1);
+            String name = STOCK_CODE.matcher(TRAILING_TIME.matcher(opening).replaceFirst("")).replaceAll("");
             if (!balancedBrackets(name)) {
                 // 1234）昨日公布: the tail of an aside whose colon split the clause, not a name.
                 return null;

@@ -111,7 +111,8 @@ public final class Periods {
     /** The period expressions in {@code text[from, to)}, resolved in order, each against the anchor so far. */
     public static List<Mention> find(String text, int from, int to, Anchor anchor) {
         List<Mention> out = new ArrayList<>();
-        Matcher m = PATTERN.matcher(text).region(from, to);
+        // Transparent bounds: "4月" before "营收" is a period even when the region ends at the keyword.
+        Matcher m = PATTERN.matcher(text).region(from, to).useTransparentBounds(true);
         Anchor a = anchor;
         while (m.find()) {
             if (isComparisonBase(text, m.start(), m.end())) {
