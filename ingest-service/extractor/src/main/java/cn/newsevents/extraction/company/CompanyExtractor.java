@@ -64,6 +64,8 @@ public final class CompanyExtractor {
     private static final int COMPARISON_WINDOW = 40;
     /** How far after "去年同期" a figure still belongs to that earlier period. */
     private static final int SAME_PERIOD_REACH = 8;
+    /** Repeats are looked for among at most this many figures of one company, metric and period (pairwise). */
+    private static final int MAX_SAME_PERIOD = 16;
     /** A stock code after a listed company's name ("某某（0700）", "某某(600519.SH)"). */
     private static final Pattern STOCK_CODE = Pattern.compile("[（(][0-9]{3,6}(?:\\.[A-Za-z]{2})?[)）]");
 
@@ -124,6 +126,7 @@ public final class CompanyExtractor {
         private final Set<String> announced = new HashSet<>();
         /** The amounts of the current sentence already reported by {@link #listed}. */
         private final List<int[]> consumed = new ArrayList<>();
+        private final int publicationYear;
         /** The latest period of the paragraphs before the current one, for figures its own text leaves undated. */
         private Period carried;
         /** The currency of a bare 元: New Taiwan dollars in articles that price in 新台币 and never in 人民币. */
@@ -163,6 +166,7 @@ public final class CompanyExtractor {
             known.addAll(distinct.values());
             String bodyText = t.substring(body);
             defaultCurrency = defaultCurrency(article.text().substring(body), bodyText);
+            publicationYear = publicationYear();
         }
 
         /**
@@ -185,7 +189,7 @@ public final class CompanyExtractor {
         List<CompanyEvent> metrics() {
             int body = Math.min(Math.max(article.bodyOffset(), 0), t.length());
             int month = article.publishedAt() == null ? 0 : article.publishedAt().getMonthValue();
-            Periods.Anchor anchor = new Periods.Anchor(publicationYear(), month, null, null, null);
+            Periods.Anchor anchor = new Periods.Anchor(publicationYear, month, null, null, null);
             int p = body;
             while (p < t.length()) {
                 int end = t.indexOf('\n', p);
@@ -201,21 +205,52 @@ public final class CompanyExtractor {
             return withoutUndatedRepeats(new ArrayList<>(events.values()));
         }
 
-        /** Drops an undated figure when the same company, metric and value is reported with its period. */
+        /**
+         * One figure reported twice is kept once: an undated repeat of a dated figure is dropped, and of two values
+         * of the same company, metric and period within half a percent ("亏损65.28亿元" in the lead, "65.289亿余元"
+         * in the body) the more precise one stays.
+         */
         private static List<CompanyEvent> withoutUndatedRepeats(List<CompanyEvent> all) {
             Set<String> dated = new HashSet<>();
+            Map<String, List<CompanyEvent>> byPeriod = new LinkedHashMap<>();
             for (CompanyEvent e : all) {
                 if (e.period() != null) {
                     dated.add(e.company() + "\u0000" + e.metric() + "\u0000" + e.value());
+                    byPeriod.computeIfAbsent(e.company() + "\u0000" + e.metric() + "\u0000" + e.period(),
+                            k -> new ArrayList<>()).add(e);
+                }
+            }
+            Set<CompanyEvent> rounded = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (List<CompanyEvent> same : byPeriod.values()) {
+                if (same.size() > MAX_SAME_PERIOD) {
+                    continue;
+                }
+                for (CompanyEvent a : same) {
+                    for (CompanyEvent b : same) {
+                        if (a != b && !rounded.contains(b) && near(a.value(), b.value())
+                                && a.value().stripTrailingZeros().precision() < b.value().stripTrailingZeros().precision()) {
+                            rounded.add(a);
+                        }
+                    }
                 }
             }
             List<CompanyEvent> out = new ArrayList<>();
             for (CompanyEvent e : all) {
-                if (e.period() != null || !dated.contains(e.company() + "\u0000" + e.metric() + "\u0000" + e.value())) {
+                boolean undatedRepeat = e.period() == null
+                        && dated.contains(e.company() + "\u0000" + e.metric() + "\u0000" + e.value());
+                if (!undatedRepeat && !rounded.contains(e)) {
                     out.add(e);
                 }
             }
             return out;
+        }
+
+        private static boolean near(BigDecimal a, BigDecimal b) {
+            if (a.signum() != b.signum() || a.signum() == 0) {
+                return false;
+            }
+            BigDecimal diff = a.subtract(b).abs();
+            return diff.multiply(BigDecimal.valueOf(200)).compareTo(a.abs()) <= 0;
         }
 
         private int publicationYear() {
@@ -306,6 +341,11 @@ public final class CompanyExtractor {
                 int ce = clauses.get(i)[1];
                 int next = i + 1 < clauses.size() ? clauses.get(i + 1)[1] : ce;
                 topic = clause(from, cs, ce, next, mentions, topic);
+            }
+            // "其中甲入库98亿元；乙入库1.1亿元": companies named as the parts of a group's figure are not what the
+            // following sentences speak of.
+            if (!java.util.Objects.equals(topic, topicIn) && t.substring(from, to).contains("其中")) {
+                return topicIn;
             }
             return topic;
         }
@@ -488,10 +528,23 @@ public final class CompanyExtractor {
             if (!c.lookingAt()) {
                 return;
             }
+            for (KeywordScanner.Hit h : keywords.find(t, c.start(), c.start("amount"))) {
+                Optional<Metric> other = lex.keywords.getOrDefault(h.word(), Optional.empty());
+                if (other.isPresent() && other.get() != metric) {
+                    // "，去年全年亏损411亿元" after a profit: a figure of its own, read by its own keyword.
+                    return;
+                }
+            }
             Optional<Amount> parsed = Amounts.parse(c.group("amount"));
-            String basePeriod = period(c.start("amount"), mentions);
-            if (parsed.isEmpty() || basePeriod == null || basePeriod.equals(period)
-                    || periodStart(c.start("amount"), mentions) < from) {
+            Period reported = periodOf(from, mentions);
+            if (parsed.isEmpty() || reported == null) {
+                return;
+            }
+            Periods.Anchor anchor = new Periods.Anchor(publicationYear, 0, reported.endYear(), null, reported);
+            List<Periods.Mention> base = Periods.findInComparison(t, c.start(), c.start("amount"), anchor);
+            Period named = base.isEmpty() ? null : base.get(base.size() - 1).period();
+            String basePeriod = named == null ? null : named.toString();
+            if (basePeriod == null || basePeriod.equals(period)) {
                 return;
             }
             Amount amount = parsed.get();
@@ -597,18 +650,6 @@ public final class CompanyExtractor {
             return unit == Unit.CNY && defaultCurrency != Unit.CNY && !written.contains("人民币") ? defaultCurrency : unit;
         }
 
-        /** Start of the last period mention ending by {@code at}, or -1. */
-        private int periodStart(int at, List<Periods.Mention> mentions) {
-            int start = -1;
-            for (Periods.Mention pm : mentions) {
-                if (pm.end() <= at) {
-                    start = pm.start();
-                } else {
-                    break;
-                }
-            }
-            return start;
-        }
 
         /** The name opening a clause before a topic verb ("黔台酒业发布2023年年报"), else null. */
         private String namedBeforeTopicVerb(String lead) {
@@ -782,7 +823,13 @@ public final class CompanyExtractor {
                 return new Subject(Subject.Kind.FOCUS, null, -1);
             }
             if (names.looksLikeName(s)) {
-                return new Subject(Subject.Kind.NAMED, resolve(s, offset), offset);
+                String full = resolve(s, offset);
+                // Precision guard: an unknown name that the segmenter reads as a common word ("半年", "规模") is
+                // not a company.
+                if (full.equals(s) && names.isCommonWord(s)) {
+                    return new Subject(Subject.Kind.NONE, null, -1);
+                }
+                return new Subject(Subject.Kind.NAMED, full, offset);
             }
             String resolved = resolveContained(s, offset);
             if (resolved != null) {
@@ -897,6 +944,11 @@ public final class CompanyExtractor {
          * report), else none.
          */
         private String period(int at, List<Periods.Mention> mentions) {
+            Period p = periodOf(at, mentions);
+            return p == null ? null : p.toString();
+        }
+
+        private Period periodOf(int at, List<Periods.Mention> mentions) {
             // Mentions are in text order and do not overlap: binary search for the last one ending by at.
             int lo = 0;
             int hi = mentions.size() - 1;
@@ -914,11 +966,7 @@ public final class CompanyExtractor {
                     || isRecentYears(mentions.get(last)) && sentenceBreakBetween(mentions.get(last).end(), at))) {
                 last--;
             }
-            if (last < 0) {
-                return carried == null ? null : carried.toString();
-            }
-            Period p = mentions.get(last).period();
-            return p == null ? null : p.toString();
+            return last < 0 ? carried : mentions.get(last).period();
         }
 
         /** "近十年来…最多的一年": a span of recent years speaks for its own sentence only. */

@@ -241,17 +241,23 @@ final class CompanyNames {
     }
 
     /**
-     * Whether the segmenter reads the word as one common word (a verb, adjective, adverb, pronoun, number, time
-     * or function word) rather than a name: "确保", "规模", "其中" are not companies.
+     * Whether the segmenter reads the word as one common word (a verb, adjective, adverb, pronoun, number, time or
+     * function word: "确保", "其中") or as numbers and measures only ("半年"): not a company.
      */
     boolean isCommonWord(String word) {
-        List<com.hankcs.hanlp.seg.common.Term> terms = com.hankcs.hanlp.HanLP.newSegment().seg(word);
-        if (terms.size() != 1 || terms.get(0).nature == null) {
+        List<Term> terms = HanLP.newSegment().seg(word);
+        if (terms.isEmpty()) {
             return false;
         }
-        String nature = terms.get(0).nature.toString();
-        return nature.startsWith("v") || nature.startsWith("a") || nature.startsWith("d") || nature.startsWith("r")
-                || nature.startsWith("m") || nature.startsWith("t") || nature.startsWith("p") || nature.startsWith("c")
-                || nature.startsWith("u") || nature.startsWith("q") || nature.startsWith("f");
+        boolean quantities = true;
+        for (Term term : terms) {
+            String nature = term.nature == null ? "" : term.nature.toString();
+            quantities &= !nature.isEmpty() && "mqt".indexOf(nature.charAt(0)) >= 0;
+        }
+        if (quantities) {
+            return true;
+        }
+        String nature = terms.size() == 1 && terms.get(0).nature != null ? terms.get(0).nature.toString() : "";
+        return !nature.isEmpty() && "vadrmtpcuqf".indexOf(nature.charAt(0)) >= 0;
     }
 }

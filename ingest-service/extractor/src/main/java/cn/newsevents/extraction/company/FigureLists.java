@@ -30,6 +30,10 @@ final class FigureLists {
     private static final int MAX_ITEMS = 12;
     private static final int KEYWORD_REACH = 24;
     private static final Pattern STOCK_CODE = Pattern.compile("[（(][0-9]{3,6}(?:\\.[A-Za-z]{2})?[)）]");
+    /** Characters a name read backwards from its figure stops at: separators and the copulas of a list. */
+    private static final String NAME_STOPS = "、，,：:；;。及和与是为為以（()）的";
+    /** Words of change and comparison: a "name" holding one is a predicate ("同比增长", "提升至"). */
+    private static final Pattern CHANGE = Pattern.compile("增长|增加|下降|下滑|减少|提升|提高|上升|回落|达到|高达|同比|环比|按年|年增|年减|提升至|增至|降至|达至");
     private static final Pattern NAME_SEP = Pattern.compile("、|及|和|与|以及|跟");
 
     private final CompanyLexicon lex;
@@ -49,8 +53,8 @@ final class FigureLists {
         this.amountList = Pattern.compile("(?:分别|分別)(?:为|是|达到|达|录得|约为|约|占)?[，,:：]?(" + amount + ")(?:" + SEP
                 + amount + "){1," + (MAX_ITEMS - 1) + "}+|(?<![0-9.])(" + amount + ")(?:、" + amount + "){1,"
                 + (MAX_ITEMS - 1) + "}+(?:(?:及|和|与)" + amount + ")?");
-        this.eachOwn = Pattern.compile("(?<name>[\\p{IsHan}A-Za-z0-9·&]{2,12}?)(?:占|佔|为|以)?[（(]?(?<amount>" + amount
-                + ")[)）]?(?=、|，|,|；|;|。|及|和|$)");
+        // A share in brackets after its name, after 占, or written right after the name ("酷达11.5%、联华11.2%").
+        this.eachOwn = Pattern.compile("(?:[（(](?<amount>" + amount + ")[)）]|(?:占|佔|以)?(?<amount2>" + amount + "))");
         this.stopWords = CompanyLexicon.longestFirst(lex.stopWords);
         this.headWords = CompanyLexicon.longestFirst(lex.headWords);
         this.leadWords = CompanyLexicon.longestFirst(lex.leadWords);
@@ -90,7 +94,10 @@ final class FigureLists {
         return out;
     }
 
-    /** "份额：甲占47.5%、乙占27.8%" and "甲（18.8%）、乙（11.5%）" after a share word in the sentence. */
+    /**
+     * "份额：甲占47.5%、乙占27.8%", "甲（18.8%）、乙（11.5%）", "其后是甲（11.5%）": a name right before its own share,
+     * in a sentence that speaks of shares. The name is read backwards from the figure to the nearest separator.
+     */
     private void eachOwnFigure(String t, int from, int to, List<Listed> out) {
         KeywordScanner.Hit share = null;
         for (KeywordScanner.Hit h : keywords.find(t, from, to)) {
@@ -103,40 +110,30 @@ final class FigureLists {
         if (share == null) {
             return;
         }
-        List<Listed> run = new ArrayList<>();
-        int at = share.end();
-        for (int i = at; i < Math.min(to, share.end() + 8); i++) {
-            if ("：:为是".indexOf(t.charAt(i)) >= 0) {
-                at = i + 1;
-                break;
+        Matcher m = eachOwn.matcher(t).region(from, to);
+        while (m.find() && out.size() < MAX_ITEMS) {
+            boolean parenthesised = m.group("amount") != null;
+            String amount = parenthesised ? m.group("amount") : m.group("amount2");
+            int amountStart = parenthesised ? m.start("amount") : m.start("amount2");
+            int amountEnd = parenthesised ? m.end("amount") : m.end("amount2");
+            if (!amount.contains("%") && !amount.contains("％")) {
+                continue;
             }
-        }
-        Matcher m = eachOwn.matcher(t);
-        while (at < to && run.size() < MAX_ITEMS) {
-            int next = at;
-            while (next < to && "：:，,为是、 ".indexOf(t.charAt(next)) >= 0) {
-                next++;
+            int end = m.start();
+            if (!parenthesised && (end == from || !CompanyNames.isNameChar(t.charAt(end - 1))
+                    || Character.isDigit(t.charAt(end - 1)))) {
+                continue;
             }
-            m.region(next, to);
-            if (!m.lookingAt() || !m.group("amount").contains("%") && !m.group("amount").contains("％")) {
-                break;
+            int start = end;
+            while (start > from && end - start < 12 && CompanyNames.isNameChar(t.charAt(start - 1))
+                    && NAME_STOPS.indexOf(t.charAt(start - 1)) < 0) {
+                start--;
             }
-            String name = STOCK_CODE.matcher(m.group("name")).replaceAll("");
-            int nameStart = m.start("name");
-            String cleaned = cleanName(name);
-            if (cleaned == null) {
-                break;
+            String name = cleanName(t.substring(start, end));
+            if (name == null) {
+                continue;
             }
-            nameStart += name.indexOf(cleaned);
-            run.add(new Listed(nameStart, cleaned, Metric.MARKET_SHARE, share.word(), m.start("amount"),
-                    m.end("amount"), m.group("amount")));
-            at = m.end();
-            while (at < to && (t.charAt(at) == '及' || t.charAt(at) == '和')) {
-                at++;
-            }
-        }
-        if (run.size() >= 2) {
-            out.addAll(run);
+            out.add(new Listed(start, name, Metric.MARKET_SHARE, share.word(), amountStart, amountEnd, amount));
         }
     }
 
@@ -259,7 +256,7 @@ final class FigureLists {
                 return null;
             }
         }
-        if (lex.keywords.containsKey(name) || lex.anaphors.contains(name)
+        if (!keywords.find(name, 0, name.length()).isEmpty() || CHANGE.matcher(name).find() || lex.anaphors.contains(name)
                 || CompanyNames.COUNTED_COMPANIES.matcher(name).find()) {
             return null;
         }

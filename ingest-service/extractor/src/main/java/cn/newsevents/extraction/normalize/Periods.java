@@ -46,9 +46,11 @@ public final class Periods {
                     + "|" + YEAR + "?前(?<qn>[一二两三2-3])(?:个)?季(?:度)?"
                     + "|" + YEAR + "?前(?<mn>" + MONTH + ")(?:个)?月(?:份)?"
                     + "|" + YEAR + "?(?:第(?<q>[一二三四1-4])季(?:度)?|(?<q1>首)季(?:度)?|(?<q2>[一二三四1-4])季度)"
-                    + "|" + YEAR + "?(?<h>上半年|下半年)"
+                    + "|" + YEAR + "?(?<h>上半年|下半年|上半财年|下半财年)"
+                    + "|" + YEAR + "?(?<interim>中期)(?=业绩|报告|盈利|纯利|溢利|营业额|收入|营收)"
                     + "|" + YEAR + "(?<mon>" + MONTH + ")月(?:份)?(?![0-9一二三四五六七八九十]{1,3}日)"
                     + "|(?<!\\d)(?<bare>" + MONTH + ")月(?=份|" + MONTH_FIGURES + ")"
+                    + "|(?<=^|[，,。；;：:\\n在于於])(?<opening>" + MONTH + ")月(?![0-9一二三四五六七八九十]{1,3}[日号]|[上中下]旬|初|底|末|中|起|至|到|[-—–~～－])"
                     + "|(?<same>去年同期|上年同期|上年度同期)"
                     + "|(?<thismonth>本月|当月|上月|上个月)"
                     + "|(?<undated>" + Tsv.alternation(UNDATED) + ")"
@@ -61,7 +63,7 @@ public final class Periods {
 
     /** Every character a period expression can start with, for the lookahead of {@link #PATTERN}. */
     private static String firstCharacters() {
-        StringBuilder sb = new StringBuilder("0-9零〇一二两三四五六七八九十截第前上下近最过全首本当");
+        StringBuilder sb = new StringBuilder("0-9零〇一二两三四五六七八九十截第前上下近最过全首本当中");
         for (String w : RELATIVE.keySet()) {
             sb.append(w.charAt(0));
         }
@@ -110,12 +112,24 @@ public final class Periods {
 
     /** The period expressions in {@code text[from, to)}, resolved in order, each against the anchor so far. */
     public static List<Mention> find(String text, int from, int to, Anchor anchor) {
+        return find(text, from, to, anchor, false);
+    }
+
+    /**
+     * The period expressions of the base of a comparison ("比2018年第二季度末的…", "高于去年同期…"), which
+     * {@link #find(String, int, int, Anchor)} passes over.
+     */
+    public static List<Mention> findInComparison(String text, int from, int to, Anchor anchor) {
+        return find(text, from, to, anchor, true);
+    }
+
+    private static List<Mention> find(String text, int from, int to, Anchor anchor, boolean bases) {
         List<Mention> out = new ArrayList<>();
         // Transparent bounds: "4月" before "营收" is a period even when the region ends at the keyword.
         Matcher m = PATTERN.matcher(text).region(from, to).useTransparentBounds(true);
         Anchor a = anchor;
         while (m.find()) {
-            if (isComparisonBase(text, m.start(), m.end())) {
+            if (!bases && isComparisonBase(text, m.start(), m.end())) {
                 continue;
             }
             Optional<Period> p = resolve(m, a);
@@ -144,7 +158,11 @@ public final class Periods {
             // "高于去年同期的595亿元" names a figure of that period; "较去年同期增长5%" only the base of a change.
             return CHANGE_AFTER.matcher(text).region(end, Math.min(text.length(), end + 4)).lookingAt();
         }
-        char before = start > 0 ? text.charAt(start - 1) : ' ';
+        int b = start - 1;
+        while (b > 0 && text.charAt(b) == ' ') {
+            b--;
+        }
+        char before = b >= 0 ? text.charAt(b) : ' ';
         // "突破去年12月的纪录", "超过去年": a record or level compared with, not the period of a figure.
         return before == '较' || before == '比' || before == '与' || before == '同' || before == '于' || before == '破'
                 || before == '越'
@@ -174,6 +192,9 @@ public final class Periods {
             return Optional.of(n == 2 ? new Period.Half(year, 1)
                     : new Period.Range(new Period.Quarter(year, 1), new Period.Quarter(year, n)));
         }
+        if (m.group("interim") != null) {
+            return Optional.of(new Period.Half(year, 1));
+        }
         if (m.group("mn") != null) {
             int n = month(m.group("mn"));
             return n < 2 ? Optional.empty() : Optional.of(Period.months(year, 1, n));
@@ -184,8 +205,8 @@ public final class Periods {
         if (m.group("q1") != null) {
             return Optional.of(new Period.Quarter(year, 1));
         }
-        if (m.group("bare") != null) {
-            return Optional.of(new Period.Month(year, month(m.group("bare"))));
+        if (m.group("bare") != null || m.group("opening") != null) {
+            return Optional.of(new Period.Month(year, month(m.group("bare") != null ? m.group("bare") : m.group("opening"))));
         }
         if (m.group("thismonth") != null) {
             if (a.publicationMonth() == 0) {
