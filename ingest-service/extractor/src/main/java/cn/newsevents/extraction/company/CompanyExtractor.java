@@ -444,6 +444,10 @@ public final class CompanyExtractor {
             if (kw > cs && (t.charAt(kw - 1) == '占' || t.charAt(kw - 1) == '佔')) {
                 return false;
             }
+            if (lex.bareKeywords.contains(m.group("kw")) && !namedRightBefore(subject, kw)) {
+                // "游戏收入", "广告收入": a bare 收入 after other words is a segment's, not the company's.
+                return false;
+            }
             Optional<Amount> parsed = Amounts.parse(m.group("amount"));
             if (parsed.isEmpty() || isAdjusted(cs, Math.max(kw, m.start("amount"))) || isConsumed(m.start("amount"))
                     || isConsumed(m.end("amount") - 1)) {
@@ -618,6 +622,17 @@ public final class CompanyExtractor {
                 }
             }
             return false;
+        }
+
+        /** A named subject, with nothing but its name, a period or punctuation right before the keyword. */
+        private boolean namedRightBefore(Subject subject, int kw) {
+            if (subject.kind() != Subject.Kind.NAMED || kw == 0) {
+                return false;
+            }
+            char before = t.charAt(kw - 1);
+            return !Character.isIdeographic(before) || "年度季月期内".indexOf(before) >= 0
+                    || t.startsWith(subject.name(), kw - subject.name().length())
+                    || (subject.start() >= 0 && kw - subject.start() <= subject.name().length() + 1);
         }
 
         /** Whether the clause marks the figure as adjusted or expected ("经调整", "市场预期的"), not as reported. */

@@ -21,7 +21,7 @@ final class CompanyNames {
 
     private static final int MAX_NAME = 24;
     /** "847家", "多家": a number of companies, not one. */
-    static final Pattern COUNTED_COMPANIES = Pattern.compile("[0-9一二三四五六七八九十几多两数百千]家");
+    static final Pattern COUNTED_COMPANIES = Pattern.compile("[0-9一二三四五六七八九十几多两数百千][家间]");
     private static final Pattern GENERIC_END = Pattern.compile("(?:上市|该|这家|那家|本|子|分|总|母|各|其)$");
     private static final Pattern PLACE_END = Pattern.compile("[市省县区镇乡村国州]$");
     /** Dates and periods written before a name ("2023年集团"): the name starts after them. */
@@ -220,7 +220,8 @@ final class CompanyNames {
             return false;
         }
         for (String w : nonCompany) {
-            if (s.contains(w)) {
+            // "国际" ends many company names (某某国际) while "国际市场" is a market.
+            if (s.contains(w) && !(w.equals("国际") && s.endsWith(w) && s.length() >= 4)) {
                 return false;
             }
         }
