@@ -216,9 +216,9 @@ public final class CompanyExtractor {
             for (CompanyEvent e : all) {
                 if (e.period() != null) {
                     dated.add(e.company() + "\u0000" + e.metric() + "\u0000" + e.value());
-                    byPeriod.computeIfAbsent(e.company() + "\u0000" + e.metric() + "\u0000" + e.period(),
-                            k -> new ArrayList<>()).add(e);
                 }
+                byPeriod.computeIfAbsent(e.company() + "\u0000" + e.metric() + "\u0000" + e.period(),
+                        k -> new ArrayList<>()).add(e);
             }
             Set<CompanyEvent> rounded = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (List<CompanyEvent> same : byPeriod.values()) {
@@ -245,12 +245,12 @@ public final class CompanyExtractor {
             return out;
         }
 
+        /** Whether {@code a} is {@code b} written with fewer digits (32 for 32.6, 65.28 for 65.289). */
         private static boolean near(BigDecimal a, BigDecimal b) {
             if (a.signum() != b.signum() || a.signum() == 0) {
                 return false;
             }
-            BigDecimal diff = a.subtract(b).abs();
-            return diff.multiply(BigDecimal.valueOf(200)).compareTo(a.abs()) <= 0;
+            return a.subtract(b).abs().compareTo(a.stripTrailingZeros().ulp()) < 0;
         }
 
         private int publicationYear() {
@@ -379,7 +379,8 @@ public final class CompanyExtractor {
                     Matcher m = rule.pattern().matcher(t);
                     boolean found;
                     if (rule.keywordFirst()) {
-                        found = m.region(hit.start(), Math.min(ce, hit.end() + RULE_WINDOW)).lookingAt();
+                        int end = rule.nextClause() ? nextEnd : ce;
+                        found = m.region(hit.start(), Math.min(end, hit.end() + RULE_WINDOW)).lookingAt();
                     } else {
                         found = findAt(m.region(Math.max(cs, hit.start() - RULE_WINDOW), hit.end()), hit.start());
                     }
@@ -438,8 +439,10 @@ public final class CompanyExtractor {
             return topic;
         }
 
-        private boolean emit(int sentenceStart, int cs, int ce, int nextEnd, Matcher m, Metric metric,
+        private boolean emit(int sentenceStart, int cs, int clauseEnd, int nextEnd, Matcher m, Metric metric,
                              Subject subject, String topic, List<Periods.Mention> mentions) {
+            // A rule may find its figure in the next clause: the figure's clause is then that one.
+            int ce = Math.max(clauseEnd, m.end("amount"));
             int kw = m.start("kw");
             if (kw > cs && (t.charAt(kw - 1) == '占' || t.charAt(kw - 1) == '佔')) {
                 return false;
@@ -514,6 +517,12 @@ public final class CompanyExtractor {
             }
             comparisonBase(amountEnd, Math.min(nextEnd, amountEnd + COMPARISON_WINDOW), company, metric, kind, period,
                     value.signum() < 0, evStart, mentions, confidence);
+            int from = m.end("kw") < m.start("amount") ? t.indexOf('从', m.end("kw")) : -1;
+            if (from >= 0 && from < m.start("amount")) {
+                // "客户数从上年末的290万增加到2280万": the starting figure is the earlier period's.
+                comparisonBase(from, m.start("amount"), company, metric, kind, period, value.signum() < 0, evStart,
+                        mentions, confidence);
+            }
             return true;
         }
 
@@ -842,7 +851,10 @@ public final class CompanyExtractor {
                 // Precision guard: an unknown name that the segmenter reads as a common word ("半年", "规模") is
                 // not a company.
                 if (full.equals(s) && names.isCommonWord(s)) {
-                    return new Subject(Subject.Kind.NONE, null, -1);
+                    // "交易客户", "活跃用户": a word qualifying the metric noun right after it; the company is the
+                    // one in focus.
+                    boolean qualifies = offset + s.length() == end && s.length() <= 4;
+                    return new Subject(qualifies ? Subject.Kind.FOCUS : Subject.Kind.NONE, null, -1);
                 }
                 return new Subject(Subject.Kind.NAMED, full, offset);
             }

@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  * it produces.
  */
 final class CompanyRules {
-    /** A metric rule; {@code countOnly} rules apply to count metrics (customers, outlets, employees) only. */
-    record MetricRule(String name, boolean countOnly, Pattern pattern) {
+    /**
+     * A metric rule; {@code countOnly} rules apply to count metrics (customers, outlets, employees) only, and
+     * {@code nextClause} rules may find their figure in the clause after the keyword's ("市占率稳居第一，达32.6%").
+     */
+    record MetricRule(String name, boolean countOnly, boolean nextClause, Pattern pattern) {
         /** Whether the pattern opens with the keyword, so that it can be tried at the keyword only. */
         boolean keywordFirst() {
             return pattern.pattern().startsWith("(?<kw>");
@@ -45,7 +48,13 @@ final class CompanyRules {
             }
             String pattern = row[2].replace("{KEYWORD}", keyword).replace("{FILLER}", filler)
                     .replace("{AMOUNT}", Amounts.REGEX);
-            metricRules.add(new MetricRule(row[0].strip(), row[1].strip().equals("count"), Pattern.compile(pattern)));
+            String applies = row[1].strip();
+            if (!applies.equals("any") && !applies.equals("count") && !applies.equals("next")) {
+                throw new IllegalStateException("Metric rule '" + row[0] + "' in rules/company/metric.rules.tsv applies "
+                        + "to '" + applies + "'; write any, count or next.");
+            }
+            metricRules.add(new MetricRule(row[0].strip(), applies.equals("count"), applies.equals("next"),
+                    Pattern.compile(pattern)));
         }
         List<String[]> comparisons = Tsv.read("rules/company/comparison.rules.tsv");
         if (comparisons.size() != 1) {

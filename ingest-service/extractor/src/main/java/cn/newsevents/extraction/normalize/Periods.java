@@ -165,6 +165,7 @@ public final class Periods {
         char before = b >= 0 ? text.charAt(b) : ' ';
         // "突破去年12月的纪录", "超过去年": a record or level compared with, not the period of a figure.
         return before == '较' || before == '比' || before == '与' || before == '同' || before == '于' || before == '破'
+                || before == '从'
                 || before == '越'
                 || text.startsWith("同期", end);
     }
