@@ -1,11 +1,7 @@
 package cn.newsevents.extraction.company;
 
-import cn.newsevents.extraction.Extractor;
 import cn.newsevents.extraction.model.Article;
 import cn.newsevents.extraction.model.CompanyEvent;
-import cn.newsevents.extraction.model.CompanyEventKind;
-import cn.newsevents.extraction.model.Evidence;
-import cn.newsevents.extraction.model.Ids;
 import cn.newsevents.extraction.model.Metric;
 import cn.newsevents.extraction.model.Participant;
 import cn.newsevents.extraction.model.Qualifier;
@@ -49,9 +45,6 @@ public final class CompanyExtractor {
                     + "|[昨今前][（(][0-9０-９]{1,2}[)）]日"
                     + "|[0-9０-９一二三四五六七八九十]{1,3}[日号]|日前|近日|今日|昨日|今天|昨天|日內|日内)"
                     + "(?:晚间|晚間|晚上|晚|早间|早間|上午|下午|午间|午間|盘后|盤後)?$");
-    /** A Taiwan dateline ("记者某某/台北报导", "（中央社台北3日电）"). */
-    private static final Pattern TAIWAN_DATELINE = Pattern.compile(
-            "(?:台北|台中|台南|高雄|新北|桃园|新竹|基隆|嘉义|彰化|屏东|宜兰|花莲|台东)(?:[0-9一二三四五六七八九十]{1,3}日)?(?:报导|电|讯)");
     /** A company's results report, the object of 公布/发布 when a company is the subject. */
     private static final Pattern RESULTS_REPORT = Pattern.compile("财报|业绩|年报|季报|半年报|财务报告|营运报告|财务数据");
     private static final String CLAUSE_BREAKS = "，,；;：:\n";
@@ -64,8 +57,6 @@ public final class CompanyExtractor {
     private static final int COMPARISON_WINDOW = 40;
     /** How far after "去年同期" a figure still belongs to that earlier period. */
     private static final int SAME_PERIOD_REACH = 8;
-    /** Repeats are looked for among at most this many figures of one company, metric and period (pairwise). */
-    private static final int MAX_SAME_PERIOD = 16;
     /** A stock code after a listed company's name ("某某（0700）", "某某(600519.SH)"). */
     private static final Pattern STOCK_CODE = Pattern.compile("[（(][0-9]{3,6}(?:\\.[A-Za-z]{2})?[)）]");
 
@@ -79,6 +70,7 @@ public final class CompanyExtractor {
     private final List<String> scopeWords = CompanyLexicon.longestFirst(lex.scopeWords);
     private final KeywordScanner keywords = new KeywordScanner(lex.keywords.keySet());
     private final FigureLists lists = new FigureLists(lex, names, keywords);
+    private final SeminarAttendance attendance = new SeminarAttendance(lex);
 
     /**
      * @param article    the article; evidence offsets index {@code article.text()}
@@ -88,7 +80,7 @@ public final class CompanyExtractor {
     public List<CompanyEvent> extract(Article article, String simplified, List<SeminarEvent> seminars) {
         List<SeminarEvent> sems = seminars == null ? List.of() : seminars;
         List<CompanyEvent> out = new ArrayList<>(new Reader(article, simplified, sems).metrics());
-        out.addAll(attendance(article, simplified, sems));
+        out.addAll(attendance.events(article, simplified, sems));
         return out;
     }
 
@@ -110,7 +102,7 @@ public final class CompanyExtractor {
         private final List<CompanyNames.Name> registered;
         private int[] registeredStarts;
         private final List<CompanyNames.Name> known = new ArrayList<>();
-        private final Map<String, CompanyEvent> events = new LinkedHashMap<>();
+        private final FigureAssembly figures;
         /**
          * The company carried into the current paragraph only because earlier paragraphs named it (no figure of
          * its own yet): it owns figures whose subject is written (公司, 其…), not bare figures ("总投资额达150亿元"
@@ -136,6 +128,7 @@ public final class CompanyExtractor {
             this.article = article;
             this.t = simplified;
             this.seminars = seminars;
+            this.figures = new FigureAssembly(article);
             int body = Math.min(Math.max(article.bodyOffset(), 0), t.length());
             this.registered = names.registered(t, body, t.length());
             known.addAll(registered);
@@ -165,25 +158,8 @@ public final class CompanyExtractor {
             known.clear();
             known.addAll(distinct.values());
             String bodyText = t.substring(body);
-            defaultCurrency = defaultCurrency(article.text().substring(body), bodyText);
+            defaultCurrency = ReportCurrency.of(article.text().substring(body), bodyText);
             publicationYear = publicationYear();
-        }
-
-        /**
-         * The currency of a bare 元: New Taiwan dollars in a report that prices in 新台币 and never in 人民币, or in
-         * one written in traditional characters with a Taiwan dateline and no other currency; else yuan.
-         */
-        private static Unit defaultCurrency(String original, String simplified) {
-            if (simplified.contains("人民币") || simplified.contains("港元") || simplified.contains("港币")
-                    || simplified.contains("澳门元")) {
-                return Unit.CNY;
-            }
-            if (simplified.contains("新台币") || simplified.contains("台币")) {
-                return Unit.TWD;
-            }
-            boolean traditional = !original.equals(simplified);
-            return traditional && TAIWAN_DATELINE.matcher(simplified).region(0, Math.min(simplified.length(), 200)).find()
-                    ? Unit.TWD : Unit.CNY;
         }
 
         List<CompanyEvent> metrics() {
@@ -202,55 +178,7 @@ public final class CompanyExtractor {
                 }
                 p = end + 1;
             }
-            return withoutUndatedRepeats(new ArrayList<>(events.values()));
-        }
-
-        /**
-         * One figure reported twice is kept once: an undated repeat of a dated figure is dropped, and of two values
-         * of the same company, metric and period within half a percent ("亏损65.28亿元" in the lead, "65.289亿余元"
-         * in the body) the more precise one stays.
-         */
-        private static List<CompanyEvent> withoutUndatedRepeats(List<CompanyEvent> all) {
-            Set<String> dated = new HashSet<>();
-            Map<String, List<CompanyEvent>> byPeriod = new LinkedHashMap<>();
-            for (CompanyEvent e : all) {
-                if (e.period() != null) {
-                    dated.add(e.company() + "\u0000" + e.metric() + "\u0000" + e.value());
-                }
-                byPeriod.computeIfAbsent(e.company() + "\u0000" + e.metric() + "\u0000" + e.period(),
-                        k -> new ArrayList<>()).add(e);
-            }
-            Set<CompanyEvent> rounded = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            for (List<CompanyEvent> same : byPeriod.values()) {
-                if (same.size() > MAX_SAME_PERIOD) {
-                    continue;
-                }
-                for (CompanyEvent a : same) {
-                    for (CompanyEvent b : same) {
-                        if (a != b && !rounded.contains(b) && near(a.value(), b.value())
-                                && a.value().stripTrailingZeros().precision() < b.value().stripTrailingZeros().precision()) {
-                            rounded.add(a);
-                        }
-                    }
-                }
-            }
-            List<CompanyEvent> out = new ArrayList<>();
-            for (CompanyEvent e : all) {
-                boolean undatedRepeat = e.period() == null
-                        && dated.contains(e.company() + "\u0000" + e.metric() + "\u0000" + e.value());
-                if (!undatedRepeat && !rounded.contains(e)) {
-                    out.add(e);
-                }
-            }
-            return out;
-        }
-
-        /** Whether {@code a} is {@code b} written with fewer digits (32 for 32.6, 65.28 for 65.289). */
-        private static boolean near(BigDecimal a, BigDecimal b) {
-            if (a.signum() != b.signum() || a.signum() == 0) {
-                return false;
-            }
-            return a.subtract(b).abs().compareTo(a.stripTrailingZeros().ulp()) < 0;
+            return figures.events();
         }
 
         private int publicationYear() {
@@ -459,12 +387,7 @@ public final class CompanyExtractor {
             Amount amount = parsed.get();
             CompanyLexicon.AmountKind kind = lex.kinds.get(metric);
             Unit unit = currency(amount, m.group("amount"));
-            boolean fits = switch (kind) {
-                case MONEY -> unit.isMoney();
-                case PERCENT -> unit == Unit.PERCENT;
-                case COUNT -> unit == Unit.COUNT || !amount.unitStated();
-            };
-            if (!fits) {
+            if (!lex.fits(metric, amount)) {
                 return false;
             }
             if (kind == CompanyLexicon.AmountKind.COUNT) {
@@ -491,7 +414,7 @@ public final class CompanyExtractor {
                 qualifier = outlook;
             }
             String period = period(m.start("amount"), mentions);
-            BigDecimal value = plain(amount.value());
+            BigDecimal value = FigureAssembly.plain(amount.value());
             if (isLoss(m.start("kw"), m.start("amount"))) {
                 value = value.negate();
             }
@@ -503,14 +426,9 @@ public final class CompanyExtractor {
             }
             Integer rank = rank(amountEnd, ce, nextEnd);
             int evStart = Math.min(cs, subject.start() < 0 ? cs : subject.start());
-            String original = article.text();
-            Evidence evidence = new Evidence(evStart, m.end(), original.substring(evStart, m.end()));
             String person = person(company, sentenceStart, ce);
-            String id = Ids.eventId(article.id(), "company", company, metric.code(), period, value.toPlainString());
-            String key = company + "\u0000" + metric.code() + "\u0000" + period + "\u0000" + value.toPlainString();
-            events.putIfAbsent(key, new CompanyEvent(id, article.id(), CompanyEventKind.METRIC, company, metric,
-                    period, value, unit.code(), qualifier, growth, rank, person, null, evidence,
-                    Math.max(0.1, Math.min(1.0, confidence)), Extractor.VERSION));
+            figures.add(new FigureAssembly.Figure(company, metric, period, value, unit, qualifier, growth, rank, person,
+                    evStart, m.end(), confidence));
             reported.add(company);
             if (named.size() < 2) {
                 addDistinct(named, company);
@@ -561,26 +479,16 @@ public final class CompanyExtractor {
                 return;
             }
             Amount amount = parsed.get();
-            boolean fits = switch (kind) {
-                case MONEY -> amount.unit().isMoney() && (amount.unitStated() || amount.value().signum() != 0);
-                case PERCENT -> amount.unit() == Unit.PERCENT;
-                case COUNT -> amount.unit() == Unit.COUNT || !amount.unitStated();
-            };
-            if (!fits) {
+            if (!lex.fits(metric, amount)) {
                 return;
             }
-            BigDecimal value = plain(amount.value());
+            BigDecimal value = FigureAssembly.plain(amount.value());
             if (loss || isLoss(c.start(), c.start("amount"))) {
                 value = value.negate();
             }
             Unit unit = kind == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT : currency(amount, c.group("amount"));
-            String original = article.text();
-            Evidence evidence = new Evidence(evStart, c.end(), original.substring(evStart, c.end()));
-            String id = Ids.eventId(article.id(), "company", company, metric.code(), basePeriod, value.toPlainString());
-            String key = company + "\u0000" + metric.code() + "\u0000" + basePeriod + "\u0000" + value.toPlainString();
-            events.putIfAbsent(key, new CompanyEvent(id, article.id(), CompanyEventKind.METRIC, company, metric,
-                    basePeriod, value, unit.code(), amount.qualifier(), null, null, null, null, evidence,
-                    Math.max(0.1, confidence - 0.1), Extractor.VERSION));
+            figures.add(new FigureAssembly.Figure(company, metric, basePeriod, value, unit, amount.qualifier(), null,
+                    null, null, evStart, c.end(), confidence - 0.1));
         }
 
         /** The figures several companies share in the sentence; their amounts are not read again clause by clause. */
@@ -593,16 +501,11 @@ public final class CompanyExtractor {
                 }
                 Amount amount = parsed.get();
                 CompanyLexicon.AmountKind kind = lex.kinds.get(l.metric());
-                boolean fits = switch (kind) {
-                    case MONEY -> amount.unit().isMoney();
-                    case PERCENT -> amount.unit() == Unit.PERCENT;
-                    case COUNT -> amount.unit() == Unit.COUNT || !amount.unitStated();
-                };
-                if (!fits) {
+                if (!lex.fits(l.metric(), amount)) {
                     continue;
                 }
                 String company = resolve(l.name(), l.nameStart());
-                BigDecimal value = plain(amount.value());
+                BigDecimal value = FigureAssembly.plain(amount.value());
                 if (lex.lossWords.contains(l.keyword())) {
                     value = value.negate();
                 }
@@ -614,11 +517,8 @@ public final class CompanyExtractor {
                     qualifier = outlook;
                 }
                 int evStart = Math.min(l.nameStart(), l.amountStart());
-                Evidence evidence = new Evidence(evStart, l.amountEnd(), article.text().substring(evStart, l.amountEnd()));
-                String id = Ids.eventId(article.id(), "company", company, l.metric().code(), period, value.toPlainString());
-                String key = company + "\u0000" + l.metric().code() + "\u0000" + period + "\u0000" + value.toPlainString();
-                events.putIfAbsent(key, new CompanyEvent(id, article.id(), CompanyEventKind.METRIC, company, l.metric(),
-                        period, value, unit.code(), qualifier, null, null, null, null, evidence, 0.7, Extractor.VERSION));
+                figures.add(new FigureAssembly.Figure(company, l.metric(), period, value, unit, qualifier, null, null,
+                        null, evStart, l.amountEnd(), 0.7));
                 reported.add(company);
                 consumed.add(new int[]{l.amountStart(), l.amountEnd()});
             }
@@ -1059,65 +959,7 @@ public final class CompanyExtractor {
         }
     }
 
-    private static BigDecimal plain(BigDecimal v) {
-        BigDecimal value = v.stripTrailingZeros();
-        return value.scale() < 0 ? value.setScale(0) : value;
-    }
-
     private static boolean sameCompany(String a, String b) {
         return a.contains(b) || b.contains(a);
-    }
-
-    /**
-     * The span naming the participant and their organization ("某某有限公司董事长王某"), searched in the text as
-     * written and then in its simplified view, from the seminar's evidence on; else the seminar's evidence.
-     */
-    private static Evidence participantSpan(String original, String simplified, Evidence seminar, Participant p) {
-        if (p.name() == null || p.name().isBlank()) {
-            return seminar;
-        }
-        int from = seminar == null ? 0 : seminar.start();
-        for (String text : new String[]{original, simplified}) {
-            String name = text == original ? p.name() : SimplifiedText.of(p.name());
-            String org = text == original ? p.organization() : SimplifiedText.of(p.organization());
-            int at = text.indexOf(name, from);
-            if (at < 0) {
-                at = text.indexOf(name);
-            }
-            if (at < 0) {
-                continue;
-            }
-            int start = at;
-            int end = at + name.length();
-            int orgAt = text.lastIndexOf(org, at);
-            if (orgAt >= 0 && at - orgAt <= 60) {
-                start = orgAt;
-            } else {
-                int orgAfter = text.indexOf(org, end);
-                if (orgAfter >= 0 && orgAfter - end <= 60) {
-                    end = orgAfter + org.length();
-                }
-            }
-            return new Evidence(start, end, original.substring(start, end));
-        }
-        return seminar;
-    }
-
-    /** One attendance event per seminar participant whose organization is a company. */
-    private List<CompanyEvent> attendance(Article article, String simplified, List<SeminarEvent> seminars) {
-        List<CompanyEvent> out = new ArrayList<>();
-        String original = article.text();
-        for (SeminarEvent s : seminars) {
-            for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
-                if (p.organization() == null || !lex.isCompanyOrganization(SimplifiedText.of(p.organization()))) {
-                    continue;
-                }
-                Evidence ev = participantSpan(original, simplified, s.evidence(), p);
-                String id = Ids.eventId(article.id(), "company", p.organization(), "attendance", s.id(), p.name());
-                out.add(new CompanyEvent(id, article.id(), CompanyEventKind.ATTENDANCE, p.organization(), null, null,
-                        null, null, null, null, null, p.name(), s.id(), ev, s.confidence(), Extractor.VERSION));
-            }
-        }
-        return out;
     }
 }

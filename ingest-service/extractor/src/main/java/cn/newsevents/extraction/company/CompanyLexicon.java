@@ -124,6 +124,15 @@ final class CompanyLexicon {
         }
     }
 
+    /** Whether an amount can be a figure of the metric: money for money metrics, a percentage for shares, a count. */
+    boolean fits(Metric metric, cn.newsevents.extraction.normalize.Amount amount) {
+        return switch (kinds.get(metric)) {
+            case MONEY -> amount.unit().isMoney();
+            case PERCENT -> amount.unit() == cn.newsevents.extraction.normalize.Unit.PERCENT;
+            case COUNT -> amount.unit() == cn.newsevents.extraction.normalize.Unit.COUNT || !amount.unitStated();
+        };
+    }
+
     /** Words sorted longest first, for scanning. */
     static List<String> longestFirst(Set<String> words) {
         List<String> list = new ArrayList<>(words);

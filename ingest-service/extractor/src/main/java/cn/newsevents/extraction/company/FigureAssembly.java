@@ -1,0 +1,115 @@
+package cn.newsevents.extraction.company;
+
+import cn.newsevents.extraction.Extractor;
+import cn.newsevents.extraction.model.Article;
+import cn.newsevents.extraction.model.CompanyEvent;
+import cn.newsevents.extraction.model.CompanyEventKind;
+import cn.newsevents.extraction.model.Evidence;
+import cn.newsevents.extraction.model.Ids;
+import cn.newsevents.extraction.model.Metric;
+import cn.newsevents.extraction.model.Qualifier;
+import cn.newsevents.extraction.normalize.Unit;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The last stage of company-figure extraction: figures become events with an id, evidence in the original text and
+ * a confidence, and a figure an article reports twice is kept once. One instance per article; not thread-safe.
+ */
+final class FigureAssembly {
+    /** Repeats are looked for among at most this many figures of one company, metric and period (pairwise). */
+    private static final int MAX_SAME_PERIOD = 16;
+
+    /** One figure: {@code [evidenceStart, evidenceEnd)} indexes the article text. */
+    record Figure(String company, Metric metric, String period, BigDecimal value, Unit unit, Qualifier qualifier,
+                  BigDecimal yoyGrowth, Integer rank, String person, int evidenceStart, int evidenceEnd,
+                  double confidence) {
+    }
+
+    private final Article article;
+    private final Map<String, CompanyEvent> events = new LinkedHashMap<>();
+
+    FigureAssembly(Article article) {
+        this.article = article;
+    }
+
+    /** Adds a figure unless the same company, metric, period and value is already reported. */
+    void add(Figure f) {
+        BigDecimal value = plain(f.value());
+        String key = f.company() + "\u0000" + f.metric().code() + "\u0000" + f.period() + "\u0000" + value.toPlainString();
+        if (events.containsKey(key)) {
+            return;
+        }
+        Evidence evidence = new Evidence(f.evidenceStart(), f.evidenceEnd(),
+                article.text().substring(f.evidenceStart(), f.evidenceEnd()));
+        String id = Ids.eventId(article.id(), "company", f.company(), f.metric().code(), f.period(), value.toPlainString());
+        double confidence = Math.round(Math.max(0.1, Math.min(1.0, f.confidence())) * 100) / 100.0;
+        events.put(key, new CompanyEvent(id, article.id(), CompanyEventKind.METRIC, f.company(), f.metric(), f.period(),
+                value, f.unit().code(), f.qualifier(), f.yoyGrowth(), f.rank(), f.person(), null, evidence, confidence,
+                Extractor.VERSION));
+    }
+
+    /**
+     * The events, a figure reported twice kept once: an undated repeat of a dated figure is dropped, and of two
+     * values of the same company, metric and period where one is the other written with fewer digits ("亏损65.28亿元"
+     * in the lead, "65.289亿余元" in the body; "32%" in a heading, "32.6%" in the text) the precise one stays.
+     */
+    List<CompanyEvent> events() {
+        List<CompanyEvent> all = new ArrayList<>(events.values());
+        Set<String> dated = new HashSet<>();
+        Map<String, List<CompanyEvent>> byPeriod = new LinkedHashMap<>();
+        for (CompanyEvent e : all) {
+            if (e.period() != null) {
+                dated.add(e.company() + "\u0000" + e.metric() + "\u0000" + e.value());
+            }
+            byPeriod.computeIfAbsent(e.company() + "\u0000" + e.metric() + "\u0000" + e.period(),
+                    k -> new ArrayList<>()).add(e);
+        }
+        Set<CompanyEvent> rounded = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (List<CompanyEvent> same : byPeriod.values()) {
+            if (same.size() > MAX_SAME_PERIOD) {
+                continue;
+            }
+            for (CompanyEvent a : same) {
+                for (CompanyEvent b : same) {
+                    if (a != b && !rounded.contains(b) && writtenShorter(a.value(), b.value())) {
+                        rounded.add(a);
+                    }
+                }
+            }
+        }
+        List<CompanyEvent> out = new ArrayList<>();
+        for (CompanyEvent e : all) {
+            boolean undatedRepeat = e.period() == null
+                    && dated.contains(e.company() + "\u0000" + e.metric() + "\u0000" + e.value());
+            if (!undatedRepeat && !rounded.contains(e)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code a} is {@code b} written with fewer digits (32 for 32.6, 65.28 for 65.289). */
+    static boolean writtenShorter(BigDecimal a, BigDecimal b) {
+        if (a.signum() != b.signum() || a.signum() == 0) {
+            return false;
+        }
+        BigDecimal shortA = a.stripTrailingZeros();
+        return shortA.precision() < b.stripTrailingZeros().precision()
+                && a.subtract(b).abs().compareTo(shortA.ulp()) < 0;
+    }
+
+    /** A value without trailing zeros in its fraction and without an exponent (8.74E+8 → 874000000). */
+    static BigDecimal plain(BigDecimal v) {
+        BigDecimal value = v.stripTrailingZeros();
+        return value.scale() < 0 ? value.setScale(0) : value;
+    }
+}

@@ -1,0 +1,36 @@
+package cn.newsevents.extraction.company;
+
+import cn.newsevents.extraction.normalize.Unit;
+
+import java.util.regex.Pattern;
+
+/**
+ * The currency a report means by a bare 元: New Taiwan dollars in a report that prices in 新台币 and never in another
+ * named currency, or in one written in traditional characters under a Taiwan dateline ("台北报导"); else yuan.
+ */
+final class ReportCurrency {
+    /** A Taiwan dateline ("记者某某/台北报导", "（中央社台北3日电）"). */
+    private static final Pattern TAIWAN_DATELINE = Pattern.compile(
+            "(?:台北|台中|台南|高雄|新北|桃园|新竹|基隆|嘉义|彰化|屏东|宜兰|花莲|台东)(?:[0-9一二三四五六七八九十]{1,3}日)?(?:报导|电|讯)");
+    private static final int DATELINE_REACH = 200;
+
+    private ReportCurrency() {
+    }
+
+    /**
+     * @param original   the body as written
+     * @param simplified the body in simplified characters, same length
+     */
+    static Unit of(String original, String simplified) {
+        if (simplified.contains("人民币") || simplified.contains("港元") || simplified.contains("港币")
+                || simplified.contains("澳门元")) {
+            return Unit.CNY;
+        }
+        if (simplified.contains("新台币") || simplified.contains("台币")) {
+            return Unit.TWD;
+        }
+        boolean traditional = !original.equals(simplified);
+        return traditional && TAIWAN_DATELINE.matcher(simplified)
+                .region(0, Math.min(simplified.length(), DATELINE_REACH)).find() ? Unit.TWD : Unit.CNY;
+    }
+}

@@ -1,0 +1,76 @@
+package cn.newsevents.extraction.company;
+
+import cn.newsevents.extraction.Extractor;
+import cn.newsevents.extraction.model.Article;
+import cn.newsevents.extraction.model.CompanyEvent;
+import cn.newsevents.extraction.model.CompanyEventKind;
+import cn.newsevents.extraction.model.Evidence;
+import cn.newsevents.extraction.model.Ids;
+import cn.newsevents.extraction.model.Participant;
+import cn.newsevents.extraction.model.SeminarEvent;
+import cn.newsevents.extraction.text.SimplifiedText;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Attendance events: a company whose person took part in a seminar. Thread-safe. */
+final class SeminarAttendance {
+    private final CompanyLexicon lex;
+
+    SeminarAttendance(CompanyLexicon lex) {
+        this.lex = lex;
+    }
+
+    /**
+     * The span naming the participant and their organization ("某某有限公司董事长王某"), searched in the text as
+     * written and then in its simplified view, from the seminar's evidence on; else the seminar's evidence.
+     */
+    private static Evidence participantSpan(String original, String simplified, Evidence seminar, Participant p) {
+        if (p.name() == null || p.name().isBlank()) {
+            return seminar;
+        }
+        int from = seminar == null ? 0 : seminar.start();
+        for (String text : new String[]{original, simplified}) {
+            String name = text == original ? p.name() : SimplifiedText.of(p.name());
+            String org = text == original ? p.organization() : SimplifiedText.of(p.organization());
+            int at = text.indexOf(name, from);
+            if (at < 0) {
+                at = text.indexOf(name);
+            }
+            if (at < 0) {
+                continue;
+            }
+            int start = at;
+            int end = at + name.length();
+            int orgAt = text.lastIndexOf(org, at);
+            if (orgAt >= 0 && at - orgAt <= 60) {
+                start = orgAt;
+            } else {
+                int orgAfter = text.indexOf(org, end);
+                if (orgAfter >= 0 && orgAfter - end <= 60) {
+                    end = orgAfter + org.length();
+                }
+            }
+            return new Evidence(start, end, original.substring(start, end));
+        }
+        return seminar;
+    }
+
+    /** One attendance event per seminar participant whose organization is a company. */
+    List<CompanyEvent> events(Article article, String simplified, List<SeminarEvent> seminars) {
+        List<CompanyEvent> out = new ArrayList<>();
+        String original = article.text();
+        for (SeminarEvent s : seminars) {
+            for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
+                if (p.organization() == null || !lex.isCompanyOrganization(SimplifiedText.of(p.organization()))) {
+                    continue;
+                }
+                Evidence ev = participantSpan(original, simplified, s.evidence(), p);
+                String id = Ids.eventId(article.id(), "company", p.organization(), "attendance", s.id(), p.name());
+                out.add(new CompanyEvent(id, article.id(), CompanyEventKind.ATTENDANCE, p.organization(), null, null,
+                        null, null, null, null, null, p.name(), s.id(), ev, s.confidence(), Extractor.VERSION));
+            }
+        }
+        return out;
+    }
+}

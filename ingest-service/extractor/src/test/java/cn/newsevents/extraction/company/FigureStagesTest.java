@@ -1,0 +1,68 @@
+package cn.newsevents.extraction.company;
+
+import cn.newsevents.extraction.model.Metric;
+import cn.newsevents.extraction.normalize.Unit;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The stages of company-figure extraction on their own: shared-figure lists, repeats, the report's currency. */
+class FigureStagesTest {
+    private static final CompanyLexicon LEX = CompanyLexicon.get();
+    private static final FigureLists LISTS = new FigureLists(LEX, new CompanyNames(LEX),
+            new KeywordScanner(LEX.keywords.keySet()));
+
+    private static List<String> listed(String sentence) {
+        return LISTS.find(sentence, 0, sentence.length()).stream()
+                .map(l -> l.name() + "|" + l.metric().code() + "|" + l.amount().strip()).toList();
+    }
+
+    @Test
+    void namesAndFiguresOfOneSentenceArePairedInOrder() {
+        assertEquals(List.of("东翔|net_profit|12.5亿元", "西岭|net_profit|8.3亿元"),
+                listed("两大航空公司东翔、西岭今年上半年都出现亏损，分别达12.5亿元与8.3亿元。"));
+        assertEquals(List.of("甲星娱乐|market_share|21.4%", "乙辰国际|market_share|18%"),
+                listed("甲星娱乐(1234)及乙辰国际(5678)的市占率分别为21.4%及18%。"));
+    }
+
+    @Test
+    void listsOfUnequalLengthGiveNothing() {
+        assertEquals(List.of(), listed("东翔、西岭、南川今年上半年都出现亏损，分别达12.5亿元与8.3亿元。"));
+    }
+
+    @Test
+    void sharesWrittenAfterTheirNamesAreRead() {
+        assertEquals(List.of("云鲸星|market_share|23.5%", "石川|market_share|19.2%"),
+                listed("扫地机器人市场份额排名为：云鲸星(23.5%)、石川(19.2%)。"));
+        assertEquals(List.of("甲咖|market_share|38.6%", "乙咖|market_share|21.3%"),
+                listed("咖啡连锁市场份额：甲咖占38.6%、乙咖占21.3%。"));
+    }
+
+    @Test
+    void percentagesOfChangeAreNotShares() {
+        assertEquals(List.of(), listed("公司营收同比增长11.5%，市场份额提升至18.8%。"));
+    }
+
+    @Test
+    void aValueWrittenWithFewerDigitsIsARepeat() {
+        assertTrue(FigureAssembly.writtenShorter(new BigDecimal("6528000000"), new BigDecimal("6528900000")));
+        assertTrue(FigureAssembly.writtenShorter(new BigDecimal("32"), new BigDecimal("32.6")));
+        assertFalse(FigureAssembly.writtenShorter(new BigDecimal("32.6"), new BigDecimal("32")));
+        assertFalse(FigureAssembly.writtenShorter(new BigDecimal("31"), new BigDecimal("32.6")));
+        assertFalse(FigureAssembly.writtenShorter(new BigDecimal("-65"), new BigDecimal("65.2")));
+    }
+
+    @Test
+    void aTaiwanDatelineInTraditionalCharactersMeansNewTaiwanDollars() {
+        assertEquals(Unit.TWD, ReportCurrency.of("【記者王明／台北報導】營收為128億元", "【记者王明／台北报导】营收为128亿元"));
+        assertEquals(Unit.CNY, ReportCurrency.of("【记者王明／台北报导】营收为128亿元", "【记者王明／台北报导】营收为128亿元"));
+        assertEquals(Unit.CNY, ReportCurrency.of("營收為128億元（人民幣）", "营收为128亿元（人民币）"));
+        assertEquals(Unit.TWD, ReportCurrency.of("营收为新台币128亿元", "营收为新台币128亿元"));
+        assertEquals(Metric.REVENUE, LEX.keywords.get("营收").orElseThrow());
+    }
+}
