@@ -55,6 +55,8 @@ public final class CompanyExtractor {
     private static final int MAX_KNOWN = 400;
     private static final int RULE_WINDOW = 40;
     private static final int COMPARISON_WINDOW = 40;
+    /** How far after a comparison's period its figure stands ("比2018年第二季度末的624家"). */
+    private static final int COMPARISON_REACH = 6;
     /** How far after "去年同期" a figure still belongs to that earlier period. */
     private static final int SAME_PERIOD_REACH = 8;
     /** A stock code after a listed company's name ("某某（0700）", "某某(600519.SH)"). */
@@ -381,6 +383,7 @@ public final class CompanyExtractor {
             }
             Optional<Amount> parsed = Amounts.parse(m.group("amount"));
             if (parsed.isEmpty() || isAdjusted(cs, Math.max(kw, m.start("amount"))) || isConsumed(m.start("amount"))
+                    || inComparisonBase(cs, m.start("amount"), mentions)
                     || isConsumed(m.end("amount") - 1)) {
                 return false;
             }
@@ -533,6 +536,37 @@ public final class CompanyExtractor {
             return false;
         }
 
+        /**
+         * Whether the figure at {@code at} is the base of a comparison ("比2018年第二季度末的624家"): a period of the
+         * clause before it was read as a comparison base. Such a figure is read with the figure it is compared to.
+         */
+        private boolean inComparisonBase(int cs, int at, List<Periods.Mention> mentions) {
+            for (Periods.Mention base : Periods.findInComparison(t, cs, at, new Periods.Anchor(2000, null, null))) {
+                if (base.period() != null && at - base.end() <= COMPARISON_REACH && !isPlainMention(base, mentions)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean isPlainMention(Periods.Mention base, List<Periods.Mention> mentions) {
+            int lo = 0;
+            int hi = mentions.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int start = mentions.get(mid).start();
+                if (start == base.start()) {
+                    return true;
+                }
+                if (start < base.start()) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return false;
+        }
+
         /** A named subject, with nothing but its name, a period or punctuation right before the keyword. */
         private boolean namedRightBefore(Subject subject, int kw) {
             if (subject.kind() != Subject.Kind.NAMED || kw == 0) {
@@ -558,7 +592,9 @@ public final class CompanyExtractor {
         /** Whether a loss word stands between a keyword and its figure, or is the keyword. */
         private boolean isLoss(int from, int to) {
             if (to <= from) {
-                return false;
+                // The figure before its keyword ("138亿元巨额亏损"): the keyword alone tells.
+                return lex.lossWords.contains(t.substring(from, Math.min(t.length(), from + 4)))
+                        || lex.lossWords.contains(t.substring(from, Math.min(t.length(), from + 2)));
             }
             String between = t.substring(from, Math.min(to, from + RULE_WINDOW));
             for (String w : lex.lossWords) {
@@ -699,12 +735,13 @@ public final class CompanyExtractor {
                 return new Subject(Subject.Kind.NAMED, last.name(), last.start());
             }
             char[] chars = t.substring(cs, end).toCharArray();
-            for (Periods.Mention pm : Periods.find(t, cs, end, new Periods.Anchor(2000, null, null))) {
+            for (Periods.Mention pm : Periods.findInComparison(t, cs, end, new Periods.Anchor(2000, null, null))) {
                 for (int i = pm.start(); i < pm.end(); i++) {
                     chars[i - cs] = '|';
                 }
             }
             String s = new String(chars).replaceAll("[“”\"《》「」『』‘’]", "");
+            String afterPeriod = nameAfterLastPeriod(s);
             int offset = cs;
             boolean changed = true;
             while (changed) {
@@ -750,6 +787,9 @@ public final class CompanyExtractor {
                 String full = resolve(s, offset);
                 // Precision guard: an unknown name that the segmenter reads as a common word ("半年", "规模") is
                 // not a company.
+                if (full.equals(s) && !lex.isCompanyOrganization(s) && names.hasFunctionWord(s)) {
+                    return new Subject(Subject.Kind.NONE, null, -1);
+                }
                 if (full.equals(s) && names.isCommonWord(s)) {
                     // "交易客户", "活跃用户": a word qualifying the metric noun right after it; the company is the
                     // one in focus.
@@ -777,7 +817,23 @@ public final class CompanyExtractor {
                     return new Subject(Subject.Kind.FOCUS, null, -1);
                 }
             }
+            if (afterPeriod != null) {
+                // "…仅次于2008年某某航空138亿元的亏损": the name right after a period, right before the figure.
+                return new Subject(Subject.Kind.NAMED, resolve(afterPeriod, end - afterPeriod.length()),
+                        end - afterPeriod.length());
+            }
             return new Subject(Subject.Kind.NONE, null, -1);
+        }
+
+        /** The name between the last period expression (masked as '|') and the end of {@code s}, else null. */
+        private String nameAfterLastPeriod(String masked) {
+            int bar = masked.lastIndexOf('|');
+            if (bar < 0 || bar == masked.length() - 1) {
+                return null;
+            }
+            String tail = masked.substring(bar + 1);
+            return tail.length() >= 2 && names.looksLikeName(tail) && !names.isCommonWord(tail) && !names.hasFunctionWord(tail)
+                    && !startsWithKeyword(tail) && !hasAggregate(tail) ? tail : null;
         }
 
         /** A subject that opens with a metric word ("净利润", "市占率继续") names a figure, not a company. */

@@ -261,4 +261,18 @@ final class CompanyNames {
         String nature = terms.size() == 1 && terms.get(0).nature != null ? terms.get(0).nature.toString() : "";
         return !nature.isEmpty() && "vadrmtpcuqf".indexOf(nature.charAt(0)) >= 0;
     }
+
+    /**
+     * Whether the segmenter finds a pronoun, preposition, conjunction, particle or adverb in the candidate: a clause
+     * ("这一数据仅次于", "由于其"), not a name.
+     */
+    boolean hasFunctionWord(String candidate) {
+        for (Term term : HanLP.newSegment().seg(candidate)) {
+            String nature = term.nature == null ? "" : term.nature.toString();
+            if (!nature.isEmpty() && "rpcud".indexOf(nature.charAt(0)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -26,6 +26,9 @@ final class FigureLists {
                   String amount) {
     }
 
+    private static final Pattern AMOUNT = Pattern.compile(Amounts.REGEX);
+    /** How far before a figure list its names may start: a few clauses of a sentence. */
+    private static final int NAME_REACH = 80;
     private static final String SEP = "(?:、|，|,|及|和|与|以及|跟)";
     private static final int MAX_ITEMS = 12;
     private static final int KEYWORD_REACH = 24;
@@ -34,6 +37,9 @@ final class FigureLists {
     private static final String NAME_STOPS = "、，,：:；;。及和与是为為以（()）的";
     /** Words of change and comparison: a "name" holding one is a predicate ("同比增长", "提升至"). */
     private static final Pattern CHANGE = Pattern.compile("增长|增加|下降|下滑|减少|提升|提高|上升|回落|达到|高达|同比|环比|按年|年增|年减|提升至|增至|降至|达至");
+    /** Words that end a list of names: a period, an adverb of the predicate, a market word. */
+    private static final Pattern LIST_END = Pattern.compile(
+            "(?:19|20)[0-9]{2}|今年|去年|上半年|下半年|前三季|第[一二三四]季|本月|上月|昨|今|都|均|则|則|分别|分別|市占率|市场|份额");
     private static final Pattern NAME_SEP = Pattern.compile("、|及|和|与|以及|跟");
 
     private final CompanyLexicon lex;
@@ -140,7 +146,7 @@ final class FigureLists {
     /** Start and end of each amount of a list found at {@code [from, to)}. */
     private static List<int[]> amounts(String t, int from, int to) {
         List<int[]> out = new ArrayList<>();
-        Matcher a = Pattern.compile(Amounts.REGEX).matcher(t).region(from, to);
+        Matcher a = AMOUNT.matcher(t).region(from, to);
         while (a.find() && out.size() < MAX_ITEMS) {
             if (Amounts.parse(a.group()).isPresent()) {
                 out.add(new int[]{a.start(), a.end()});
@@ -164,9 +170,10 @@ final class FigureLists {
      */
     private List<int[]> nameList(String t, int sentenceStart, int end, int count) {
         int clauseEnd = end;
-        for (int tries = 0; tries < 3 && clauseEnd > sentenceStart; tries++) {
+        for (int tries = 0; tries < 3 && clauseEnd > Math.max(sentenceStart, end - NAME_REACH); tries++) {
             int cs = clauseEnd;
-            while (cs > sentenceStart && "，,；;：:".indexOf(t.charAt(cs - 1)) < 0) {
+            int floor = Math.max(sentenceStart, end - NAME_REACH);
+            while (cs > floor && "，,；;：:".indexOf(t.charAt(cs - 1)) < 0) {
                 cs--;
             }
             List<int[]> found = namesIn(t, cs, clauseEnd, count);
@@ -207,8 +214,7 @@ final class FigureLists {
                 cut = i;
             }
         }
-        Matcher time = Pattern.compile("(?:19|20)[0-9]{2}|今年|去年|上半年|下半年|前三季|第[一二三四]季|本月|上月|昨|今|都|均|则|則|分别|分別|市占率|市场|份额")
-                .matcher(s).region(0, cut);
+        Matcher time = LIST_END.matcher(s).region(0, cut);
         if (time.find() && time.start() > 0) {
             cut = time.start();
         }
