@@ -1,6 +1,8 @@
 package cn.newsevents.extraction.seminar;
 
 import cn.newsevents.extraction.text.Lexicon;
+import cn.newsevents.extraction.text.Places;
+import cn.newsevents.extraction.text.SimplifiedText;
 import cn.newsevents.extraction.text.WordTable;
 
 import java.util.ArrayList;
@@ -60,7 +62,9 @@ final class PostedPersons {
             if (ne > 0) {
                 PersonMention p = build(s, orig, regionStart, te, te, ne, null);
                 if (p != null) {
-                    out.add(sharesOrganization(s, p, out, regionStart));
+                    p = sharesOrganization(s, p, out, regionStart);
+                    out.add(p);
+                    ne = sharedPostList(s, p, ne, to, names, out);
                 }
                 regionStart = ne;
                 i = ne;
@@ -80,6 +84,41 @@ final class PostedPersons {
             i = te;
         }
         return out;
+    }
+
+    /**
+     * 全国政协委员甲、乙、丙 / 副市长甲、乙出席: bare names listed after a named post holder share the post. A listed
+     * item is a name only when nothing of a post (title or organisation) stands in it before the next break.
+     *
+     * @return the end of the list (the end of the first holder's name when nobody else is listed)
+     */
+    private int sharedPostList(String s, PersonMention first, int ne, int to, NameHints names,
+                               List<PersonMention> out) {
+        int end = ne;
+        while (end + 1 < to && s.charAt(end) == '、') {
+            int start = end + 1;
+            int nameEnd = nameAfter(s, start, to, names);
+            if (nameEnd < 0 || titleAt(s, start, to) > 0 || postWithin(s, start, to)) {
+                break;
+            }
+            out.add(new PersonMention(start, nameEnd, start, nameEnd, first.organizations(), first.titles()));
+            end = nameEnd;
+        }
+        return end;
+    }
+
+    /** True when a title or an organisation suffix occurs from {@code from} to the next break or 、. */
+    private static boolean postWithin(String s, int from, int to) {
+        for (int i = from; i < to && i - from <= 24; i++) {
+            char c = s.charAt(i);
+            if (c == '、' || BREAKS.indexOf(c) >= 0) {
+                return false;
+            }
+            if (titleAt(s, i, to) > 0 || Lexicon.ORG_SUFFIXES.longestAt(s, i, to) > 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when a title occurs in {@code s[from, to)}. */
@@ -115,7 +154,7 @@ final class PostedPersons {
      */
     private static PersonMention sharesOrganization(String s, PersonMention p, List<PersonMention> out,
                                                     int regionStart) {
-        if (!p.organizations().isEmpty() || out.isEmpty() || namesItsOrganization(p)) {
+        if (out.isEmpty() || namesItsOrganization(p)) {
             return p;
         }
         PersonMention prev = out.get(out.size() - 1);
@@ -123,8 +162,37 @@ final class PostedPersons {
                 || prev.organizations().isEmpty()) {
             return p;
         }
-        return new PersonMention(p.start(), p.end(), p.nameStart(), p.nameEnd(),
-                List.of(prev.organizations().get(prev.organizations().size() - 1)), p.titles());
+        String body = prev.organizations().get(prev.organizations().size() - 1);
+        if (p.organizations().isEmpty()) {
+            return new PersonMention(p.start(), p.end(), p.nameStart(), p.nameEnd(), List.of(body), p.titles());
+        }
+        if (p.organizations().size() == 1 && isUnitOf(p.organizations().get(0), body)) {
+            return new PersonMention(p.start(), p.end(), p.nameStart(), p.nameEnd(),
+                    List.of(body + p.organizations().get(0)), p.titles());
+        }
+        return p;
+    }
+
+    /**
+     * 某某部副部长甲、外资局局长乙: a unit (局, 处, 司…) named alone right after a government body (…部) is that body's
+     * unit, unless it names a place or a body of its own.
+     */
+    private static boolean isUnitOf(String unit, String body) {
+        String u = SimplifiedText.of(unit);
+        String b = SimplifiedText.of(body);
+        int unitSuffix = Lexicon.UNIT_SUFFIXES.longestEndingAt(u, u.length(), 0);
+        if (Lexicon.PARENT_BODIES.longestEndingAt(b, b.length(), 0) == 0 || unitSuffix == 0
+                || Lexicon.ORG_SUFFIXES.longestEndingAt(u, u.length(), 0) > unitSuffix
+                || u.startsWith(b) || Places.at(u, 0, u.length()) != null
+                || Places.abbreviationAt(u, 0, u.length()) != null) {
+            return false;
+        }
+        for (int i = 0; i < u.length(); i++) {
+            if (Lexicon.PARENT_BODIES.longestAt(u, i, u.length()) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** 王某某（某某集团董事长）: a name followed by its posts in brackets. */
@@ -306,10 +374,11 @@ final class PostedPersons {
         List<String> orgs = new ArrayList<>();
         List<String> titles = new ArrayList<>();
         int partStart = start;
+        boolean introduced = true;
         for (int i = start; i <= postEnd; i++) {
             if (i == postEnd || s.charAt(i) == '、' || s.charAt(i) == '兼') {
                 if (i > partStart) {
-                    addPost(s, orig, partStart, i, orgs, titles, titleAfterName == null);
+                    introduced &= addPost(s, orig, partStart, i, orgs, titles, titleAfterName == null);
                 }
                 partStart = i + 1;
             }
@@ -317,22 +386,28 @@ final class PostedPersons {
         if (titleAfterName != null) {
             titles.add(titleAfterName);
         }
-        if (titles.isEmpty()) {
+        if (titles.isEmpty() || !introduced && orgs.isEmpty()) {
             return null;
         }
         return new PersonMention(start, ne, ns, ne, orgs, titles);
     }
 
-    private static void addPost(String s, String orig, int from, int to, List<String> orgs, List<String> titles,
-                                boolean expectTitle) {
+    /**
+     * Adds the organisation and title of the post {@code s[from, to)}; returns false when the region is a clause
+     * with no organisation (感谢了…主任): its person is only spoken of.
+     */
+    private static boolean addPost(String s, String orig, int from, int to, List<String> orgs, List<String> titles,
+                                   boolean expectTitle) {
         int t = expectTitle ? titleEndingAt(s, to, from) : 0;
-        String org = orig.substring(from, to - t).strip();
+        OrganizationSpan org = OrganizationSpan.read(s, from, to - t);
         if (!org.isEmpty()) {
-            orgs.add(org);
+            orgs.add(orig.substring(org.start(), org.end()));
         }
+        String acting = orig.substring(org.actingStart(), org.start());
         if (t > 0) {
-            titles.add(orig.substring(to - t, to));
+            titles.add(acting + orig.substring(to - t, to));
         }
+        return !org.clauseOnly();
     }
 
     /** Skips list introductions (与会代表包含, 由…率) and joiners at the start of a post region. */

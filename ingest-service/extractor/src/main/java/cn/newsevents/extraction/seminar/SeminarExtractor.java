@@ -37,6 +37,8 @@ import java.util.Map;
  */
 public final class SeminarExtractor {
     private static final int MAX_FOCUS = 24;
+    /** A theme stated in its own clause (主题包括…) may list several topics. */
+    private static final int MAX_THEME = 60;
     private static final int MAX_NAME = 12;
     private static final int MAX_AGE_DAYS = 366;
     /** Characters of context on each side of a position the segmenter is asked about. */
@@ -66,7 +68,8 @@ public final class SeminarExtractor {
         }
         LocalDate published = article.publishedAt().toLocalDate();
         int body = Math.max(0, Math.min(article.bodyOffset(), text.length()));
-        if (rules.kinds.indexOf(simplified, 0, simplified.length()) < 0) {
+        if (rules.kinds.indexOf(simplified, 0, simplified.length()) < 0
+                && rules.cue(Role.KIND_AFTER_HELD).indexOf(simplified, 0, simplified.length()) < 0) {
             return List.of();
         }
         return new Run(article, simplified, published, body).extract();
@@ -84,6 +87,10 @@ public final class SeminarExtractor {
         private Draft last;
         private DateMention lastDate;
         private Span lastDateSentence;
+        private int lastDateSentenceIndex;
+        private List<Span> sentences = List.of();
+        /** A meeting dated by an earlier sentence: the sentences from that one on are read again for its people. */
+        private Draft rereadFor;
         /** Counts the non-empty paragraphs read so far; a meeting without a date may take one from the last two. */
         private int paragraphOrdinal;
         private int lastDateParagraphOrdinal = -10;
@@ -99,7 +106,7 @@ public final class SeminarExtractor {
         }
 
         List<SeminarEvent> extract() {
-            List<Span> sentences = Sentences.split(s, body, s.length());
+            sentences = Sentences.split(s, body, s.length());
             Map<Integer, Boolean> paragraphHasMeeting = new HashMap<>();
             List<List<int[]>> mentions = new ArrayList<>();
             for (Span sentence : sentences) {
@@ -141,14 +148,21 @@ public final class SeminarExtractor {
                         planned |= !mention(sentence, m, prevEnd, dates);
                         prevEnd = m[1];
                     }
+                    if (rereadFor != null) {
+                        reread(k);
+                    }
                     if (current != null && !(planned && current.evidenceSentence != sentence)) {
                         people(sentence, !mentions.get(k).isEmpty());
+                        if (current.focus == null) {
+                            current.focus = statedTheme(sentence);
+                        }
                     }
                 }
                 for (DateMention d : dates) {
                     if (usable(d.date())) {
                         lastDate = d;
                         lastDateSentence = sentence;
+                        lastDateSentenceIndex = k;
                         lastDateParagraphOrdinal = paragraphOrdinal;
                     }
                 }
@@ -203,12 +217,34 @@ public final class SeminarExtractor {
                         len = nounLength;
                     }
                 }
+                if (len == 0) {
+                    len = nounAfterHeldVerb(i, sentence);
+                }
                 if (len > 0) {
                     out.add(new int[]{i, i + len});
                     i += len - 1;
                 }
             }
             return out;
+        }
+
+        /**
+         * 举行年度侨商座谈，由…主持: 座谈 ending a noun phrase that a held verb of the same clause opens names a
+         * meeting; 座谈 as a verb (与企业负责人座谈交流) has no held verb before it and goes on with a verb.
+         */
+        private int nounAfterHeldVerb(int i, Span sentence) {
+            int len = rules.cue(Role.KIND_AFTER_HELD).longestAt(s, i, sentence.end());
+            if (len == 0) {
+                return 0;
+            }
+            int after = i + len;
+            if (after < sentence.end() && CLAUSE_BREAKS.indexOf(s.charAt(after)) < 0
+                    && "由时上中".indexOf(s.charAt(after)) < 0) {
+                return 0;
+            }
+            int from = Math.max(clauseStart(i, sentence.start()), i - 20);
+            int held = rules.cue(Role.HELD).indexOf(s, from, i);
+            return held >= 0 && held + rules.cue(Role.HELD).longestAt(s, held, i) < i ? len : 0;
         }
 
         /**
@@ -260,6 +296,9 @@ public final class SeminarExtractor {
                     }
                 }
             }
+            if (own.isEmpty() && !has(Role.HELD, clauseStart, k0)) {
+                own.addAll(datesOpeningNextClause(clauseEnd, sentence.end(), dates));
+            }
             own.removeIf(d -> !usable(d.date()) || d.end() < s.length() && s.charAt(d.end()) == '电');
             own = listedOrClosest(own);
             Integer sequence = ordinalBefore(k0, Math.max(windowStart, k0 - 12));
@@ -297,7 +336,9 @@ public final class SeminarExtractor {
             if (own.size() == 1) {
                 e = findOrCreate(own.get(0), sentence);
                 if (e.city == null) {
-                    e.city = cityIn(Math.max(windowStart, clauseStart(own.get(0).start(), windowStart)), clauseEnd);
+                    int dateClauseEnd = Math.max(clauseEnd, clauseEnd(own.get(0).end(), sentence.end()));
+                    e.city = cityIn(Math.max(windowStart, clauseStart(own.get(0).start(), windowStart)),
+                            dateClauseEnd);
                 }
             } else {
                 e = sequence == null ? null : bySequence(sequence);
@@ -307,6 +348,7 @@ public final class SeminarExtractor {
                         && lastDateParagraphOrdinal >= paragraphOrdinal - 1) {
                     e = findOrCreate(lastDate, lastDateSentence);
                     e.fallbackDate = true;
+                    rereadFor = e;
                     if (e.city == null) {
                         e.city = cityIn(lastDateSentence.start(), lastDateSentence.end());
                     }
@@ -347,7 +389,7 @@ public final class SeminarExtractor {
                     hostCue = hostLaterInSentence(p, found, sentence);
                 }
                 String name = orig.substring(p.nameStart(), p.nameEnd());
-                if (hostCue < 0 && current.convener == null && convenes(p, ce)) {
+                if (hostCue < 0 && current.convener == null && convenes(p, sentence.start(), ce)) {
                     current.convener = p;
                 }
                 if (hostCue >= 0) {
@@ -365,16 +407,94 @@ public final class SeminarExtractor {
         }
 
         /**
+         * 某某座谈会，3月31日在台北举行: a meeting named as the subject of its sentence takes the date that opens the
+         * next clause when that clause says the meeting took place.
+         */
+        private List<DateMention> datesOpeningNextClause(int clauseEnd, int sentenceEnd, List<DateMention> dates) {
+            if (clauseEnd >= sentenceEnd || "，,".indexOf(s.charAt(clauseEnd)) < 0) {
+                return List.of();
+            }
+            int next = clauseEnd + 1;
+            int nextEnd = clauseEnd(next, sentenceEnd);
+            for (DateMention d : dates) {
+                if (d.start() >= next && d.start() - next <= 1 && d.end() <= nextEnd
+                        && has(Role.HELD, d.end(), nextEnd)) {
+                    return List.of(d);
+                }
+            }
+            return List.of();
+        }
+
+        /** Reads the people of the sentences from the one that dated {@link #rereadFor} up to sentence {@code k}. */
+        private void reread(int k) {
+            Draft keep = current;
+            current = rereadFor;
+            rereadFor = null;
+            for (int j = Math.max(0, lastDateSentenceIndex); j < k; j++) {
+                Span earlier = sentences.get(j);
+                if (has(Role.ATTEND, earlier.start(), earlier.end())
+                        || has(Role.MEETING_REFERENCE, earlier.start(), earlier.end())) {
+                    people(earlier, false);
+                }
+            }
+            current = keep;
+        }
+
+        /**
+         * The theme a sentence about the meeting states (主题包括 X / 议题为 X), or the quoted subject the meeting
+         * discussed (就“X”…): X up to the end of its clause.
+         */
+        private String statedTheme(Span sentence) {
+            int at = rules.cue(Role.THEME).indexOf(s, sentence.start(), sentence.end());
+            if (at >= 0) {
+                int from = at + rules.cue(Role.THEME).longestAt(s, at, sentence.end());
+                int to = clauseEnd(from, sentence.end());
+                while (to > from && "等".indexOf(s.charAt(to - 1)) >= 0) {
+                    to--;
+                }
+                return to - from >= 2 && to - from <= MAX_THEME ? orig.substring(from, to).strip() : null;
+            }
+            int on = indexOf("就", sentence.start(), sentence.end());
+            if (on >= 0 && on + 1 < sentence.end() && "“「『\"".indexOf(s.charAt(on + 1)) >= 0) {
+                for (int j = on + 2; j < Math.min(sentence.end(), on + 2 + MAX_FOCUS); j++) {
+                    if ("”」』\"".indexOf(s.charAt(j)) >= 0) {
+                        return j - on - 2 >= 2 ? orig.substring(on + 2, j) : null;
+                    }
+                }
+            }
+            return null;
+        }
+
+        /**
          * 县长某某今（15）日在县府召开座谈会: the person is the subject of a clause that convenes the meeting
          * (a convene cue, then the meeting kind, with no other post in between).
          */
-        private boolean convenes(PersonMention p, int clauseEnd) {
+        private boolean convenes(PersonMention p, int sentenceStart, int clauseEnd) {
             int to = Math.min(clauseEnd, p.end() + 40);
+            if (exchangesWith(p, sentenceStart, to)) {
+                return true;
+            }
             int cue = rules.cue(Role.CONVENE).indexOf(s, p.end(), to);
             if (cue < 0 || indexOf("由", p.end(), cue) >= 0 || PostedPersons.titleAnywhere(s, p.end(), cue)) {
                 return false;
             }
             return rules.kinds.indexOf(s, cue, to) >= 0;
+        }
+
+        /**
+         * 主任某某于6月3日下午与企业代表进行交流: the subject who meets others in an exchange (与/同 … 交流/座谈) holds it,
+         * unless the sentence has already placed the exchange inside a meeting (座谈会上，市长某某与企业代表交流).
+         */
+        private boolean exchangesWith(PersonMention p, int sentenceStart, int to) {
+            if (rules.kinds.indexOf(s, sentenceStart, p.start()) >= 0 || has(Role.HELD, sentenceStart, p.start())) {
+                return false;
+            }
+            int with = rules.cue(Role.CONVENE_WITH).indexOf(s, p.end(), Math.min(to, p.end() + 16));
+            if (with < 0 || with + 1 < s.length() && s.charAt(with + 1) == '会'
+                    || PostedPersons.titleAnywhere(s, p.end(), with)) {
+                return false;
+            }
+            return rules.cue(Role.EXCHANGE).indexOf(s, with + 1, to) >= 0;
         }
 
         /**

@@ -28,6 +28,15 @@ public final class Lexicon {
     /** Posts that name their organization (副市长 -> 市政府); column 2 is the organization. */
     public static final WordTable TITLE_ORGANIZATIONS = WordTable.load("lexicon/title_organizations.tsv");
 
+    /** Words that never stand inside an organisation name (了, 到, 听取, 来自...): they mark a clause. */
+    public static final WordTable CLAUSE_WORDS = WordTable.load("lexicon/clause_words.tsv");
+    /** Acting-post markers written before the organisation (署理, 代理): part of the title. */
+    public static final WordTable ACTING_MARKERS = WordTable.load("lexicon/acting_markers.tsv");
+    /** Endings of a government body whose units a list may name alone (部). */
+    public static final WordTable PARENT_BODIES = WordTable.load("lexicon/parent_bodies.tsv");
+    /** Endings of a unit of a government body (局, 处, 司, 署, 办公室). */
+    public static final WordTable UNIT_SUFFIXES = WordTable.load("lexicon/unit_suffixes.tsv");
+
     private Lexicon() {
     }
 }

@@ -1,0 +1,51 @@
+package cn.newsevents.extraction.seminar;
+
+import cn.newsevents.extraction.text.Lexicon;
+
+/**
+ * The organisation part of a post region, read for its shape. A clause before the organisation (领略到…主任,
+ * 来自…大学) is cut off after its last clause word; an acting marker opening it (署理财政司) belongs to the title,
+ * not the organisation; a trailing 的 (协会的会长) is dropped. A region that is all clause names no organisation:
+ * the person in it is only spoken of. Offsets index the text read; linear in the region's length.
+ *
+ * @param actingStart start of the acting marker; equals {@code start} when there is none
+ * @param start       start of the organisation
+ * @param end         end of the organisation; equals {@code start} when there is none
+ * @param clause      true when the region held a clause word
+ */
+record OrganizationSpan(int actingStart, int start, int end, boolean clause) {
+
+    static OrganizationSpan read(String s, int from, int to) {
+        int start = from;
+        boolean clause = false;
+        for (int i = from; i < to; i++) {
+            int len = Lexicon.CLAUSE_WORDS.longestAt(s, i, to);
+            if (len > 0) {
+                start = i + len;
+                clause = true;
+                i += len - 1;
+            }
+        }
+        int end = to;
+        while (end > start && (s.charAt(end - 1) == '的' || Character.isWhitespace(s.charAt(end - 1)))) {
+            end--;
+        }
+        while (start < end && Character.isWhitespace(s.charAt(start))) {
+            start++;
+        }
+        int acting = Lexicon.ACTING_MARKERS.longestAt(s, start, end);
+        if (acting > 0 && acting < end - start) {
+            return new OrganizationSpan(start, start + acting, end, clause);
+        }
+        return new OrganizationSpan(start, start, end, clause);
+    }
+
+    boolean isEmpty() {
+        return end <= start;
+    }
+
+    /** A clause with no organisation after it: the person is mentioned, not introduced with a post. */
+    boolean clauseOnly() {
+        return clause && isEmpty();
+    }
+}
