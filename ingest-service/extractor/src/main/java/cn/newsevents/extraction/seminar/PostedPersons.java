@@ -401,13 +401,25 @@ final class PostedPersons {
         int t = expectTitle ? titleEndingAt(s, to, from) : 0;
         OrganizationSpan org = OrganizationSpan.read(s, from, to - t);
         if (!org.isEmpty()) {
-            orgs.add(orig.substring(org.start(), org.end()));
+            orgs.add(orig.substring(org.start(), org.end()) + sharedHead(s, orig, org, to - t, to));
         }
         String acting = orig.substring(org.actingStart(), org.start());
         if (t > 0) {
             titles.add(acting + orig.substring(to - t, to));
         }
         return !org.clauseOnly();
+    }
+
+    /**
+     * 经济部长 / 行政院长: the first character of a head title also ends the organisation when the organisation
+     * written before it has no ending of its own; returns that character, or "".
+     */
+    private static String sharedHead(String s, String orig, OrganizationSpan org, int titleStart, int titleEnd) {
+        if (org.end() != titleStart || Lexicon.HEAD_TITLES.longestAt(s, titleStart, titleEnd) != titleEnd - titleStart
+                || Lexicon.ORG_SUFFIXES.longestEndingAt(s, org.end(), org.start()) > 0) {
+            return "";
+        }
+        return orig.substring(titleStart, titleStart + 1);
     }
 
     /** Skips list introductions (与会代表包含, 由…率) and joiners at the start of a post region. */

@@ -121,7 +121,8 @@ public final class SeminarExtractor {
             }
             int paragraph = -1;
             boolean afterMeetingParagraph = false;
-            // A paragraph of attendees (某某公司总经理某某表示…) lets the next one continue the list.
+            // A paragraph of attendees (某某公司总经理某某表示…) lets the next one continue the list; a paragraph that
+            // only quotes someone already named (某某指出…) does not.
             boolean paragraphContinues = false;
             for (int k = 0; k < sentences.size(); k++) {
                 Span sentence = sentences.get(k);
@@ -140,7 +141,7 @@ public final class SeminarExtractor {
                 if (refersToMeeting && current == null) {
                     current = last;
                 }
-                paragraphContinues |= refersToMeeting;
+                paragraphContinues |= refersToMeeting && has(Role.MEETING_REFERENCE, sentence.start(), sentence.end());
                 if (paragraphHasMeeting.getOrDefault(paragraph, false) || refersToMeeting) {
                     boolean planned = false;
                     int prevEnd = sentence.start();
@@ -152,7 +153,8 @@ public final class SeminarExtractor {
                         reread(k);
                     }
                     if (current != null && !(planned && current.evidenceSentence != sentence)) {
-                        people(sentence, !mentions.get(k).isEmpty());
+                        boolean posted = people(sentence, !mentions.get(k).isEmpty());
+                        paragraphContinues |= refersToMeeting && posted;
                         if (current.focus == null) {
                             current.focus = statedTheme(sentence);
                         }
@@ -377,7 +379,8 @@ public final class SeminarExtractor {
             return true;
         }
 
-        private void people(Span sentence, boolean namesMeeting) {
+        /** Reads the people of a sentence about the current meeting; returns true when someone with a post is named. */
+        private boolean people(Span sentence, boolean namesMeeting) {
             boolean attend = namesMeeting || has(Role.ATTEND, sentence.start(), sentence.end());
             NameHints hints = nameHints(sentence);
             List<PersonMention> found = persons.find(s, orig, sentence.start(), sentence.end(), hints);
@@ -404,6 +407,7 @@ public final class SeminarExtractor {
                 }
                 current.participants.putIfAbsent(key(name), new Pending(p, name, raised));
             }
+            return !found.isEmpty();
         }
 
         /**
