@@ -47,7 +47,9 @@ public final class SeminarExtractor {
     /** What may stand between a quoted series name and the meeting kind: an ordinal and 专题. */
     private static final java.util.regex.Pattern SERIES_GAP =
             java.util.regex.Pattern.compile("(第[0-9一二三四五六七八九十]{1,3}[场次期]|首场|首次)?(专题)?");
-    private static final java.util.regex.Pattern LIST_JOINERS = java.util.regex.Pattern.compile("[、，,和及与至到]|以及");
+    private static final java.util.regex.Pattern LIST_JOINERS = java.util.regex.Pattern.compile("[、，,和及与]|以及");
+    /** 7月9日至10日: two dates joined so are the first and last day of one meeting. */
+    private static final java.util.regex.Pattern RANGE_JOINERS = java.util.regex.Pattern.compile("[至到~～—–-]|—{2}");
     private static final java.util.regex.Pattern FOCUS_SEPARATORS = java.util.regex.Pattern.compile("、|和|及|与");
 
     private final SeminarRules rules = SeminarRules.DEFAULT;
@@ -262,6 +264,10 @@ public final class SeminarExtractor {
             }
             if (distinct.size() < 2) {
                 return distinct;
+            }
+            if (distinct.size() == 2 && dates.size() == 2 && RANGE_JOINERS.matcher(
+                    s.substring(dates.get(0).end(), dates.get(1).start()).strip()).matches()) {
+                return List.of(dates.get(0));
             }
             for (int i = 1; i < dates.size(); i++) {
                 String between = s.substring(dates.get(i - 1).end(), dates.get(i).start()).strip();
