@@ -744,7 +744,8 @@ public final class SeminarExtractor {
                 }
                 Places.Place p = Places.at(s, i, to);
                 if (p != null) {
-                    return orig.substring(p.start(), p.end());
+                    int end = s.charAt(p.end() - 1) == '市' ? Places.districtEnd(s, p.end(), to) : p.end();
+                    return orig.substring(p.start(), end);
                 }
                 if (i > from && s.charAt(i - 1) == '在') {
                     String abbreviation = Places.abbreviationAt(s, i, to);
