@@ -14,6 +14,7 @@ import cn.newsevents.extraction.text.Lexicon;
 import cn.newsevents.extraction.text.Places;
 import cn.newsevents.extraction.text.Sentences;
 import cn.newsevents.extraction.text.Span;
+import cn.newsevents.extraction.text.WordTable;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
@@ -39,6 +40,8 @@ public final class SeminarExtractor {
     private static final int MAX_FOCUS = 24;
     /** A theme stated in its own clause (主题包括…) may list several topics. */
     private static final int MAX_THEME = 60;
+    /** A subject named before the purpose of the meeting (某某协议沟通座谈会). */
+    private static final int MAX_SUBJECT = 32;
     private static final int MAX_NAME = 12;
     private static final int MAX_AGE_DAYS = 366;
     /** Characters of context on each side of a position the segmenter is asked about. */
@@ -313,6 +316,9 @@ public final class SeminarExtractor {
             String name = nameBefore(k0, k1, windowStart);
             String series = seriesBefore(k0, windowStart);
             String focus = focusAfter(k1, sentence.end());
+            if (focus == null) {
+                focus = subjectBefore(k0, k1, windowStart);
+            }
             boolean earlier = has(Role.EARLIER, windowStart, k0);
             if (own.size() >= 2) {
                 List<String> foci = split(focus, own.size());
@@ -723,7 +729,15 @@ public final class SeminarExtractor {
             }
             int from = at + len;
             int to = clauseEnd(from, end);
-            for (String stop : new String[]{"展开", "进行", "开展", "深入", "座谈", "建言", "讨论", "交流", "等"}) {
+            if (from < to && "“「『\"".indexOf(s.charAt(from)) >= 0) {
+                for (int j = from + 1; j < to; j++) {
+                    if ("”」』\"".indexOf(s.charAt(j)) >= 0) {
+                        return j - from - 1 >= 2 && j - from - 1 <= MAX_FOCUS ? orig.substring(from + 1, j) : null;
+                    }
+                }
+            }
+            for (String stop : new String[]{"展开", "进行", "开展", "深入", "座谈", "建言", "讨论", "交流", "听取", "征求",
+                    "等"}) {
                 int x = indexOf(stop, from + 1, to);
                 if (x > from) {
                     to = x;
@@ -732,7 +746,46 @@ public final class SeminarExtractor {
             if (to - from < 2 || to - from > MAX_FOCUS) {
                 return null;
             }
-            return orig.substring(from, to).strip();
+            return unquoted(from, to);
+        }
+
+        /**
+         * 某某协议沟通座谈会 / 新政策宣讲座谈会: a meeting held to explain a subject (a policy, an agreement, a plan) names
+         * it before the purpose word (沟通, 宣讲…); the subject runs back to the clause start, a held verb, 的 or a date.
+         * 民营企业沟通座谈会 names the people met, not a subject, and gives none.
+         */
+        private String subjectBefore(int k0, int k1, int floor) {
+            WordTable marker = rules.cue(Role.SUBJECT_MARKER);
+            int end = k0 - marker.longestEndingAt(s, k0, floor);
+            if (end == k0 && marker.longestAt(s, k0, k1) == 0) {
+                return null;
+            }
+            int start = end;
+            boolean bounded = false;
+            while (start > floor && end - start < MAX_SUBJECT) {
+                char c = s.charAt(start - 1);
+                if (CLAUSE_BREAKS.indexOf(c) >= 0 || c == '的' || c == '日'
+                        || rules.cue(Role.HELD).longestEndingAt(s, start, floor) > 0) {
+                    bounded = true;
+                    break;
+                }
+                start--;
+            }
+            bounded |= start == floor;
+            if (!bounded || end - start < 2 || rules.cue(Role.SUBJECT_NOUN).indexOf(s, start, end) < 0) {
+                return null;
+            }
+            return unquoted(start, end);
+        }
+
+        /** The original text of {@code [from, to)} without the quotation marks around it. */
+        private String unquoted(int from, int to) {
+            String text = orig.substring(from, to).strip();
+            if (text.length() > 2 && "“「『\"".indexOf(text.charAt(0)) >= 0
+                    && "”」』\"".indexOf(text.charAt(text.length() - 1)) >= 0) {
+                return text.substring(1, text.length() - 1);
+            }
+            return text;
         }
 
         /** The city where the meeting was held, from 在/赴/到 + place or a place opening the clause. */
