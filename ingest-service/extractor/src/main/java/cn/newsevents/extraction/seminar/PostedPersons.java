@@ -158,7 +158,7 @@ final class PostedPersons {
             return p;
         }
         PersonMention prev = out.get(out.size() - 1);
-        if (prev.end() != regionStart || regionStart >= s.length() || s.charAt(regionStart) != '、'
+        if (prev.end() != regionStart || regionStart >= s.length() || !joinerAt(s, regionStart)
                 || prev.organizations().isEmpty()) {
             return p;
         }
@@ -171,6 +171,11 @@ final class PostedPersons {
                     List.of(body + p.organizations().get(0)), p.titles());
         }
         return p;
+    }
+
+    /** 、 or a conjunction (及, 和, 与, 以及, 暨) joining two post holders. */
+    private static boolean joinerAt(String s, int i) {
+        return "、及和与暨".indexOf(s.charAt(i)) >= 0 || s.startsWith("以及", i);
     }
 
     /**
@@ -260,6 +265,10 @@ final class PostedPersons {
         if (dotted > 0) {
             return dotted;
         }
+        int latin = latinName(s, p, to);
+        if (latin > 0) {
+            return latin;
+        }
         int sl = surnameAt(s, p, to);
         if (sl == 0) {
             Integer hinted = names.endOfNameAt(p);
@@ -319,6 +328,38 @@ final class PostedPersons {
     private static boolean fourCharacterName(String s, int p, int to) {
         int e = p + 4;
         return e < to && allIdeographs(s, p, e) && HARD_AFTER_NAME.indexOf(s.charAt(e)) >= 0;
+    }
+
+    /**
+     * 行政总裁Mary Chan、: a name in Latin letters after a title, one to four capitalised words (not acronyms), ended
+     * by anything but a letter.
+     */
+    private static int latinName(String s, int p, int to) {
+        int i = p;
+        int words = 0;
+        while (i < to && words < 4 && s.charAt(i) >= 'A' && s.charAt(i) <= 'Z') {
+            int w = i + 1;
+            boolean lower = false;
+            while (w < to && (Character.isLetter(s.charAt(w)) && s.charAt(w) < 0x80 || "'-.".indexOf(s.charAt(w)) >= 0)) {
+                lower |= s.charAt(w) >= 'a' && s.charAt(w) <= 'z';
+                w++;
+            }
+            if (!lower) {
+                // CEO, HKEX: an acronym, not a name.
+                return -1;
+            }
+            words++;
+            i = w;
+            if (i + 1 < to && s.charAt(i) == ' ' && s.charAt(i + 1) >= 'A' && s.charAt(i + 1) <= 'Z') {
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (words == 0 || i - p < 3 || i < to && s.charAt(i) < 0x80 && Character.isLetterOrDigit(s.charAt(i))) {
+            return -1;
+        }
+        return i;
     }
 
     /** 艾尔肯·吐尼亚孜, 埃隆·马斯克: a transliterated name with a middle dot, ended by punctuation. */

@@ -26,6 +26,7 @@ class PostedPersonsTest {
             "广东省纺织协会的会长龚立新、|龚立新|广东省纺织协会|会长",
             "出席会议的还有市委常委、秘书长骆文山。|骆文山|市委|常委、秘书长",
             "来自江南大学的教授邹明华表示|邹明华|江南大学|教授",
+            "远东银行行政总裁Anna Lindqvist、|Anna Lindqvist|远东银行|行政总裁",
             "带领署理运输局局长骆文山出席|骆文山|运输局|署理局长",
     })
     void readsNameOrganizationAndTitle(String text, String name, String organization, String title) {
@@ -64,8 +65,9 @@ class PostedPersonsTest {
             "某某部副部长邱文杰、外资局局长骆明德出席|某某部外资局",
             "某某部副部长邱文杰、上海市商务委主任骆明德出席|上海市商务委",
             "某某部副部长邱文杰、远大科技有限公司董事长骆明德出席|远大科技有限公司",
+            "商会会长柴宏伟及副会长尹世豪出席|商会",
     })
-    void aUnitNamedAfterAMinistryTakesItsName(String text, String organization) {
+    void aSecondPostHolderTakesTheOrganizationItImplies(String text, String organization) {
         List<PersonMention> found = finder.find(text, text, 0, text.length(), NameHints.NONE);
         assertEquals(2, found.size(), text + " -> " + found);
         assertEquals(organization, found.get(1).organization());
