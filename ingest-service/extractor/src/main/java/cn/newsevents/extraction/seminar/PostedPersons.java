@@ -295,7 +295,10 @@ final class PostedPersons {
         boolean soft3 = ok3 && softAt(s, l3, to);
         if (soft2 && soft3) {
             Integer hinted = names.endOfNameAt(p);
-            return hinted != null && hinted == l3 ? l3 : l2;
+            // 王建和出席: a one-character word (和, 在) after two characters, a longer one (出席) after three.
+            boolean longerAfterThree = Lexicon.NAME_FOLLOWERS.longestAt(s, l2, to) == 1
+                    && Lexicon.NAME_FOLLOWERS.longestAt(s, l3, to) > 1;
+            return hinted != null && hinted == l3 || longerAfterThree ? l3 : l2;
         }
         if (soft2) {
             return l2;

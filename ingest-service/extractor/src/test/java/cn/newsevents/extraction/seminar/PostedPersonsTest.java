@@ -27,6 +27,8 @@ class PostedPersonsTest {
             "出席会议的还有市委常委、秘书长骆文山。|骆文山|市委|常委、秘书长",
             "来自江南大学的教授邹明华表示|邹明华|江南大学|教授",
             "远东银行行政总裁Anna Lindqvist、|Anna Lindqvist|远东银行|行政总裁",
+            "远大集团董事长邹建和出席|邹建和|远大集团|董事长",
+            "远大集团董事长邹建和柴宏伟出席|邹建|远大集团|董事长",
             "带领署理运输局局长骆文山出席|骆文山|运输局|署理局长",
     })
     void readsNameOrganizationAndTitle(String text, String name, String organization, String title) {
