@@ -236,8 +236,9 @@ public final class SeminarExtractor {
         }
 
         /**
-         * 举行年度侨商座谈，由…主持: 座谈 ending a noun phrase that a held verb of the same clause opens names a
-         * meeting; 座谈 as a verb (与企业负责人座谈交流) has no held verb before it and goes on with a verb.
+         * 举行年度侨商座谈，由…主持 / 书记某某与民营企业家座谈，听取…: 座谈 ending a clause names a meeting when a held
+         * verb or 与/同 opens its phrase, unless the sentence reports a visit (走访, 调研…) the talk is part of. 座谈 as a
+         * verb that goes on (与企业负责人座谈交流) names none.
          */
         private int nounAfterHeldVerb(int i, Span sentence) {
             int len = rules.cue(Role.KIND_AFTER_HELD).longestAt(s, i, sentence.end());
@@ -251,7 +252,13 @@ public final class SeminarExtractor {
             }
             int from = Math.max(clauseStart(i, sentence.start()), i - 20);
             int held = rules.cue(Role.HELD).indexOf(s, from, i);
-            return held >= 0 && held + rules.cue(Role.HELD).longestAt(s, held, i) < i ? len : 0;
+            if (held >= 0 && held + rules.cue(Role.HELD).longestAt(s, held, i) < i) {
+                return len;
+            }
+            int with = rules.cue(Role.CONVENE_WITH).indexOf(s, from, i);
+            boolean talk = with >= 0 && with + 1 < i && s.charAt(with + 1) != '会'
+                    && (after >= sentence.end() || CLAUSE_BREAKS.indexOf(s.charAt(after)) >= 0);
+            return talk && !has(Role.VISIT, sentence.start(), i) ? len : 0;
         }
 
         /**

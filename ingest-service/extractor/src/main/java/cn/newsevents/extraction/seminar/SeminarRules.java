@@ -22,7 +22,7 @@ final class SeminarRules {
     /** What a cue word tells the rules; see the header of cues.tsv. */
     enum Role {
         HELD, PLANNED, DEICTIC, HOST, ATTEND, EARLIER, FOCUS, INTRO, REFERENCE_BEFORE, REFERENCE_AFTER, MEETING_REFERENCE, ATTEND_BLOCK, CONVENE,
-        CONVENE_WITH, EXCHANGE, THEME, KIND_AFTER_HELD, SUBJECT_MARKER, SUBJECT_NOUN
+        CONVENE_WITH, EXCHANGE, THEME, KIND_AFTER_HELD, SUBJECT_MARKER, SUBJECT_NOUN, VISIT
     }
 
     static final SeminarRules DEFAULT = load();
