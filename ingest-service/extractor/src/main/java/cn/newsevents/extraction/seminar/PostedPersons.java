@@ -15,7 +15,7 @@ import java.util.List;
  * {@link Lexicon}; name hints from the segmenter settle names that punctuation does not end.
  */
 final class PostedPersons {
-    private static final String BREAKS = "，,；;：:。！？!?\n\r\t “”「」『』《》";
+    private static final String BREAKS = "，,；;：:。！？!?\n\r\t “”「」『』《》【】";
     private static final String HARD_AFTER_NAME = "，,；;：:。！？!?、等（(）)\"“”「」 \t\n\r";
     /** Characters a name written before its title does not end with (they end organisation names). */
     private static final String NOT_NAME_END = "会局部司团院所校厂委办处厅署社馆站联区市省县协";

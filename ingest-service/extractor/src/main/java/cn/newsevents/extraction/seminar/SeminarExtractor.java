@@ -40,6 +40,8 @@ public final class SeminarExtractor {
     private static final int MAX_FOCUS = 24;
     /** A theme stated in its own clause (主题包括…) may list several topics. */
     private static final int MAX_THEME = 60;
+    /** How far back a bare host's name is looked for with a post. */
+    private static final int EARLIER_NAME_WINDOW = 2000;
     /** A subject named before the purpose of the meeting (某某协议沟通座谈会). */
     private static final int MAX_SUBJECT = 32;
     private static final int MAX_NAME = 12;
@@ -426,7 +428,39 @@ public final class SeminarExtractor {
                 }
                 current.participants.putIfAbsent(key(name), new Pending(p, name, raised));
             }
+            if (current.host == null) {
+                current.host = hostNamedEarlier(sentence);
+            }
             return !found.isEmpty();
+        }
+
+        /**
+         * 当天下午，邱某某主持召开座谈会: a bare name right before 主持 (after a break or 由) is the host when the text
+         * named the same person with a post shortly before (市委书记邱某某).
+         */
+        private PersonMention hostNamedEarlier(Span sentence) {
+            int cue = rules.cue(Role.HOST).indexOf(s, sentence.start(), sentence.end());
+            for (int len = 4; cue >= 0 && len >= 2; len--) {
+                int ns = cue - len;
+                if (ns < sentence.start() || !PostedPersons.allIdeographs(s, ns, cue)
+                        || PostedPersons.surnameAt(s, ns, cue) == 0 || PostedPersons.titleAnywhere(s, ns, cue)) {
+                    continue;
+                }
+                char before = ns == sentence.start() ? '，' : s.charAt(ns - 1);
+                if (CLAUSE_BREAKS.indexOf(before) < 0 && before != '由') {
+                    continue;
+                }
+                String name = s.substring(ns, cue);
+                int floor = Math.max(body, sentence.start() - EARLIER_NAME_WINDOW);
+                for (int at = indexOf(name, floor, sentence.start()); at >= 0;
+                     at = indexOf(name, at + 1, sentence.start())) {
+                    int title = PostedPersons.titleEndingAt(s, at, Math.max(floor, at - 8));
+                    if (title > 0) {
+                        return new PersonMention(ns, cue, ns, cue, List.of(), List.of(orig.substring(at - title, at)));
+                    }
+                }
+            }
+            return null;
         }
 
         /**
