@@ -131,6 +131,9 @@ public final class SeminarExtractor {
             // A paragraph of attendees (某某公司总经理某某表示…) lets the next one continue the list; a paragraph that
             // only quotes someone already named (某某指出…) does not.
             boolean paragraphContinues = false;
+            // 参会人员：followed by one attendee a line: the lines after a heading about the meeting are its people.
+            boolean listFollows = false;
+            boolean listLine = false;
             for (int k = 0; k < sentences.size(); k++) {
                 Span sentence = sentences.get(k);
                 if (sentence.paragraph() != paragraph) {
@@ -138,12 +141,14 @@ public final class SeminarExtractor {
                     afterMeetingParagraph = paragraph >= 0
                             && (paragraphHasMeeting.getOrDefault(paragraph, false) || paragraphContinues);
                     paragraphContinues = false;
+                    listLine = listFollows && last != null;
+                    listFollows = false;
                     paragraph = sentence.paragraph();
                     current = null;
                 }
                 List<DateMention> dates = ChineseDates.find(s, sentence.start(), sentence.end(), published);
                 boolean refersToMeeting = last != null && mentions.get(k).isEmpty()
-                        && (has(Role.MEETING_REFERENCE, sentence.start(), sentence.end())
+                        && (has(Role.MEETING_REFERENCE, sentence.start(), sentence.end()) || listLine
                         || afterMeetingParagraph && has(Role.ATTEND, sentence.start(), sentence.end()));
                 if (refersToMeeting && current == null) {
                     current = last;
@@ -160,8 +165,9 @@ public final class SeminarExtractor {
                         reread(k);
                     }
                     if (current != null && !(planned && current.evidenceSentence != sentence)) {
-                        boolean posted = people(sentence, !mentions.get(k).isEmpty());
+                        boolean posted = people(sentence, !mentions.get(k).isEmpty() || listLine);
                         paragraphContinues |= refersToMeeting && posted;
+                        listFollows |= listLine && posted || endsWithColon(sentence);
                         if (current.focus == null) {
                             current.focus = statedTheme(sentence);
                         }
@@ -398,6 +404,14 @@ public final class SeminarExtractor {
             current = e;
             last = e;
             return true;
+        }
+
+        private boolean endsWithColon(Span sentence) {
+            int e = sentence.end();
+            while (e > sentence.start() && Character.isWhitespace(s.charAt(e - 1))) {
+                e--;
+            }
+            return e > sentence.start() && (s.charAt(e - 1) == '：' || s.charAt(e - 1) == ':');
         }
 
         /** Reads the people of a sentence about the current meeting; returns true when someone with a post is named. */
