@@ -406,6 +406,16 @@ public final class SeminarExtractor {
             return true;
         }
 
+        /**
+         * 传达学习省委书记某某的重要讲话精神 / 落实省长某某提出的要求: a person whose words are passed on is not at the
+         * meeting.
+         */
+        private boolean onlyReferredTo(PersonMention p, Span sentence, int clauseEnd) {
+            int from = clauseStart(p.start(), sentence.start());
+            return has(Role.REFERRED_BEFORE, from, p.start())
+                    || has(Role.REFERRED_AFTER, p.end(), Math.min(clauseEnd, p.end() + 24));
+        }
+
         private boolean endsWithColon(Span sentence) {
             int e = sentence.end();
             while (e > sentence.start() && Character.isWhitespace(s.charAt(e - 1))) {
@@ -437,7 +447,8 @@ public final class SeminarExtractor {
                     }
                     continue;
                 }
-                if (!attend || (current.host != null && key(name).equals(key(hostName(current))))) {
+                if (!attend || (current.host != null && key(name).equals(key(hostName(current))))
+                        || onlyReferredTo(p, sentence, ce)) {
                     continue;
                 }
                 current.participants.putIfAbsent(key(name), new Pending(p, name, raised));
