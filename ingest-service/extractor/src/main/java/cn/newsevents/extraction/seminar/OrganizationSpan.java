@@ -3,10 +3,11 @@ package cn.newsevents.extraction.seminar;
 import cn.newsevents.extraction.text.Lexicon;
 
 /**
- * The organisation part of a post region, read for its shape. A clause before the organisation (领略到…主任,
- * 来自…大学) is cut off after its last clause word; an acting marker opening it (署理财政司) belongs to the title,
- * not the organisation; a trailing 的 (协会的会长) is dropped. A region that is all clause names no organisation:
- * the person in it is only spoken of. Offsets index the text read; linear in the region's length.
+ * The organisation part of a post region, read for its shape. A clause before the organisation (感谢了…主任,
+ * 来自…大学) is cut off after its last clause word, and so is a relative clause opened by a lead verb (出席交流的…);
+ * an acting marker opening it (署理财政司) belongs to the title, not the organisation; a trailing 的 (协会的会长) is
+ * dropped. A region that is all clause names no organisation: the person in it is only spoken of. Offsets index the
+ * text read; linear in the region's length.
  *
  * @param actingStart start of the acting marker; equals {@code start} when there is none
  * @param start       start of the organisation
@@ -14,6 +15,8 @@ import cn.newsevents.extraction.text.Lexicon;
  * @param clause      true when the region held a clause word
  */
 record OrganizationSpan(int actingStart, int start, int end, boolean clause) {
+    /** 出席本次交流的: the longest relative clause opened by a lead verb that is cut off. */
+    private static final int MAX_LEAD_CLAUSE = 10;
 
     static OrganizationSpan read(String s, int from, int to) {
         int start = from;
@@ -24,6 +27,16 @@ record OrganizationSpan(int actingStart, int start, int end, boolean clause) {
                 start = i + len;
                 clause = true;
                 i += len - 1;
+            }
+        }
+        int lead = Lexicon.LEAD_VERBS.longestAt(s, start, to);
+        if (lead > 0) {
+            for (int i = start + lead; i < to && i - start <= MAX_LEAD_CLAUSE; i++) {
+                if (s.charAt(i) == '的') {
+                    start = i + 1;
+                    clause = true;
+                    break;
+                }
             }
         }
         int end = to;

@@ -455,7 +455,7 @@ final class PostedPersons {
     }
 
     /**
-     * 经济部长 / 行政院长: the first character of a head title also ends the organisation when the organisation
+     * 教育部长 / 行政院长: the first character of a head title also ends the organisation when the organisation
      * written before it has no ending of its own; returns that character, or "".
      */
     private static String sharedHead(String s, String orig, OrganizationSpan org, int titleStart, int titleEnd) {

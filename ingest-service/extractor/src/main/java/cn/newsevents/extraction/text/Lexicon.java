@@ -37,8 +37,11 @@ public final class Lexicon {
     /** Endings of a unit of a government body (局, 处, 司, 署, 办公室). */
     public static final WordTable UNIT_SUFFIXES = WordTable.load("lexicon/unit_suffixes.tsv");
 
-    /** Titles whose first character also ends the organisation written before them (经济部长 = 经济部 + 部长). */
+    /** Titles whose first character also ends the organisation written before them (教育部长 = 教育部 + 部长). */
     public static final WordTable HEAD_TITLES = WordTable.load("lexicon/head_titles.tsv");
+
+    /** Verbs that open a relative clause before a post (出席交流的…): the organisation starts after its 的. */
+    public static final WordTable LEAD_VERBS = WordTable.load("lexicon/lead_verbs.tsv");
 
     private Lexicon() {
     }

@@ -51,7 +51,7 @@ public final class Places {
     }
 
     /**
-     * 杭州市余杭区 / 苏州市昆山市 / 上海市浦东新区: the end of a district, county or county-level city named right after a
+     * 杭州市余杭区 / 嘉兴市海宁市 / 上海市浦东新区: the end of a district, county or county-level city named right after a
      * city at {@code pos} (two to four characters and 区, 县 or 市), or {@code pos} when there is none.
      */
     public static int districtEnd(String s, int pos, int to) {
