@@ -33,8 +33,12 @@ import java.util.Map;
  * <p>The body is split into sentences; only paragraphs that name a meeting kind are read further. Each meeting
  * mention takes the dates of its clause (several dates give several sessions), its ordinal (第四场), name, quoted
  * series name and focus (聚焦 X); mentions of the same day or the same ordinal are one event. Sentences about a
- * meeting give its host (the person before 主持) and participants (people with posts; see {@link PostedPersons}).
- * Planned meetings (将于…召开) and meetings more than a year before publication give no event.
+ * meeting give its host (the person before 主持, or the one who convenes it or holds an exchange: 某某与企业代表
+ *进行交流) and participants (people with posts; see {@link PostedPersons}), paragraph after paragraph while
+ * speakers follow, and its focus when a sentence states a theme (主题包括…). A meeting that opens its sentence takes
+ * the date of the next clause (某某座谈会，3月31日在某地举行); one dated by an earlier sentence reads that sentence's
+ * people too. People whose words are only passed on (传达…某某的重要讲话) are not participants. Planned meetings
+ * (将于…召开) and meetings more than a year before publication give no event.
  */
 public final class SeminarExtractor {
     private static final int MAX_FOCUS = 24;
