@@ -14,7 +14,6 @@ import cn.newsevents.extraction.text.Lexicon;
 import cn.newsevents.extraction.text.Places;
 import cn.newsevents.extraction.text.Sentences;
 import cn.newsevents.extraction.text.Span;
-import cn.newsevents.extraction.text.WordTable;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
@@ -34,20 +33,15 @@ import java.util.Map;
  * mention takes the dates of its clause (several dates give several sessions), its ordinal (第四场), name, quoted
  * series name and focus (聚焦 X); mentions of the same day or the same ordinal are one event. Sentences about a
  * meeting give its host (the person before 主持, or the one who convenes it or holds an exchange: 某某与企业代表
- *进行交流) and participants (people with posts; see {@link PostedPersons}), paragraph after paragraph while
+ * 进行交流) and participants (people with posts; see {@link PostedPersons}), paragraph after paragraph while
  * speakers follow, and its focus when a sentence states a theme (主题包括…). A meeting that opens its sentence takes
  * the date of the next clause (某某座谈会，3月31日在某地举行); one dated by an earlier sentence reads that sentence's
  * people too. People whose words are only passed on (传达…某某的重要讲话) are not participants. Planned meetings
  * (将于…召开) and meetings more than a year before publication give no event.
  */
 public final class SeminarExtractor {
-    private static final int MAX_FOCUS = 24;
-    /** A theme stated in its own clause (主题包括…) may list several topics. */
-    private static final int MAX_THEME = 60;
     /** How far back a bare host's name is looked for with a post. */
     private static final int EARLIER_NAME_WINDOW = 2000;
-    /** A subject named before the purpose of the meeting (某某协议沟通座谈会). */
-    private static final int MAX_SUBJECT = 32;
     private static final int MAX_NAME = 12;
     private static final int MAX_AGE_DAYS = 366;
     /** Characters of context on each side of a position the segmenter is asked about. */
@@ -94,6 +88,7 @@ public final class SeminarExtractor {
         private final LocalDate published;
         private final int body;
         private final List<Draft> drafts = new ArrayList<>();
+        private final Foci foci;
         private Draft current;
         private Draft last;
         private DateMention lastDate;
@@ -112,6 +107,7 @@ public final class SeminarExtractor {
             this.article = article;
             this.s = simplified;
             this.orig = article.text();
+            this.foci = new Foci(rules, simplified, article.text());
             this.published = published;
             this.body = body;
         }
@@ -173,7 +169,7 @@ public final class SeminarExtractor {
                         paragraphContinues |= refersToMeeting && posted;
                         listFollows |= listLine && posted || endsWithColon(sentence);
                         if (current.focus == null) {
-                            current.focus = statedTheme(sentence);
+                            current.focus = foci.statedTheme(sentence.start(), sentence.end());
                         }
                     }
                 }
@@ -339,13 +335,13 @@ public final class SeminarExtractor {
             Integer sequence = ordinalBefore(k0, Math.max(windowStart, k0 - 12));
             String name = nameBefore(k0, k1, windowStart);
             String series = seriesBefore(k0, windowStart);
-            String focus = focusAfter(k1, sentence.end());
+            String focus = foci.after(k1, sentence.end());
             if (focus == null) {
-                focus = subjectBefore(k0, k1, windowStart);
+                focus = foci.subjectBefore(k0, k1, windowStart);
             }
             boolean earlier = has(Role.EARLIER, windowStart, k0);
             if (own.size() >= 2) {
-                List<String> foci = split(focus, own.size());
+                List<String> sessionFoci = split(focus, own.size());
                 Draft head = current != null ? current : last;
                 boolean numbered = earlier && head != null && head.sequence != null
                         && head.sequence - 1 == own.size();
@@ -355,8 +351,8 @@ public final class SeminarExtractor {
                     if (numbered && e.sequence == null) {
                         e.sequence = j + 1;
                     }
-                    if (e.focus == null && foci != null) {
-                        e.focus = foci.get(j);
+                    if (e.focus == null && sessionFoci != null) {
+                        e.focus = sessionFoci.get(j);
                     }
                     if (e.name == null) {
                         e.name = name;
@@ -529,31 +525,6 @@ public final class SeminarExtractor {
                 }
             }
             current = keep;
-        }
-
-        /**
-         * The theme a sentence about the meeting states (主题包括 X / 议题为 X), or the quoted subject the meeting
-         * discussed (就“X”…): X up to the end of its clause.
-         */
-        private String statedTheme(Span sentence) {
-            int at = rules.cue(Role.THEME).indexOf(s, sentence.start(), sentence.end());
-            if (at >= 0) {
-                int from = at + rules.cue(Role.THEME).longestAt(s, at, sentence.end());
-                int to = clauseEnd(from, sentence.end());
-                while (to > from && "等".indexOf(s.charAt(to - 1)) >= 0) {
-                    to--;
-                }
-                return to - from >= 2 && to - from <= MAX_THEME ? orig.substring(from, to).strip() : null;
-            }
-            int on = indexOf("就", sentence.start(), sentence.end());
-            if (on >= 0 && on + 1 < sentence.end() && "“「『\"".indexOf(s.charAt(on + 1)) >= 0) {
-                for (int j = on + 2; j < Math.min(sentence.end(), on + 2 + MAX_FOCUS); j++) {
-                    if ("”」』\"".indexOf(s.charAt(j)) >= 0) {
-                        return j - on - 2 >= 2 ? orig.substring(on + 2, j) : null;
-                    }
-                }
-            }
-            return null;
         }
 
         /**
@@ -782,85 +753,6 @@ public final class SeminarExtractor {
                 }
             }
             return null;
-        }
-
-        /** 聚焦 X / 围绕 X right after the meeting kind: X up to the clause end. */
-        private String focusAfter(int k1, int end) {
-            int limit = Math.min(end, k1 + 6);
-            int at = -1;
-            int len = 0;
-            for (int i = k1; i < limit; i++) {
-                len = rules.cue(Role.FOCUS).longestAt(s, i, end);
-                if (len > 0) {
-                    at = i;
-                    break;
-                }
-                if (rules.kinds.longestAt(s, i, end) > 0) {
-                    return null;
-                }
-            }
-            if (at < 0) {
-                return null;
-            }
-            int from = at + len;
-            int to = clauseEnd(from, end);
-            if (from < to && "“「『\"".indexOf(s.charAt(from)) >= 0) {
-                for (int j = from + 1; j < to; j++) {
-                    if ("”」』\"".indexOf(s.charAt(j)) >= 0) {
-                        return j - from - 1 >= 2 && j - from - 1 <= MAX_FOCUS ? orig.substring(from + 1, j) : null;
-                    }
-                }
-            }
-            for (String stop : new String[]{"展开", "进行", "开展", "深入", "座谈", "建言", "讨论", "交流", "听取", "征求",
-                    "等"}) {
-                int x = indexOf(stop, from + 1, to);
-                if (x > from) {
-                    to = x;
-                }
-            }
-            if (to - from < 2 || to - from > MAX_FOCUS) {
-                return null;
-            }
-            return unquoted(from, to);
-        }
-
-        /**
-         * 某某协议沟通座谈会 / 新政策宣讲座谈会: a meeting held to explain a subject (a policy, an agreement, a plan) names
-         * it before the purpose word (沟通, 宣讲…); the subject runs back to the clause start, a held verb, 的 or a date.
-         * 民营企业沟通座谈会 names the people met, not a subject, and gives none.
-         */
-        private String subjectBefore(int k0, int k1, int floor) {
-            WordTable marker = rules.cue(Role.SUBJECT_MARKER);
-            int end = k0 - marker.longestEndingAt(s, k0, floor);
-            if (end == k0 && marker.longestAt(s, k0, k1) == 0) {
-                return null;
-            }
-            int start = end;
-            boolean bounded = false;
-            while (start > floor && end - start < MAX_SUBJECT) {
-                char c = s.charAt(start - 1);
-                if (CLAUSE_BREAKS.indexOf(c) >= 0 || c == '的' || c == '日'
-                        || rules.cue(Role.HELD).longestEndingAt(s, start, floor) > 0) {
-                    bounded = true;
-                    break;
-                }
-                start--;
-            }
-            bounded |= start == floor;
-            if (!bounded || end - start < 2 || rules.cue(Role.SUBJECT_NOUN).indexOf(s, start, end) < 0) {
-                return null;
-            }
-            return unquoted(start, end);
-        }
-
-        /** The original text of {@code [from, to)} without the quotation marks around it. */
-        private String unquoted(int from, int to) {
-            String text = orig.substring(from, to).strip();
-            if (text.length() > 2 && "“「『\"".indexOf(text.charAt(0)) >= 0
-                    && "”」』\"".indexOf(text.charAt(text.length() - 1)) >= 0) {
-                return text.substring(1, text.length() - 1);
-            }
-            return text;
         }
 
         /** The city where the meeting was held, from 在/赴/到 + place or a place opening the clause. */
