@@ -245,8 +245,8 @@ public final class SeminarExtractor {
 
         /**
          * 举行年度侨商座谈，由…主持 / 书记某某与民营企业家座谈，听取…: 座谈 ending a clause names a meeting when a
-         * convening verb (举行, 召开, 主持…) or 与/同 opens its phrase, unless the sentence reports a visit (走访, 调研…)
-         * the talk is part of. 座谈 as a verb that goes on (与企业负责人座谈交流) names none.
+         * held verb (举行, 召开, 出席…) or 与/同 opens its phrase, unless the sentence reports a visit (走访, 调研…) the
+         * talk is part of. 座谈 as a verb that goes on (与企业负责人座谈交流) names none.
          */
         private int nounAfterHeldVerb(int i, Span sentence) {
             int len = rules.cue(Role.KIND_AFTER_HELD).longestAt(s, i, sentence.end());
@@ -262,11 +262,9 @@ public final class SeminarExtractor {
                 return 0;
             }
             int from = Math.max(clauseStart(i, sentence.start()), i - 20);
-            for (Role opener : new Role[]{Role.CONVENE, Role.HOST}) {
-                int held = rules.cue(opener).indexOf(s, from, i);
-                if (held >= 0 && held + rules.cue(opener).longestAt(s, held, i) < i) {
-                    return len;
-                }
+            int held = rules.cue(Role.HELD).indexOf(s, from, i);
+            if (held >= 0 && held + rules.cue(Role.HELD).longestAt(s, held, i) < i) {
+                return len;
             }
             int with = rules.cue(Role.CONVENE_WITH).indexOf(s, from, i);
             boolean talk = with >= 0 && with + 1 < i && s.charAt(with + 1) != '会'
