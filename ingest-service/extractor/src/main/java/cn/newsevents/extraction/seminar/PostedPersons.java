@@ -158,11 +158,15 @@ final class PostedPersons {
             return p;
         }
         PersonMention prev = out.get(out.size() - 1);
-        if (prev.end() != regionStart || regionStart >= s.length() || !joinerAt(s, regionStart)
-                || prev.organizations().isEmpty()) {
+        if (prev.organizations().isEmpty()) {
             return p;
         }
         String body = prev.organizations().get(prev.organizations().size() - 1);
+        if (prev.end() != regionStart || regionStart >= s.length() || !joinerAt(s, regionStart)) {
+            return p.organizations().isEmpty() && ministryPostOf(p, body)
+                    ? new PersonMention(p.start(), p.end(), p.nameStart(), p.nameEnd(), List.of(body), p.titles())
+                    : p;
+        }
         if (p.organizations().isEmpty()) {
             return new PersonMention(p.start(), p.end(), p.nameStart(), p.nameEnd(), List.of(body), p.titles());
         }
@@ -171,6 +175,23 @@ final class PostedPersons {
                     List.of(body + p.organizations().get(0)), p.titles());
         }
         return p;
+    }
+
+    /**
+     * 某某部部长甲主持，常务次长乙出席: a post inside a ministry written alone, later in the sentence of a ministry's post
+     * holder, is a post of that ministry.
+     */
+    private static boolean ministryPostOf(PersonMention p, String body) {
+        String b = SimplifiedText.of(body);
+        if (Lexicon.PARENT_BODIES.longestEndingAt(b, b.length(), 0) == 0) {
+            return false;
+        }
+        for (String title : p.titles()) {
+            if (!Lexicon.MINISTRY_POSTS.contains(title)) {
+                return false;
+            }
+        }
+        return !p.titles().isEmpty();
     }
 
     /** 、 or a conjunction (及, 和, 与, 以及, 暨) joining two post holders. */

@@ -43,6 +43,9 @@ public final class Lexicon {
     /** Verbs that open a relative clause before a post (出席交流的…): the organisation starts after its 的. */
     public static final WordTable LEAD_VERBS = WordTable.load("lexicon/lead_verbs.tsv");
 
+    /** Posts inside a ministry (次长, 司长…) that a list writes without the ministry. */
+    public static final WordTable MINISTRY_POSTS = WordTable.load("lexicon/ministry_posts.tsv");
+
     private Lexicon() {
     }
 }

@@ -63,11 +63,13 @@ class PostedPersonsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
             "某某部副部长邱文杰、外资局局长骆明德出席|某某部外资局",
             "某某部副部长邱文杰、上海市商务委主任骆明德出席|上海市商务委",
             "某某部副部长邱文杰、远大科技有限公司董事长骆明德出席|远大科技有限公司",
             "商会会长柴宏伟及副会长尹世豪出席|商会",
+            "某某部代理部长邱明远主持座谈会，常务次长骆文山出席|某某部",
+            "某某部部长邱明远主持座谈会，董事长骆文山出席|-",
     })
     void aSecondPostHolderTakesTheOrganizationItImplies(String text, String organization) {
         List<PersonMention> found = finder.find(text, text, 0, text.length(), NameHints.NONE);
