@@ -5,8 +5,8 @@ import cn.newsevents.extraction.text.Lexicon;
 /**
  * The organisation part of a post region, read for its shape. A clause before the organisation (感谢了…主任,
  * 来自…大学) is cut off after its last clause word, and so is a relative clause opened by a lead verb (出席交流的…);
- * an acting marker opening it (署理财政司) belongs to the title, not the organisation; a trailing 的 (协会的会长) is
- * dropped. A region that is all clause names no organisation: the person in it is only spoken of. Offsets index the
+ * an acting marker opening it (署理财政司) belongs to the title, not the organisation; a trailing 的 (协会的会长) and
+ * brackets around a post (远大集团（董事长某某）) are dropped. A region that is all clause names no organisation: the person in it is only spoken of. Offsets index the
  * text read; linear in the region's length.
  *
  * @param actingStart start of the acting marker; equals {@code start} when there is none
@@ -40,10 +40,12 @@ record OrganizationSpan(int actingStart, int start, int end, boolean clause) {
             }
         }
         int end = to;
-        while (end > start && (s.charAt(end - 1) == '的' || Character.isWhitespace(s.charAt(end - 1)))) {
+        // 远大集团（董事长某某）、东方电子（总经理某某）: brackets and list marks around the organisation are not in it.
+        while (end > start && (s.charAt(end - 1) == '的' || "（(".indexOf(s.charAt(end - 1)) >= 0
+                || Character.isWhitespace(s.charAt(end - 1)))) {
             end--;
         }
-        while (start < end && Character.isWhitespace(s.charAt(start))) {
+        while (start < end && ("）)、，,".indexOf(s.charAt(start)) >= 0 || Character.isWhitespace(s.charAt(start)))) {
             start++;
         }
         int acting = Lexicon.ACTING_MARKERS.longestAt(s, start, end);

@@ -411,6 +411,10 @@ final class PostedPersons {
         if (!(te >= to || hardAt(s, te, to) || softAt(s, te, to) || "及和与".indexOf(s.charAt(te)) >= 0)) {
             return -1;
         }
+        if (te + 1 < to && s.charAt(te) == '、' && titleAt(s, te + 1, to) > 0) {
+            // 东方电子总经理、党委书记某某: a chain of posts goes on; what stands before the first is an organisation.
+            return -1;
+        }
         for (int len = 4; len >= 2; len--) {
             int ns = ts - len;
             if (ns < regionStart) {

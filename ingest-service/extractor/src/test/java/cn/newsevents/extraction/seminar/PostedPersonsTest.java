@@ -29,6 +29,8 @@ class PostedPersonsTest {
             "远东银行行政总裁Anna Lindqvist、|Anna Lindqvist|远东银行|行政总裁",
             "远大集团董事长邹建和出席|邹建和|远大集团|董事长",
             "远大集团董事长邹建和柴宏伟出席|邹建|远大集团|董事长",
+            "，东方电子总经理、党委书记柴宏伟，|柴宏伟|东方电子|总经理、党委书记",
+            "、东方电子（总经理柴宏伟）、|柴宏伟|东方电子|总经理",
             "带领署理运输局局长骆文山出席|骆文山|运输局|署理局长",
     })
     void readsNameOrganizationAndTitle(String text, String name, String organization, String title) {
