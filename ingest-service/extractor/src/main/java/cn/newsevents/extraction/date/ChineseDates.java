@@ -20,8 +20,38 @@ public final class ChineseDates {
     private static final String WEEKDAYS = "一二三四五六日天";
     /** A month-day without a year more than this many days after publication is read as last year's. */
     private static final int FUTURE_TOLERANCE_DAYS = 60;
+    /** How far into the body a wire dateline is looked for. */
+    private static final int DATELINE_WINDOW = 60;
+    /** A dateline more days before publication than this is a reprint's, not the story's day. */
+    private static final int DATELINE_MAX_LAG_DAYS = 3;
 
     private ChineseDates() {
+    }
+
+    /**
+     * The day a wire dateline gives (新华社北京6月20日电, 中央社记者某某台北20日电) near the start of the body, when it
+     * is at most a few days before publication; relative words (今天, 昨天) in the story count from it. Otherwise
+     * {@code published}.
+     */
+    public static LocalDate dateline(String s, int from, int to, LocalDate published) {
+        int limit = Math.min(to, from + DATELINE_WINDOW);
+        for (int i = from; i + 1 < limit; i++) {
+            if (s.charAt(i) != '日' || s.charAt(i + 1) != '电') {
+                continue;
+            }
+            DateMention day = null;
+            for (DateMention d : find(s, Math.max(from, i - 8), i + 1, published)) {
+                if (d.end() == i + 1) {
+                    day = d;
+                }
+            }
+            if (day != null && !day.date().isAfter(published)
+                    && ChronoUnit.DAYS.between(day.date(), published) <= DATELINE_MAX_LAG_DAYS) {
+                return day.date();
+            }
+            return published;
+        }
+        return published;
     }
 
     /** All day-precision dates in {@code s[from, to)}, in text order. */

@@ -71,8 +71,9 @@ public final class SeminarExtractor {
         if (article.publishedAt() == null) {
             return List.of();
         }
-        LocalDate published = article.publishedAt().toLocalDate();
         int body = Math.max(0, Math.min(article.bodyOffset(), text.length()));
+        LocalDate published = ChineseDates.dateline(simplified, body, simplified.length(),
+                article.publishedAt().toLocalDate());
         if (rules.kinds.indexOf(simplified, 0, simplified.length()) < 0
                 && rules.cue(Role.KIND_AFTER_HELD).indexOf(simplified, 0, simplified.length()) < 0) {
             return List.of();

@@ -63,4 +63,15 @@ class ChineseDatesTest {
     void textWithoutARealDayGivesNoDate(String text) {
         assertEquals(List.of(), ChineseDates.find(text, 0, text.length(), LocalDate.parse("2024-05-07")));
     }
+
+    @ParameterizedTest(name = "{1} published {0} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "2024-06-21|（中央社记者某某台北20日电）部长今天上午|2024-06-20",
+            "2024-06-21|新华社北京6月20日电 总理今天|2024-06-20",
+            "2024-06-21|本报讯 市长今天上午|2024-06-21",
+            "2024-06-21|新华社北京6月10日电 总理今天|2024-06-21",
+    })
+    void aWireDatelineIsTheDayRelativeWordsCountFrom(String published, String text, String expected) {
+        assertEquals(LocalDate.parse(expected), ChineseDates.dateline(text, 0, text.length(), LocalDate.parse(published)));
+    }
 }
