@@ -12,16 +12,46 @@ import java.util.List;
 /**
  * Finds the days a Chinese text names and resolves them against the publication date:
  * 2024年5月6日, 5月6日下午, 五月六日, 去年11月3日, 17日 (publication month, or the month before when that would be in
- * the future), 昨天(11月25日) and 今天 (relative days), 星期五 / 周五 / 上周五 (the latest such day not after
- * publication). A day-only date right after a full one takes its month (4月9日、18日、26日). Runs in time linear
+ * the future), 上月28日 / 本月3日, 昨天(11月25日), 今日(六月二十日) and 今天 (relative days), 星期五 / 周五 / 上周五 (the
+ * latest such day not after publication). A day-only date right after a full one takes its month (4月9日、18日、26日). Runs in time linear
  * in the length of the range; never returns an impossible date.
  */
 public final class ChineseDates {
     private static final String WEEKDAYS = "一二三四五六日天";
     /** A month-day without a year more than this many days after publication is read as last year's. */
     private static final int FUTURE_TOLERANCE_DAYS = 60;
+    /** How far into the body a wire dateline is looked for. */
+    private static final int DATELINE_WINDOW = 60;
+    /** A dateline more days before publication than this is a reprint's, not the story's day. */
+    private static final int DATELINE_MAX_LAG_DAYS = 3;
 
     private ChineseDates() {
+    }
+
+    /**
+     * The day a wire dateline gives (新华社北京6月20日电, 中央社记者某某台北20日电) near the start of the body, when it
+     * is at most a few days before publication; relative words (今天, 昨天) in the story count from it. Otherwise
+     * {@code published}.
+     */
+    public static LocalDate dateline(String s, int from, int to, LocalDate published) {
+        int limit = Math.min(to, from + DATELINE_WINDOW);
+        for (int i = from; i + 1 < limit; i++) {
+            if (s.charAt(i) != '日' || s.charAt(i + 1) != '电') {
+                continue;
+            }
+            DateMention day = null;
+            for (DateMention d : find(s, Math.max(from, i - 8), i + 1, published)) {
+                if (d.end() == i + 1) {
+                    day = d;
+                }
+            }
+            if (day != null && !day.date().isAfter(published)
+                    && ChronoUnit.DAYS.between(day.date(), published) <= DATELINE_MAX_LAG_DAYS) {
+                return day.date();
+            }
+            return published;
+        }
+        return published;
     }
 
     /** All day-precision dates in {@code s[from, to)}, in text order. */
@@ -106,8 +136,17 @@ public final class ChineseDates {
     }
 
     private static DateMention dayOnly(String s, int i, int to, LocalDate pub, int carryYear, int carryMonth) {
+        int start = i;
         if (i > 0 && s.charAt(i - 1) == '月') {
-            return null;
+            // 上月28日 / 本月3日: the month is named relative to publication; any other 月 before a day is not ours.
+            int shift = i >= 2 ? "上本".indexOf(s.charAt(i - 2)) : -1;
+            if (shift < 0) {
+                return null;
+            }
+            LocalDate month = pub.minusMonths(shift == 0 ? 1 : 0);
+            carryYear = month.getYear();
+            carryMonth = month.getMonthValue();
+            start = i - 2;
         }
         ChineseNumbers.Parsed day = ChineseNumbers.parse(s, i, to, 2);
         if (day == null || day.end() >= to || (s.charAt(day.end()) != '日' && s.charAt(day.end()) != '号')) {
@@ -117,7 +156,7 @@ public final class ChineseDates {
             return null;
         }
         LocalDate date = resolveDay(day.value(), pub, carryYear, carryMonth);
-        return date == null ? null : new DateMention(i, day.end() + 1, date, null, false);
+        return date == null ? null : new DateMention(start, day.end() + 1, date, null, false);
     }
 
     /** A day of the month: in the carried month, else the publication month, else the month before. */

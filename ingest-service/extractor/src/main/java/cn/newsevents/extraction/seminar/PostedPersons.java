@@ -1,6 +1,8 @@
 package cn.newsevents.extraction.seminar;
 
 import cn.newsevents.extraction.text.Lexicon;
+import cn.newsevents.extraction.text.Places;
+import cn.newsevents.extraction.text.SimplifiedText;
 import cn.newsevents.extraction.text.WordTable;
 
 import java.util.ArrayList;
@@ -13,7 +15,7 @@ import java.util.List;
  * {@link Lexicon}; name hints from the segmenter settle names that punctuation does not end.
  */
 final class PostedPersons {
-    private static final String BREAKS = "，,；;：:。！？!?\n\r\t “”「」『』《》";
+    private static final String BREAKS = "，,；;：:。！？!?\n\r\t “”「」『』《》【】";
     private static final String HARD_AFTER_NAME = "，,；;：:。！？!?、等（(）)\"“”「」 \t\n\r";
     /** Characters a name written before its title does not end with (they end organisation names). */
     private static final String NOT_NAME_END = "会局部司团院所校厂委办处厅署社馆站联区市省县协";
@@ -60,7 +62,9 @@ final class PostedPersons {
             if (ne > 0) {
                 PersonMention p = build(s, orig, regionStart, te, te, ne, null);
                 if (p != null) {
-                    out.add(sharesOrganization(s, p, out, regionStart));
+                    p = sharesOrganization(s, p, out, regionStart);
+                    out.add(p);
+                    ne = sharedPostList(s, p, ne, to, names, out);
                 }
                 regionStart = ne;
                 i = ne;
@@ -80,6 +84,41 @@ final class PostedPersons {
             i = te;
         }
         return out;
+    }
+
+    /**
+     * 全国政协委员甲、乙、丙 / 副市长甲、乙出席: bare names listed after a named post holder share the post. A listed
+     * item is a name only when nothing of a post (title or organisation) stands in it before the next break.
+     *
+     * @return the end of the list (the end of the first holder's name when nobody else is listed)
+     */
+    private int sharedPostList(String s, PersonMention first, int ne, int to, NameHints names,
+                               List<PersonMention> out) {
+        int end = ne;
+        while (end + 1 < to && s.charAt(end) == '、') {
+            int start = end + 1;
+            int nameEnd = nameAfter(s, start, to, names);
+            if (nameEnd < 0 || titleAt(s, start, to) > 0 || postWithin(s, start, to)) {
+                break;
+            }
+            out.add(new PersonMention(start, nameEnd, start, nameEnd, first.organizations(), first.titles()));
+            end = nameEnd;
+        }
+        return end;
+    }
+
+    /** True when a title or an organisation suffix occurs from {@code from} to the next break or 、. */
+    private static boolean postWithin(String s, int from, int to) {
+        for (int i = from; i < to && i - from <= 24; i++) {
+            char c = s.charAt(i);
+            if (c == '、' || BREAKS.indexOf(c) >= 0) {
+                return false;
+            }
+            if (titleAt(s, i, to) > 0 || Lexicon.ORG_SUFFIXES.longestAt(s, i, to) > 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when a title occurs in {@code s[from, to)}. */
@@ -115,16 +154,71 @@ final class PostedPersons {
      */
     private static PersonMention sharesOrganization(String s, PersonMention p, List<PersonMention> out,
                                                     int regionStart) {
-        if (!p.organizations().isEmpty() || out.isEmpty() || namesItsOrganization(p)) {
+        if (out.isEmpty() || namesItsOrganization(p)) {
             return p;
         }
         PersonMention prev = out.get(out.size() - 1);
-        if (prev.end() != regionStart || regionStart >= s.length() || s.charAt(regionStart) != '、'
-                || prev.organizations().isEmpty()) {
+        if (prev.organizations().isEmpty()) {
             return p;
         }
-        return new PersonMention(p.start(), p.end(), p.nameStart(), p.nameEnd(),
-                List.of(prev.organizations().get(prev.organizations().size() - 1)), p.titles());
+        String body = prev.organizations().get(prev.organizations().size() - 1);
+        if (prev.end() != regionStart || regionStart >= s.length() || !joinerAt(s, regionStart)) {
+            return p.organizations().isEmpty() && ministryPostOf(p, body)
+                    ? new PersonMention(p.start(), p.end(), p.nameStart(), p.nameEnd(), List.of(body), p.titles())
+                    : p;
+        }
+        if (p.organizations().isEmpty()) {
+            return new PersonMention(p.start(), p.end(), p.nameStart(), p.nameEnd(), List.of(body), p.titles());
+        }
+        if (p.organizations().size() == 1 && isUnitOf(p.organizations().get(0), body)) {
+            return new PersonMention(p.start(), p.end(), p.nameStart(), p.nameEnd(),
+                    List.of(body + p.organizations().get(0)), p.titles());
+        }
+        return p;
+    }
+
+    /**
+     * 某某部部长甲主持，常务次长乙出席: a post inside a ministry written alone, later in the sentence of a ministry's post
+     * holder, is a post of that ministry.
+     */
+    private static boolean ministryPostOf(PersonMention p, String body) {
+        String b = SimplifiedText.of(body);
+        if (Lexicon.PARENT_BODIES.longestEndingAt(b, b.length(), 0) == 0) {
+            return false;
+        }
+        for (String title : p.titles()) {
+            if (!Lexicon.MINISTRY_POSTS.contains(title)) {
+                return false;
+            }
+        }
+        return !p.titles().isEmpty();
+    }
+
+    /** 、 or a conjunction (及, 和, 与, 以及, 暨) joining two post holders. */
+    private static boolean joinerAt(String s, int i) {
+        return "、及和与暨".indexOf(s.charAt(i)) >= 0 || s.startsWith("以及", i);
+    }
+
+    /**
+     * 某某部副部长甲、外资局局长乙: a unit (局, 处, 司…) named alone right after a government body (…部) is that body's
+     * unit, unless it names a place or a body of its own.
+     */
+    private static boolean isUnitOf(String unit, String body) {
+        String u = SimplifiedText.of(unit);
+        String b = SimplifiedText.of(body);
+        int unitSuffix = Lexicon.UNIT_SUFFIXES.longestEndingAt(u, u.length(), 0);
+        if (Lexicon.PARENT_BODIES.longestEndingAt(b, b.length(), 0) == 0 || unitSuffix == 0
+                || Lexicon.ORG_SUFFIXES.longestEndingAt(u, u.length(), 0) > unitSuffix
+                || u.startsWith(b) || Places.at(u, 0, u.length()) != null
+                || Places.abbreviationAt(u, 0, u.length()) != null) {
+            return false;
+        }
+        for (int i = 0; i < u.length(); i++) {
+            if (Lexicon.PARENT_BODIES.longestAt(u, i, u.length()) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** 王某某（某某集团董事长）: a name followed by its posts in brackets. */
@@ -192,6 +286,10 @@ final class PostedPersons {
         if (dotted > 0) {
             return dotted;
         }
+        int latin = latinName(s, p, to);
+        if (latin > 0) {
+            return latin;
+        }
         int sl = surnameAt(s, p, to);
         if (sl == 0) {
             Integer hinted = names.endOfNameAt(p);
@@ -218,7 +316,10 @@ final class PostedPersons {
         boolean soft3 = ok3 && softAt(s, l3, to);
         if (soft2 && soft3) {
             Integer hinted = names.endOfNameAt(p);
-            return hinted != null && hinted == l3 ? l3 : l2;
+            // 王建和出席: a one-character word (和, 在) after two characters, a longer one (出席) after three.
+            boolean longerAfterThree = Lexicon.NAME_FOLLOWERS.longestAt(s, l2, to) == 1
+                    && Lexicon.NAME_FOLLOWERS.longestAt(s, l3, to) > 1;
+            return hinted != null && hinted == l3 || longerAfterThree ? l3 : l2;
         }
         if (soft2) {
             return l2;
@@ -253,6 +354,38 @@ final class PostedPersons {
         return e < to && allIdeographs(s, p, e) && HARD_AFTER_NAME.indexOf(s.charAt(e)) >= 0;
     }
 
+    /**
+     * 行政总裁Mary Chan、: a name in Latin letters after a title, one to four capitalised words (not acronyms), ended
+     * by anything but a letter.
+     */
+    private static int latinName(String s, int p, int to) {
+        int i = p;
+        int words = 0;
+        while (i < to && words < 4 && s.charAt(i) >= 'A' && s.charAt(i) <= 'Z') {
+            int w = i + 1;
+            boolean lower = false;
+            while (w < to && (Character.isLetter(s.charAt(w)) && s.charAt(w) < 0x80 || "'-.".indexOf(s.charAt(w)) >= 0)) {
+                lower |= s.charAt(w) >= 'a' && s.charAt(w) <= 'z';
+                w++;
+            }
+            if (!lower) {
+                // CEO, HKEX: an acronym, not a name.
+                return -1;
+            }
+            words++;
+            i = w;
+            if (i + 1 < to && s.charAt(i) == ' ' && s.charAt(i + 1) >= 'A' && s.charAt(i + 1) <= 'Z') {
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (words == 0 || i - p < 3 || i < to && s.charAt(i) < 0x80 && Character.isLetterOrDigit(s.charAt(i))) {
+            return -1;
+        }
+        return i;
+    }
+
     /** 艾尔肯·吐尼亚孜, 埃隆·马斯克: a transliterated name with a middle dot, ended by punctuation. */
     private static int dottedName(String s, int p, int to) {
         boolean dot = false;
@@ -276,6 +409,10 @@ final class PostedPersons {
 
     private int nameBefore(String s, int ts, int te, int regionStart, int to, NameHints names) {
         if (!(te >= to || hardAt(s, te, to) || softAt(s, te, to) || "及和与".indexOf(s.charAt(te)) >= 0)) {
+            return -1;
+        }
+        if (te + 1 < to && s.charAt(te) == '、' && titleAt(s, te + 1, to) > 0) {
+            // 东方电子总经理、党委书记某某: a chain of posts goes on; what stands before the first is an organisation.
             return -1;
         }
         for (int len = 4; len >= 2; len--) {
@@ -306,10 +443,11 @@ final class PostedPersons {
         List<String> orgs = new ArrayList<>();
         List<String> titles = new ArrayList<>();
         int partStart = start;
+        boolean introduced = true;
         for (int i = start; i <= postEnd; i++) {
             if (i == postEnd || s.charAt(i) == '、' || s.charAt(i) == '兼') {
                 if (i > partStart) {
-                    addPost(s, orig, partStart, i, orgs, titles, titleAfterName == null);
+                    introduced &= addPost(s, orig, partStart, i, orgs, titles, titleAfterName == null);
                 }
                 partStart = i + 1;
             }
@@ -317,22 +455,40 @@ final class PostedPersons {
         if (titleAfterName != null) {
             titles.add(titleAfterName);
         }
-        if (titles.isEmpty()) {
+        if (titles.isEmpty() || !introduced && orgs.isEmpty()) {
             return null;
         }
         return new PersonMention(start, ne, ns, ne, orgs, titles);
     }
 
-    private static void addPost(String s, String orig, int from, int to, List<String> orgs, List<String> titles,
-                                boolean expectTitle) {
+    /**
+     * Adds the organisation and title of the post {@code s[from, to)}; returns false when the region is a clause
+     * with no organisation (感谢了…主任): its person is only spoken of.
+     */
+    private static boolean addPost(String s, String orig, int from, int to, List<String> orgs, List<String> titles,
+                                   boolean expectTitle) {
         int t = expectTitle ? titleEndingAt(s, to, from) : 0;
-        String org = orig.substring(from, to - t).strip();
+        OrganizationSpan org = OrganizationSpan.read(s, from, to - t);
         if (!org.isEmpty()) {
-            orgs.add(org);
+            orgs.add(orig.substring(org.start(), org.end()) + sharedHead(s, orig, org, to - t, to));
         }
+        String acting = orig.substring(org.actingStart(), org.start());
         if (t > 0) {
-            titles.add(orig.substring(to - t, to));
+            titles.add(acting + orig.substring(to - t, to));
         }
+        return !org.clauseOnly();
+    }
+
+    /**
+     * 教育部长 / 行政院长: the first character of a head title also ends the organisation when the organisation
+     * written before it has no ending of its own; returns that character, or "".
+     */
+    private static String sharedHead(String s, String orig, OrganizationSpan org, int titleStart, int titleEnd) {
+        if (org.end() != titleStart || Lexicon.HEAD_TITLES.longestAt(s, titleStart, titleEnd) != titleEnd - titleStart
+                || Lexicon.ORG_SUFFIXES.longestEndingAt(s, org.end(), org.start()) > 0) {
+            return "";
+        }
+        return orig.substring(titleStart, titleStart + 1);
     }
 
     /** Skips list introductions (与会代表包含, 由…率) and joiners at the start of a post region. */

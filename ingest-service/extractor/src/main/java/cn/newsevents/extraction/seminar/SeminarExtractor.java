@@ -32,11 +32,16 @@ import java.util.Map;
  * <p>The body is split into sentences; only paragraphs that name a meeting kind are read further. Each meeting
  * mention takes the dates of its clause (several dates give several sessions), its ordinal (第四场), name, quoted
  * series name and focus (聚焦 X); mentions of the same day or the same ordinal are one event. Sentences about a
- * meeting give its host (the person before 主持) and participants (people with posts; see {@link PostedPersons}).
- * Planned meetings (将于…召开) and meetings more than a year before publication give no event.
+ * meeting give its host (the person before 主持, or the one who convenes it or holds an exchange: 某某与企业代表
+ * 进行交流) and participants (people with posts; see {@link PostedPersons}), paragraph after paragraph while
+ * speakers follow, and its focus when a sentence states a theme (主题包括…). A meeting that opens its sentence takes
+ * the date of the next clause (某某座谈会，3月31日在某地举行); one dated by an earlier sentence reads that sentence's
+ * people too. People whose words are only passed on (传达…某某的重要讲话) are not participants. Planned meetings
+ * (将于…召开) and meetings more than a year before publication give no event.
  */
 public final class SeminarExtractor {
-    private static final int MAX_FOCUS = 24;
+    /** How far back a bare host's name is looked for with a post. */
+    private static final int EARLIER_NAME_WINDOW = 2000;
     private static final int MAX_NAME = 12;
     private static final int MAX_AGE_DAYS = 366;
     /** Characters of context on each side of a position the segmenter is asked about. */
@@ -45,7 +50,9 @@ public final class SeminarExtractor {
     /** What may stand between a quoted series name and the meeting kind: an ordinal and 专题. */
     private static final java.util.regex.Pattern SERIES_GAP =
             java.util.regex.Pattern.compile("(第[0-9一二三四五六七八九十]{1,3}[场次期]|首场|首次)?(专题)?");
-    private static final java.util.regex.Pattern LIST_JOINERS = java.util.regex.Pattern.compile("[、，,和及与至到]|以及");
+    private static final java.util.regex.Pattern LIST_JOINERS = java.util.regex.Pattern.compile("[、，,和及与]|以及");
+    /** 7月9日至10日: two dates joined so are the first and last day of one meeting. */
+    private static final java.util.regex.Pattern RANGE_JOINERS = java.util.regex.Pattern.compile("[至到~～—–-]|—{2}");
     private static final java.util.regex.Pattern FOCUS_SEPARATORS = java.util.regex.Pattern.compile("、|和|及|与");
 
     private final SeminarRules rules = SeminarRules.DEFAULT;
@@ -64,9 +71,11 @@ public final class SeminarExtractor {
         if (article.publishedAt() == null) {
             return List.of();
         }
-        LocalDate published = article.publishedAt().toLocalDate();
         int body = Math.max(0, Math.min(article.bodyOffset(), text.length()));
-        if (rules.kinds.indexOf(simplified, 0, simplified.length()) < 0) {
+        LocalDate published = ChineseDates.dateline(simplified, body, simplified.length(),
+                article.publishedAt().toLocalDate());
+        if (rules.kinds.indexOf(simplified, 0, simplified.length()) < 0
+                && rules.cue(Role.KIND_AFTER_HELD).indexOf(simplified, 0, simplified.length()) < 0) {
             return List.of();
         }
         return new Run(article, simplified, published, body).extract();
@@ -80,10 +89,15 @@ public final class SeminarExtractor {
         private final LocalDate published;
         private final int body;
         private final List<Draft> drafts = new ArrayList<>();
+        private final Foci foci;
         private Draft current;
         private Draft last;
         private DateMention lastDate;
         private Span lastDateSentence;
+        private int lastDateSentenceIndex;
+        private List<Span> sentences = List.of();
+        /** A meeting dated by an earlier sentence: the sentences from that one on are read again for its people. */
+        private Draft rereadFor;
         /** Counts the non-empty paragraphs read so far; a meeting without a date may take one from the last two. */
         private int paragraphOrdinal;
         private int lastDateParagraphOrdinal = -10;
@@ -94,12 +108,13 @@ public final class SeminarExtractor {
             this.article = article;
             this.s = simplified;
             this.orig = article.text();
+            this.foci = new Foci(rules, simplified, article.text());
             this.published = published;
             this.body = body;
         }
 
         List<SeminarEvent> extract() {
-            List<Span> sentences = Sentences.split(s, body, s.length());
+            sentences = Sentences.split(s, body, s.length());
             Map<Integer, Boolean> paragraphHasMeeting = new HashMap<>();
             List<List<int[]>> mentions = new ArrayList<>();
             for (Span sentence : sentences) {
@@ -114,8 +129,12 @@ public final class SeminarExtractor {
             }
             int paragraph = -1;
             boolean afterMeetingParagraph = false;
-            // A paragraph of attendees (某某公司总经理某某表示…) lets the next one continue the list.
+            // A paragraph of attendees (某某公司总经理某某表示…) lets the next one continue the list; a paragraph that
+            // only quotes someone already named (某某指出…) does not.
             boolean paragraphContinues = false;
+            // 参会人员：followed by one attendee a line: the lines after a heading about the meeting are its people.
+            boolean listFollows = false;
+            boolean listLine = false;
             for (int k = 0; k < sentences.size(); k++) {
                 Span sentence = sentences.get(k);
                 if (sentence.paragraph() != paragraph) {
@@ -123,17 +142,19 @@ public final class SeminarExtractor {
                     afterMeetingParagraph = paragraph >= 0
                             && (paragraphHasMeeting.getOrDefault(paragraph, false) || paragraphContinues);
                     paragraphContinues = false;
+                    listLine = listFollows && last != null;
+                    listFollows = false;
                     paragraph = sentence.paragraph();
                     current = null;
                 }
                 List<DateMention> dates = ChineseDates.find(s, sentence.start(), sentence.end(), published);
                 boolean refersToMeeting = last != null && mentions.get(k).isEmpty()
-                        && (has(Role.MEETING_REFERENCE, sentence.start(), sentence.end())
+                        && (has(Role.MEETING_REFERENCE, sentence.start(), sentence.end()) || listLine
                         || afterMeetingParagraph && has(Role.ATTEND, sentence.start(), sentence.end()));
                 if (refersToMeeting && current == null) {
                     current = last;
                 }
-                paragraphContinues |= refersToMeeting;
+                paragraphContinues |= refersToMeeting && has(Role.MEETING_REFERENCE, sentence.start(), sentence.end());
                 if (paragraphHasMeeting.getOrDefault(paragraph, false) || refersToMeeting) {
                     boolean planned = false;
                     int prevEnd = sentence.start();
@@ -141,14 +162,23 @@ public final class SeminarExtractor {
                         planned |= !mention(sentence, m, prevEnd, dates);
                         prevEnd = m[1];
                     }
+                    if (rereadFor != null) {
+                        reread(k);
+                    }
                     if (current != null && !(planned && current.evidenceSentence != sentence)) {
-                        people(sentence, !mentions.get(k).isEmpty());
+                        boolean posted = people(sentence, !mentions.get(k).isEmpty() || listLine);
+                        paragraphContinues |= refersToMeeting && posted;
+                        listFollows |= listLine && posted || endsWithColon(sentence);
+                        if (current.focus == null) {
+                            current.focus = foci.statedTheme(sentence.start(), sentence.end());
+                        }
                     }
                 }
                 for (DateMention d : dates) {
                     if (usable(d.date())) {
                         lastDate = d;
                         lastDateSentence = sentence;
+                        lastDateSentenceIndex = k;
                         lastDateParagraphOrdinal = paragraphOrdinal;
                     }
                 }
@@ -203,12 +233,44 @@ public final class SeminarExtractor {
                         len = nounLength;
                     }
                 }
+                if (len == 0) {
+                    len = nounAfterHeldVerb(i, sentence);
+                }
                 if (len > 0) {
                     out.add(new int[]{i, i + len});
                     i += len - 1;
                 }
             }
             return out;
+        }
+
+        /**
+         * 举行年度侨商座谈，由…主持 / 书记某某与民营企业家座谈，听取…: 座谈 ending a clause names a meeting when a
+         * held verb (举行, 召开, 出席…) or 与/同 opens its phrase, unless the sentence reports a visit (走访, 调研…) the
+         * talk is part of. 座谈 as a verb that goes on (与企业负责人座谈交流) names none.
+         */
+        private int nounAfterHeldVerb(int i, Span sentence) {
+            int len = rules.cue(Role.KIND_AFTER_HELD).longestAt(s, i, sentence.end());
+            if (len == 0) {
+                return 0;
+            }
+            int after = i + len;
+            if (after < sentence.end() && CLAUSE_BREAKS.indexOf(s.charAt(after)) < 0
+                    && "由时上中".indexOf(s.charAt(after)) < 0) {
+                return 0;
+            }
+            if (has(Role.VISIT, sentence.start(), i)) {
+                return 0;
+            }
+            int from = Math.max(clauseStart(i, sentence.start()), i - 20);
+            int held = rules.cue(Role.HELD).indexOf(s, from, i);
+            if (held >= 0 && held + rules.cue(Role.HELD).longestAt(s, held, i) < i) {
+                return len;
+            }
+            int with = rules.cue(Role.CONVENE_WITH).indexOf(s, from, i);
+            boolean talk = with >= 0 && with + 1 < i && s.charAt(with + 1) != '会'
+                    && (after >= sentence.end() || CLAUSE_BREAKS.indexOf(s.charAt(after)) >= 0);
+            return talk ? len : 0;
         }
 
         /**
@@ -224,6 +286,10 @@ public final class SeminarExtractor {
             }
             if (distinct.size() < 2) {
                 return distinct;
+            }
+            if (distinct.size() == 2 && dates.size() == 2 && RANGE_JOINERS.matcher(
+                    s.substring(dates.get(0).end(), dates.get(1).start()).strip()).matches()) {
+                return List.of(dates.get(0));
             }
             for (int i = 1; i < dates.size(); i++) {
                 String between = s.substring(dates.get(i - 1).end(), dates.get(i).start()).strip();
@@ -260,15 +326,21 @@ public final class SeminarExtractor {
                     }
                 }
             }
+            if (own.isEmpty() && !has(Role.HELD, clauseStart, k0)) {
+                own.addAll(datesOpeningNextClause(clauseEnd, sentence.end(), dates));
+            }
             own.removeIf(d -> !usable(d.date()) || d.end() < s.length() && s.charAt(d.end()) == '电');
             own = listedOrClosest(own);
             Integer sequence = ordinalBefore(k0, Math.max(windowStart, k0 - 12));
             String name = nameBefore(k0, k1, windowStart);
             String series = seriesBefore(k0, windowStart);
-            String focus = focusAfter(k1, sentence.end());
+            String focus = foci.after(k1, sentence.end());
+            if (focus == null) {
+                focus = foci.subjectBefore(k0, k1, windowStart);
+            }
             boolean earlier = has(Role.EARLIER, windowStart, k0);
             if (own.size() >= 2) {
-                List<String> foci = split(focus, own.size());
+                List<String> sessionFoci = split(focus, own.size());
                 Draft head = current != null ? current : last;
                 boolean numbered = earlier && head != null && head.sequence != null
                         && head.sequence - 1 == own.size();
@@ -278,8 +350,8 @@ public final class SeminarExtractor {
                     if (numbered && e.sequence == null) {
                         e.sequence = j + 1;
                     }
-                    if (e.focus == null && foci != null) {
-                        e.focus = foci.get(j);
+                    if (e.focus == null && sessionFoci != null) {
+                        e.focus = sessionFoci.get(j);
                     }
                     if (e.name == null) {
                         e.name = name;
@@ -297,7 +369,9 @@ public final class SeminarExtractor {
             if (own.size() == 1) {
                 e = findOrCreate(own.get(0), sentence);
                 if (e.city == null) {
-                    e.city = cityIn(Math.max(windowStart, clauseStart(own.get(0).start(), windowStart)), clauseEnd);
+                    int dateClauseEnd = Math.max(clauseEnd, clauseEnd(own.get(0).end(), sentence.end()));
+                    e.city = cityIn(Math.max(windowStart, clauseStart(own.get(0).start(), windowStart)),
+                            dateClauseEnd);
                 }
             } else {
                 e = sequence == null ? null : bySequence(sequence);
@@ -307,6 +381,7 @@ public final class SeminarExtractor {
                         && lastDateParagraphOrdinal >= paragraphOrdinal - 1) {
                     e = findOrCreate(lastDate, lastDateSentence);
                     e.fallbackDate = true;
+                    rereadFor = e;
                     if (e.city == null) {
                         e.city = cityIn(lastDateSentence.start(), lastDateSentence.end());
                     }
@@ -335,7 +410,26 @@ public final class SeminarExtractor {
             return true;
         }
 
-        private void people(Span sentence, boolean namesMeeting) {
+        /**
+         * 传达学习省委书记某某的重要讲话精神 / 落实省长某某提出的要求: a person whose words are passed on is not at the
+         * meeting.
+         */
+        private boolean onlyReferredTo(PersonMention p, Span sentence, int clauseEnd) {
+            int from = clauseStart(p.start(), sentence.start());
+            return has(Role.REFERRED_BEFORE, from, p.start())
+                    || has(Role.REFERRED_AFTER, p.end(), Math.min(clauseEnd, p.end() + 24));
+        }
+
+        private boolean endsWithColon(Span sentence) {
+            int e = sentence.end();
+            while (e > sentence.start() && Character.isWhitespace(s.charAt(e - 1))) {
+                e--;
+            }
+            return e > sentence.start() && (s.charAt(e - 1) == '：' || s.charAt(e - 1) == ':');
+        }
+
+        /** Reads the people of a sentence about the current meeting; returns true when someone with a post is named. */
+        private boolean people(Span sentence, boolean namesMeeting) {
             boolean attend = namesMeeting || has(Role.ATTEND, sentence.start(), sentence.end());
             NameHints hints = nameHints(sentence);
             List<PersonMention> found = persons.find(s, orig, sentence.start(), sentence.end(), hints);
@@ -347,7 +441,7 @@ public final class SeminarExtractor {
                     hostCue = hostLaterInSentence(p, found, sentence);
                 }
                 String name = orig.substring(p.nameStart(), p.nameEnd());
-                if (hostCue < 0 && current.convener == null && convenes(p, ce)) {
+                if (hostCue < 0 && current.convener == null && convenes(p, sentence.start(), ce)) {
                     current.convener = p;
                 }
                 if (hostCue >= 0) {
@@ -357,24 +451,111 @@ public final class SeminarExtractor {
                     }
                     continue;
                 }
-                if (!attend || (current.host != null && key(name).equals(key(hostName(current))))) {
+                if (!attend || (current.host != null && key(name).equals(key(hostName(current))))
+                        || onlyReferredTo(p, sentence, ce)) {
                     continue;
                 }
                 current.participants.putIfAbsent(key(name), new Pending(p, name, raised));
             }
+            if (current.host == null) {
+                current.host = hostNamedEarlier(sentence);
+            }
+            return !found.isEmpty();
+        }
+
+        /**
+         * 当天下午，邱某某主持召开座谈会: a bare name right before 主持 (after a break or 由) is the host when the text
+         * named the same person with a post shortly before (市委书记邱某某).
+         */
+        private PersonMention hostNamedEarlier(Span sentence) {
+            int cue = rules.cue(Role.HOST).indexOf(s, sentence.start(), sentence.end());
+            for (int len = 4; cue >= 0 && len >= 2; len--) {
+                int ns = cue - len;
+                if (ns < sentence.start() || !PostedPersons.allIdeographs(s, ns, cue)
+                        || PostedPersons.surnameAt(s, ns, cue) == 0 || PostedPersons.titleAnywhere(s, ns, cue)) {
+                    continue;
+                }
+                char before = ns == sentence.start() ? '，' : s.charAt(ns - 1);
+                if (CLAUSE_BREAKS.indexOf(before) < 0 && before != '由') {
+                    continue;
+                }
+                String name = s.substring(ns, cue);
+                int floor = Math.max(body, sentence.start() - EARLIER_NAME_WINDOW);
+                for (int at = indexOf(name, floor, sentence.start()); at >= 0;
+                     at = indexOf(name, at + 1, sentence.start())) {
+                    int title = PostedPersons.titleEndingAt(s, at, Math.max(floor, at - 8));
+                    if (title > 0) {
+                        return new PersonMention(ns, cue, ns, cue, List.of(), List.of(orig.substring(at - title, at)));
+                    }
+                }
+            }
+            return null;
+        }
+
+        /**
+         * 某某座谈会，3月31日在台北举行: a meeting named as the subject of its sentence takes the date that opens the
+         * next clause when that clause says the meeting took place.
+         */
+        private List<DateMention> datesOpeningNextClause(int clauseEnd, int sentenceEnd, List<DateMention> dates) {
+            if (clauseEnd >= sentenceEnd || "，,".indexOf(s.charAt(clauseEnd)) < 0) {
+                return List.of();
+            }
+            int next = clauseEnd + 1;
+            int nextEnd = clauseEnd(next, sentenceEnd);
+            for (DateMention d : dates) {
+                if (d.start() >= next && d.start() - next <= 1 && d.end() <= nextEnd
+                        && has(Role.HELD, d.end(), nextEnd)) {
+                    return List.of(d);
+                }
+            }
+            return List.of();
+        }
+
+        /** Reads the people of the sentences from the one that dated {@link #rereadFor} up to sentence {@code k}. */
+        private void reread(int k) {
+            Draft keep = current;
+            current = rereadFor;
+            rereadFor = null;
+            for (int j = Math.max(0, lastDateSentenceIndex); j < k; j++) {
+                Span earlier = sentences.get(j);
+                if (has(Role.ATTEND, earlier.start(), earlier.end())
+                        || has(Role.MEETING_REFERENCE, earlier.start(), earlier.end())) {
+                    people(earlier, false);
+                }
+            }
+            current = keep;
         }
 
         /**
          * 县长某某今（15）日在县府召开座谈会: the person is the subject of a clause that convenes the meeting
          * (a convene cue, then the meeting kind, with no other post in between).
          */
-        private boolean convenes(PersonMention p, int clauseEnd) {
+        private boolean convenes(PersonMention p, int sentenceStart, int clauseEnd) {
             int to = Math.min(clauseEnd, p.end() + 40);
+            if (exchangesWith(p, sentenceStart, to)) {
+                return true;
+            }
             int cue = rules.cue(Role.CONVENE).indexOf(s, p.end(), to);
             if (cue < 0 || indexOf("由", p.end(), cue) >= 0 || PostedPersons.titleAnywhere(s, p.end(), cue)) {
                 return false;
             }
             return rules.kinds.indexOf(s, cue, to) >= 0;
+        }
+
+        /**
+         * 主任某某于6月3日下午与企业代表进行交流: the subject who meets others in an exchange (与/同 … 交流/座谈) holds it,
+         * unless the sentence has already placed the exchange inside a meeting (座谈会上，市长某某与企业代表交流).
+         */
+        private boolean exchangesWith(PersonMention p, int sentenceStart, int to) {
+            if (rules.kinds.indexOf(s, sentenceStart, p.start()) >= 0 || has(Role.HELD, sentenceStart, p.start())) {
+                return false;
+            }
+            int with = rules.cue(Role.CONVENE_WITH).indexOf(s, p.end(), Math.min(to, p.end() + 16));
+            if (with < 0 || with + 1 < s.length() && s.charAt(with + 1) == '会'
+                    || PostedPersons.titleAnywhere(s, p.end(), with)) {
+                return false;
+            }
+            return rules.cue(Role.EXCHANGE).indexOf(s, with + 1, to) >= 0;
         }
 
         /**
@@ -573,38 +754,6 @@ public final class SeminarExtractor {
             return null;
         }
 
-        /** 聚焦 X / 围绕 X right after the meeting kind: X up to the clause end. */
-        private String focusAfter(int k1, int end) {
-            int limit = Math.min(end, k1 + 6);
-            int at = -1;
-            int len = 0;
-            for (int i = k1; i < limit; i++) {
-                len = rules.cue(Role.FOCUS).longestAt(s, i, end);
-                if (len > 0) {
-                    at = i;
-                    break;
-                }
-                if (rules.kinds.longestAt(s, i, end) > 0) {
-                    return null;
-                }
-            }
-            if (at < 0) {
-                return null;
-            }
-            int from = at + len;
-            int to = clauseEnd(from, end);
-            for (String stop : new String[]{"展开", "进行", "开展", "深入", "座谈", "建言", "讨论", "交流", "等"}) {
-                int x = indexOf(stop, from + 1, to);
-                if (x > from) {
-                    to = x;
-                }
-            }
-            if (to - from < 2 || to - from > MAX_FOCUS) {
-                return null;
-            }
-            return orig.substring(from, to).strip();
-        }
-
         /** The city where the meeting was held, from 在/赴/到 + place or a place opening the clause. */
         private String cityIn(int from, int to) {
             for (int i = from; i < to; i++) {
@@ -614,7 +763,8 @@ public final class SeminarExtractor {
                 }
                 Places.Place p = Places.at(s, i, to);
                 if (p != null) {
-                    return orig.substring(p.start(), p.end());
+                    int end = s.charAt(p.end() - 1) == '市' ? Places.districtEnd(s, p.end(), to) : p.end();
+                    return orig.substring(p.start(), end);
                 }
                 if (i > from && s.charAt(i - 1) == '在') {
                     String abbreviation = Places.abbreviationAt(s, i, to);

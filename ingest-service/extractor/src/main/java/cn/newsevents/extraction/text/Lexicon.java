@@ -28,6 +28,24 @@ public final class Lexicon {
     /** Posts that name their organization (副市长 -> 市政府); column 2 is the organization. */
     public static final WordTable TITLE_ORGANIZATIONS = WordTable.load("lexicon/title_organizations.tsv");
 
+    /** Words that never stand inside an organisation name (了, 到, 听取, 来自...): they mark a clause. */
+    public static final WordTable CLAUSE_WORDS = WordTable.load("lexicon/clause_words.tsv");
+    /** Acting-post markers written before the organisation (署理, 代理): part of the title. */
+    public static final WordTable ACTING_MARKERS = WordTable.load("lexicon/acting_markers.tsv");
+    /** Endings of a government body whose units a list may name alone (部). */
+    public static final WordTable PARENT_BODIES = WordTable.load("lexicon/parent_bodies.tsv");
+    /** Endings of a unit of a government body (局, 处, 司, 署, 办公室). */
+    public static final WordTable UNIT_SUFFIXES = WordTable.load("lexicon/unit_suffixes.tsv");
+
+    /** Titles whose first character also ends the organisation written before them (教育部长 = 教育部 + 部长). */
+    public static final WordTable HEAD_TITLES = WordTable.load("lexicon/head_titles.tsv");
+
+    /** Verbs that open a relative clause before a post (出席交流的…): the organisation starts after its 的. */
+    public static final WordTable LEAD_VERBS = WordTable.load("lexicon/lead_verbs.tsv");
+
+    /** Posts inside a ministry (次长, 司长…) that a list writes without the ministry. */
+    public static final WordTable MINISTRY_POSTS = WordTable.load("lexicon/ministry_posts.tsv");
+
     private Lexicon() {
     }
 }

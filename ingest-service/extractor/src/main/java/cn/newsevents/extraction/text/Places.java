@@ -50,6 +50,26 @@ public final class Places {
         return new Place(pos, p, city, province);
     }
 
+    /**
+     * 杭州市余杭区 / 嘉兴市海宁市 / 上海市浦东新区: the end of a district, county or county-level city named right after a
+     * city at {@code pos} (two to four characters and 区, 县 or 市), or {@code pos} when there is none.
+     */
+    public static int districtEnd(String s, int pos, int to) {
+        if (pos >= to || "各全本该市省区县".indexOf(s.charAt(pos)) >= 0) {
+            return pos;
+        }
+        for (int len = 3; len <= 5 && pos + len <= to; len++) {
+            char c = s.charAt(pos + len - 1);
+            if (Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN) {
+                return pos;
+            }
+            if ("区县市".indexOf(c) >= 0) {
+                return pos + len;
+            }
+        }
+        return pos;
+    }
+
     /** The city of a one-character abbreviation at {@code pos} (京 -> 北京) or null. */
     public static String abbreviationAt(String s, int pos, int to) {
         if (pos >= to) {

@@ -31,6 +31,11 @@ class ChineseDatesTest {
             "2024-05-20|五月六日|2024-05-06|-",
             "2020-11-26|十一月二十五日|2020-11-25|-",
             "2022-09-05|經濟部今(5)日舉辦|2022-09-05|-",
+            "2024-07-30|上月28日，市长主持召开|2024-06-28|-",
+            "2024-07-30|本月3日召开|2024-07-03|-",
+            "2021-06-21|今日(六月二十日)上午|2021-06-20|morning",
+            "2023-05-01|昨天(4月30日)下午|2023-04-30|afternoon",
+            "2022-03-09|縣長今（9）日與工商團體|2022-03-09|-",
             "2022-09-05|昨（4）日|2022-09-04|-",
             "2024-05-23|星期三|2024-05-22|-",
             "2024-05-23|上周五|2024-05-17|-",
@@ -57,5 +62,16 @@ class ChineseDatesTest {
     @CsvSource({"2月30日", "13月1日", "一个月内连开4场", "第二场", "日本企业", "3.5日元", "2023年", "今年3月", "123日"})
     void textWithoutARealDayGivesNoDate(String text) {
         assertEquals(List.of(), ChineseDates.find(text, 0, text.length(), LocalDate.parse("2024-05-07")));
+    }
+
+    @ParameterizedTest(name = "{1} published {0} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "2024-06-21|（中央社记者某某台北20日电）部长今天上午|2024-06-20",
+            "2024-06-21|新华社北京6月20日电 总理今天|2024-06-20",
+            "2024-06-21|本报讯 市长今天上午|2024-06-21",
+            "2024-06-21|新华社北京6月10日电 总理今天|2024-06-21",
+    })
+    void aWireDatelineIsTheDayRelativeWordsCountFrom(String published, String text, String expected) {
+        assertEquals(LocalDate.parse(expected), ChineseDates.dateline(text, 0, text.length(), LocalDate.parse(published)));
     }
 }

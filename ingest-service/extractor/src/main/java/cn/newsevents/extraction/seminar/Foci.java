@@ -1,0 +1,156 @@
+package cn.newsevents.extraction.seminar;
+
+import cn.newsevents.extraction.seminar.SeminarRules.Role;
+import cn.newsevents.extraction.text.WordTable;
+
+/**
+ * Reads the focus of a meeting in one article: the theme right after the meeting kind (聚焦 X, 围绕“X”), the subject a
+ * meeting is held to explain (某某政策宣讲座谈会), and a theme stated in a later sentence (主题包括 X, 就“X”…). Offsets
+ * index the simplified text; returned strings are the original text. Every read looks at a bounded window.
+ */
+final class Foci {
+    private static final String CLAUSE_BREAKS = "，,；;。！？!?\n";
+    private static final int MAX_FOCUS = 24;
+    /** A theme stated in its own clause (主题包括…) may list several topics. */
+    private static final int MAX_THEME = 60;
+    /** A subject named before the purpose of the meeting (某某协议沟通座谈会). */
+    private static final int MAX_SUBJECT = 32;
+
+    private final SeminarRules rules;
+    private final String s;
+    private final String orig;
+
+    /**
+     * @param simplified the article text in simplified characters
+     * @param original   the article text as written, same length
+     */
+    Foci(SeminarRules rules, String simplified, String original) {
+        this.rules = rules;
+        this.s = simplified;
+        this.orig = original;
+    }
+
+    /**
+     * The theme a sentence about the meeting states (主题包括 X / 议题为 X), or the quoted subject the meeting
+     * discussed (就“X”…): X up to the end of its clause.
+     */
+    String statedTheme(int sentenceStart, int sentenceEnd) {
+        int at = rules.cue(Role.THEME).indexOf(s, sentenceStart, sentenceEnd);
+        if (at >= 0) {
+            int from = at + rules.cue(Role.THEME).longestAt(s, at, sentenceEnd);
+            int to = clauseEnd(from, sentenceEnd);
+            while (to > from && "等".indexOf(s.charAt(to - 1)) >= 0) {
+                to--;
+            }
+            return to - from >= 2 && to - from <= MAX_THEME ? orig.substring(from, to).strip() : null;
+        }
+        int on = indexOf("就", sentenceStart, sentenceEnd);
+        if (on >= 0 && on + 1 < sentenceEnd && "“「『\"".indexOf(s.charAt(on + 1)) >= 0) {
+            for (int j = on + 2; j < Math.min(sentenceEnd, on + 2 + MAX_FOCUS); j++) {
+                if ("”」』\"".indexOf(s.charAt(j)) >= 0) {
+                    return j - on - 2 >= 2 ? orig.substring(on + 2, j) : null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** 聚焦 X / 围绕 X right after the meeting kind: X up to the clause end. */
+    String after(int k1, int end) {
+        int limit = Math.min(end, k1 + 6);
+        int at = -1;
+        int len = 0;
+        for (int i = k1; i < limit; i++) {
+            len = rules.cue(Role.FOCUS).longestAt(s, i, end);
+            if (len > 0) {
+                at = i;
+                break;
+            }
+            if (rules.kinds.longestAt(s, i, end) > 0) {
+                return null;
+            }
+        }
+        if (at < 0) {
+            return null;
+        }
+        int from = at + len;
+        int to = clauseEnd(from, end);
+        if (from < to && "“「『\"".indexOf(s.charAt(from)) >= 0) {
+            for (int j = from + 1; j < to; j++) {
+                if ("”」』\"".indexOf(s.charAt(j)) >= 0) {
+                    return j - from - 1 >= 2 && j - from - 1 <= MAX_FOCUS ? orig.substring(from + 1, j) : null;
+                }
+            }
+        }
+        for (String stop : new String[]{"展开", "进行", "开展", "深入", "座谈", "建言", "讨论", "交流", "听取", "征求",
+                "等"}) {
+            int x = indexOf(stop, from + 1, to);
+            if (x > from) {
+                to = x;
+            }
+        }
+        if (to - from < 2 || to - from > MAX_FOCUS) {
+            return null;
+        }
+        return unquoted(from, to);
+    }
+
+    /**
+     * 某某协议沟通座谈会 / 新政策宣讲座谈会: a meeting held to explain a subject (a policy, an agreement, a plan) names
+     * it before the purpose word (沟通, 宣讲…); the subject runs back to the clause start, a held verb, 的 or a date.
+     * 民营企业沟通座谈会 names the people met, not a subject, and gives none.
+     */
+    String subjectBefore(int k0, int k1, int floor) {
+        WordTable marker = rules.cue(Role.SUBJECT_MARKER);
+        int end = k0 - marker.longestEndingAt(s, k0, floor);
+        if (end == k0 && marker.longestAt(s, k0, k1) == 0) {
+            return null;
+        }
+        int start = end;
+        boolean bounded = false;
+        while (start > floor && end - start < MAX_SUBJECT) {
+            char c = s.charAt(start - 1);
+            if (CLAUSE_BREAKS.indexOf(c) >= 0 || c == '的' || c == '日'
+                    || rules.cue(Role.HELD).longestEndingAt(s, start, floor) > 0) {
+                bounded = true;
+                break;
+            }
+            start--;
+        }
+        bounded |= start == floor;
+        if (!bounded || end - start < 2 || rules.cue(Role.SUBJECT_NOUN).indexOf(s, start, end) < 0) {
+            return null;
+        }
+        return unquoted(start, end);
+    }
+
+    /** The original text of {@code [from, to)} without the quotation marks around it. */
+    private String unquoted(int from, int to) {
+        String text = orig.substring(from, to).strip();
+        if (text.length() > 2 && "“「『\"".indexOf(text.charAt(0)) >= 0
+                && "”」』\"".indexOf(text.charAt(text.length() - 1)) >= 0) {
+            return text.substring(1, text.length() - 1);
+        }
+        return text;
+    }
+
+    private int clauseEnd(int from, int limit) {
+        for (int i = from; i < limit; i++) {
+            if (CLAUSE_BREAKS.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return limit;
+    }
+
+    /** {@code s.indexOf(word, from)} that never looks at or past {@code to}. */
+    private int indexOf(String word, int from, int to) {
+        int last = to - word.length();
+        for (int i = Math.max(0, from); i <= last; i++) {
+            if (s.startsWith(word, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
