@@ -67,6 +67,7 @@ public final class RunningService implements AutoCloseable {
         props.put("query.max-page-size", MAX_PAGE_SIZE);
         props.put("query.default-page-size", 5);
         props.put("query.latest-cache-ttl", "300ms");
+        props.put("query.stream.enabled", false);
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
         return new RunningService(server.getApplicationContext(), url);
     }
