@@ -76,7 +76,7 @@ public class PageController {
     public String latest(@Nullable @QueryValue String city, @Nullable @QueryValue String from,
                          @Nullable @QueryValue String to, @Nullable @QueryValue String participant,
                          @Nullable @QueryValue String organization, @Nullable @QueryValue String q,
-                         @Nullable @QueryValue String cursor) {
+                         @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor) {
         Map<String, String> shown = new LinkedHashMap<>();
         shown.put("city", Params.text("city", city));
         shown.put("from", Params.text("from", from));
@@ -84,6 +84,10 @@ public class PageController {
         shown.put("participant", Params.text("participant", participant));
         shown.put("organization", Params.text("organization", organization));
         shown.put("q", Params.text("q", q));
+        int size = Params.limit(limit, config);
+        if (limit != null && !limit.isBlank()) {
+            shown.put("limit", Integer.toString(size));
+        }
         LocalDate fromDate = Params.date("from", from);
         LocalDate toDate = Params.date("to", to);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
@@ -100,7 +104,7 @@ public class PageController {
         SeminarFilter filter = new SeminarFilter(SearchTerms.fold(shown.get("city")), fromDate, toDate,
                 SearchTerms.fold(shown.get("participant")), SearchTerms.fold(shown.get("organization")),
                 SearchTerms.fold(shown.get("q")));
-        Page<RawJson> page = seminars.find(filter, after, config.defaultPageSize());
+        Page<RawJson> page = seminars.find(filter, after, size);
         String html = latestPage(shown, page, after != null);
         if (unfiltered && ttlNanos > 0) {
             front = new CachedPage(html, renderedAt);
@@ -145,6 +149,9 @@ public class PageController {
         input(h, "participant", "参会人", "text", shown.get("participant"), "姓名，简繁皆可");
         input(h, "organization", "单位", "text", shown.get("organization"), "单位名称的一部分");
         input(h, "q", "关键词", "search", shown.get("q"), "简体或繁体");
+        if (shown.get("limit") != null) {
+            h.raw("<input type=\"hidden\" name=\"limit\"").attr("value", shown.get("limit")).raw(">");
+        }
         h.raw("<div class=\"actions\"><button type=\"submit\">筛选</button><a href=\"/\">清除</a></div></form>");
     }
 
