@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /** A minimal Server-Sent Events reader over java.net.http, as a script would use the stream. */
 final class SseClient implements AutoCloseable {
-    /** One dispatched event; comments (keep-alives) are not events. */
+    /** One dispatched event; comments and data-less keep-alives are not events. */
     record SseEvent(String id, String name, String data) {
     }
 
@@ -62,7 +62,8 @@ final class SseClient implements AutoCloseable {
             StringBuilder data = null;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.isEmpty()) {
-                    if (data != null) {
+                    // As browsers do: an event without data (a keep-alive) is not dispatched.
+                    if (data != null && !data.isEmpty()) {
                         events.add(new SseEvent(id, name == null ? "message" : name, data.toString()));
                     }
                     id = null;
