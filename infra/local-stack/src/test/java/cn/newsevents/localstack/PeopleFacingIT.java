@@ -265,6 +265,35 @@ class PeopleFacingIT {
                         total -> total == before + accepted);
     }
 
+    @Test
+    @Order(6)
+    void ctrlCStopsTheBulkCommandAndItSaysWhatWasSent() throws Exception {
+        Path folder = Files.createDirectories(Path.of("target/bulk-articles-stop"));
+        for (int i = 0; i < 5_000; i++) {
+            Files.writeString(folder.resolve(String.format("article-%05d.txt", i)), generatedArticle(100_000 + i),
+                    StandardCharsets.UTF_8);
+        }
+        Path output = Path.of("target/people-logs/post-stop.out");
+        Process post = new ProcessBuilder(java(), "-jar",
+                RepoFiles.packaged("ingest-service/target/ingest-service.jar").toString(), "post",
+                "--url", ingest.baseUri().toString(), "--key", BULK_KEY, "--refused", "target/bulk-stop-refused.jsonl",
+                folder.toString())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        await("the first progress line").atMost(Duration.ofSeconds(60))
+                .until(() -> Files.readString(output, StandardCharsets.UTF_8).contains("ETA"));
+        // What Ctrl-C sends.
+        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(post.pid())).start().waitFor());
+        assertTrue(post.waitFor(30, TimeUnit.SECONDS), "the command stopped");
+        String out = Files.readString(output, StandardCharsets.UTF_8);
+        assertEquals(130, post.exitValue(), out);
+        Matcher stopped = Pattern.compile("Stopped by Ctrl-C: (\\d+) of 5000 article\\(s\\) sent; (\\d+) accepted")
+                .matcher(out);
+        assertTrue(stopped.find(), out);
+        long sent = Long.parseLong(stopped.group(1));
+        assertTrue(sent > 0 && sent < 5_000, "stopped part way: " + out);
+        assertTrue(Long.parseLong(stopped.group(2)) <= sent);
+    }
+
     /** A short article in the seed layout whose content differs with {@code i}. */
     private static String generatedArticle(int i) {
         return "南通召开第" + (i + 1) + "场企业家座谈会\n\n江海晚报 2024-03-02 10:00:00\n\n3月1日上午，南通市召开第" + (i + 1)
