@@ -69,7 +69,10 @@
     var state = document.getElementById('live-state');
     var source = new EventSource('/events/stream?type=seminar');
     source.onopen = function () { state.textContent = '已连接：新抽取的研讨会会出现在这里，无需刷新。'; };
-    source.onerror = function () { state.textContent = '连接中断，正在重新连接…'; };
+    source.onerror = function () {
+      state.textContent = source.readyState === EventSource.CLOSED ? '实时更新暂不可用；刷新页面可看到最新内容。'
+        : '连接中断，正在重新连接…';
+    };
     source.addEventListener('reset', function () {
       state.textContent = '连接恢复；期间可能有遗漏，刷新页面可看到全部。';
     });

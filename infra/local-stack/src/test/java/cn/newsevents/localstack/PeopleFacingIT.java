@@ -88,8 +88,8 @@ class PeopleFacingIT {
                         "DATASOURCES_DEFAULT_PASSWORD", roles.ownerPassword(),
                         "INGEST_API_KEYS", PAGE_KEY + ":write," + BULK_KEY + ":write",
                         // Low enough that the bulk command meets 429s and has to wait them out.
-                        "INGEST_API_RATE_LIMIT_PER_SECOND", "100",
-                        "INGEST_API_RATE_LIMIT_BURST", "20"),
+                        "INGEST_API_RATE_LIMIT_PER_SECOND", "25",
+                        "INGEST_API_RATE_LIMIT_BURST", "5"),
                 logs.resolve("ingest-service.log"));
         query = ServiceProcess.start("query-service", RepoFiles.packaged("query-service/target/query-service.jar"),
                 Ports.anyFree(), Map.of(
@@ -233,8 +233,8 @@ class PeopleFacingIT {
     @Test
     @Order(5)
     void theBulkCommandPostsAGeneratedFolderThrough429sAndItsCountsMatchTheArticleTotal() throws Exception {
-        Path folder = Files.createDirectories(Path.of("target/bulk-articles"));
-        int generated = Integer.getInteger("bulk.articles", 500);
+        Path folder = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "bulk-articles-");
+        int generated = Integer.getInteger("bulk.articles", 300);
         for (int i = 0; i < generated; i++) {
             Files.writeString(folder.resolve(String.format("article-%05d.txt", i)), generatedArticle(i),
                     StandardCharsets.UTF_8);
@@ -268,7 +268,7 @@ class PeopleFacingIT {
     @Test
     @Order(6)
     void ctrlCStopsTheBulkCommandAndItSaysWhatWasSent() throws Exception {
-        Path folder = Files.createDirectories(Path.of("target/bulk-articles-stop"));
+        Path folder = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "bulk-stop-");
         for (int i = 0; i < 5_000; i++) {
             Files.writeString(folder.resolve(String.format("article-%05d.txt", i)), generatedArticle(100_000 + i),
                     StandardCharsets.UTF_8);

@@ -59,6 +59,10 @@ final class Formats {
         if (period.length() == 4) {
             return period + "年";
         }
+        if (period.length() != 7 || period.charAt(4) != '-') {
+            // Not one of the extractor's forms: shown as stored rather than guessed at.
+            return period;
+        }
         String year = period.substring(0, 4) + "年";
         String rest = period.substring(5);
         return switch (rest) {
@@ -68,7 +72,7 @@ final class Formats {
             case "Q4" -> year + "第四季度";
             case "H1" -> year + "上半年";
             case "H2" -> year + "下半年";
-            default -> year + Integer.parseInt(rest) + "月";
+            default -> rest.chars().allMatch(Character::isDigit) ? year + Integer.parseInt(rest) + "月" : period;
         };
     }
 

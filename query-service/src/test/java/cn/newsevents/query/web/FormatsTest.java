@@ -31,5 +31,6 @@ class FormatsTest {
         assertEquals("2024年上半年", Formats.period("2024-H1"));
         assertEquals("2024年3月", Formats.period("2024-03"));
         assertEquals("2021年至2023年", Formats.period("2021/2023"));
+        assertEquals("2024-W7", Formats.period("2024-W7"), "an unknown form is shown as stored");
     }
 }
