@@ -51,19 +51,29 @@ public class EventHistory {
     }
 
     /**
-     * Hands {@code listener} the held events of {@code kinds} numbered after {@code afterSeq} (all held events
-     * when negative, none when {@link Long#MAX_VALUE}), then every new one until {@link #unsubscribe} or until it refuses one. Answers whether the
-     * held events after {@code afterSeq} were all still there (false: some were already dropped from the history).
+     * What a new subscriber gets: the held events after its position, to be written before anything the listener
+     * receives, and whether they are all it missed ({@code complete} false: some were already dropped).
      */
-    public synchronized boolean subscribe(long afterSeq, Set<EventKind> kinds, Listener listener) {
+    public record Subscribed(List<StreamedEvent> backlog, boolean complete) {
+    }
+
+    /**
+     * Registers {@code listener} for every new event of {@code kinds} and answers the held events of those kinds
+     * numbered after {@code afterSeq} (all held events when negative, none when {@link Long#MAX_VALUE}). Both
+     * happen under the lock that appends, so backlog then listener see each event exactly once. The backlog is
+     * handed over as a list, not offered to the listener, so a long catch-up does not count against the
+     * listener's own bound.
+     */
+    public synchronized Subscribed subscribe(long afterSeq, Set<EventKind> kinds, Listener listener) {
         boolean complete = afterSeq < 0 || held.isEmpty() || afterSeq >= held.getFirst().seq() - 1;
+        List<StreamedEvent> backlog = new ArrayList<>();
         for (StreamedEvent e : held) {
-            if (e.seq() > afterSeq && kinds.contains(e.kind()) && !listener.offer(e)) {
-                return complete;
+            if (e.seq() > afterSeq && kinds.contains(e.kind())) {
+                backlog.add(e);
             }
         }
         subscriptions.add(new Subscription(listener, Set.copyOf(kinds)));
-        return complete;
+        return new Subscribed(backlog, complete);
     }
 
     public void unsubscribe(Listener listener) {

@@ -30,9 +30,10 @@ import java.util.UUID;
  * is older than that, or from another instance or an earlier run, it first receives a {@code reset} event: some
  * events were missed and should be read from the HTTP API.
  *
- * <p>Slow clients: at most {@link StreamConfig#clientBuffer()} events wait for one client. When a client falls
- * that far behind it gets no more events; the stream ends once the waiting ones are written, and the client
- * resumes with its last id like after any disconnect.
+ * <p>Slow clients: at most {@link StreamConfig#clientBuffer()} new events wait for one client (held events it
+ * resumes from are read from the history as it takes them). When a client falls that far behind it gets no
+ * more events; the stream ends once the waiting ones are written, and the client resumes with its last id like
+ * after any disconnect.
  */
 @Controller("/events")
 @Requires(property = "query.stream.enabled", value = "true", defaultValue = "true")
@@ -74,8 +75,10 @@ public class EventStreamController {
         };
         // No id: only what comes next. An id of this run: what followed it. Any other id: everything held.
         long after = resume.absent() ? Long.MAX_VALUE : resume.sameInstance() ? resume.seq() : -1;
-        boolean complete = history.subscribe(after, kinds, listener) && (resume.absent() || resume.sameInstance());
-        Flux<Event<String>> events = sink.asFlux()
+        EventHistory.Subscribed subscribed = history.subscribe(after, kinds, listener);
+        boolean complete = subscribed.complete() && (resume.absent() || resume.sameInstance());
+        // The held events are written as the client takes them; only live ones wait in its bounded queue.
+        Flux<Event<String>> events = Flux.fromIterable(subscribed.backlog()).concatWith(sink.asFlux())
                 .map(e -> Event.of(e.json()).name(e.kind().code()).id(INSTANCE + "-" + e.seq()))
                 .doFinally(signal -> {
                     history.unsubscribe(listener);

@@ -25,7 +25,9 @@ class EventHistoryTest {
             h.append(EventKind.SEMINAR, "e" + i, "{" + i + "}");
         }
         List<Long> got = new ArrayList<>();
-        assertTrue(h.subscribe(3, ALL, e -> got.add(e.seq())));
+        EventHistory.Subscribed s = h.subscribe(3, ALL, e -> got.add(e.seq()));
+        assertTrue(s.complete());
+        s.backlog().forEach(e -> got.add(e.seq()));
         h.append(EventKind.COMPANY, "e6", "{6}");
         assertEquals(List.of(4L, 5L, 6L), got);
     }
@@ -36,10 +38,10 @@ class EventHistoryTest {
         for (int i = 1; i <= 6; i++) {
             h.append(EventKind.SEMINAR, "e" + i, "{" + i + "}");
         }
-        List<Long> got = new ArrayList<>();
-        assertFalse(h.subscribe(1, ALL, e -> got.add(e.seq())), "events 2 and 3 are no longer held");
-        assertEquals(List.of(4L, 5L, 6L), got);
-        assertTrue(h.subscribe(3, ALL, e -> true), "event 4 onwards is all held");
+        EventHistory.Subscribed s = h.subscribe(1, ALL, e -> true);
+        assertFalse(s.complete(), "events 2 and 3 are no longer held");
+        assertEquals(List.of(4L, 5L, 6L), s.backlog().stream().map(StreamedEvent::seq).toList());
+        assertTrue(h.subscribe(3, ALL, e -> true).complete(), "event 4 onwards is all held");
     }
 
     @Test
@@ -47,7 +49,9 @@ class EventHistoryTest {
         EventHistory h = history(3);
         h.append(EventKind.SEMINAR, "e1", "{1}");
         List<Long> got = new ArrayList<>();
-        assertTrue(h.subscribe(Long.MAX_VALUE, ALL, e -> got.add(e.seq())));
+        EventHistory.Subscribed s = h.subscribe(Long.MAX_VALUE, ALL, e -> got.add(e.seq()));
+        assertTrue(s.complete());
+        assertTrue(s.backlog().isEmpty());
         h.append(EventKind.SEMINAR, "e2", "{2}");
         assertEquals(List.of(2L), got);
     }
