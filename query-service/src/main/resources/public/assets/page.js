@@ -78,6 +78,8 @@
     });
     source.addEventListener('seminar', function (e) {
       var s = JSON.parse(e.data);
+      // Delivery is at least once and revised articles republish their events: show each seminar once.
+      if (list.querySelector('li[data-id="' + (window.CSS ? CSS.escape(s.id) : s.id) + '"]')) { return; }
       var li = document.createElement('li');
       li.className = 'new';
       li.setAttribute('data-id', s.id);
