@@ -39,8 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * with rate and time left is drawn on a terminal, plain lines otherwise. Ctrl-C stops sending, lets the requests
  * in flight finish for a few seconds and says what was sent.
  *
- * <p>Exit codes: 0 every article accepted (a duplicate was accepted before), 1 some refused, 2 wrong arguments,
- * 130 stopped by Ctrl-C.
+ * <p>Exit codes: 0 every article accepted (a duplicate was accepted before), 1 some refused or a file could not be
+ * read, 2 wrong arguments, 130 stopped by Ctrl-C.
  */
 public final class BulkPost {
     static final String USAGE = "Usage: java -jar ingest-service.jar post [--url URL] [--key KEY]"
@@ -67,6 +67,7 @@ public final class BulkPost {
     private final AtomicLong abandoned = new AtomicLong();
     private final Semaphore slots;
     private volatile boolean stopping;
+    private String unreadable;
 
     private BulkPost(Options options) {
         this.options = options;
@@ -82,12 +83,21 @@ public final class BulkPost {
         try {
             options = parse(args);
             inputs = Inputs.of(options.paths());
+        } catch (UncheckedIOException e) {
+            err.println(e.getMessage() + " (" + e.getCause().getMessage() + ")");
+            return 1;
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println(USAGE);
             return 2;
         }
-        return new BulkPost(options).post(inputs, out, err, terminal);
+        try {
+            return new BulkPost(options).post(inputs, out, err, terminal);
+        } catch (UncheckedIOException e) {
+            // A folder or file that cannot be read before anything was sent.
+            err.println(e.getMessage() + " (" + e.getCause().getMessage() + ")");
+            return 1;
+        }
     }
 
     private int post(Inputs inputs, PrintStream out, PrintStream err, boolean terminal) {
@@ -123,6 +133,14 @@ public final class BulkPost {
                 send(s, 1, 0).whenComplete((v, e) -> slots.release());
             }
             awaitInFlight();
+        } catch (UncheckedIOException e) {
+            // An unreadable file ends the run: what was sent is still summarised, and the exit code says it failed.
+            unreadable = e.getMessage() + " (" + e.getCause().getMessage() + ")";
+            try {
+                awaitInFlight();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopping = true;
@@ -288,6 +306,10 @@ public final class BulkPost {
         }
         if (!refusals.isEmpty()) {
             out.printf("The refused article(s) and the reasons are in %s.%n", options.refusedFile().toAbsolutePath());
+        }
+        if (unreadable != null) {
+            err.println("Stopped early: " + unreadable + "; " + (total - sent.get()) + " article(s) not sent.");
+            return 1;
         }
         if (stopping) {
             return 130;
