@@ -1,6 +1,7 @@
 package cn.newsevents.ingest;
 
 import cn.newsevents.extraction.ExtractorCli;
+import cn.newsevents.ingest.post.BulkPost;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * Entry point. {@code extract FILE...} runs the extractor on files and prints JSON Lines without starting the
- * server; {@code reprocess} and {@code replay-dlt} run a maintenance {@link Commands command}; anything else
+ * server; {@code post PATH...} posts files of articles to a running API ({@link BulkPost}); {@code reprocess} and
+ * {@code replay-dlt} run a maintenance {@link Commands command}; anything else
  * starts the service, whose roles (HTTP API, processor) are switched by
  * {@code INGEST_API_ENABLED} and {@code INGEST_PROCESSOR_ENABLED}.
  */
@@ -28,6 +30,10 @@ public final class Application {
     public static void main(String[] args) throws IOException {
         if (args.length > 0 && args[0].equals("extract")) {
             System.exit(ExtractorCli.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
+        if (args.length > 0 && args[0].equals("post")) {
+            System.exit(BulkPost.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err,
+                    System.console() != null));
         }
         if (args.length > 0 && Commands.NAMES.contains(args[0])) {
             System.exit(Commands.run(args, Map.of(), System.out, System.err));

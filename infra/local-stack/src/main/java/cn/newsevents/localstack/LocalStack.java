@@ -98,6 +98,9 @@ public final class LocalStack {
         Path jarFile = jarPath(o);
         String jar = jarFile.startsWith(o.repoRoot()) ? o.repoRoot().relativize(jarFile).toString() : jarFile.toString();
         out.println();
+        out.println("Open the page: http://127.0.0.1:" + o.queryPort() + "/   (latest seminars, filters, evidence,"
+                + " live panel)");
+        out.println();
         out.println("Try it (from " + o.repoRoot() + "):");
         out.println("  # post an article (text/plain in the seed layout, or JSON)");
         out.println("  curl -i -X POST http://127.0.0.1:" + o.ingestPort() + "/articles \\");
@@ -108,6 +111,12 @@ public final class LocalStack {
         out.println("  # search seminars: q, city, participant, organization, from, to (simplified or traditional)");
         out.println("  curl -s -G 'http://127.0.0.1:" + o.queryPort() + "/seminars' --data-urlencode 'q=座谈会' "
                 + "--data-urlencode 'from=2024-01-01'");
+        out.println("  # post a folder of articles (seed layout, JSON, JSON Lines) with a progress bar");
+        out.println("  java -jar " + (jar.contains("local-stack.jar") ? jar.replace("infra/local-stack/target/local-stack.jar",
+                "ingest-service/target/ingest-service.jar") : "ingest-service/target/ingest-service.jar")
+                + " post --url http://127.0.0.1:" + o.ingestPort() + " --key " + stack.apiKey() + " seeds/");
+        out.println("  # live events as Server-Sent Events (type=seminar or company; resumes with Last-Event-ID)");
+        out.println("  curl -N 'http://127.0.0.1:" + o.queryPort() + "/events/stream?type=seminar'");
         out.println("  # the seminar events published on Kafka, with their headers");
         out.println("  java -jar " + jar + " consume events.seminar --bootstrap-server 127.0.0.1:" + o.kafkaPort());
         out.println("Ingest API key: " + stack.apiKey() + " (set INGEST_API_KEY to choose it)");

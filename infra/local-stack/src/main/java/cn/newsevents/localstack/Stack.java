@@ -111,6 +111,7 @@ public final class Stack implements AutoCloseable {
         adopt(ServiceProcess.start("ingest-service", options.ingestJar(), options.ingestPort(), ingestEnv,
                 data.resolve("logs/ingest-service.log")), s -> ingest = s);
         Map<String, String> queryEnv = new LinkedHashMap<>();
+        queryEnv.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         queryEnv.put("DATASOURCES_DEFAULT_URL", jdbcUrl);
         queryEnv.put("DATASOURCES_DEFAULT_USERNAME", roles.reader());
         queryEnv.put("DATASOURCES_DEFAULT_PASSWORD", roles.readerPassword());

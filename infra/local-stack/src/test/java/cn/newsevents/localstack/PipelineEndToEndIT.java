@@ -69,6 +69,7 @@ class PipelineEndToEndIT {
                 logs.resolve("ingest-service.log"));
         query = ServiceProcess.start("query-service", RepoFiles.packaged("query-service/target/query-service.jar"),
                 Ports.anyFree(), Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
                         "DATASOURCES_DEFAULT_URL", url,
                         "DATASOURCES_DEFAULT_USERNAME", roles.reader(),
                         "DATASOURCES_DEFAULT_PASSWORD", roles.readerPassword()),

@@ -1,5 +1,7 @@
 package cn.newsevents.query.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -10,6 +12,7 @@ import io.micronaut.http.server.exceptions.ErrorResponseProcessorExceptionHandle
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.http.server.exceptions.response.HtmlErrorResponseBodyProvider;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
 import jakarta.inject.Singleton;
 
@@ -40,6 +43,36 @@ public final class ProblemHandlers {
             String field = first.flatMap(Error::getPath).orElse(null);
             return new Problem("about:blank", status.getReason(), status.getCode(), detail,
                     context.getRequest().getPath(), field);
+        }
+
+        @Override
+        public String contentType() {
+            return Problem.MEDIA_TYPE;
+        }
+    }
+
+    /**
+     * Browsers asking for HTML (the pages at {@code /}) get the same problem document as every other client, so a
+     * bad filter in a shared link says which parameter is wrong in the same words.
+     */
+    @Singleton
+    @Replaces(HtmlErrorResponseBodyProvider.class)
+    public static final class ProblemForBrowsers implements HtmlErrorResponseBodyProvider {
+        private final ProblemBodyProvider problems;
+        private final ObjectMapper json;
+
+        public ProblemForBrowsers(ProblemBodyProvider problems, ObjectMapper json) {
+            this.problems = problems;
+            this.json = json;
+        }
+
+        @Override
+        public String body(ErrorContext context, HttpResponse<?> response) {
+            try {
+                return json.writeValueAsString(problems.body(context, response));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A problem document could not be written.", e);
+            }
         }
 
         @Override

@@ -48,6 +48,11 @@ public class ArticleRepository {
         return rows.first(Sql.of(COLUMNS + " WHERE id = ?", id), ArticleRepository::header);
     }
 
+    /** The full text of article {@code id} (headline line, source line and body), which evidence offsets index. */
+    public Optional<String> text(String id) {
+        return rows.first(Sql.of("SELECT text FROM articles WHERE id = ?", id), r -> r.getString(1));
+    }
+
     private static ArticleHeader header(ResultSet r) throws SQLException {
         // timestamptz keeps the instant only; articles state their times in China Standard Time.
         OffsetDateTime publishedAt = r.getObject(5, OffsetDateTime.class)

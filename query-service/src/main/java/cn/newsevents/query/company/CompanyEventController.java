@@ -56,7 +56,8 @@ public class CompanyEventController {
         return companyEvents.find(filter, after, size);
     }
 
-    private static Metric metric(String code) {
+    /** The metric named by {@code code} (null for none), or a 400 on the parameter 'metric'. */
+    public static Metric metric(String code) {
         if (code == null) {
             return null;
         }
@@ -68,7 +69,8 @@ public class CompanyEventController {
         }
     }
 
-    private static String period(String period) {
+    /** {@code period} when it is a valid period (or null), else a 400 on the parameter 'period'. */
+    public static String period(String period) {
         if (period != null && !PERIOD.matcher(period).matches()) {
             throw new InvalidParameterException("period", "The parameter 'period' must look like 2023, 2024-Q1,"
                     + " 2024-H1, 2024-03 or a range such as 2021/2023; '" + period + "' does not.");

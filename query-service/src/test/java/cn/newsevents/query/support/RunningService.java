@@ -50,6 +50,11 @@ public final class RunningService implements AutoCloseable {
 
     /** Creates, migrates and fills a database, then starts the service on a random port over it. */
     public static RunningService start(Loader loader) {
+        return start(loader, Map.of());
+    }
+
+    /** Like {@link #start(Loader)}, with {@code extra} configuration (e.g. the live stream switched on). */
+    public static RunningService start(Loader loader, Map<String, Object> extra) {
         TestPostgres pg = TestPostgres.shared();
         String url = pg.newDatabase();
         Flyway.configure().dataSource(url, pg.user(), pg.password()).locations(MIGRATIONS).load().migrate();
@@ -67,6 +72,8 @@ public final class RunningService implements AutoCloseable {
         props.put("query.max-page-size", MAX_PAGE_SIZE);
         props.put("query.default-page-size", 5);
         props.put("query.latest-cache-ttl", "300ms");
+        props.put("query.stream.enabled", false);
+        props.putAll(extra);
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
         return new RunningService(server.getApplicationContext(), url);
     }

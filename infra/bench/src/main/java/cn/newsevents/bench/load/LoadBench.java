@@ -179,6 +179,13 @@ public final class LoadBench {
                     i -> client.latestSeminarsUncompressed());
             figures.put("http.latestSeminarsUncompressedRps", round(identity.sustainedRps()));
         }
+        // The page for people over the same rows: its first view must stay under 100 ms p99.
+        figures.put("http.frontPageWarmupSeconds", warmUp("GET /", "queryService", 1_000,
+                warm.dividedBy(2), warm.multipliedBy(3).dividedBy(2), i -> client.frontPage()));
+        OpenLoop.Step page = openLoop().run(200, settings.step().multipliedBy(3), i -> client.frontPage());
+        log("GET / (the page) at 200/s: %s", page);
+        figures.put("http.frontPageP50Ms", round(page.p50Ms()));
+        figures.put("http.frontPageP99Ms", round(page.p99Ms()));
         // The baseline of the same server, measured after it served the endpoint above.
         cpuBefore = ProcessCpu.snapshot();
         RateSearch.Result ping = search().find("GET query /ping", 100, 51_200, i -> client.queryPing());

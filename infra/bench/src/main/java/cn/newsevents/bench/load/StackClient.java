@@ -80,6 +80,11 @@ public final class StackClient implements AutoCloseable {
                 .setHeader("Accept-Encoding", "gzip").build(), 200);
     }
 
+    /** {@code GET /}: the page for people (first view, 20 latest seminars as HTML); true on 200. */
+    public CompletableFuture<Boolean> frontPage() {
+        return ok(SimpleRequestBuilder.get(query.resolve("/")).setHeader("Accept", "text/html").build(), 200);
+    }
+
     /** {@code GET /seminars/latest?limit=20} from a client that does not accept compression; true on 200. */
     public CompletableFuture<Boolean> latestSeminarsUncompressed() {
         return ok(SimpleRequestBuilder.get(query.resolve("/seminars/latest?limit=20")).build(), 200);
