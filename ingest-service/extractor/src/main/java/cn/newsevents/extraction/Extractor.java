@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class Extractor {
     /** Recorded on every event so stored results can be re-run when the rules change. */
-    public static final String VERSION = "0.7.0";
+    public static final String VERSION = "0.8.0";
 
     private final SeminarExtractor seminars = new SeminarExtractor();
     private final CompanyExtractor companies = new CompanyExtractor();

@@ -541,7 +541,8 @@ public final class CompanyExtractor {
          * clause before it was read as a comparison base. Such a figure is read with the figure it is compared to.
          */
         private boolean inComparisonBase(int cs, int at, List<Periods.Mention> mentions) {
-            for (Periods.Mention base : Periods.findInComparison(t, cs, at, new Periods.Anchor(2000, null, null))) {
+            int from = Math.max(cs, at - COMPARISON_WINDOW);
+            for (Periods.Mention base : Periods.findInComparison(t, from, at, new Periods.Anchor(2000, null, null))) {
                 if (base.period() != null && at - base.end() <= COMPARISON_REACH && !isPlainMention(base, mentions)) {
                     return true;
                 }
