@@ -55,12 +55,17 @@ public final class CompanyExtractor {
     private static final int MAX_KNOWN = 400;
     private static final int RULE_WINDOW = 40;
     private static final int COMPARISON_WINDOW = 40;
+    /** How far into a clause a topic verb may stand after the name (a stock code and a day may come between). */
+    private static final int TOPIC_NAME_REACH = 24;
+    /** How far a bracket holds its colons and commas inside one clause. */
+    private static final int BRACKET_REACH = 20;
     /** How far after a comparison's period its figure stands ("比2018年第二季度末的624家"). */
     private static final int COMPARISON_REACH = 6;
     /** How far after "去年同期" a figure still belongs to that earlier period. */
     private static final int SAME_PERIOD_REACH = 8;
     /** A stock code after a listed company's name ("某某（0700）", "某某(600519.SH)"). */
-    private static final Pattern STOCK_CODE = Pattern.compile("[（(][0-9]{3,6}(?:\\.[A-Za-z]{2})?[)）]");
+    private static final Pattern STOCK_CODE = Pattern.compile(
+            "[（(](?:港股|股份|股票|A股|H股)?(?:代号|代码|编号)?[:：]?[0-9]{3,6}(?:\\.[A-Za-z]{2})?[)）]");
 
     private final CompanyLexicon lex = CompanyLexicon.get();
     private final CompanyNames names = new CompanyNames(lex);
@@ -258,7 +263,16 @@ public final class CompanyExtractor {
             int c = from;
             while (c < to) {
                 int e = c;
-                while (e < to && (CLAUSE_BREAKS.indexOf(t.charAt(e)) < 0 || isThousandsSeparator(e))) {
+                int bracketOpen = -1;
+                while (e < to && (CLAUSE_BREAKS.indexOf(t.charAt(e)) < 0 || isThousandsSeparator(e)
+                        || (bracketOpen >= 0 && e - bracketOpen <= BRACKET_REACH && t.charAt(e) != '\n'))) {
+                    // A colon or comma inside brackets ("（港股代号：1234）") does not end the clause.
+                    char ch = t.charAt(e);
+                    if (ch == '（' || ch == '(') {
+                        bracketOpen = e;
+                    } else if (ch == '）' || ch == ')') {
+                        bracketOpen = -1;
+                    }
                     e++;
                 }
                 if (e > c) {
@@ -570,12 +584,14 @@ public final class CompanyExtractor {
 
         /** A named subject, with nothing but its name, a period or punctuation right before the keyword. */
         private boolean namedRightBefore(Subject subject, int kw) {
-            if (subject.kind() != Subject.Kind.NAMED || kw == 0) {
+            if (kw == 0) {
                 return false;
             }
             char before = t.charAt(kw - 1);
-            return !Character.isIdeographic(before) || "年度季月期内".indexOf(before) >= 0
-                    || t.startsWith(subject.name(), kw - subject.name().length())
+            if (!Character.isIdeographic(before) || "年度季月期内".indexOf(before) >= 0) {
+                return true;
+            }
+            return subject.kind() == Subject.Kind.NAMED && t.startsWith(subject.name(), kw - subject.name().length())
                     || (subject.start() >= 0 && kw - subject.start() <= subject.name().length() + 1);
         }
 
@@ -620,7 +636,7 @@ public final class CompanyExtractor {
             int best = -1;
             for (String v : lex.topicVerbs) {
                 int i = lead.indexOf(v);
-                if (i >= 2 && i <= 16 && (best < 0 || i < best)) {
+                if (i >= 2 && i <= TOPIC_NAME_REACH && (best < 0 || i < best)) {
                     best = i;
                 }
             }

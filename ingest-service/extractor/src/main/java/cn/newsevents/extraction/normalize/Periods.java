@@ -41,7 +41,8 @@ public final class Periods {
     // The lookahead rejects most positions with one character test before the alternatives are tried.
     private static final Pattern PATTERN = Pattern.compile(
             "(?=[" + firstCharacters() + "])"
-                    + "(?:(?<asof>截至|截止到|截止)" + YEAR + "?(?:(?<am>" + MONTH + ")月(?:底|末|份)?|第?(?<aq>[一二三四1-4])季度?(?:末|底)|(?<ayend>年底|年末|底|末))"
+                    + "(?:(?<upto>截至|截止)" + YEAR + "?(?<um>" + MONTH + ")月[0-9一二三四五六七八九十]{1,3}日止(?:(?<un>[三六九369]|十二|12)个月|(?<uy>年度|财政年度))"
+                    + "|(?<asof>截至|截止到|截止)" + YEAR + "?(?:(?<am>" + MONTH + ")月(?:底|末|份)?|第?(?<aq>[一二三四1-4])季度?(?:末|底)|(?<ayend>年底|年末|底|末))"
                     + "|" + YEAR + "?(?<m1>" + MONTH + ")" + DASH + "(?<m2>" + MONTH + ")月(?:份)?"
                     + "|" + YEAR + "?前(?<qn>[一二两三2-3])(?:个)?季(?:度)?"
                     + "|" + YEAR + "?前(?<mn>" + MONTH + ")(?:个)?月(?:份)?"
@@ -52,6 +53,7 @@ public final class Periods {
                     + "|(?<!\\d)(?<bare>" + MONTH + ")月(?=份|" + MONTH_FIGURES + ")"
                     + "|(?<=^|[，,。；;：:\\n在于於])(?<opening>" + MONTH + ")月(?![0-9一二三四五六七八九十]{1,3}[日号]|[上中下]旬|初|底|末|中|起|至|到|[-—–~～－])"
                     + "|(?<same>去年同期|上年同期|上年度同期)"
+                    + "|(?<within>报告期内|期内)"
                     + "|(?<thismonth>本月|当月|上月|上个月)"
                     + "|(?<undated>" + Tsv.alternation(UNDATED) + ")"
                     + "|" + YEAR + "(?:全年)?"
@@ -63,7 +65,7 @@ public final class Periods {
 
     /** Every character a period expression can start with, for the lookahead of {@link #PATTERN}. */
     private static String firstCharacters() {
-        StringBuilder sb = new StringBuilder("0-9零〇一二两三四五六七八九十截第前上下近最过全首本当中");
+        StringBuilder sb = new StringBuilder("0-9零〇一二两三四五六七八九十截第前上下近最过全首本当中期报");
         for (String w : RELATIVE.keySet()) {
             sb.append(w.charAt(0));
         }
@@ -133,7 +135,7 @@ public final class Periods {
                 continue;
             }
             Optional<Period> p = resolve(m, a);
-            boolean undated = m.group("undated") != null;
+            boolean undated = m.group("undated") != null || m.group("within") != null;
             if (p.isPresent() || undated) {
                 Mention mention = new Mention(m.start(), m.end(), p.orElse(null), m.group("same") != null);
                 out.add(mention);
@@ -174,6 +176,15 @@ public final class Periods {
         Integer explicitYear = year(m, a);
         int year = explicitYear != null ? explicitYear
                 : a.contextYear() != null ? a.contextYear() : a.publicationYear();
+        if (m.group("upto") != null) {
+            // "截至2024年6月30日止六个月": the months ending then; "…止年度": the year ending then.
+            int last = month(m.group("um"));
+            if (m.group("uy") != null) {
+                return last == 12 ? Optional.of(new Period.Year(year)) : Optional.empty();
+            }
+            int n = small(m.group("un"));
+            return n >= 1 && n <= last ? Optional.of(Period.months(year, last - n + 1, last)) : Optional.empty();
+        }
         if (m.group("asof") != null) {
             if (m.group("am") != null) {
                 return Optional.of(new Period.Month(year, month(m.group("am"))));
@@ -217,6 +228,9 @@ public final class Periods {
             int month = last ? (a.publicationMonth() == 1 ? 12 : a.publicationMonth() - 1) : a.publicationMonth();
             int y = last && a.publicationMonth() == 1 ? a.publicationYear() - 1 : a.publicationYear();
             return Optional.of(new Period.Month(y, month));
+        }
+        if (m.group("within") != null) {
+            return Optional.ofNullable(a.latest());
         }
         if (m.group("same") != null) {
             return a.latest() == null ? Optional.empty() : Optional.of(a.latest().yearEarlier());
