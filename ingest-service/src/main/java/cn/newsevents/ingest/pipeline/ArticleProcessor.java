@@ -77,6 +77,7 @@ public class ArticleProcessor implements GracefulShutdownCapable {
     private final ArticleStore store;
     private final DeadLetters deadLetters;
     private final OutboxRelay relay;
+    private final EventBounds bounds;
     private final ProcessorSettings settings;
     private final java.time.Clock clock;
     private final Backoff outageBackoff;
@@ -96,8 +97,9 @@ public class ArticleProcessor implements GracefulShutdownCapable {
     private Instant resumeAt;
 
     public ArticleProcessor(KafkaClients kafka, ArticleAnalyzer analyzer, ArticleStore store, DeadLetters deadLetters,
-                            OutboxRelay relay, ProcessorSettings settings, java.time.Clock clock,
-                            MeterRegistry meters) {
+                            OutboxRelay relay, EventBounds bounds, ProcessorSettings settings,
+                            java.time.Clock clock, MeterRegistry meters) {
+        this.bounds = bounds;
         this.kafka = kafka;
         this.analyzer = analyzer;
         this.store = store;
@@ -318,7 +320,7 @@ public class ArticleProcessor implements GracefulShutdownCapable {
             return new Failed(record, e);
         }
         try {
-            return new Analyzed(record, new AnalyzedArticle(raw, analyzeWithRetries(raw)));
+            return new Analyzed(record, new AnalyzedArticle(raw, bounds.apply(analyzeWithRetries(raw))));
         } catch (RuntimeException | StackOverflowError e) {
             // A pathological text must not stop the partition: it goes to the dead-letter topic like any failure.
             return new Failed(record, e);
