@@ -55,6 +55,11 @@ public final class CompanyExtractor {
     private static final int OUTLOOK_WINDOW = 80;
     private static final int MAX_KNOWN = 400;
     private static final int RULE_WINDOW = 40;
+    /**
+     * Characters after a figure searched for its growth and rank, and before it kept as evidence: a clause without
+     * punctuation has no end.
+     */
+    private static final int FIGURE_WINDOW = 120;
 
     private final CompanyLexicon lex = CompanyLexicon.get();
     private final CompanyNames names = new CompanyNames(lex);
@@ -396,7 +401,8 @@ public final class CompanyExtractor {
                 growth = growth(amountEnd, ce, nextEnd);
             }
             Integer rank = rank(amountEnd, ce, nextEnd);
-            int evStart = Math.min(cs, subject.start() < 0 ? cs : subject.start());
+            // At most a window before the figure: a clause without punctuation would copy the text up to here.
+            int evStart = Math.max(Math.min(cs, subject.start() < 0 ? cs : subject.start()), m.start() - FIGURE_WINDOW);
             String original = article.text();
             Evidence evidence = new Evidence(evStart, m.end(), original.substring(evStart, m.end()));
             String person = person(company, sentenceStart, ce);
@@ -697,7 +703,7 @@ public final class CompanyExtractor {
         private BigDecimal growth(int from, int ce, int nextEnd) {
             for (int end : new int[]{ce, nextEnd}) {
                 for (CompanyRules.GrowthRule rule : rules.growthRules) {
-                    Matcher g = rule.pattern().matcher(t).region(from, end);
+                    Matcher g = rule.pattern().matcher(t).region(from, Math.min(end, from + FIGURE_WINDOW));
                     if (g.find()) {
                         return new BigDecimal(g.group("pct")).multiply(BigDecimal.valueOf(rule.sign()));
                     }
@@ -708,15 +714,16 @@ public final class CompanyExtractor {
 
         private Integer rank(int from, int ce, int nextEnd) {
             int end = nextEnd;
-            int close = t.indexOf('）', from);
-            if (close < 0 || close > from + 20) {
-                close = t.indexOf(')', from);
+            // Only the next 20 characters are looked at: an unbounded indexOf per figure was quadratic.
+            int close = indexWithin(t, '）', from, from + 20);
+            if (close < 0) {
+                close = indexWithin(t, ')', from, from + 20);
             }
-            if (close >= 0 && close <= from + 20) {
+            if (close >= 0) {
                 end = Math.max(end, Math.min(close + 1, t.length()));
             }
             for (CompanyRules.RankRule rule : rules.rankRules) {
-                Matcher r = rule.pattern().matcher(t).region(from, end);
+                Matcher r = rule.pattern().matcher(t).region(from, Math.min(end, from + FIGURE_WINDOW));
                 if (r.find()) {
                     if (rule.rank() != null) {
                         return rule.rank();
@@ -740,6 +747,16 @@ public final class CompanyExtractor {
             }
             return null;
         }
+    }
+
+    /** The first index of {@code c} in {@code s} from {@code from} to {@code last} inclusive, else -1. */
+    private static int indexWithin(String s, char c, int from, int last) {
+        for (int i = from, end = Math.min(last, s.length() - 1); i <= end; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean sameCompany(String a, String b) {
