@@ -211,12 +211,13 @@ class SubmissionValidationTest {
     }
 
     @Test
-    void pingHealthAndMetricsAreOpen() throws Exception {
+    void pingAndHealthAreOpenMetricsNeedAKey() throws Exception {
         HttpResponse<String> ping = app.get("/ping");
         assertEquals(200, ping.statusCode());
         assertEquals(true, JSON.readTree(ping.body()).get("ok").asBoolean());
         assertEquals(200, app.get("/health").statusCode());
-        HttpResponse<String> metrics = app.get("/prometheus");
+        assertEquals(401, app.get("/prometheus").statusCode());
+        HttpResponse<String> metrics = app.get("/prometheus", IngestApp.READ_KEY);
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.body().contains("ingest_api_accepted_total"), metrics.body());
         assertEquals(200, app.get("/swagger-ui/index.html").statusCode());
