@@ -114,6 +114,7 @@ public final class Stack implements AutoCloseable {
         queryEnv.put("DATASOURCES_DEFAULT_URL", jdbcUrl);
         queryEnv.put("DATASOURCES_DEFAULT_USERNAME", roles.reader());
         queryEnv.put("DATASOURCES_DEFAULT_PASSWORD", roles.readerPassword());
+        queryEnv.put("QUERY_OPERATIONS_KEYS", apiKey);
         adopt(ServiceProcess.start("query-service", options.queryJar(), options.queryPort(), queryEnv,
                 data.resolve("logs/query-service.log")), s -> query = s);
         ingest.awaitHealthy(SERVICE_START_TIMEOUT);
