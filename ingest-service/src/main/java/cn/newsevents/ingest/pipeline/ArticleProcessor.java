@@ -315,7 +315,8 @@ public class ArticleProcessor implements GracefulShutdownCapable {
             return BatchResult.EMPTY;
         }
         BatchResult result = write(chunk, rejected, clock.instant());
-        if (result.events() > 0) {
+        // A revision without events still queued the records that tell subscribers to drop the old ones.
+        if (result.events() > 0 || result.revised() > 0) {
             relay.trigger();
         }
         return result;

@@ -129,6 +129,7 @@ public class OutboxRelay {
                     .add(Topics.CE_SOURCE, utf8(Topics.EVENT_SOURCE))
                     .add(Topics.CE_TIME, utf8(DateTimeFormatter.ISO_INSTANT.format(row.ceTime().toInstant())))
                     .add(Topics.CE_SUBJECT, utf8(row.key()))
+                    .add(Topics.CE_GENERATION, utf8(Integer.toString(row.generation())))
                     .add(Topics.CONTENT_TYPE, utf8(Topics.JSON));
             sent.add(kafka.producer().send(record));
         }

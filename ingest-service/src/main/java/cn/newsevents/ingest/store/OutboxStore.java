@@ -127,13 +127,13 @@ public class OutboxStore {
     private static List<OutboxRow> pending(Connection c, int limit) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, event_id, topic, msg_key, ce_type, ce_time, payload
+                SELECT id, event_id, topic, msg_key, ce_type, ce_time, payload, generation
                   FROM outbox WHERE set_aside_at IS NULL ORDER BY id LIMIT ?""")) {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getString(7)));
+                            rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getString(7), rs.getInt(8)));
                 }
             }
         }

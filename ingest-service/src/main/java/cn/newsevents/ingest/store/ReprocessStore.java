@@ -171,14 +171,20 @@ public class ReprocessStore {
             if (!eligible.isEmpty()) {
                 List<String> ids = eligible.stream().map(a -> a.article().id()).toList();
                 ArticleStore.deleteEvents(c, ids);
-                events = ArticleStore.insertEvents(c, eligible, now);
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE articles SET extractor_version = ?, processed_at = ? WHERE id = ANY (?)")) {
+                Map<String, Integer> generations = new java.util.HashMap<>();
+                try (PreparedStatement ps = c.prepareStatement("""
+                        UPDATE articles SET extractor_version = ?, processed_at = ?, generation = generation + 1
+                         WHERE id = ANY (?) RETURNING id, generation""")) {
                     ps.setString(1, job.extractorVersion());
                     ps.setObject(2, utc(now));
                     ps.setArray(3, c.createArrayOf("text", ids.toArray()));
-                    ps.executeUpdate();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            generations.put(rs.getString(1), rs.getInt(2));
+                        }
+                    }
                 }
+                events = ArticleStore.insertEvents(c, eligible, generations, now);
             }
             int skipped = analyzed.size() - eligible.size();
             try (PreparedStatement ps = c.prepareStatement("""
