@@ -3,4 +3,3 @@
 ALTER TABLE outbox ADD COLUMN set_aside_at timestamptz;
 ALTER TABLE outbox ADD COLUMN set_aside_reason text;
 CREATE INDEX outbox_set_aside_idx ON outbox (id) WHERE set_aside_at IS NOT NULL;
-

@@ -76,6 +76,16 @@ class OperationsTest {
         DataSource pool = DelegatingDataSource.unwrapDataSource(service.bean(DataSource.class));
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             assertTrue(c.isReadOnly());
+            assertTrue(c.getAutoCommit());
+            // Read-only for the session, not only inside explicit transactions.
+            try (var rs = s.executeQuery("SHOW transaction_read_only")) {
+                rs.next();
+                assertEquals("on", rs.getString(1));
+            }
+            try (var rs = s.executeQuery("SHOW statement_timeout")) {
+                rs.next();
+                assertEquals("5s", rs.getString(1));
+            }
             assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM articles"));
         }
         try (Connection c = service.adminConnection(); Statement s = c.createStatement();
