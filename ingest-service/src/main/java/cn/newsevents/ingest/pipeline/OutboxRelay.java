@@ -106,7 +106,7 @@ public class OutboxRelay {
                 if (run.setAside() > 0) {
                     setAside.increment(run.setAside());
                 }
-            } while (run.read() == settings.relayBatch());
+            } while (run.read() > 0);
         } catch (RuntimeException e) {
             LOG.warn("The outbox relay could not publish pending events ({}); it retries in {}.", e.toString(),
                     settings.relayInterval());

@@ -10,7 +10,8 @@ import java.sql.SQLTransientConnectionException;
  * (give up on that record after its tries: it goes to the dead-letter topic). An outage is a failure the database
  * would not give for other data: SQLSTATE class 08 (connection exception), 53 (insufficient resources), 57P
  * (operator intervention: shutdown, crash, restart), 40001 (serialization failure) and 40P01 (deadlock) anywhere in
- * the failure's chain, or a connection failure the driver or the pool reports without a SQLSTATE (a pool timeout).
+ * the failure's chain, or no connection to be had (the pool's or driver's connection exceptions, whatever state
+ * they carry).
  * Every other refusal (a value too long for an index, a constraint, invalid text, a statement timeout) is the
  * record's fault, and so is a failure without any {@link SQLException}.
  */
@@ -34,12 +35,14 @@ public final class DatabaseFailures {
     }
 
     private static boolean isOutage(SQLException e) {
-        String state = e.getSQLState();
-        if (state == null) {
-            return e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
-                    || e instanceof SQLRecoverableException;
+        // No connection at all, whatever the server said when refusing one (a pool timeout carries the last
+        // refusal's state, e.g. 55000 for a database not accepting connections, 28P01 for a rejected password).
+        if (e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
+                || e instanceof SQLRecoverableException) {
+            return true;
         }
-        return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
-                || state.equals("40001") || state.equals("40P01");
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
+                || state.equals("40001") || state.equals("40P01"));
     }
 }

@@ -22,6 +22,11 @@ import java.util.Map;
 public class OutboxStore {
     /** Advisory lock key of the relay ("outbox" in ASCII). */
     private static final long RELAY_LOCK = 0x6f7574626f78L;
+    /**
+     * Payload characters read per relay transaction (besides the row limit); the first row is read whatever its
+     * size. Events are at most {@code ingest.events.max-event-bytes}, so a batch holds a few of the largest.
+     */
+    static final long MAX_BATCH_CHARS = 8L * 1024 * 1024;
 
     /**
      * Publishes rows; returns the rows the broker refused for their own content (by id, with the reason) when every
@@ -59,7 +64,7 @@ public class OutboxStore {
             if (!tryLock(c)) {
                 return Relayed.NONE;
             }
-            List<OutboxRow> rows = pending(c, limit);
+            List<OutboxRow> rows = pending(c, limit, MAX_BATCH_CHARS);
             if (rows.isEmpty()) {
                 return Relayed.NONE;
             }
@@ -124,14 +129,19 @@ public class OutboxStore {
         }
     }
 
-    private static List<OutboxRow> pending(Connection c, int limit) throws SQLException {
+    /** Up to {@code limit} pending rows, oldest first, stopping once {@code maxChars} of payload are read. */
+    private static List<OutboxRow> pending(Connection c, int limit, long maxChars) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
+        long chars = 0;
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT id, event_id, topic, msg_key, ce_type, ce_time, payload, generation
                   FROM outbox WHERE set_aside_at IS NULL ORDER BY id LIMIT ?""")) {
             ps.setInt(1, limit);
+            // Rows are fetched in small groups (the relay runs in a transaction), so the loop below bounds memory.
+            ps.setFetchSize(16);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+                while (chars < maxChars && rs.next()) {
+                    chars += rs.getString(7).length();
                     rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getObject(6, OffsetDateTime.class), rs.getString(7), rs.getInt(8)));
                 }

@@ -107,6 +107,9 @@ public class ReprocessStore {
     }
 
     /** The next {@code job.batchSize()} articles after the job's cursor that the job should look at. */
+    /** Characters of article text read per reprocessing batch (besides the batch size); at least one article. */
+    static final long MAX_BATCH_CHARS = 32L * 1024 * 1024;
+
     public List<StoredArticle> nextBatch(ReprocessJob job) {
         return Sql.read(tx, status -> {
             List<StoredArticle> out = new ArrayList<>();
@@ -118,14 +121,19 @@ public class ReprocessStore {
                 ps.setBoolean(2, job.includeCurrent());
                 ps.setString(3, job.extractorVersion());
                 ps.setInt(4, job.batchSize());
+                // Fetched in groups and cut at MAX_BATCH_CHARS: a batch of many long articles stays bounded in
+                // memory; the job's cursor continues after the last article read.
+                ps.setFetchSize(64);
+                long chars = 0;
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
+                    while (chars < MAX_BATCH_CHARS && rs.next()) {
                         OffsetDateTime published = rs.getObject(5, OffsetDateTime.class)
                                 .atZoneSameInstant(NEWSROOM_ZONE).toOffsetDateTime();
                         RawArticle a = new RawArticle(rs.getString(1), rs.getString(2), rs.getString(3),
                                 rs.getString(4), published, rs.getString(6), rs.getString(7), rs.getInt(8),
                                 rs.getObject(9, OffsetDateTime.class).toInstant());
                         out.add(new StoredArticle(a, rs.getString(10)));
+                        chars += a.text().length();
                     }
                 }
             }

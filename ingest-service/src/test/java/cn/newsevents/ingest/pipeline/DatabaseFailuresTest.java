@@ -14,6 +14,9 @@ class DatabaseFailuresTest {
     void connectionLossAndPoolTimeoutAreOutages() {
         assertTrue(DatabaseFailures.isOutage(new RuntimeException(new SQLException("gone", "08006"))));
         assertTrue(DatabaseFailures.isOutage(new SQLTransientConnectionException("pool timeout")));
+        // The pool's timeout carries the server's refusal: a database not accepting connections.
+        assertTrue(DatabaseFailures.isOutage(new RuntimeException(
+                new SQLTransientConnectionException("pool timeout", "55000"))));
         assertTrue(DatabaseFailures.isOutage(new SQLException("shutting down", "57P01")));
         assertTrue(DatabaseFailures.isOutage(new SQLException("too many connections", "53300")));
         assertTrue(DatabaseFailures.isOutage(new SQLException("could not serialize", "40001")));

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every input path takes time linear in its input: for adversarial text (runs of spaces, no punctuation, deep
  * nesting, many titled names) the time for 1 MiB over the time for 128 KiB must stay at most 12 (8 is linear). A
- * ratio, so it holds on a busy machine; each size is timed as the best of a few runs after a warm-up.
+ * ratio, so it holds on a busy machine; each size is timed as the best of several runs after a warm-up.
  */
 class InputScalingTest {
     private static final int SMALL = 128 * 1024;
@@ -72,28 +72,31 @@ class InputScalingTest {
         String large = path.input().apply(LARGE);
         path.run().accept(small);
         path.run().accept(small);
-        long tSmall = best(path, small, 5);
-        long tLarge = best(path, large, 3);
-        double ratio = (double) tLarge / Math.max(1, tSmall);
+        path.run().accept(large);
+        long[] best = best(path, small, large);
+        double ratio = (double) best[1] / Math.max(1, best[0]);
         System.out.printf("scaling: %-45s 128 KiB %8.1f ms, 1 MiB %8.1f ms, ratio %.1f%n", path.name(),
-                tSmall / 1e6, tLarge / 1e6, ratio);
+                best[0] / 1e6, best[1] / 1e6, ratio);
         assertTrue(ratio <= MAX_RATIO, path.name() + ": time(1 MiB) / time(128 KiB) = " + ratio);
     }
 
     /**
-     * The shortest of at least {@code runs} runs, more (up to 30) while they add up to less than a second: a fast
-     * path is timed often enough that one pause of the machine does not decide the ratio.
+     * The shortest time of the small and of the large input, timed in turns (so a busy spell of the machine hits
+     * both alike): at least three turns, more (up to 40) while they add up to less than two seconds, so that a fast
+     * path is timed often enough that no single pause decides the ratio.
      */
-    private static long best(Path path, String input, int runs) {
-        long best = Long.MAX_VALUE;
+    private static long[] best(Path path, String small, String large) {
+        long[] best = {Long.MAX_VALUE, Long.MAX_VALUE};
         long spent = 0;
-        for (int i = 0; i < 30 && (i < runs || spent < 1_000_000_000L); i++) {
-            System.gc();
-            long t0 = System.nanoTime();
-            path.run().accept(input);
-            long t = System.nanoTime() - t0;
-            best = Math.min(best, t);
-            spent += t;
+        for (int turn = 0; turn < 40 && (turn < 3 || spent < 2_000_000_000L); turn++) {
+            for (int size = 0; size < 2; size++) {
+                System.gc();
+                long t0 = System.nanoTime();
+                path.run().accept(size == 0 ? small : large);
+                long t = System.nanoTime() - t0;
+                best[size] = Math.min(best[size], t);
+                spent += t;
+            }
         }
         return best;
     }
