@@ -24,6 +24,7 @@ import java.util.Set;
  * first events, the first participants, the beginning of each text; an evidence keeps its start and a shorter
  * end, so it still indexes the article) and counted in {@code ingest.events.trimmed}. A seminar whose JSON is still
  * over {@code maxEventBytes} loses participants from the end until it fits; any event that cannot fit is dropped.
+ * Confidences are rounded to two decimals (sums of doubles such as 0.85 + 0.1 print as 0.9500000000000001).
  */
 @Singleton
 public class EventBounds {
@@ -45,7 +46,7 @@ public class EventBounds {
         return limits;
     }
 
-    /** {@code result} within the bounds; the same object when it already was. */
+    /** {@code result} within the bounds, confidences rounded. */
     public ExtractionResult apply(ExtractionResult result) {
         boolean[] cut = {false};
         List<SeminarEvent> seminars = new ArrayList<>();
@@ -81,7 +82,7 @@ public class EventBounds {
             }
         }
         if (!cut[0]) {
-            return result;
+            return new ExtractionResult(result.article(), seminars, companies);
         }
         trimmed.increment();
         LOG.warn("The events of article {} exceeded the configured bounds and were cut to {} seminars and {} company "
@@ -106,7 +107,7 @@ public class EventBounds {
                 cut(s.host().title(), max, cut), cut(s.host().organization(), max, cut));
         return new SeminarEvent(s.id(), s.articleId(), s.date(), s.timeOfDay(), cut(s.city(), max, cut),
                 cut(s.name(), max, cut), cut(s.series(), max, cut), s.sequence(), host, cut(s.focus(), max, cut),
-                participants, bound(s.evidence(), cut), s.confidence(), s.extractorVersion());
+                participants, bound(s.evidence(), cut), round(s.confidence()), s.extractorVersion());
     }
 
     private Participant bound(Participant p, boolean[] cut) {
@@ -122,7 +123,7 @@ public class EventBounds {
         int max = limits.maxTextChars();
         return new CompanyEvent(e.id(), e.articleId(), e.kind(), cut(e.company(), max, cut), e.metric(),
                 cut(e.period(), max, cut), e.value(), e.unit(), e.qualifier(), e.yoyGrowth(), e.rank(),
-                cut(e.person(), max, cut), e.seminarId(), bound(e.evidence(), cut), e.confidence(),
+                cut(e.person(), max, cut), e.seminarId(), bound(e.evidence(), cut), round(e.confidence()),
                 e.extractorVersion());
     }
 
@@ -196,6 +197,10 @@ public class EventBounds {
 
     private static long chars(Evidence e) {
         return e == null ? 8 : 64 + chars(e.text());
+    }
+
+    static double round(double confidence) {
+        return Math.round(confidence * 100) / 100.0;
     }
 
     private static String cut(String s, int max, boolean[] cut) {
