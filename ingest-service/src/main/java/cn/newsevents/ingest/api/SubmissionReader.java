@@ -43,11 +43,11 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class SubmissionReader {
-    static final int MAX_TITLE = 1_000;
-    static final int MAX_SOURCE = 200;
-    static final int MAX_URL = 2_048;
+    static final int MAX_TITLE = RawArticle.MAX_TITLE;
+    static final int MAX_SOURCE = RawArticle.MAX_SOURCE;
+    static final int MAX_URL = RawArticle.MAX_URL;
     /** UTF-8 bytes of a url: the unique index on articles.url takes entries up to 2,704 bytes. */
-    static final int MAX_URL_BYTES = 2_000;
+    static final int MAX_URL_BYTES = RawArticle.MAX_URL_BYTES;
     private static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
     private static final int EARLIEST_YEAR = 1900;
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
@@ -250,7 +250,7 @@ public class SubmissionReader {
                     + MAX_URL + "."));
             return null;
         }
-        int bytes = utf8Length(url);
+        int bytes = RawArticle.utf8Length(url);
         if (bytes > MAX_URL_BYTES) {
             errors.add(new FieldError(field, field + " has " + bytes + " bytes in UTF-8; the limit is "
                     + MAX_URL_BYTES + " bytes."));
@@ -269,24 +269,6 @@ public class SubmissionReader {
             return null;
         }
         return url;
-    }
-
-    private static int utf8Length(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n++;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
     }
 
     private void checkPublishedAt(OffsetDateTime publishedAt, List<FieldError> errors) {

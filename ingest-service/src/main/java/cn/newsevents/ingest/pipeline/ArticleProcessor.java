@@ -502,6 +502,10 @@ public class ArticleProcessor implements GracefulShutdownCapable {
         if (raw.bodyOffset() < 0 || raw.bodyOffset() > raw.text().length()) {
             throw new IOException("The raw article's bodyOffset " + raw.bodyOffset() + " lies outside its text.");
         }
+        String violation = raw.violation();
+        if (violation != null) {
+            throw new IOException("The raw article breaks the contract of " + Topics.ARTICLES_RAW + ": " + violation);
+        }
         if (raw.receivedAt() == null) {
             return new RawArticle(raw.id(), raw.url(), raw.title(), raw.source(), raw.publishedAt(), raw.language(),
                     raw.text(), raw.bodyOffset(), Instant.ofEpochMilli(record.timestamp()));
