@@ -46,12 +46,13 @@ import java.util.stream.Stream;
 @Singleton
 public class ArticleStore {
     private static final String INSERT_ARTICLE = """
-            INSERT INTO articles (id, url, content_hash, title, title_s, source, published_at, language, script,
-                                  text, body_offset, revision, extractor_version, ingested_at, processed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""";
+            INSERT INTO articles (id, url, content_hash, title, title_s, source, published_at, published_offset,
+                                  language, script, text, body_offset, revision, extractor_version, ingested_at,
+                                  processed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""";
     private static final String UPDATE_ARTICLE = """
             UPDATE articles SET url = ?, content_hash = ?, title = ?, title_s = ?, source = ?, published_at = ?,
-                   language = ?, script = ?, text = ?, body_offset = ?, revision = revision + 1,
+                   published_offset = ?, language = ?, script = ?, text = ?, body_offset = ?, revision = revision + 1,
                    generation = generation + 1,
                    extractor_version = ?, ingested_at = ?, processed_at = ?
              WHERE id = ?""";
@@ -213,6 +214,7 @@ public class ArticleStore {
         ps.setString(i++, SimplifiedText.of(r.title()));
         ps.setString(i++, r.source());
         ps.setObject(i++, r.publishedAt());
+        ps.setInt(i++, r.publishedAt().getOffset().getTotalSeconds());
         ps.setString(i++, r.language());
         ps.setString(i++, a.result().article().script());
         ps.setString(i++, r.text());

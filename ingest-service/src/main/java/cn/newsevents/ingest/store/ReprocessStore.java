@@ -114,7 +114,8 @@ public class ReprocessStore {
         return Sql.read(tx, status -> {
             List<StoredArticle> out = new ArrayList<>();
             try (PreparedStatement ps = status.getConnection().prepareStatement("""
-                    SELECT id, url, title, source, published_at, language, text, body_offset, ingested_at, content_hash
+                    SELECT id, url, title, source, published_at, language, text, body_offset, ingested_at, content_hash,
+                           published_offset
                       FROM articles WHERE id > ? AND (? OR extractor_version IS DISTINCT FROM ?)
                      ORDER BY id LIMIT ?""")) {
                 ps.setString(1, job.lastArticleId() == null ? "" : job.lastArticleId());
@@ -127,8 +128,13 @@ public class ReprocessStore {
                 long chars = 0;
                 try (ResultSet rs = ps.executeQuery()) {
                     while (chars < MAX_BATCH_CHARS && rs.next()) {
-                        OffsetDateTime published = rs.getObject(5, OffsetDateTime.class)
-                                .atZoneSameInstant(NEWSROOM_ZONE).toOffsetDateTime();
+                        // The offset the article was published with, so its local date (and the relative dates
+                        // resolved against it) stays what the author saw.
+                        Integer offset = (Integer) rs.getObject(11);
+                        OffsetDateTime stored = rs.getObject(5, OffsetDateTime.class);
+                        OffsetDateTime published = offset == null
+                                ? stored.atZoneSameInstant(NEWSROOM_ZONE).toOffsetDateTime()
+                                : stored.withOffsetSameInstant(ZoneOffset.ofTotalSeconds(offset));
                         RawArticle a = new RawArticle(rs.getString(1), rs.getString(2), rs.getString(3),
                                 rs.getString(4), published, rs.getString(6), rs.getString(7), rs.getInt(8),
                                 rs.getObject(9, OffsetDateTime.class).toInstant());

@@ -82,13 +82,13 @@ class InputScalingTest {
 
     /**
      * The shortest time of the small and of the large input, timed in turns (so a busy spell of the machine hits
-     * both alike): at least three turns, more (up to 40) while they add up to less than two seconds, so that a fast
+     * both alike): at least three turns, more (up to 40) while they add up to less than three seconds, so that a fast
      * path is timed often enough that no single pause decides the ratio.
      */
     private static long[] best(Path path, String small, String large) {
         long[] best = {Long.MAX_VALUE, Long.MAX_VALUE};
         long spent = 0;
-        for (int turn = 0; turn < 40 && (turn < 3 || spent < 2_000_000_000L); turn++) {
+        for (int turn = 0; turn < 40 && (turn < 3 || spent < 3_000_000_000L); turn++) {
             for (int size = 0; size < 2; size++) {
                 System.gc();
                 long t0 = System.nanoTime();
