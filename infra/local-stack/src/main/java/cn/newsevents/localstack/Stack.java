@@ -115,6 +115,7 @@ public final class Stack implements AutoCloseable {
         queryEnv.put("DATASOURCES_DEFAULT_URL", jdbcUrl);
         queryEnv.put("DATASOURCES_DEFAULT_USERNAME", roles.reader());
         queryEnv.put("DATASOURCES_DEFAULT_PASSWORD", roles.readerPassword());
+        queryEnv.put("QUERY_OPERATIONS_KEYS", apiKey);
         adopt(ServiceProcess.start("query-service", options.queryJar(), options.queryPort(), queryEnv,
                 data.resolve("logs/query-service.log")), s -> query = s);
         ingest.awaitHealthy(SERVICE_START_TIMEOUT);
@@ -173,6 +174,7 @@ public final class Stack implements AutoCloseable {
                 if (held == null) {
                     throw new IOException("Another local stack is running on " + data + "; stop it before --clean.");
                 }
+                stopLeftoverPostgres(data);
             }
             out.println("Wiping " + data);
             deleteRecursively(data);
@@ -186,6 +188,16 @@ public final class Stack implements AutoCloseable {
         lock = lockChannel.tryLock();
         if (lock == null) {
             throw new IOException("Another local stack is running on " + data + "; stop it first.");
+        }
+        stopLeftoverPostgres(data);
+    }
+
+    /** Stops a PostgreSQL a killed launcher left running on this data directory, and says so. */
+    private void stopLeftoverPostgres(Path data) throws IOException {
+        long pid = PostgresServer.stopLeftover(data.resolve("postgres"), Duration.ofSeconds(60));
+        if (pid > 0) {
+            out.println("Stopped PostgreSQL (pid " + pid + ") left running on " + data.resolve("postgres")
+                    + " by a launcher that did not stop cleanly.");
         }
     }
 

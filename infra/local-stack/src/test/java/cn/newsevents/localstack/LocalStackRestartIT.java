@@ -17,17 +17,20 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The packaged launcher ({@code java -jar target/local-stack.jar}) as a user runs it: it starts, seeds, stops on
- * SIGTERM leaving nothing behind, and on the next start serves the same data from its data directory.
+ * SIGTERM leaving nothing behind, and on the next start serves the same data from its data directory; killed with
+ * SIGKILL (PostgreSQL left running), it stops the leftover server at the next start and loses nothing.
  */
 class LocalStackRestartIT {
     private static final String API_KEY = "restart-it-key";
@@ -49,6 +52,8 @@ class LocalStackRestartIT {
             running.waitFor(90, TimeUnit.SECONDS);
         }
         if (dataDir != null) {
+            cn.newsevents.localstack.database.PostgresServer.stopLeftover(dataDir.resolve("postgres"),
+                    Duration.ofSeconds(60));
             try (Stream<Path> s = Files.walk(dataDir)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
@@ -80,7 +85,40 @@ class LocalStackRestartIT {
         assertEquals(new HashSet<>(Http.field(seminars, "id")), new HashSet<>(consumed),
                 "the events published before the restart are still on the topic");
 
-        stopLauncher(secondOutput);
+        // As a closed terminal or the OOM killer does: the launcher and its services die at once, PostgreSQL (in a
+        // session of its own) stays up on the data directory and its port.
+        long postgres = killLauncherLeavingPostgres();
+        assertTrue(ProcessHandle.of(postgres).map(ProcessHandle::isAlive).orElse(false), "PostgreSQL outlives it");
+        assertFalse(Ports.free(postgresPort));
+
+        Path thirdOutput = startLauncher("third-start.log");
+        String third = Files.readString(thirdOutput, StandardCharsets.UTF_8);
+        assertTrue(third.contains("Stopped PostgreSQL (pid " + postgres + ") left running"), third);
+        assertEquals(Http.field(seminars, "id"), Http.field(Http.latestSeminarsOf(query, articleId), "id"),
+                "nothing stored before the kill is lost");
+        stopLauncher(thirdOutput);
+    }
+
+    /** SIGKILLs the launcher and every process under it except PostgreSQL; returns PostgreSQL's pid. */
+    private long killLauncherLeavingPostgres() throws Exception {
+        List<ProcessHandle> all = running.descendants().toList();
+        long postgres = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).strip());
+        Set<Long> server = new HashSet<>();
+        server.add(postgres);
+        ProcessHandle.of(postgres).ifPresent(p -> p.descendants().forEach(d -> server.add(d.pid())));
+        running.destroyForcibly();
+        for (ProcessHandle p : all) {
+            if (!server.contains(p.pid())) {
+                p.destroyForcibly();
+            }
+        }
+        assertTrue(running.waitFor(30, TimeUnit.SECONDS));
+        for (ProcessHandle p : all) {
+            if (!server.contains(p.pid())) {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            }
+        }
+        return postgres;
     }
 
     private Path startLauncher(String outputName) throws IOException {

@@ -37,9 +37,15 @@ public final class HtmlText {
         }
         StringBuilder out = new StringBuilder(s.length());
         Jsoup.parseBodyFragment(s).body().traverse(new NodeVisitor() {
+            /** How many script, style, ... elements enclose the node: a counter, not a walk up the tree. */
+            private int dropped;
+
             @Override
             public void head(Node node, int depth) {
-                if (node instanceof TextNode text && !insideDropped(node)) {
+                if (node instanceof Element e && DROPPED.contains(e.normalName())) {
+                    dropped++;
+                }
+                if (node instanceof TextNode text && dropped == 0) {
                     out.append(text.text());
                 } else if (node instanceof Element e && e.normalName().equals("br")) {
                     out.append('\n');
@@ -50,6 +56,9 @@ public final class HtmlText {
 
             @Override
             public void tail(Node node, int depth) {
+                if (node instanceof Element e && DROPPED.contains(e.normalName())) {
+                    dropped--;
+                }
                 if (node instanceof Element e && BLOCKS.contains(e.normalName()) && !e.normalName().equals("br")) {
                     endLine(out);
                 }
@@ -57,15 +66,6 @@ public final class HtmlText {
         });
         String text = BLANK_RUNS.matcher(out.toString()).replaceAll("\n\n");
         return text.strip();
-    }
-
-    private static boolean insideDropped(Node node) {
-        for (Node p = node.parent(); p != null; p = p.parent()) {
-            if (p instanceof Element e && DROPPED.contains(e.normalName())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void endLine(StringBuilder out) {

@@ -43,13 +43,16 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class SubmissionReader {
-    static final int MAX_TITLE = 1_000;
-    static final int MAX_SOURCE = 200;
-    static final int MAX_URL = 2_048;
+    static final int MAX_TITLE = RawArticle.MAX_TITLE;
+    static final int MAX_SOURCE = RawArticle.MAX_SOURCE;
+    static final int MAX_URL = RawArticle.MAX_URL;
+    /** UTF-8 bytes of a url: the unique index on articles.url takes entries up to 2,704 bytes. */
+    static final int MAX_URL_BYTES = RawArticle.MAX_URL_BYTES;
     private static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
     private static final int EARLIEST_YEAR = 1900;
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
-    private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n]+\\s*");
+    /** Room on the source line for the date and time after the source name ("2024-05-07 16:43:38", spaces). */
+    private static final int DATE_LINE_ROOM = 40;
 
     private final ObjectMapper json = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -132,6 +135,7 @@ public class SubmissionReader {
         checkCharacters("text", text, errors);
         String url = url(urlParam, "url", errors);
         throwIfAny(errors);
+        checkLayoutLines(text);
         Article article;
         try {
             article = ArticleText.parse(text, url);
@@ -246,6 +250,12 @@ public class SubmissionReader {
                     + MAX_URL + "."));
             return null;
         }
+        int bytes = RawArticle.utf8Length(url);
+        if (bytes > MAX_URL_BYTES) {
+            errors.add(new FieldError(field, field + " has " + bytes + " bytes in UTF-8; the limit is "
+                    + MAX_URL_BYTES + " bytes."));
+            return null;
+        }
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme();
@@ -306,8 +316,95 @@ public class SubmissionReader {
         return true;
     }
 
-    private static String oneLine(String s) {
-        return s == null ? null : LINE_BREAKS.matcher(s.strip()).replaceAll(" ");
+    /**
+     * Refuses a headline or source line over its limit before the layout's regular expression sees it: a line of
+     * many thousand spaces would cost that expression time quadratic in its length.
+     */
+    private static void checkLayoutLines(String text) {
+        int pos = 0;
+        for (int line = 0; line < 2 && pos < text.length(); ) {
+            int nl = text.indexOf('\n', pos);
+            int end = nl < 0 ? text.length() : nl;
+            if (!isBlankBetween(text, pos, end)) {
+                int length = stripped(text, pos, end);
+                if (line == 0 && length > MAX_TITLE) {
+                    throw invalid("title", "The headline has " + length + " characters; the limit is " + MAX_TITLE
+                            + ".");
+                }
+                if (line == 1 && length > MAX_SOURCE + DATE_LINE_ROOM) {
+                    throw invalid("source", "The source line has " + length + " characters; the limit is "
+                            + (MAX_SOURCE + DATE_LINE_ROOM) + ": give 'SOURCE YYYY-MM-DD[ HH:MM:SS]'.");
+                }
+                line++;
+            }
+            pos = end + 1;
+        }
+    }
+
+    private static boolean isBlankBetween(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The length of {@code s[from, to)} without leading and trailing white space. */
+    private static int stripped(String s, int from, int to) {
+        while (from < to && Character.isWhitespace(s.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(s.charAt(to - 1))) {
+            to--;
+        }
+        return to - from;
+    }
+
+    /**
+     * {@code s} stripped, with every run of white space that contains a line break replaced by one space. A hand
+     * scan: the regular expression {@code \s*[\r\n]+\s*} took time quadratic in a run of spaces.
+     */
+    static String oneLine(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        StringBuilder out = null;
+        int i = 0;
+        while (i < t.length()) {
+            char c = t.charAt(i);
+            if (!isRegexSpace(c)) {
+                if (out != null) {
+                    out.append(c);
+                }
+                i++;
+                continue;
+            }
+            int j = i;
+            boolean breaks = false;
+            while (j < t.length() && isRegexSpace(t.charAt(j))) {
+                breaks |= t.charAt(j) == '\n' || t.charAt(j) == '\r';
+                j++;
+            }
+            if (breaks && out == null) {
+                out = new StringBuilder(t.length()).append(t, 0, i);
+            }
+            if (out != null) {
+                if (breaks) {
+                    out.append(' ');
+                } else {
+                    out.append(t, i, j);
+                }
+            }
+            i = j;
+        }
+        return out == null ? t : out.toString();
+    }
+
+    /** The characters of the regular expression class {@code \s}. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     private static String abbreviate(String s) {

@@ -53,12 +53,24 @@ public class KafkaClients {
 
     /** A new consumer without auto-commit; the caller subscribes, commits and closes it. */
     public Consumer<byte[], byte[]> newConsumer(String groupId, int maxPollRecords) {
+        return newConsumer(groupId, maxPollRecords, null);
+    }
+
+    /**
+     * A new consumer without auto-commit whose {@code max.poll.interval.ms} is {@code maxPollInterval} (the
+     * client's default when null); the caller subscribes, commits and closes it.
+     */
+    public Consumer<byte[], byte[]> newConsumer(String groupId, int maxPollRecords, Duration maxPollInterval) {
         Map<String, Object> c = new HashMap<>();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        if (maxPollInterval != null) {
+            c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE,
+                    maxPollInterval.toMillis()));
+        }
         // Topics are created with their intended partition count by TopicSetup, never implicitly by a subscription.
         c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-processor-" + groupId);

@@ -42,8 +42,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
@@ -54,7 +54,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * writes them in poll order.
  *
  * <p>Per poll: every record is decoded and run through the {@link ArticleAnalyzer} on a pool of
- * {@code extract-threads} threads (a failing record is retried {@code max-attempts} times with backoff). The
+ * {@code extract-threads} threads (a failing record is retried {@code max-attempts} times with backoff; an
+ * extraction still running after {@code article-deadline} is given up on and its record dead-lettered). The
  * consumer thread takes the results in poll order and writes them with {@link ArticleStore}, one transaction per
  * chunk of at most {@code write-chunk} articles, a chunk being closed early whenever the next result is not
  * ready yet; so each partition's articles are written in offset order and an article is stored (and its events
@@ -77,6 +78,7 @@ public class ArticleProcessor implements GracefulShutdownCapable {
     private final ArticleStore store;
     private final DeadLetters deadLetters;
     private final OutboxRelay relay;
+    private final EventBounds bounds;
     private final ProcessorSettings settings;
     private final java.time.Clock clock;
     private final Backoff outageBackoff;
@@ -88,7 +90,10 @@ public class ArticleProcessor implements GracefulShutdownCapable {
     private final Counter deadLettered;
     private final Counter outages;
     private final Timer batchTimer;
-    private final ExecutorService extractors;
+    private final Counter overDeadline;
+    private final ThreadPoolExecutor extractors;
+    /** Extractions given up on at their deadline that still occupy a thread; the pool grows by as many. */
+    private int abandoned;
 
     private volatile boolean running;
     private volatile boolean held;
@@ -96,8 +101,9 @@ public class ArticleProcessor implements GracefulShutdownCapable {
     private Instant resumeAt;
 
     public ArticleProcessor(KafkaClients kafka, ArticleAnalyzer analyzer, ArticleStore store, DeadLetters deadLetters,
-                            OutboxRelay relay, ProcessorSettings settings, java.time.Clock clock,
-                            MeterRegistry meters) {
+                            OutboxRelay relay, EventBounds bounds, ProcessorSettings settings,
+                            java.time.Clock clock, MeterRegistry meters) {
+        this.bounds = bounds;
         this.kafka = kafka;
         this.analyzer = analyzer;
         this.store = store;
@@ -113,7 +119,11 @@ public class ArticleProcessor implements GracefulShutdownCapable {
         this.outages = counter(meters, "ingest.processor.outages", "Batches rolled back because a dependency was down.");
         this.batchTimer = Timer.builder("ingest.processor.batch").description("Time to process one poll.")
                 .register(meters);
-        this.extractors = Executors.newFixedThreadPool(settings.extractPoolSize(), new ThreadFactory() {
+        this.overDeadline = counter(meters, "ingest.processor.deadline.exceeded",
+                "Articles sent to the dead-letter topic because their extraction outran the deadline.");
+        int threads = settings.extractPoolSize();
+        this.extractors = new ThreadPoolExecutor(threads, threads, 30, java.util.concurrent.TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new ThreadFactory() {
             private final AtomicInteger n = new AtomicInteger();
 
             @Override
@@ -206,7 +216,8 @@ public class ArticleProcessor implements GracefulShutdownCapable {
     }
 
     private void loop() {
-        try (Consumer<byte[], byte[]> consumer = kafka.newConsumer(settings.groupId(), settings.maxPollRecords())) {
+        try (Consumer<byte[], byte[]> consumer = kafka.newConsumer(settings.groupId(), settings.maxPollRecords(),
+                settings.maxPollInterval())) {
             consumer.subscribe(List.of(Topics.ARTICLES_RAW), new PauseNewPartitions(consumer));
             boolean holding = false;
             while (running) {
@@ -244,17 +255,19 @@ public class ArticleProcessor implements GracefulShutdownCapable {
         long start = System.nanoTime();
         List<DeadLetters.Rejected> rejected = new ArrayList<>();
         // Every record of the poll is extracted in parallel; the poll bounds how many articles are held at once.
-        List<Future<Outcome>> outcomes = new ArrayList<>(records.count());
+        List<Extraction> outcomes = new ArrayList<>(records.count());
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            outcomes.add(extractors.submit(() -> analyze(record)));
+            Extraction extraction = new Extraction(record);
+            extraction.future = extractors.submit(extraction);
+            outcomes.add(extraction);
         }
         try {
             BatchResult result = BatchResult.EMPTY;
             List<Analyzed> chunk = new ArrayList<>();
-            for (Future<Outcome> next : outcomes) {
+            for (Extraction next : outcomes) {
                 // Write what is ready while later articles are still being extracted, in poll order, so each
                 // partition's articles reach the database in offset order.
-                if (!chunk.isEmpty() && (chunk.size() >= settings.writeChunk() || !next.isDone())) {
+                if (!chunk.isEmpty() && (chunk.size() >= settings.writeChunk() || !next.future.isDone())) {
                     result = result.plus(writeChunk(chunk, rejected));
                     chunk = new ArrayList<>();
                 }
@@ -291,7 +304,7 @@ public class ArticleProcessor implements GracefulShutdownCapable {
             pauseAndRewind(consumer, records, e);
         } finally {
             // After a failure the batch is read again: extractions still queued for it are wasted work.
-            outcomes.forEach(f -> f.cancel(false));
+            outcomes.forEach(f -> f.future.cancel(false));
             batchTimer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
@@ -302,7 +315,8 @@ public class ArticleProcessor implements GracefulShutdownCapable {
             return BatchResult.EMPTY;
         }
         BatchResult result = write(chunk, rejected, clock.instant());
-        if (result.events() > 0) {
+        // A revision without events still queued the records that tell subscribers to drop the old ones.
+        if (result.events() > 0 || result.revised() > 0) {
             relay.trigger();
         }
         return result;
@@ -318,18 +332,97 @@ public class ArticleProcessor implements GracefulShutdownCapable {
             return new Failed(record, e);
         }
         try {
-            return new Analyzed(record, new AnalyzedArticle(raw, analyzeWithRetries(raw)));
+            return new Analyzed(record, new AnalyzedArticle(raw, bounds.apply(analyzeWithRetries(raw))));
         } catch (RuntimeException | StackOverflowError e) {
             // A pathological text must not stop the partition: it goes to the dead-letter topic like any failure.
             return new Failed(record, e);
         }
     }
 
-    private static Outcome outcome(Future<Outcome> future) throws InterruptedException {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("The extraction of a record failed unexpectedly.", e.getCause());
+    /**
+     * The outcome of {@code extraction}, waiting for it at most until its deadline (counted from the moment an
+     * extraction thread took it up). Past the deadline the record fails with {@link DeadlineExceeded}; the
+     * extraction thread is interrupted and, since the extractor need not heed that, the pool gets one more thread
+     * until the abandoned extraction has returned.
+     */
+    private Outcome outcome(Extraction extraction) throws InterruptedException {
+        long deadline = settings.articleDeadline().toNanos();
+        while (true) {
+            long started = extraction.started;
+            long wait = started == 0 ? deadline : started + deadline - System.nanoTime();
+            try {
+                if (wait > 0) {
+                    return extraction.future.get(wait, java.util.concurrent.TimeUnit.NANOSECONDS);
+                }
+                if (extraction.future.isDone()) {
+                    return extraction.future.get();
+                }
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("The extraction of a record failed unexpectedly.", e.getCause());
+            } catch (TimeoutException e) {
+                continue;
+            }
+            if (started == 0) {
+                continue;
+            }
+            abandon(extraction);
+            overDeadline.increment();
+            return new Failed(extraction.record, new DeadlineExceeded("The extraction of the record ran longer than "
+                    + "the deadline of " + settings.articleDeadline() + " (ingest.processor.article-deadline) and "
+                    + "was given up on."));
+        }
+    }
+
+    private void abandon(Extraction extraction) {
+        synchronized (extractors) {
+            if (extraction.finished) {
+                return;
+            }
+            extraction.abandoned = true;
+            abandoned++;
+            int size = settings.extractPoolSize() + abandoned;
+            extractors.setMaximumPoolSize(size);
+            extractors.setCorePoolSize(size);
+        }
+        extraction.future.cancel(true);
+    }
+
+    /** One record's extraction: knows when a thread took it up, and whether it was given up on. */
+    private final class Extraction implements java.util.concurrent.Callable<Outcome> {
+        final ConsumerRecord<byte[], byte[]> record;
+        volatile long started;
+        Future<Outcome> future;
+        /** Guarded by {@link #extractors}. */
+        boolean abandoned;
+        boolean finished;
+
+        Extraction(ConsumerRecord<byte[], byte[]> record) {
+            this.record = record;
+        }
+
+        @Override
+        public Outcome call() {
+            started = System.nanoTime();
+            try {
+                return analyze(record);
+            } finally {
+                synchronized (extractors) {
+                    finished = true;
+                    if (abandoned) {
+                        ArticleProcessor.this.abandoned--;
+                        int size = settings.extractPoolSize() + ArticleProcessor.this.abandoned;
+                        extractors.setCorePoolSize(size);
+                        extractors.setMaximumPoolSize(size);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The extraction of one article outran {@code ingest.processor.article-deadline}. */
+    public static final class DeadlineExceeded extends RuntimeException {
+        DeadlineExceeded(String message) {
+            super(message);
         }
     }
 
@@ -408,6 +501,10 @@ public class ArticleProcessor implements GracefulShutdownCapable {
         }
         if (raw.bodyOffset() < 0 || raw.bodyOffset() > raw.text().length()) {
             throw new IOException("The raw article's bodyOffset " + raw.bodyOffset() + " lies outside its text.");
+        }
+        String violation = raw.violation();
+        if (violation != null) {
+            throw new IOException("The raw article breaks the contract of " + Topics.ARTICLES_RAW + ": " + violation);
         }
         if (raw.receivedAt() == null) {
             return new RawArticle(raw.id(), raw.url(), raw.title(), raw.source(), raw.publishedAt(), raw.language(),

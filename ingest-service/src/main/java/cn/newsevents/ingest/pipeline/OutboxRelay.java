@@ -16,7 +16,16 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,7 +38,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * key = article id) and deletes them once the broker acknowledged them. Runs on its own thread: right after each
  * processed batch ({@link #trigger()}) and every {@code ingest.processor.relay-interval}, which also covers rows
  * left behind by a crash between the database commit and the publication. A failure leaves the rows pending for
- * the next run.
+ * the next run, except a record the broker or the producer refuses for its own content (too large, invalid): that
+ * row is set aside (kept, marked, counted in {@code ingest.outbox.set.aside}, listed on {@code GET /admin/outbox})
+ * and the rows after it flow.
  */
 @Singleton
 @Requires(property = "ingest.processor.enabled", notEquals = "false")
@@ -40,6 +51,8 @@ public class OutboxRelay {
     private final KafkaClients kafka;
     private final ProcessorSettings settings;
     private final Counter published;
+    private final Counter setAside;
+    private final java.time.Clock clock;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "outbox-relay");
         t.setDaemon(true);
@@ -49,12 +62,15 @@ public class OutboxRelay {
     private final AtomicBoolean started = new AtomicBoolean();
 
     public OutboxRelay(OutboxStore outbox, KafkaClients kafka, ProcessorSettings settings,
-                       MeterRegistry meters) {
+                       MeterRegistry meters, java.time.Clock clock) {
         this.outbox = outbox;
+        this.clock = clock;
         this.kafka = kafka;
         this.settings = settings;
         this.published = Counter.builder("ingest.outbox.published").description("Events published from the outbox.")
                 .register(meters);
+        this.setAside = Counter.builder("ingest.outbox.set.aside")
+                .description("Outbox rows set aside because the broker refused their content.").register(meters);
     }
 
     /** Starts the periodic runs. */
@@ -83,11 +99,14 @@ public class OutboxRelay {
     int drain() {
         int total = 0;
         try {
-            int n;
+            OutboxStore.Relayed run;
             do {
-                n = outbox.relay(settings.relayBatch(), this::publish);
-                total += n;
-            } while (n == settings.relayBatch());
+                run = outbox.relay(settings.relayBatch(), this::publish, clock.instant().atOffset(ZoneOffset.UTC));
+                total += run.published();
+                if (run.setAside() > 0) {
+                    setAside.increment(run.setAside());
+                }
+            } while (run.read() > 0);
         } catch (RuntimeException e) {
             LOG.warn("The outbox relay could not publish pending events ({}); it retries in {}.", e.toString(),
                     settings.relayInterval());
@@ -98,7 +117,7 @@ public class OutboxRelay {
         return total;
     }
 
-    private void publish(List<OutboxRow> rows) throws Exception {
+    private Map<Long, String> publish(List<OutboxRow> rows) throws Exception {
         List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
             ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(row.topic(), utf8(row.key()),
@@ -110,13 +129,33 @@ public class OutboxRelay {
                     .add(Topics.CE_SOURCE, utf8(Topics.EVENT_SOURCE))
                     .add(Topics.CE_TIME, utf8(DateTimeFormatter.ISO_INSTANT.format(row.ceTime().toInstant())))
                     .add(Topics.CE_SUBJECT, utf8(row.key()))
+                    .add(Topics.CE_GENERATION, utf8(Integer.toString(row.generation())))
                     .add(Topics.CONTENT_TYPE, utf8(Topics.JSON));
             sent.add(kafka.producer().send(record));
         }
         long wait = kafka.settings().producerMaxBlock().plus(kafka.settings().producerDeliveryTimeout()).toMillis();
-        for (Future<RecordMetadata> f : sent) {
-            f.get(wait, TimeUnit.MILLISECONDS);
+        Map<Long, String> refused = new LinkedHashMap<>();
+        for (int i = 0; i < sent.size(); i++) {
+            try {
+                sent.get(i).get(wait, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!refusedForContent(e.getCause())) {
+                    throw e;
+                }
+                OutboxRow row = rows.get(i);
+                refused.put(row.id(), e.getCause().toString());
+                LOG.error("The broker refused event {} for {} ({} characters of payload): {}. The outbox row {} is set "
+                        + "aside (GET /admin/outbox) and the relay goes on.", row.eventId(), row.topic(),
+                        row.payload().length(), e.getCause().toString(), row.id());
+            }
         }
+        return refused;
+    }
+
+    /** Whether a send failed because of the record itself, so sending it again can never succeed. */
+    static boolean refusedForContent(Throwable failure) {
+        return failure instanceof RecordTooLargeException || failure instanceof RecordBatchTooLargeException
+                || failure instanceof InvalidRecordException || failure instanceof SerializationException;
     }
 
     /** Runs a last time and stops; called after the consumer stopped. */

@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
@@ -15,6 +16,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
  * /admin/processor/release} ends the hold. All need an API key with the admin permission. A hold lasts until it
  * is released or the instance restarts.
  */
+// Not in the public API document: maintenance routes are for operators, who read this source or the README.
+@Hidden
 @Controller("/admin/processor")
 @Requires(beans = ArticleProcessor.class)
 @Produces(MediaType.APPLICATION_JSON)

@@ -15,6 +15,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
@@ -25,6 +26,8 @@ import java.net.URI;
  * stored articles in the background and answers 202 with the job; {@code GET /admin/reprocess/{id}} reports its
  * progress. Both need an API key with the admin permission.
  */
+// Not in the public API document: maintenance routes are for operators, who read this source or the README.
+@Hidden
 @Controller("/admin/reprocess")
 @Requires(property = "ingest.api.enabled", notEquals = "false")
 @Produces(MediaType.APPLICATION_JSON)

@@ -2,6 +2,7 @@ package cn.newsevents.ingest.reprocess;
 
 import cn.newsevents.extraction.Extractor;
 import cn.newsevents.ingest.pipeline.ArticleAnalyzer;
+import cn.newsevents.ingest.pipeline.EventBounds;
 import cn.newsevents.ingest.store.AnalyzedArticle;
 import cn.newsevents.ingest.store.ReprocessJob;
 import cn.newsevents.ingest.store.ReprocessStore;
@@ -31,9 +32,11 @@ public class Reprocessor {
 
     private final ReprocessStore store;
     private final ArticleAnalyzer analyzer;
+    private final EventBounds bounds;
     private final Clock clock;
 
-    public Reprocessor(ReprocessStore store, ArticleAnalyzer analyzer, Clock clock) {
+    public Reprocessor(ReprocessStore store, ArticleAnalyzer analyzer, EventBounds bounds, Clock clock) {
+        this.bounds = bounds;
         this.store = store;
         this.analyzer = analyzer;
         this.clock = clock;
@@ -76,7 +79,8 @@ public class Reprocessor {
                 int failed = 0;
                 for (StoredArticle s : batch) {
                     try {
-                        analyzed.add(new AnalyzedArticle(s.article(), analyzer.analyze(s.article().toArticle())));
+                        analyzed.add(new AnalyzedArticle(s.article(),
+                                bounds.apply(analyzer.analyze(s.article().toArticle()))));
                         hashes.put(s.article().id(), s.contentHash());
                     } catch (RuntimeException | StackOverflowError e) {
                         // The article keeps the events it has; the run goes on.

@@ -2,8 +2,8 @@ package cn.newsevents.ingest.security;
 
 import cn.newsevents.ingest.api.Problem;
 import cn.newsevents.ingest.api.ProblemType;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -13,18 +13,20 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
 
+import java.security.Principal;
 import java.util.Optional;
 
 /**
  * Guards writes to {@code /articles}: {@code Authorization: Bearer KEY} with a known key (401 otherwise), the
- * {@link Permission#WRITE} permission (403) and the key's rate limit (429 with Retry-After). Reads, health,
- * metrics and the API documentation stay open. Every request under {@code /admin} needs the
- * {@link Permission#ADMIN} permission instead, whatever its method.
+ * {@link Permission#WRITE} permission (403) and the key's rate limit (429 with Retry-After). Every request under
+ * {@code /admin} needs the {@link Permission#ADMIN} permission instead, whatever its method; {@code /prometheus}
+ * needs any known key. {@code /health} answers everyone with its status, and with its details (database, disk,
+ * processor) only a caller with a known key. Active on every role: a processor-only instance serves
+ * {@code /admin} too. Reads of {@code /articles}, {@code /ping} and the API documentation stay open.
  */
-// One regular expression rather than three Ant patterns: Micronaut matches filter patterns on every request, and
+// One regular expression rather than several Ant patterns: Micronaut matches filter patterns on every request, and
 // an Ant pattern tokenises both the pattern and the path each time.
-@ServerFilter(value = "/(articles|admin)(/.*)?", patternStyle = FilterPatternStyle.REGEX)
-@Requires(property = "ingest.api.enabled", notEquals = "false")
+@ServerFilter(value = "/(articles|admin|prometheus|health)(/.*)?", patternStyle = FilterPatternStyle.REGEX)
 public class ApiKeyFilter {
     private static final String BEARER = "Bearer ";
 
@@ -40,8 +42,16 @@ public class ApiKeyFilter {
     @Nullable
     public HttpResponse<?> authorize(HttpRequest<?> request) {
         HttpMethod method = request.getMethod();
-        boolean admin = request.getPath().startsWith("/admin");
-        if (!admin && (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS)) {
+        String path = request.getPath();
+        if (path.startsWith("/health")) {
+            // The status stays open for probes; a known key makes the caller authenticated, which shows details.
+            key(request).ifPresent(k -> request.setAttribute(HttpAttributes.PRINCIPAL, (Principal) k::digest));
+            return null;
+        }
+        boolean metrics = path.startsWith("/prometheus");
+        boolean admin = path.startsWith("/admin");
+        if (!admin && !metrics
+                && (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS)) {
             return null;
         }
         Optional<String> header = request.getHeaders().getAuthorization();
@@ -51,6 +61,9 @@ public class ApiKeyFilter {
         Optional<ApiKeys.ApiKey> key = keys.find(header.get().substring(BEARER.length()).strip());
         if (key.isEmpty()) {
             return unauthorized("The API key is not known: check the key you were given.");
+        }
+        if (metrics) {
+            return null;
         }
         if (admin && !key.get().may(Permission.ADMIN)) {
             return Problem.of(ProblemType.FORBIDDEN,
@@ -68,6 +81,14 @@ public class ApiKeyFilter {
                     + wait + " seconds.").toResponse().header(HttpHeaders.RETRY_AFTER, Long.toString(wait));
         }
         return null;
+    }
+
+    private Optional<ApiKeys.ApiKey> key(HttpRequest<?> request) {
+        Optional<String> header = request.getHeaders().getAuthorization();
+        if (header.isEmpty() || !header.get().regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        return keys.find(header.get().substring(BEARER.length()).strip());
     }
 
     private static MutableHttpResponse<Problem> unauthorized(String detail) {

@@ -5,6 +5,7 @@ import cn.newsevents.extraction.model.Participant;
 import cn.newsevents.extraction.model.Person;
 import cn.newsevents.extraction.model.SeminarEvent;
 import cn.newsevents.extraction.text.SimplifiedText;
+import cn.newsevents.ingest.messaging.ArticleEventsReplaced;
 import cn.newsevents.ingest.messaging.Json;
 import cn.newsevents.ingest.messaging.RawArticle;
 import cn.newsevents.ingest.messaging.Topics;
@@ -35,19 +36,24 @@ import java.util.stream.Stream;
  * (the driver rewrites them into multi-row inserts with {@code reWriteBatchedInserts=true}).
  *
  * <p>Per article: unknown id - insert; known id with the same content hash - nothing; known id with another
- * hash - a revision: the old events are deleted and the new ones inserted in the same transaction, and
- * {@code revision} is incremented. Every event written gets one outbox row carrying the exact JSON stored in
- * {@code payload}.
+ * hash received no earlier than the stored one - a revision: the old events are deleted and the new ones inserted in
+ * the same transaction, and {@code revision} and {@code generation} are incremented; known id with another hash
+ * received before the stored one - nothing (a stale revision, replayed from the dead-letter topic or read again
+ * after a rebalance, never replaces a newer one). Every event written gets one outbox row carrying the exact JSON
+ * stored in {@code payload}; a generation after the first is opened on each event topic by an
+ * {@link ArticleEventsReplaced} row.
  */
 @Singleton
 public class ArticleStore {
     private static final String INSERT_ARTICLE = """
-            INSERT INTO articles (id, url, content_hash, title, title_s, source, published_at, language, script,
-                                  text, body_offset, revision, extractor_version, ingested_at, processed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""";
+            INSERT INTO articles (id, url, content_hash, title, title_s, source, published_at, published_offset,
+                                  language, script, text, body_offset, revision, extractor_version, ingested_at,
+                                  processed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""";
     private static final String UPDATE_ARTICLE = """
             UPDATE articles SET url = ?, content_hash = ?, title = ?, title_s = ?, source = ?, published_at = ?,
-                   language = ?, script = ?, text = ?, body_offset = ?, revision = revision + 1,
+                   published_offset = ?, language = ?, script = ?, text = ?, body_offset = ?, revision = revision + 1,
+                   generation = generation + 1,
                    extractor_version = ?, ingested_at = ?, processed_at = ?
              WHERE id = ?""";
     private static final String INSERT_SEMINAR = """
@@ -62,8 +68,8 @@ public class ArticleStore {
                                         qualifier, seminar_id, payload, confidence, extractor_version, ingested_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS json), ?, ?, ?)""";
     private static final String INSERT_OUTBOX = """
-            INSERT INTO outbox (event_id, topic, msg_key, ce_type, ce_time, payload, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO outbox (event_id, topic, msg_key, ce_type, ce_time, payload, created_at, generation)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final TransactionOperations<Connection> tx;
 
@@ -93,24 +99,31 @@ public class ArticleStore {
     }
 
     private BatchResult write(Connection c, List<AnalyzedArticle> batch, Instant now) throws SQLException {
-        // The last version of an article in the batch wins: a partition delivers an article's versions in order.
+        // The latest received version of an article in the batch wins (the later one on a tie: a partition
+        // delivers an article's versions in order).
         Map<String, AnalyzedArticle> latest = new LinkedHashMap<>();
         for (AnalyzedArticle a : batch) {
-            latest.remove(a.article().id());
-            latest.put(a.article().id(), a);
+            AnalyzedArticle seen = latest.get(a.article().id());
+            if (seen == null || !a.article().receivedAt().isBefore(seen.article().receivedAt())) {
+                latest.remove(a.article().id());
+                latest.put(a.article().id(), a);
+            }
         }
-        Map<String, String> storedHashes = lockStored(c, latest.keySet());
+        Map<String, Stored> stored = lockStored(c, latest.keySet());
         List<AnalyzedArticle> fresh = new ArrayList<>();
         List<AnalyzedArticle> revised = new ArrayList<>();
         Map<AnalyzedArticle, String> hashes = new HashMap<>();
+        Map<String, Integer> generations = new HashMap<>();
         for (AnalyzedArticle a : latest.values()) {
             String hash = a.contentHash();
             hashes.put(a, hash);
-            String stored = storedHashes.get(a.article().id());
-            if (stored == null) {
+            Stored s = stored.get(a.article().id());
+            if (s == null) {
                 fresh.add(a);
-            } else if (!stored.equals(hash)) {
+                generations.put(a.article().id(), 1);
+            } else if (!s.hash().equals(hash) && !a.article().receivedAt().isBefore(s.receivedAt())) {
                 revised.add(a);
+                generations.put(a.article().id(), s.generation() + 1);
             }
         }
         int unchanged = latest.size() - fresh.size() - revised.size();
@@ -123,24 +136,30 @@ public class ArticleStore {
         }
         insertArticles(c, fresh, hashes, now);
         List<AnalyzedArticle> changed = Stream.concat(fresh.stream(), revised.stream()).toList();
-        int events = insertEvents(c, changed, now);
+        int events = insertEvents(c, changed, generations, now);
         return new BatchResult(fresh.size(), revised.size(), unchanged, events);
     }
 
-    private static Map<String, String> lockStored(Connection c, java.util.Collection<String> ids)
+    /** What decides whether a version replaces the stored one. */
+    private record Stored(String hash, Instant receivedAt, int generation) {
+    }
+
+    private static Map<String, Stored> lockStored(Connection c, java.util.Collection<String> ids)
             throws SQLException {
-        Map<String, String> hashes = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, content_hash FROM articles WHERE id = ANY (?) ORDER BY id FOR UPDATE")) {
+        Map<String, Stored> stored = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, content_hash, ingested_at, generation FROM articles WHERE id = ANY (?)
+                 ORDER BY id FOR UPDATE""")) {
             Array array = c.createArrayOf("text", ids.toArray());
             ps.setArray(1, array);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    hashes.put(rs.getString(1), rs.getString(2));
+                    stored.put(rs.getString(1), new Stored(rs.getString(2),
+                            rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getInt(4)));
                 }
             }
         }
-        return hashes;
+        return stored;
     }
 
     static void deleteEvents(Connection c, List<String> articleIds) throws SQLException {
@@ -195,6 +214,7 @@ public class ArticleStore {
         ps.setString(i++, SimplifiedText.of(r.title()));
         ps.setString(i++, r.source());
         ps.setObject(i++, r.publishedAt());
+        ps.setInt(i++, r.publishedAt().getOffset().getTotalSeconds());
         ps.setString(i++, r.language());
         ps.setString(i++, a.result().article().script());
         ps.setString(i++, r.text());
@@ -205,7 +225,13 @@ public class ArticleStore {
         return i;
     }
 
-    static int insertEvents(Connection c, List<AnalyzedArticle> articles, Instant now) throws SQLException {
+    /**
+     * Inserts the events of {@code articles} with their outbox rows, each article's as event set
+     * {@code generations.get(id)}; a generation after the first is opened on each event topic by an
+     * {@link ArticleEventsReplaced} row, so subscribers drop what the article no longer has.
+     */
+    static int insertEvents(Connection c, List<AnalyzedArticle> articles, Map<String, Integer> generations,
+                            Instant now) throws SQLException {
         int events = 0;
         try (PreparedStatement seminars = c.prepareStatement(INSERT_SEMINAR);
              PreparedStatement participants = c.prepareStatement(INSERT_PARTICIPANT);
@@ -214,7 +240,14 @@ public class ArticleStore {
             for (AnalyzedArticle a : articles) {
                 RawArticle r = a.article();
                 OffsetDateTime ingested = utc(r.receivedAt());
-                for (SeminarEvent s : distinct(a.result().seminars(), SeminarEvent::id)) {
+                int generation = generations.getOrDefault(r.id(), 1);
+                List<SeminarEvent> seminarSet = distinct(a.result().seminars(), SeminarEvent::id);
+                List<CompanyEvent> companySet = distinct(a.result().companyEvents(), CompanyEvent::id);
+                if (generation > 1) {
+                    addReplaced(outbox, Topics.EVENTS_SEMINAR, r.id(), generation, seminarSet.size(), now);
+                    addReplaced(outbox, Topics.EVENTS_COMPANY, r.id(), generation, companySet.size(), now);
+                }
+                for (SeminarEvent s : seminarSet) {
                     String payload = Json.string(s);
                     int i = 1;
                     seminars.setString(i++, s.id());
@@ -246,10 +279,11 @@ public class ArticleStore {
                         participants.setString(j, simplified(p.organization()));
                         participants.addBatch();
                     }
-                    addOutbox(outbox, s.id(), Topics.EVENTS_SEMINAR, r.id(), Topics.SEMINAR_EVENT_TYPE, payload, now);
+                    addOutbox(outbox, s.id(), Topics.EVENTS_SEMINAR, r.id(), Topics.SEMINAR_EVENT_TYPE, payload, now,
+                            generation);
                     events++;
                 }
-                for (CompanyEvent e : distinct(a.result().companyEvents(), CompanyEvent::id)) {
+                for (CompanyEvent e : companySet) {
                     String payload = Json.string(e);
                     int i = 1;
                     companies.setString(i++, e.id());
@@ -268,7 +302,8 @@ public class ArticleStore {
                     companies.setString(i++, Objects.requireNonNullElse(e.extractorVersion(), extractorVersion(a)));
                     companies.setObject(i, ingested);
                     companies.addBatch();
-                    addOutbox(outbox, e.id(), Topics.EVENTS_COMPANY, r.id(), Topics.COMPANY_EVENT_TYPE, payload, now);
+                    addOutbox(outbox, e.id(), Topics.EVENTS_COMPANY, r.id(), Topics.COMPANY_EVENT_TYPE, payload, now,
+                            generation);
                     events++;
                 }
             }
@@ -282,7 +317,7 @@ public class ArticleStore {
     }
 
     private static void addOutbox(PreparedStatement ps, String eventId, String topic, String key, String type,
-                                  String payload, Instant now) throws SQLException {
+                                  String payload, Instant now, int generation) throws SQLException {
         int i = 1;
         ps.setString(i++, eventId);
         ps.setString(i++, topic);
@@ -290,8 +325,18 @@ public class ArticleStore {
         ps.setString(i++, type);
         ps.setObject(i++, utc(now));
         ps.setString(i++, payload);
-        ps.setObject(i, utc(now));
+        ps.setObject(i++, utc(now));
+        ps.setInt(i, generation);
         ps.addBatch();
+    }
+
+    /** The row that opens generation {@code generation} of article {@code articleId} on {@code topic}. */
+    private static void addReplaced(PreparedStatement ps, String topic, String articleId, int generation, int events,
+                                    Instant now) throws SQLException {
+        // Unique per topic too: a subscriber of both topics sees two different records.
+        String id = "replaced:" + topic + ":" + articleId + ":" + generation;
+        addOutbox(ps, id, topic, articleId, Topics.ARTICLE_EVENTS_REPLACED_TYPE,
+                Json.string(new ArticleEventsReplaced(articleId, generation, events)), now, generation);
     }
 
     /**

@@ -2,7 +2,10 @@ package cn.newsevents.ingest.store;
 
 import java.time.OffsetDateTime;
 
-/** A pending outbox row: one event to publish on {@code topic} with key {@code key}. */
+/**
+ * A pending outbox row: one record to publish on {@code topic} with key {@code key}, of the article's event set
+ * {@code generation}.
+ */
 public record OutboxRow(long id, String eventId, String topic, String key, String ceType, OffsetDateTime ceTime,
-                        String payload) {
+                        String payload, int generation) {
 }

@@ -107,25 +107,39 @@ public class ReprocessStore {
     }
 
     /** The next {@code job.batchSize()} articles after the job's cursor that the job should look at. */
+    /** Characters of article text read per reprocessing batch (besides the batch size); at least one article. */
+    static final long MAX_BATCH_CHARS = 32L * 1024 * 1024;
+
     public List<StoredArticle> nextBatch(ReprocessJob job) {
         return Sql.read(tx, status -> {
             List<StoredArticle> out = new ArrayList<>();
             try (PreparedStatement ps = status.getConnection().prepareStatement("""
-                    SELECT id, url, title, source, published_at, language, text, body_offset, ingested_at, content_hash
+                    SELECT id, url, title, source, published_at, language, text, body_offset, ingested_at, content_hash,
+                           published_offset
                       FROM articles WHERE id > ? AND (? OR extractor_version IS DISTINCT FROM ?)
                      ORDER BY id LIMIT ?""")) {
                 ps.setString(1, job.lastArticleId() == null ? "" : job.lastArticleId());
                 ps.setBoolean(2, job.includeCurrent());
                 ps.setString(3, job.extractorVersion());
                 ps.setInt(4, job.batchSize());
+                // Fetched in groups and cut at MAX_BATCH_CHARS: a batch of many long articles stays bounded in
+                // memory; the job's cursor continues after the last article read.
+                ps.setFetchSize(64);
+                long chars = 0;
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        OffsetDateTime published = rs.getObject(5, OffsetDateTime.class)
-                                .atZoneSameInstant(NEWSROOM_ZONE).toOffsetDateTime();
+                    while (chars < MAX_BATCH_CHARS && rs.next()) {
+                        // The offset the article was published with, so its local date (and the relative dates
+                        // resolved against it) stays what the author saw.
+                        Integer offset = (Integer) rs.getObject(11);
+                        OffsetDateTime stored = rs.getObject(5, OffsetDateTime.class);
+                        OffsetDateTime published = offset == null
+                                ? stored.atZoneSameInstant(NEWSROOM_ZONE).toOffsetDateTime()
+                                : stored.withOffsetSameInstant(ZoneOffset.ofTotalSeconds(offset));
                         RawArticle a = new RawArticle(rs.getString(1), rs.getString(2), rs.getString(3),
                                 rs.getString(4), published, rs.getString(6), rs.getString(7), rs.getInt(8),
                                 rs.getObject(9, OffsetDateTime.class).toInstant());
                         out.add(new StoredArticle(a, rs.getString(10)));
+                        chars += a.text().length();
                     }
                 }
             }
@@ -171,14 +185,20 @@ public class ReprocessStore {
             if (!eligible.isEmpty()) {
                 List<String> ids = eligible.stream().map(a -> a.article().id()).toList();
                 ArticleStore.deleteEvents(c, ids);
-                events = ArticleStore.insertEvents(c, eligible, now);
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE articles SET extractor_version = ?, processed_at = ? WHERE id = ANY (?)")) {
+                Map<String, Integer> generations = new java.util.HashMap<>();
+                try (PreparedStatement ps = c.prepareStatement("""
+                        UPDATE articles SET extractor_version = ?, processed_at = ?, generation = generation + 1
+                         WHERE id = ANY (?) RETURNING id, generation""")) {
                     ps.setString(1, job.extractorVersion());
                     ps.setObject(2, utc(now));
                     ps.setArray(3, c.createArrayOf("text", ids.toArray()));
-                    ps.executeUpdate();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            generations.put(rs.getString(1), rs.getInt(2));
+                        }
+                    }
                 }
+                events = ArticleStore.insertEvents(c, eligible, generations, now);
             }
             int skipped = analyzed.size() - eligible.size();
             try (PreparedStatement ps = c.prepareStatement("""

@@ -211,14 +211,37 @@ class SubmissionValidationTest {
     }
 
     @Test
-    void pingHealthAndMetricsAreOpen() throws Exception {
+    void pingAndHealthAreOpenMetricsNeedAKey() throws Exception {
         HttpResponse<String> ping = app.get("/ping");
         assertEquals(200, ping.statusCode());
         assertEquals(true, JSON.readTree(ping.body()).get("ok").asBoolean());
         assertEquals(200, app.get("/health").statusCode());
-        HttpResponse<String> metrics = app.get("/prometheus");
+        assertEquals(401, app.get("/prometheus").statusCode());
+        HttpResponse<String> metrics = app.get("/prometheus", IngestApp.READ_KEY);
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.body().contains("ingest_api_accepted_total"), metrics.body());
         assertEquals(200, app.get("/swagger-ui/index.html").statusCode());
+    }
+
+    @Test
+    void aUrlOverTheIndexLimitInBytesIsRefusedNamingTheUrl() throws Exception {
+        // 1,500 CJK characters: within the character limit, 4,500 bytes, over what the url index takes.
+        Map<String, Object> a = valid();
+        a.put("url", "https://news.example/" + "新".repeat(1_500));
+        refusedWithoutPublishing(400, "url", "application/json", utf8(json(a)));
+        a.put("url", "https://news.example/" + "新".repeat(600));
+        assertEquals(202, app.postJson(json(a)).statusCode());
+    }
+
+    @Test
+    void aHeadlineOrSourceLineOfManyThousandSpacesIsRefusedNamingTheField() throws Exception {
+        String spaces = " ".repeat(40_000);
+        refusedWithoutPublishing(400, "title", "text/plain; charset=utf-8",
+                utf8("标" + spaces + "题\n新华社 2024-05-07\n正文。"));
+        refusedWithoutPublishing(400, "source", "text/plain; charset=utf-8",
+                utf8("标题\n新华社" + spaces + "x 2024-05-07\n正文。"));
+        Map<String, Object> a = valid();
+        a.put("title", "标" + spaces + "题");
+        refusedWithoutPublishing(400, "title", "application/json", utf8(json(a)));
     }
 }

@@ -14,7 +14,22 @@ class DatabaseFailuresTest {
     void connectionLossAndPoolTimeoutAreOutages() {
         assertTrue(DatabaseFailures.isOutage(new RuntimeException(new SQLException("gone", "08006"))));
         assertTrue(DatabaseFailures.isOutage(new SQLTransientConnectionException("pool timeout")));
+        // The pool's timeout carries the server's refusal: a database not accepting connections.
+        assertTrue(DatabaseFailures.isOutage(new RuntimeException(
+                new SQLTransientConnectionException("pool timeout", "55000"))));
         assertTrue(DatabaseFailures.isOutage(new SQLException("shutting down", "57P01")));
+        assertTrue(DatabaseFailures.isOutage(new SQLException("too many connections", "53300")));
+        assertTrue(DatabaseFailures.isOutage(new SQLException("could not serialize", "40001")));
+        assertTrue(DatabaseFailures.isOutage(new SQLException("deadlock detected", "40P01")));
+    }
+
+    @Test
+    void otherRefusalsAreTheRecordsFault() {
+        // An index entry over the b-tree's limit (a very long url), a statement timeout, a syntax error.
+        assertFalse(DatabaseFailures.isOutage(new RuntimeException(new SQLException("index row size", "54000"))));
+        assertFalse(DatabaseFailures.isOutage(new SQLException("canceling statement", "57014")));
+        assertFalse(DatabaseFailures.isOutage(new SQLException("syntax", "42601")));
+        assertFalse(DatabaseFailures.isOutage(new SQLException("no state")));
     }
 
     @Test

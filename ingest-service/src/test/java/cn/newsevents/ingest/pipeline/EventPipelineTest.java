@@ -210,7 +210,7 @@ class EventPipelineTest {
 
     @Test
     void healthReportsTheRunningProcessor() throws Exception {
-        HttpResponse<String> r = app.get("/health");
+        HttpResponse<String> r = app.get("/health", IngestApp.READ_KEY);
         assertEquals(200, r.statusCode(), r.body());
         JsonNode processor = JSON.readTree(r.body()).get("details").get("articleProcessor");
         assertEquals("UP", processor.get("status").asText(), r.body());

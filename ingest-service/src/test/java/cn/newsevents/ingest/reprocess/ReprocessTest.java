@@ -109,7 +109,7 @@ class ReprocessTest {
         }
         String id = ids.get(0);
         List<ConsumerRecord<byte[], byte[]>> published = KafkaProbe.readUntil(Topics.EVENTS_SEMINAR,
-                r -> id.equals(KafkaProbe.key(r)), l -> l.size() >= 2, WAIT);
+                r -> id.equals(KafkaProbe.key(r)) && KafkaProbe.isEvent(r), l -> l.size() >= 2, WAIT);
         assertEquals(2, published.size(), "the first publication and the reprocessed one");
         for (ConsumerRecord<byte[], byte[]> r : published) {
             JsonNode event = JSON.readTree(KafkaProbe.value(r));

@@ -92,13 +92,21 @@ public final class KafkaProbe {
         return found;
     }
 
-    /** How many records both event topics hold now with one of {@code keys} (article ids) as key. */
+    /**
+     * How many event records both event topics hold now with one of {@code keys} (article ids) as key; the records
+     * opening a new event set ({@link Topics#ARTICLE_EVENTS_REPLACED_TYPE}) are not counted.
+     */
     public static int eventsPublishedFor(Collection<String> keys) {
         int n = 0;
         for (String topic : List.of(Topics.EVENTS_SEMINAR, Topics.EVENTS_COMPANY)) {
-            n += readToEnd(topic, r -> keys.contains(key(r))).size();
+            n += readToEnd(topic, r -> keys.contains(key(r)) && isEvent(r)).size();
         }
         return n;
+    }
+
+    /** Whether {@code r} is an event, not a record opening a new event set. */
+    public static boolean isEvent(ConsumerRecord<byte[], byte[]> r) {
+        return !Topics.ARTICLE_EVENTS_REPLACED_TYPE.equals(header(r, Topics.CE_TYPE));
     }
 
     /** How many records both event topics hold now for article {@code id}. */

@@ -25,7 +25,8 @@ import java.util.List;
 /**
  * A deterministic stand-in for the extractor, so pipeline tests know exactly which events an article yields.
  * Body lines {@code SEMINAR|date|city|focus|name/org/title;name/org/title} give a seminar, lines
- * {@code METRIC|company|value} a revenue figure; a body containing {@code FAIL-EXTRACTION} makes it throw.
+ * {@code METRIC|company|value} a revenue figure; a body containing {@code FAIL-EXTRACTION} makes it throw, one
+ * containing {@code SLOW-EXTRACTION} takes {@link #SLOW_MILLIS} ms and ignores interrupts meanwhile.
  * Enabled with {@code test.analyzer=synthetic}.
  */
 @Singleton
@@ -33,12 +34,24 @@ import java.util.List;
 @Requires(property = "test.analyzer", value = "synthetic")
 public class SyntheticAnalyzer implements ArticleAnalyzer {
     public static final String FAIL = "FAIL-EXTRACTION";
+    public static final String SLOW = "SLOW-EXTRACTION";
+    public static final long SLOW_MILLIS = 6_000;
 
     @Override
     public ExtractionResult analyze(Article article) {
         String text = article.text();
         if (text.contains(FAIL)) {
             throw new IllegalStateException("The synthetic extractor was told to fail on article " + article.id() + ".");
+        }
+        if (text.contains(SLOW)) {
+            long end = System.nanoTime() + SLOW_MILLIS * 1_000_000;
+            for (long left; (left = end - System.nanoTime()) > 0; ) {
+                try {
+                    Thread.sleep(left / 1_000_000 + 1);
+                } catch (InterruptedException ignored) {
+                    // As a CPU-bound extractor would: the interrupt is not looked at.
+                }
+            }
         }
         List<SeminarEvent> seminars = new ArrayList<>();
         List<CompanyEvent> companies = new ArrayList<>();

@@ -44,6 +44,7 @@ public class ArticleController {
     @Operation(summary = "One article header with its seminars and company events")
     @Get("/{id}")
     public ArticleDetail articleById(@PathVariable String id) {
+        Params.id("article id", id);
         ArticleHeader header = articles.byId(id).orElseThrow(() -> NotFoundException.of("article", id));
         return new ArticleDetail(header, seminars.ofArticle(id), companyEvents.ofArticle(id));
     }

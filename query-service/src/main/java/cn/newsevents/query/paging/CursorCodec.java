@@ -1,12 +1,17 @@
 package cn.newsevents.query.paging;
 
 import cn.newsevents.query.api.InvalidParameterException;
+import cn.newsevents.query.api.Params;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -16,7 +21,8 @@ import java.util.zip.CRC32C;
 /**
  * Opaque keyset cursors: base64url of a JSON array {@code [kind, part...]} (the last row's sort key) followed by
  * a CRC-32C of it. A cursor that was altered, truncated or issued by another list fails {@link #decode} with a
- * 400 on the {@code cursor} parameter instead of silently paging from a wrong place.
+ * 400 on the {@code cursor} parameter instead of silently paging from a wrong place. The CRC is no signature: a
+ * forged cursor with a valid checksum is checked part by part (length, control characters, date ranges).
  */
 public final class CursorCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,7 +78,42 @@ public final class CursorCodec {
         if (all == null || all.size() != kind.arity() + 1 || !kind.code().equals(all.get(0))) {
             throw invalid();
         }
+        // The checksum only catches accidents: anyone can compute it, so the parts are checked like parameters.
+        for (String part : all) {
+            if (part != null && (part.length() > Params.MAX_ID_LENGTH || Params.hasControl(part))) {
+                throw invalid();
+            }
+        }
         return all.subList(1, all.size());
+    }
+
+    /** The instant a cursor part holds, in the years parameters are accepted in, else a 400 on the cursor. */
+    public static Instant instant(String part) {
+        try {
+            Instant instant = Instant.parse(part);
+            if (Params.plausibleYear(instant.atOffset(ZoneOffset.UTC).getYear())) {
+                return instant;
+            }
+        } catch (DateTimeParseException | NullPointerException e) {
+            // Falls through to the rejection.
+        }
+        throw invalid();
+    }
+
+    /** The date a cursor part holds (null for null), in the years parameters are accepted in, else a 400. */
+    public static LocalDate date(String part) {
+        if (part == null) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(part);
+            if (Params.plausibleYear(date.getYear())) {
+                return date;
+            }
+        } catch (DateTimeParseException e) {
+            // Falls through to the rejection.
+        }
+        throw invalid();
     }
 
     /** The error for a cursor that is not one this list issued. */

@@ -1,7 +1,6 @@
 package cn.newsevents.query.paging;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -17,13 +16,9 @@ public record TimeKey(Instant ingestedAt, String id) {
     /** The key in {@code cursor}, or a 400 on the cursor parameter. */
     public static TimeKey decode(CursorKind kind, String cursor) {
         List<String> parts = CursorCodec.decode(kind, cursor);
-        try {
-            if (parts.get(0) == null || parts.get(1) == null) {
-                throw CursorCodec.invalid();
-            }
-            return new TimeKey(Instant.parse(parts.get(0)), parts.get(1));
-        } catch (DateTimeParseException e) {
+        if (parts.get(0) == null || parts.get(1) == null) {
             throw CursorCodec.invalid();
         }
+        return new TimeKey(CursorCodec.instant(parts.get(0)), parts.get(1));
     }
 }

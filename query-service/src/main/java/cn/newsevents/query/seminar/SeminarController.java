@@ -121,6 +121,7 @@ public class SeminarController {
     @Get("/{id}")
     @ExecuteOn(TaskExecutors.BLOCKING)
     public RawJson seminarById(@PathVariable String id) {
+        Params.id("seminar id", id);
         return seminars.byId(id).orElseThrow(() -> NotFoundException.of("seminar", id));
     }
 

@@ -5,7 +5,6 @@ import cn.newsevents.query.paging.CursorKind;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,11 +25,6 @@ public record SeminarKey(LocalDate date, Instant ingestedAt, String id) {
         if (parts.get(1) == null || parts.get(2) == null) {
             throw CursorCodec.invalid();
         }
-        try {
-            LocalDate date = parts.get(0) == null ? null : LocalDate.parse(parts.get(0));
-            return new SeminarKey(date, Instant.parse(parts.get(1)), parts.get(2));
-        } catch (DateTimeParseException e) {
-            throw CursorCodec.invalid();
-        }
+        return new SeminarKey(CursorCodec.date(parts.get(0)), CursorCodec.instant(parts.get(1)), parts.get(2));
     }
 }

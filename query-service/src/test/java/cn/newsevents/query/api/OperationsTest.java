@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,17 +33,23 @@ class OperationsTest {
     }
 
     @Test
-    void healthIsUpIncludingTheDatabase() {
-        Response r = service.get("/health");
+    void healthIsUpIncludingTheDatabaseWithDetailsOnlyForAnOperationsKey() {
+        Response open = service.get("/health");
+        assertEquals(200, open.status(), open.body());
+        assertEquals("UP", open.json().get("status").asText());
+        assertFalse(open.body().contains("jdbc"), open.body());
+        Response r = service.get("/health", "application/json", RunningService.OPERATIONS_KEY);
         assertEquals(200, r.status(), r.body());
         assertEquals("UP", r.json().get("status").asText());
         assertTrue(r.body().contains("jdbc"), r.body());
     }
 
     @Test
-    void prometheusMetricsAreExposed() {
+    void prometheusMetricsNeedAnOperationsKey() {
         service.get("/ping");
-        Response r = service.get("/prometheus", "text/plain");
+        assertEquals(401, service.get("/prometheus", "text/plain").status());
+        assertEquals(401, service.get("/prometheus", "text/plain", "not-a-key").status());
+        Response r = service.get("/prometheus", "text/plain", RunningService.OPERATIONS_KEY);
         assertEquals(200, r.status());
         assertTrue(r.body().contains("http_server_requests_seconds"), "request timings are recorded");
         assertTrue(r.body().contains("hikaricp_connections"), "pool gauges are recorded");
@@ -69,6 +76,16 @@ class OperationsTest {
         DataSource pool = DelegatingDataSource.unwrapDataSource(service.bean(DataSource.class));
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             assertTrue(c.isReadOnly());
+            assertTrue(c.getAutoCommit());
+            // Read-only for the session, not only inside explicit transactions.
+            try (var rs = s.executeQuery("SHOW transaction_read_only")) {
+                rs.next();
+                assertEquals("on", rs.getString(1));
+            }
+            try (var rs = s.executeQuery("SHOW statement_timeout")) {
+                rs.next();
+                assertEquals("5s", rs.getString(1));
+            }
             assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM articles"));
         }
         try (Connection c = service.adminConnection(); Statement s = c.createStatement();

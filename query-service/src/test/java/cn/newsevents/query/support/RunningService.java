@@ -29,6 +29,8 @@ public final class RunningService implements AutoCloseable {
     /** Small on purpose, so that capping is visible with a handful of rows. */
     public static final int MAX_PAGE_SIZE = 10;
     public static final String READER = "query_reader";
+    /** The key for /prometheus and the details of /health. */
+    public static final String OPERATIONS_KEY = "test-operations";
     private static final String MIGRATIONS = "filesystem:../ingest-service/src/main/resources/db/migration";
 
     /** Fills the database; it gets a store connected as the owner. */
@@ -73,6 +75,7 @@ public final class RunningService implements AutoCloseable {
         props.put("query.default-page-size", 5);
         props.put("query.latest-cache-ttl", "300ms");
         props.put("query.stream.enabled", false);
+        props.put("query.operations-keys", OPERATIONS_KEY);
         props.putAll(extra);
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
         return new RunningService(server.getApplicationContext(), url);
@@ -109,8 +112,17 @@ public final class RunningService implements AutoCloseable {
 
     /** GETs {@code path} (already encoded) accepting {@code accept}. */
     public Response get(String path, String accept) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
-                .header("Accept", accept).GET().build();
+        return get(path, accept, null);
+    }
+
+    /** GETs {@code path} (already encoded) accepting {@code accept}, with a bearer {@code key} unless null. */
+    public Response get(String path, String accept, String key) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
+                .header("Accept", accept).GET();
+        if (key != null) {
+            builder.header("Authorization", "Bearer " + key);
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());

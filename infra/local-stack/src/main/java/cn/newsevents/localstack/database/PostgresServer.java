@@ -11,6 +11,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL server (zonky's embedded binaries) on 127.0.0.1 with a persistent data directory: initdb runs
@@ -90,6 +95,50 @@ public final class PostgresServer implements AutoCloseable {
         try (Connection c = adminConnection("postgres"); Statement s = c.createStatement()) {
             s.execute("SELECT pg_reload_conf()");
         }
+    }
+
+    /**
+     * Stops a PostgreSQL that a launcher killed without its cleanup (SIGKILL, a closed terminal, the OOM killer)
+     * left running on {@code dataDir}: the server runs in a session of its own and outlives its launcher. Its
+     * {@code postmaster.pid} names a live postgres process on this directory; it gets a fast shutdown (SIGINT: a
+     * checkpoint, nothing committed is lost). Returns the stopped server's pid, or -1 when there was none (no file,
+     * or a stale one, which PostgreSQL itself ignores). The caller holds the data directory's lock, so a live server
+     * there belongs to no running launcher.
+     */
+    public static long stopLeftover(Path dataDir, Duration timeout) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return -1;
+        }
+        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+        long pid;
+        try {
+            pid = lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+        Optional<ProcessHandle> server = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (server.isEmpty()) {
+            return -1;
+        }
+        boolean ours = lines.size() > 1 && Path.of(lines.get(1).strip()).toAbsolutePath().normalize()
+                .equals(dataDir.toAbsolutePath().normalize());
+        boolean postgres = server.get().info().command().map(c -> c.endsWith("postgres")).orElse(false);
+        if (!ours && !postgres) {
+            // The pid was reused by an unrelated process after a reboot: nothing of ours runs.
+            return -1;
+        }
+        try {
+            new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+            server.get().onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while stopping PostgreSQL (pid " + pid + ") on " + dataDir + ".", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("PostgreSQL (pid " + pid + ") left running on " + dataDir + " did not stop within "
+                    + timeout.toSeconds() + " s; stop it with 'kill -INT " + pid + "' and start again.", e);
+        }
+        return pid;
     }
 
     /** A superuser connection to {@code database}. */

@@ -24,10 +24,13 @@ import java.util.List;
  * {@code company-event.schema.json}), the attributes are the {@code ce_*} headers. Key: the article id, so the
  * events of one article stay in order. {@value #CE_ID} is the event id (deterministic: the same article and
  * the same meeting or figure give the same id), {@value #CE_SUBJECT} the article id. Delivery is at least once
- * (a transactional outbox relays them): consumers deduplicate on {@value #CE_ID}. When an article is revised
- * (same url, new content) or reprocessed by a newer extractor, its events are published again as a complete
- * new set, possibly under the same {@value #CE_ID}s with new content: a consumer replaces all events it holds
- * for that {@value #CE_SUBJECT}.
+ * (a transactional outbox relays them): consumers deduplicate on {@value #CE_ID} together with
+ * {@value #CE_GENERATION}, the generation of the article's event set (1 for the first; one more for every
+ * revision or reprocessing). A new generation starts, on each event topic and before its events, with one
+ * {@value #ARTICLE_EVENTS_REPLACED_TYPE} record keyed by the article id ({@link ArticleEventsReplaced}; schema
+ * {@code article-events-replaced.schema.json}); a consumer drops what it holds of that article from older
+ * generations, then takes the events that follow (possibly none, possibly under the same {@value #CE_ID}s with new
+ * content).
  */
 public final class Topics {
     /** Accepted articles, keyed by article id. */
@@ -46,6 +49,11 @@ public final class Topics {
     public static final String SEMINAR_EVENT_TYPE = "cn.newsevents.seminar.v1";
     /** CloudEvents {@code type} of a company event. */
     public static final String COMPANY_EVENT_TYPE = "cn.newsevents.company.v1";
+    /**
+     * CloudEvents {@code type} of the record that opens a new event set of an article on each event topic
+     * ({@link ArticleEventsReplaced}): drop what you hold of that article from older generations.
+     */
+    public static final String ARTICLE_EVENTS_REPLACED_TYPE = "cn.newsevents.article.events-replaced.v1";
     /** CloudEvents {@code source} of every event this service publishes. */
     public static final String EVENT_SOURCE = "/newsevents/ingest-service";
     /** CloudEvents specification version. */
@@ -58,6 +66,8 @@ public final class Topics {
     public static final String CE_SOURCE = "ce_source";
     public static final String CE_TIME = "ce_time";
     public static final String CE_SUBJECT = "ce_subject";
+    /** CloudEvents extension: the generation of the article's event set the record belongs to (1, 2, ...). */
+    public static final String CE_GENERATION = "ce_generation";
     /** Media type of the value: {@code application/json} on every topic. */
     public static final String CONTENT_TYPE = "content-type";
     public static final String JSON = "application/json";

@@ -66,6 +66,11 @@ public final class CompanyExtractor {
     /** A stock code after a listed company's name ("某某（0700）", "某某(600519.SH)"). */
     private static final Pattern STOCK_CODE = Pattern.compile(
             "[（(](?:港股|股份|股票|A股|H股)?(?:代号|代码|编号)?[:：]?[0-9]{3,6}(?:\\.[A-Za-z]{2})?[)）]");
+    /**
+     * Characters after a figure searched for its growth and rank, and before it kept as evidence: a clause without
+     * punctuation has no end.
+     */
+    private static final int FIGURE_WINDOW = 120;
 
     private final CompanyLexicon lex = CompanyLexicon.get();
     private final CompanyNames names = new CompanyNames(lex);
@@ -442,7 +447,8 @@ public final class CompanyExtractor {
                 growth = growth(amountEnd, ce, nextEnd);
             }
             Integer rank = rank(amountEnd, ce, nextEnd);
-            int evStart = Math.min(cs, subject.start() < 0 ? cs : subject.start());
+            // At most a window before the figure: a clause without punctuation would copy the text up to here.
+            int evStart = Math.max(Math.min(cs, subject.start() < 0 ? cs : subject.start()), m.start() - FIGURE_WINDOW);
             String person = person(company, sentenceStart, ce);
             figures.add(new FigureAssembly.Figure(company, metric, period, value, unit, qualifier, growth, rank, person,
                     evStart, m.end(), confidence));
@@ -987,7 +993,7 @@ public final class CompanyExtractor {
         private BigDecimal growth(int from, int ce, int nextEnd) {
             for (int end : new int[]{ce, nextEnd}) {
                 for (CompanyRules.GrowthRule rule : rules.growthRules) {
-                    Matcher g = rule.pattern().matcher(t).region(from, end);
+                    Matcher g = rule.pattern().matcher(t).region(from, Math.min(end, from + FIGURE_WINDOW));
                     if (g.find()) {
                         return new BigDecimal(g.group("pct")).multiply(BigDecimal.valueOf(rule.sign()));
                     }
@@ -998,15 +1004,16 @@ public final class CompanyExtractor {
 
         private Integer rank(int from, int ce, int nextEnd) {
             int end = nextEnd;
-            int close = t.indexOf('）', from);
-            if (close < 0 || close > from + 20) {
-                close = t.indexOf(')', from);
+            // Only the next 20 characters are looked at: an unbounded indexOf per figure was quadratic.
+            int close = indexWithin(t, '）', from, from + 20);
+            if (close < 0) {
+                close = indexWithin(t, ')', from, from + 20);
             }
-            if (close >= 0 && close <= from + 20) {
+            if (close >= 0) {
                 end = Math.max(end, Math.min(close + 1, t.length()));
             }
             for (CompanyRules.RankRule rule : rules.rankRules) {
-                Matcher r = rule.pattern().matcher(t).region(from, end);
+                Matcher r = rule.pattern().matcher(t).region(from, Math.min(end, from + FIGURE_WINDOW));
                 if (r.find()) {
                     if (rule.rank() != null) {
                         return rule.rank();
@@ -1030,6 +1037,16 @@ public final class CompanyExtractor {
             }
             return null;
         }
+    }
+
+    /** The first index of {@code c} in {@code s} from {@code from} to {@code last} inclusive, else -1. */
+    private static int indexWithin(String s, char c, int from, int last) {
+        for (int i = from, end = Math.min(last, s.length() - 1); i <= end; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean sameCompany(String a, String b) {
