@@ -8,7 +8,6 @@ import cn.newsevents.extraction.model.Qualifier;
 import cn.newsevents.extraction.model.SeminarEvent;
 import cn.newsevents.extraction.normalize.Amount;
 import cn.newsevents.extraction.normalize.Amounts;
-import cn.newsevents.extraction.normalize.ChineseNumerals;
 import cn.newsevents.extraction.normalize.Period;
 import cn.newsevents.extraction.normalize.Periods;
 import cn.newsevents.extraction.normalize.Unit;
@@ -19,11 +18,8 @@ import com.hankcs.hanlp.seg.common.Term;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -32,10 +28,18 @@ import java.util.regex.Pattern;
 /**
  * Finds company metrics and seminar attendance in an article. Thread-safe.
  *
- * <p>Metrics are read clause by clause: a metric rule finds a keyword and its figure, the words before them name
- * the company (a registered name, a short name resolved to a fuller one of the article, or 公司/该公司 referring
- * to the company the paragraph is about), and the period is the last period expression before the figure in the
- * paragraph. Figures of groups of companies, sectors or regions are not reported.
+ * <p>The stages, each a class of this package with its own tests:
+ * <ol>
+ *   <li>{@link ArticleCompanies}: the companies the article names, and short forms resolved to full names;</li>
+ *   <li>{@link FigureLists}: figures several companies share in one sentence, paired by position;</li>
+ *   <li>this class, clause by clause: a metric rule ({@link CompanyRules}) finds a keyword and its figure, the words
+ *       before them name the company (a registered name, a short name, or 公司/该公司 referring to the company the
+ *       paragraph is about); figures of groups of companies, sectors or regions are not reported;</li>
+ *   <li>{@link FigurePeriods}: the period of each figure; {@link FigureCues}: its sign, outlook, growth and rank;
+ *       {@link ReportCurrency}: the currency of a bare 元;</li>
+ *   <li>{@link FigureAssembly}: events with ids and evidence, a figure reported twice kept once;</li>
+ *   <li>{@link SeminarAttendance}: companies whose people took part in a seminar.</li>
+ * </ol>
  */
 public final class CompanyExtractor {
     private static final Pattern TOPIC_AFTER = Pattern.compile("(?:的是|当属|要数|首推|就是)([^，,；;：:。]{2,16})$");
@@ -49,28 +53,17 @@ public final class CompanyExtractor {
     private static final Pattern RESULTS_REPORT = Pattern.compile("财报|业绩|年报|季报|半年报|财务报告|营运报告|财务数据");
     private static final String CLAUSE_BREAKS = "，,；;：:\n";
     private static final String SENTENCE_BREAKS = "。！？!?\n";
-    /** How far before a keyword its subject may start, and how far before a figure an outlook word counts. */
+    /** How far before a keyword its subject may start. */
     private static final int SUBJECT_WINDOW = 48;
-    private static final int OUTLOOK_WINDOW = 80;
-    private static final int MAX_KNOWN = 400;
     private static final int RULE_WINDOW = 40;
     private static final int COMPARISON_WINDOW = 40;
     /** How far into a clause a topic verb may stand after the name (a stock code and a day may come between). */
     private static final int TOPIC_NAME_REACH = 24;
     /** How far a bracket holds its colons and commas inside one clause. */
     private static final int BRACKET_REACH = 20;
-    /** How far after a comparison's period its figure stands ("比2018年第二季度末的624家"). */
-    private static final int COMPARISON_REACH = 6;
-    /** How far after "去年同期" a figure still belongs to that earlier period. */
-    private static final int SAME_PERIOD_REACH = 8;
     /** A stock code after a listed company's name ("某某（0700）", "某某(600519.SH)"). */
     private static final Pattern STOCK_CODE = Pattern.compile(
             "[（(](?:港股|股份|股票|A股|H股)?(?:代号|代码|编号)?[:：]?[0-9]{3,6}(?:\\.[A-Za-z]{2})?[)）]");
-    /**
-     * Characters after a figure searched for its growth and rank, and before it kept as evidence: a clause without
-     * punctuation has no end.
-     */
-    private static final int FIGURE_WINDOW = 120;
 
     private final CompanyLexicon lex = CompanyLexicon.get();
     private final CompanyNames names = new CompanyNames(lex);
@@ -112,9 +105,10 @@ public final class CompanyExtractor {
         private final String t;
         private final List<SeminarEvent> seminars;
         private final List<CompanyNames.Name> registered;
-        private int[] registeredStarts;
-        private final List<CompanyNames.Name> known = new ArrayList<>();
+        private final ArticleCompanies companies;
         private final FigureAssembly figures;
+        private final FigureCues cues;
+        private final FigurePeriods periods;
         /**
          * The company carried into the current paragraph only because earlier paragraphs named it (no figure of
          * its own yet): it owns figures whose subject is written (公司, 其…), not bare figures ("总投资额达150亿元"
@@ -131,8 +125,6 @@ public final class CompanyExtractor {
         /** The amounts of the current sentence already reported by {@link #listed}. */
         private final List<int[]> consumed = new ArrayList<>();
         private final int publicationYear;
-        /** The latest period of the paragraphs before the current one, for figures its own text leaves undated. */
-        private Period carried;
         /** The currency of a bare 元: New Taiwan dollars in articles that price in 新台币 and never in 人民币. */
         private final Unit defaultCurrency;
 
@@ -141,34 +133,11 @@ public final class CompanyExtractor {
             this.t = simplified;
             this.seminars = seminars;
             this.figures = new FigureAssembly(article);
+            this.cues = new FigureCues(lex, rules, simplified);
+            this.periods = new FigurePeriods(simplified);
             int body = Math.min(Math.max(article.bodyOffset(), 0), t.length());
-            this.registered = names.registered(t, body, t.length());
-            known.addAll(registered);
-            Set<String> written = new HashSet<>();
-            registered.forEach(n -> written.add(n.name()));
-            known.addAll(names.titled(t, body, t.length(), written));
-            for (SeminarEvent s : seminars) {
-                for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
-                    String org = p.organization() == null ? null : SimplifiedText.of(p.organization());
-                    if (org != null && lex.isCompanyOrganization(org)) {
-                        int at = t.indexOf(org);
-                        known.add(new CompanyNames.Name(Math.max(at, 0), Math.max(at, 0), org));
-                    }
-                }
-            }
-            known.sort(Comparator.comparingInt(CompanyNames.Name::start));
-            registered.sort(Comparator.comparingInt(CompanyNames.Name::start));
-            registeredStarts = registered.stream().mapToInt(CompanyNames.Name::start).toArray();
-            // Resolution compares a short name with every distinct known name: bounded so that pathological
-            // input (thousands of names) stays linear; real articles name a few dozen companies at most.
-            Map<String, CompanyNames.Name> distinct = new LinkedHashMap<>();
-            for (CompanyNames.Name n : known) {
-                if (distinct.size() < MAX_KNOWN) {
-                    distinct.putIfAbsent(n.name(), n);
-                }
-            }
-            known.clear();
-            known.addAll(distinct.values());
+            this.companies = new ArticleCompanies(lex, names, t, body, seminars);
+            this.registered = companies.registered();
             String bodyText = t.substring(body);
             defaultCurrency = ReportCurrency.of(article.text().substring(body), bodyText);
             publicationYear = publicationYear();
@@ -184,7 +153,7 @@ public final class CompanyExtractor {
                 end = end < 0 ? t.length() : end;
                 if (end > p) {
                     List<Periods.Mention> mentions = Periods.find(t, p, end, anchor);
-                    carried = anchor.latest();
+                    periods.carry(anchor.latest());
                     anchor = Periods.advance(anchor, mentions);
                     paragraph(p, end, mentions);
                 }
@@ -307,7 +276,7 @@ public final class CompanyExtractor {
             String lead = stripLead(cs, leadEnd);
             int opening = lead == null ? leadEnd : leadEnd - lead.length();
             List<CompanyNames.Name> inClause = new ArrayList<>();
-            for (int i = firstRegisteredFrom(cs); i < registered.size() && registered.get(i).start() < ce; i++) {
+            for (int i = companies.firstRegisteredFrom(cs); i < registered.size() && registered.get(i).start() < ce; i++) {
                 if (registered.get(i).end() <= ce) {
                     inClause.add(registered.get(i));
                 }
@@ -368,7 +337,7 @@ public final class CompanyExtractor {
                 }
                 String named = namedBeforeTopicVerb(lead);
                 if (named != null) {
-                    topic = resolve(named, opening);
+                    topic = companies.resolve(named, opening);
                     if (RESULTS_REPORT.matcher(lead).find()) {
                         // A company publishing its results is what the next paragraphs report on.
                         announced.add(topic);
@@ -381,7 +350,7 @@ public final class CompanyExtractor {
                 if (after.find()) {
                     String name = after.group(1).strip();
                     if (names.looksLikeName(name)) {
-                        topic = resolve(name, after.start(1));
+                        topic = companies.resolve(name, after.start(1));
                     }
                 }
             }
@@ -401,8 +370,8 @@ public final class CompanyExtractor {
                 return false;
             }
             Optional<Amount> parsed = Amounts.parse(m.group("amount"));
-            if (parsed.isEmpty() || isAdjusted(cs, Math.max(kw, m.start("amount"))) || isConsumed(m.start("amount"))
-                    || inComparisonBase(cs, m.start("amount"), mentions)
+            if (parsed.isEmpty() || cues.isAdjusted(cs, Math.max(kw, m.start("amount"))) || isConsumed(m.start("amount"))
+                    || periods.inComparisonBase(cs, m.start("amount"), mentions)
                     || isConsumed(m.end("amount") - 1)) {
                 return false;
             }
@@ -431,24 +400,24 @@ public final class CompanyExtractor {
                 confidence -= 0.1;
             }
             Qualifier qualifier = amount.qualifier();
-            Qualifier outlook = outlook(sentenceStart, m.start("amount"));
+            Qualifier outlook = cues.outlook(sentenceStart, m.start("amount"));
             if (outlook != null) {
                 qualifier = outlook;
             }
-            String period = period(m.start("amount"), mentions);
+            String period = periods.period(m.start("amount"), mentions);
             BigDecimal value = FigureAssembly.plain(amount.value());
-            if (isLoss(m.start("kw"), m.start("amount"))) {
+            if (cues.isLoss(m.start("kw"), m.start("amount"))) {
                 value = value.negate();
             }
             int amountEnd = m.end("amount");
             BigDecimal growth = m.end("kw") <= m.start("amount")
-                    ? growth(m.end("kw"), m.start("amount"), m.start("amount")) : null;
+                    ? cues.growth(m.end("kw"), m.start("amount"), m.start("amount")) : null;
             if (growth == null) {
-                growth = growth(amountEnd, ce, nextEnd);
+                growth = cues.growth(amountEnd, ce, nextEnd);
             }
-            Integer rank = rank(amountEnd, ce, nextEnd);
+            Integer rank = cues.rank(amountEnd, ce, nextEnd);
             // At most a window before the figure: a clause without punctuation would copy the text up to here.
-            int evStart = Math.max(Math.min(cs, subject.start() < 0 ? cs : subject.start()), m.start() - FIGURE_WINDOW);
+            int evStart = Math.max(Math.min(cs, subject.start() < 0 ? cs : subject.start()), m.start() - FigureCues.FIGURE_WINDOW);
             String person = person(company, sentenceStart, ce);
             figures.add(new FigureAssembly.Figure(company, metric, period, value, unit, qualifier, growth, rank, person,
                     evStart, m.end(), confidence));
@@ -490,7 +459,7 @@ public final class CompanyExtractor {
                 }
             }
             Optional<Amount> parsed = Amounts.parse(c.group("amount"));
-            Period reported = periodOf(from, mentions);
+            Period reported = periods.periodOf(from, mentions);
             if (parsed.isEmpty() || reported == null) {
                 return;
             }
@@ -506,7 +475,7 @@ public final class CompanyExtractor {
                 return;
             }
             BigDecimal value = FigureAssembly.plain(amount.value());
-            if (loss || isLoss(c.start(), c.start("amount"))) {
+            if (loss || cues.isLoss(c.start(), c.start("amount"))) {
                 value = value.negate();
             }
             Unit unit = kind == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT : currency(amount, c.group("amount"));
@@ -519,7 +488,7 @@ public final class CompanyExtractor {
             consumed.clear();
             for (FigureLists.Listed l : lists.find(t, from, to)) {
                 Optional<Amount> parsed = Amounts.parse(l.amount());
-                if (parsed.isEmpty() || isAdjusted(from, l.amountStart())) {
+                if (parsed.isEmpty() || cues.isAdjusted(from, l.amountStart())) {
                     continue;
                 }
                 Amount amount = parsed.get();
@@ -527,15 +496,15 @@ public final class CompanyExtractor {
                 if (!lex.fits(l.metric(), amount)) {
                     continue;
                 }
-                String company = resolve(l.name(), l.nameStart());
+                String company = companies.resolve(l.name(), l.nameStart());
                 BigDecimal value = FigureAssembly.plain(amount.value());
                 if (lex.lossWords.contains(l.keyword())) {
                     value = value.negate();
                 }
                 Unit unit = kind == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT : currency(amount, l.amount());
-                String period = period(l.amountStart(), mentions);
+                String period = periods.period(l.amountStart(), mentions);
                 Qualifier qualifier = amount.qualifier();
-                Qualifier outlook = outlook(from, l.amountStart());
+                Qualifier outlook = cues.outlook(from, l.amountStart());
                 if (outlook != null) {
                     qualifier = outlook;
                 }
@@ -556,38 +525,6 @@ public final class CompanyExtractor {
             return false;
         }
 
-        /**
-         * Whether the figure at {@code at} is the base of a comparison ("比2018年第二季度末的624家"): a period of the
-         * clause before it was read as a comparison base. Such a figure is read with the figure it is compared to.
-         */
-        private boolean inComparisonBase(int cs, int at, List<Periods.Mention> mentions) {
-            int from = Math.max(cs, at - COMPARISON_WINDOW);
-            for (Periods.Mention base : Periods.findInComparison(t, from, at, new Periods.Anchor(2000, null, null))) {
-                if (base.period() != null && at - base.end() <= COMPARISON_REACH && !isPlainMention(base, mentions)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static boolean isPlainMention(Periods.Mention base, List<Periods.Mention> mentions) {
-            int lo = 0;
-            int hi = mentions.size() - 1;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                int start = mentions.get(mid).start();
-                if (start == base.start()) {
-                    return true;
-                }
-                if (start < base.start()) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            return false;
-        }
-
         /** A named subject, with nothing but its name, a period or punctuation right before the keyword. */
         private boolean namedRightBefore(Subject subject, int kw) {
             if (kw == 0) {
@@ -599,33 +536,6 @@ public final class CompanyExtractor {
             }
             return subject.kind() == Subject.Kind.NAMED && t.startsWith(subject.name(), kw - subject.name().length())
                     || (subject.start() >= 0 && kw - subject.start() <= subject.name().length() + 1);
-        }
-
-        /** Whether the clause marks the figure as adjusted or expected ("经调整", "市场预期的"), not as reported. */
-        private boolean isAdjusted(int from, int to) {
-            String before = t.substring(Math.max(from, to - OUTLOOK_WINDOW), to).toLowerCase(java.util.Locale.ROOT);
-            for (String w : lex.adjustedMarkers) {
-                if (before.contains(w)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Whether a loss word stands between a keyword and its figure, or is the keyword. */
-        private boolean isLoss(int from, int to) {
-            if (to <= from) {
-                // The figure before its keyword ("138亿元巨额亏损"): the keyword alone tells.
-                return lex.lossWords.contains(t.substring(from, Math.min(t.length(), from + 4)))
-                        || lex.lossWords.contains(t.substring(from, Math.min(t.length(), from + 2)));
-            }
-            String between = t.substring(from, Math.min(to, from + RULE_WINDOW));
-            for (String w : lex.lossWords) {
-                if (between.contains(w)) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private Unit currency(Amount amount, String written) {
@@ -695,18 +605,6 @@ public final class CompanyExtractor {
             return false;
         }
 
-        /** Index of the first registered name starting at or after {@code pos}. */
-        private int firstRegisteredFrom(int pos) {
-            int i = java.util.Arrays.binarySearch(registeredStarts, pos);
-            if (i < 0) {
-                return -i - 1;
-            }
-            while (i > 0 && registeredStarts[i - 1] == pos) {
-                i--;
-            }
-            return i;
-        }
-
         /** A comma between a digit and three digits ("3,558"): part of a number, not a clause break. */
         private boolean isThousandsSeparator(int i) {
             if (t.charAt(i) != ',' || i == 0) {
@@ -749,7 +647,7 @@ public final class CompanyExtractor {
         private Subject subject(int clauseStart, int end, String topic) {
             int cs = Math.max(clauseStart, end - SUBJECT_WINDOW);
             CompanyNames.Name last = null;
-            for (int i = firstRegisteredFrom(cs); i < registered.size() && registered.get(i).start() < end; i++) {
+            for (int i = companies.firstRegisteredFrom(cs); i < registered.size() && registered.get(i).start() < end; i++) {
                 if (registered.get(i).end() <= end) {
                     last = registered.get(i);
                 }
@@ -807,7 +705,7 @@ public final class CompanyExtractor {
                 return new Subject(Subject.Kind.FOCUS, null, -1);
             }
             if (names.looksLikeName(s)) {
-                String full = resolve(s, offset);
+                String full = companies.resolve(s, offset);
                 // Precision guard: an unknown name that the segmenter reads as a common word ("半年", "规模") is
                 // not a company.
                 if (full.equals(s) && !lex.isCompanyOrganization(s) && names.hasFunctionWord(s)) {
@@ -821,7 +719,7 @@ public final class CompanyExtractor {
                 }
                 return new Subject(Subject.Kind.NAMED, full, offset);
             }
-            String resolved = resolveContained(s, offset);
+            String resolved = companies.resolveContained(s, offset);
             if (resolved != null) {
                 return new Subject(Subject.Kind.NAMED, resolved, offset);
             }
@@ -832,7 +730,7 @@ public final class CompanyExtractor {
                     // of the company in focus.
                     String before = s.substring(0, i);
                     if (before.length() >= 2 && names.looksLikeName(before)) {
-                        String full = resolve(before, offset);
+                        String full = companies.resolve(before, offset);
                         if (!full.equals(before) || lex.isCompanyOrganization(before)) {
                             return new Subject(Subject.Kind.NAMED, full, offset);
                         }
@@ -842,7 +740,7 @@ public final class CompanyExtractor {
             }
             if (afterPeriod != null) {
                 // "…仅次于2008年某某航空138亿元的亏损": the name right after a period, right before the figure.
-                return new Subject(Subject.Kind.NAMED, resolve(afterPeriod, end - afterPeriod.length()),
+                return new Subject(Subject.Kind.NAMED, companies.resolve(afterPeriod, end - afterPeriod.length()),
                         end - afterPeriod.length());
             }
             return new Subject(Subject.Kind.NONE, null, -1);
@@ -892,133 +790,13 @@ public final class CompanyExtractor {
                 String nature = term.nature == null ? "" : term.nature.toString();
                 if (nature.startsWith("nt")) {
                     return names.looksLikeName(term.word) && !hasAggregate(term.word)
-                            && !lex.anaphors.contains(term.word) ? resolve(term.word, sentenceStart) : null;
+                            && !lex.anaphors.contains(term.word) ? companies.resolve(term.word, sentenceStart) : null;
                 }
                 // Only the sentence subject counts: times, numbers, punctuation and lead words may come first.
                 boolean skippable = nature.startsWith("t") || nature.startsWith("m") || nature.startsWith("w")
                         || nature.startsWith("q") || lex.leadWords.contains(term.word);
                 if (!skippable) {
                     return null;
-                }
-            }
-            return null;
-        }
-
-        /** The fullest name of the article for a short name: one containing it, nearest before {@code at}. */
-        private String resolve(String shortName, int at) {
-            CompanyNames.Name best = null;
-            for (CompanyNames.Name n : known) {
-                if (n.name().contains(shortName) && n.name().length() > shortName.length()) {
-                    if (best == null || (n.start() <= at && (best.start() > at || n.start() > best.start()))
-                            || (best.start() > at && n.start() > at && n.name().length() > best.name().length())) {
-                        best = n;
-                    }
-                }
-            }
-            if (best != null) {
-                return best.name();
-            }
-            String contained = resolveContained(shortName, at);
-            return contained != null ? contained : shortName;
-        }
-
-        /** A known name written inside {@code s} ("远航汽车南京基地" holds 远航汽车), else null. */
-        private String resolveContained(String s, int at) {
-            String best = null;
-            for (CompanyNames.Name n : known) {
-                if (n.name().length() >= 2 && s.contains(n.name()) && s.startsWith(n.name())
-                        && (best == null || n.name().length() > best.length())) {
-                    best = n.name();
-                }
-            }
-            return best;
-        }
-
-        private Qualifier outlook(int sentenceStart, int amountStart) {
-            String before = t.substring(Math.max(sentenceStart, amountStart - OUTLOOK_WINDOW), amountStart);
-            for (String w : outlookWords) {
-                if (before.contains(w)) {
-                    return lex.outlook.get(w);
-                }
-            }
-            return null;
-        }
-
-        /**
-         * The period of a figure at {@code at}: the last period expression before it in the paragraph ("去年同期" only
-         * for a figure right after it), else the latest period of the paragraphs before ("期内…" in a results
-         * report), else none.
-         */
-        private String period(int at, List<Periods.Mention> mentions) {
-            Period p = periodOf(at, mentions);
-            return p == null ? null : p.toString();
-        }
-
-        private Period periodOf(int at, List<Periods.Mention> mentions) {
-            // Mentions are in text order and do not overlap: binary search for the last one ending by at.
-            int lo = 0;
-            int hi = mentions.size() - 1;
-            int last = -1;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                if (mentions.get(mid).end() <= at) {
-                    last = mid;
-                    lo = mid + 1;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            while (last >= 0 && (mentions.get(last).sameTimeLastYear() && at - mentions.get(last).end() > SAME_PERIOD_REACH
-                    || isRecentYears(mentions.get(last)) && sentenceBreakBetween(mentions.get(last).end(), at))) {
-                last--;
-            }
-            return last < 0 ? carried : mentions.get(last).period();
-        }
-
-        /** "近十年来…最多的一年": a span of recent years speaks for its own sentence only. */
-        private boolean isRecentYears(Periods.Mention m) {
-            char c = t.charAt(m.start());
-            return c == '近' || c == '最' || c == '过';
-        }
-
-        private boolean sentenceBreakBetween(int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (SENTENCE_BREAKS.indexOf(t.charAt(i)) >= 0) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private BigDecimal growth(int from, int ce, int nextEnd) {
-            for (int end : new int[]{ce, nextEnd}) {
-                for (CompanyRules.GrowthRule rule : rules.growthRules) {
-                    Matcher g = rule.pattern().matcher(t).region(from, Math.min(end, from + FIGURE_WINDOW));
-                    if (g.find()) {
-                        return new BigDecimal(g.group("pct")).multiply(BigDecimal.valueOf(rule.sign()));
-                    }
-                }
-            }
-            return null;
-        }
-
-        private Integer rank(int from, int ce, int nextEnd) {
-            int end = nextEnd;
-            // Only the next 20 characters are looked at: an unbounded indexOf per figure was quadratic.
-            int close = indexWithin(t, '）', from, from + 20);
-            if (close < 0) {
-                close = indexWithin(t, ')', from, from + 20);
-            }
-            if (close >= 0) {
-                end = Math.max(end, Math.min(close + 1, t.length()));
-            }
-            for (CompanyRules.RankRule rule : rules.rankRules) {
-                Matcher r = rule.pattern().matcher(t).region(from, Math.min(end, from + FIGURE_WINDOW));
-                if (r.find()) {
-                    if (rule.rank() != null) {
-                        return rule.rank();
-                    }
-                    return ChineseNumerals.parse(r.group("n")).map(BigDecimal::intValue).orElse(null);
                 }
             }
             return null;
@@ -1037,16 +815,6 @@ public final class CompanyExtractor {
             }
             return null;
         }
-    }
-
-    /** The first index of {@code c} in {@code s} from {@code from} to {@code last} inclusive, else -1. */
-    private static int indexWithin(String s, char c, int from, int last) {
-        for (int i = from, end = Math.min(last, s.length() - 1); i <= end; i++) {
-            if (s.charAt(i) == c) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static boolean sameCompany(String a, String b) {

@@ -1,0 +1,107 @@
+package cn.newsevents.extraction.company;
+
+import cn.newsevents.extraction.model.Participant;
+import cn.newsevents.extraction.model.SeminarEvent;
+import cn.newsevents.extraction.text.SimplifiedText;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The companies an article names: registered names (a name with a registered-company ending), organisations named
+ * before an executive title, and the companies of seminar participants. Resolves a short form to the fullest name
+ * the article introduced (中国远洋 … 中远). One instance per article; immutable after construction.
+ */
+final class ArticleCompanies {
+    /** Resolution compares a short name with every distinct known name: bounded so that pathological input stays linear. */
+    private static final int MAX_KNOWN = 400;
+
+    private final List<CompanyNames.Name> registered;
+    private final int[] registeredStarts;
+    private final List<CompanyNames.Name> known = new ArrayList<>();
+
+    /**
+     * @param t    the article text in simplified characters
+     * @param body where the body starts in {@code t}
+     */
+    ArticleCompanies(CompanyLexicon lex, CompanyNames names, String t, int body, List<SeminarEvent> seminars) {
+        this.registered = names.registered(t, body, t.length());
+        known.addAll(registered);
+        Set<String> written = new HashSet<>();
+        registered.forEach(n -> written.add(n.name()));
+        known.addAll(names.titled(t, body, t.length(), written));
+        for (SeminarEvent s : seminars) {
+            for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
+                String org = p.organization() == null ? null : SimplifiedText.of(p.organization());
+                if (org != null && lex.isCompanyOrganization(org)) {
+                    int at = t.indexOf(org);
+                    known.add(new CompanyNames.Name(Math.max(at, 0), Math.max(at, 0), org));
+                }
+            }
+        }
+        known.sort(Comparator.comparingInt(CompanyNames.Name::start));
+        registered.sort(Comparator.comparingInt(CompanyNames.Name::start));
+        registeredStarts = registered.stream().mapToInt(CompanyNames.Name::start).toArray();
+        Map<String, CompanyNames.Name> distinct = new LinkedHashMap<>();
+        for (CompanyNames.Name n : known) {
+            if (distinct.size() < MAX_KNOWN) {
+                distinct.putIfAbsent(n.name(), n);
+            }
+        }
+        known.clear();
+        known.addAll(distinct.values());
+    }
+
+    /** The registered names in text order. */
+    List<CompanyNames.Name> registered() {
+        return registered;
+    }
+
+    /** Index of the first registered name starting at or after {@code pos}. */
+    int firstRegisteredFrom(int pos) {
+        int i = Arrays.binarySearch(registeredStarts, pos);
+        if (i < 0) {
+            return -i - 1;
+        }
+        while (i > 0 && registeredStarts[i - 1] == pos) {
+            i--;
+        }
+        return i;
+    }
+
+    /** The fullest name of the article for a short name: one containing it, nearest before {@code at}. */
+    String resolve(String shortName, int at) {
+        CompanyNames.Name best = null;
+        for (CompanyNames.Name n : known) {
+            if (n.name().contains(shortName) && n.name().length() > shortName.length()) {
+                if (best == null || (n.start() <= at && (best.start() > at || n.start() > best.start()))
+                        || (best.start() > at && n.start() > at && n.name().length() > best.name().length())) {
+                    best = n;
+                }
+            }
+        }
+        if (best != null) {
+            return best.name();
+        }
+        String contained = resolveContained(shortName, at);
+        return contained != null ? contained : shortName;
+    }
+
+    /** A known name written inside {@code s} ("远航汽车南京基地" holds 远航汽车), else null. */
+    String resolveContained(String s, int at) {
+        String best = null;
+        for (CompanyNames.Name n : known) {
+            if (n.name().length() >= 2 && s.contains(n.name()) && s.startsWith(n.name())
+                    && (best == null || n.name().length() > best.length())) {
+                best = n.name();
+            }
+        }
+        return best;
+    }
+}

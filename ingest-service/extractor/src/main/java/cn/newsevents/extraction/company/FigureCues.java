@@ -1,0 +1,120 @@
+package cn.newsevents.extraction.company;
+
+import cn.newsevents.extraction.model.Qualifier;
+import cn.newsevents.extraction.normalize.ChineseNumerals;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+
+/**
+ * The words around a figure that qualify it: a loss (negative value), an outlook (forecast, target), an adjusted or
+ * expected figure (not reported), its year-on-year growth and its rank. Reads the simplified text of one article in
+ * bounded windows around the figure, so its cost per figure does not grow with the clause. Thread-safe.
+ */
+final class FigureCues {
+    /** How far before a figure an outlook or adjustment word counts. */
+    static final int OUTLOOK_WINDOW = 80;
+    /** How far between a keyword and its figure a loss word counts. */
+    private static final int LOSS_WINDOW = 40;
+    /**
+     * Characters after a figure searched for its growth and rank, and before it kept as evidence: a clause without
+     * punctuation has no end.
+     */
+    static final int FIGURE_WINDOW = 120;
+
+    private final CompanyLexicon lex;
+    private final CompanyRules rules;
+    private final List<String> outlookWords;
+    private final String t;
+
+    /** @param simplified the article text in simplified characters */
+    FigureCues(CompanyLexicon lex, CompanyRules rules, String simplified) {
+        this.lex = lex;
+        this.rules = rules;
+        this.outlookWords = CompanyLexicon.longestFirst(lex.outlook.keySet());
+        this.t = simplified;
+    }
+
+    /** Whether the clause marks the figure as adjusted or expected ("经调整", "市场预期的"), not as reported. */
+    boolean isAdjusted(int from, int to) {
+        String before = t.substring(Math.max(from, to - OUTLOOK_WINDOW), to).toLowerCase(Locale.ROOT);
+        for (String w : lex.adjustedMarkers) {
+            if (before.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a loss word stands between a keyword and its figure, or is the keyword. */
+    boolean isLoss(int from, int to) {
+        if (to <= from) {
+            // The figure before its keyword ("138亿元巨额亏损"): the keyword alone tells.
+            return lex.lossWords.contains(t.substring(from, Math.min(t.length(), from + 4)))
+                    || lex.lossWords.contains(t.substring(from, Math.min(t.length(), from + 2)));
+        }
+        String between = t.substring(from, Math.min(to, from + LOSS_WINDOW));
+        for (String w : lex.lossWords) {
+            if (between.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Qualifier outlook(int sentenceStart, int amountStart) {
+        String before = t.substring(Math.max(sentenceStart, amountStart - OUTLOOK_WINDOW), amountStart);
+        for (String w : outlookWords) {
+            if (before.contains(w)) {
+                return lex.outlook.get(w);
+            }
+        }
+        return null;
+    }
+
+    BigDecimal growth(int from, int ce, int nextEnd) {
+        for (int end : new int[]{ce, nextEnd}) {
+            for (CompanyRules.GrowthRule rule : rules.growthRules) {
+                Matcher g = rule.pattern().matcher(t).region(from, Math.min(end, from + FIGURE_WINDOW));
+                if (g.find()) {
+                    return new BigDecimal(g.group("pct")).multiply(BigDecimal.valueOf(rule.sign()));
+                }
+            }
+        }
+        return null;
+    }
+
+    Integer rank(int from, int ce, int nextEnd) {
+        int end = nextEnd;
+        // Only the next 20 characters are looked at: an unbounded indexOf per figure was quadratic.
+        int close = indexWithin(t, '）', from, from + 20);
+        if (close < 0) {
+            close = indexWithin(t, ')', from, from + 20);
+        }
+        if (close >= 0) {
+            end = Math.max(end, Math.min(close + 1, t.length()));
+        }
+        for (CompanyRules.RankRule rule : rules.rankRules) {
+            Matcher r = rule.pattern().matcher(t).region(from, Math.min(end, from + FIGURE_WINDOW));
+            if (r.find()) {
+                if (rule.rank() != null) {
+                    return rule.rank();
+                }
+                return ChineseNumerals.parse(r.group("n")).map(BigDecimal::intValue).orElse(null);
+            }
+        }
+        return null;
+    }
+
+    /** The first index of {@code c} in {@code s} from {@code from} to {@code last} inclusive, else -1. */
+    static int indexWithin(String s, char c, int from, int last) {
+        for (int i = from, end = Math.min(last, s.length() - 1); i <= end; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

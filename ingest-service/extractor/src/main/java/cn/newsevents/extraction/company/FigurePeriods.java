@@ -1,0 +1,119 @@
+package cn.newsevents.extraction.company;
+
+import cn.newsevents.extraction.normalize.Period;
+import cn.newsevents.extraction.normalize.Periods;
+
+import java.util.List;
+
+/**
+ * The period of a figure: the last period expression before it in its paragraph, with the exceptions the language
+ * makes ("去年同期" only for the figure right after it, "近十年来" only in its own sentence, a comparison's base period
+ * only for the base's figure), else the latest period of the paragraphs before. One instance per article, told of
+ * each paragraph's carried period; not thread-safe.
+ */
+final class FigurePeriods {
+    /** How far after "去年同期" a figure still belongs to that earlier period. */
+    private static final int SAME_PERIOD_REACH = 8;
+    /** How far after a comparison's period its figure stands ("比2018年第二季度末的624家"). */
+    private static final int COMPARISON_REACH = 6;
+    /** How far before a figure a comparison's period is looked for. */
+    private static final int COMPARISON_WINDOW = 40;
+    private static final String SENTENCE_BREAKS = "。！？!?\n";
+
+    private final String t;
+    private Period carried;
+
+    /** @param simplified the article text in simplified characters */
+    FigurePeriods(String simplified) {
+        this.t = simplified;
+    }
+
+    /** The latest period of the paragraphs before the current one, for figures its own text leaves undated. */
+    void carry(Period latest) {
+        this.carried = latest;
+    }
+
+
+    /**
+     * The period of a figure at {@code at}: the last period expression before it in the paragraph ("去年同期" only
+     * for a figure right after it), else the latest period of the paragraphs before ("期内…" in a results
+     * report), else none.
+     */
+    String period(int at, List<Periods.Mention> mentions) {
+        Period p = periodOf(at, mentions);
+        return p == null ? null : p.toString();
+    }
+
+
+    Period periodOf(int at, List<Periods.Mention> mentions) {
+        // Mentions are in text order and do not overlap: binary search for the last one ending by at.
+        int lo = 0;
+        int hi = mentions.size() - 1;
+        int last = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (mentions.get(mid).end() <= at) {
+                last = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        while (last >= 0 && (mentions.get(last).sameTimeLastYear() && at - mentions.get(last).end() > SAME_PERIOD_REACH
+                || isRecentYears(mentions.get(last)) && sentenceBreakBetween(mentions.get(last).end(), at))) {
+            last--;
+        }
+        return last < 0 ? carried : mentions.get(last).period();
+    }
+
+
+    /** "近十年来…最多的一年": a span of recent years speaks for its own sentence only. */
+    private boolean isRecentYears(Periods.Mention m) {
+        char c = t.charAt(m.start());
+        return c == '近' || c == '最' || c == '过';
+    }
+
+
+    private boolean sentenceBreakBetween(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (SENTENCE_BREAKS.indexOf(t.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+
+    /**
+     * Whether the figure at {@code at} is the base of a comparison ("比2018年第二季度末的624家"): a period of the
+     * clause before it was read as a comparison base. Such a figure is read with the figure it is compared to.
+     */
+    boolean inComparisonBase(int cs, int at, List<Periods.Mention> mentions) {
+        int from = Math.max(cs, at - COMPARISON_WINDOW);
+        for (Periods.Mention base : Periods.findInComparison(t, from, at, new Periods.Anchor(2000, null, null))) {
+            if (base.period() != null && at - base.end() <= COMPARISON_REACH && !isPlainMention(base, mentions)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+
+    private static boolean isPlainMention(Periods.Mention base, List<Periods.Mention> mentions) {
+        int lo = 0;
+        int hi = mentions.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int start = mentions.get(mid).start();
+            if (start == base.start()) {
+                return true;
+            }
+            if (start < base.start()) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return false;
+    }
+}
