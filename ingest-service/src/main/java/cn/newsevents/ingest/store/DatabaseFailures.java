@@ -1,5 +1,8 @@
 package cn.newsevents.ingest.store;
 
+import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
+
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -10,8 +13,8 @@ import java.sql.SQLTransientConnectionException;
  * (give up on that record after its tries: it goes to the dead-letter topic). An outage is a failure the database
  * would not give for other data: SQLSTATE class 08 (connection exception), 53 (insufficient resources), 57P
  * (operator intervention: shutdown, crash, restart), 40001 (serialization failure) and 40P01 (deadlock) anywhere in
- * the failure's chain, or no connection to be had (the pool's or driver's connection exceptions, whatever state
- * they carry).
+ * the failure's chain, or no connection to be had (the pool's, driver's or data layer's connection exceptions,
+ * whatever state they carry).
  * Every other refusal (a value too long for an index, a constraint, invalid text, a statement timeout) is the
  * record's fault, and so is a failure without any {@link SQLException}.
  */
@@ -22,6 +25,11 @@ public final class DatabaseFailures {
     /** Whether {@code failure} means the database is unavailable rather than the data being wrong. */
     public static boolean isOutage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // The data layer's own connection failures ("could not set the connection read-only: connection is
+            // closed" after the server ended the session) may carry no SQLException at all.
+            if (t instanceof ConnectionException || t instanceof CannotGetJdbcConnectionException) {
+                return true;
+            }
             if (t instanceof SQLException e) {
                 // A batch failure carries the statement's own error as its cause or next exception.
                 for (SQLException s = e; s != null; s = s.getNextException() == s ? null : s.getNextException()) {

@@ -24,6 +24,14 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void aClosedConnectionReportedByTheDataLayerIsAnOutage() {
+        assertTrue(DatabaseFailures.isOutage(new io.micronaut.data.connection.exceptions.ConnectionException(
+                "Could not set JDBC Connection read-only: Connection is closed")));
+        assertTrue(DatabaseFailures.isOutage(new RuntimeException("batch",
+                new io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"))));
+    }
+
+    @Test
     void otherRefusalsAreTheRecordsFault() {
         // An index entry over the b-tree's limit (a very long url), a statement timeout, a syntax error.
         assertFalse(DatabaseFailures.isOutage(new RuntimeException(new SQLException("index row size", "54000"))));
