@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * The companies an article names: registered names (a name with a registered-company ending), organisations named
  * before an executive title, and the companies of seminar participants. Resolves a short form to the fullest name
- * the article introduced (中国远洋 … 中远). One instance per article; immutable after construction.
+ * the article introduced (北方远航 … 北远). One instance per article; immutable after construction.
  */
 final class ArticleCompanies {
     /** Resolution compares a short name with every distinct known name: bounded so that pathological input stays linear. */

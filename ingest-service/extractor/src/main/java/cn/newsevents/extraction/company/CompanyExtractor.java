@@ -429,7 +429,7 @@ public final class CompanyExtractor {
                     value.signum() < 0, evStart, mentions, confidence);
             int from = m.end("kw") < m.start("amount") ? t.indexOf('从', m.end("kw")) : -1;
             if (from >= 0 && from < m.start("amount")) {
-                // "客户数从上年末的290万增加到2280万": the starting figure is the earlier period's.
+                // "客户数从上年末的310万增加到1960万": the starting figure is the earlier period's.
                 comparisonBase(from, m.start("amount"), company, metric, kind, period, value.signum() < 0, evStart,
                         mentions, confidence);
             }
@@ -437,8 +437,8 @@ public final class CompanyExtractor {
         }
 
         /**
-         * The figure a comparison gives for an earlier period right after a reported one ("营收634亿元，高于去年同期
-         * 595亿元", "门店2963家，比上年末的624家增长…"): the same company and metric, at the period the comparison
+         * The figure a comparison gives for an earlier period right after a reported one ("营收512亿元，高于去年同期
+         * 478亿元", "门店1820家，比上年末的760家增长…"): the same company and metric, at the period the comparison
          * names. A loss compared with a loss stays a loss.
          */
         private void comparisonBase(int from, int to, String company, Metric metric, CompanyLexicon.AmountKind kind,
@@ -454,7 +454,7 @@ public final class CompanyExtractor {
             for (KeywordScanner.Hit h : keywords.find(t, c.start(), c.start("amount"))) {
                 Optional<Metric> other = lex.keywords.getOrDefault(h.word(), Optional.empty());
                 if (other.isPresent() && other.get() != metric) {
-                    // "，去年全年亏损411亿元" after a profit: a figure of its own, read by its own keyword.
+                    // "，去年全年亏损236亿元" after a profit: a figure of its own, read by its own keyword.
                     return;
                 }
             }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class CompanyRules {
     /**
      * A metric rule; {@code countOnly} rules apply to count metrics (customers, outlets, employees) only, and
-     * {@code nextClause} rules may find their figure in the clause after the keyword's ("市占率稳居第一，达32.6%").
+     * {@code nextClause} rules may find their figure in the clause after the keyword's ("市占率稳居第一，达41.3%").
      */
     record MetricRule(String name, boolean countOnly, boolean nextClause, Pattern pattern) {
         /** Whether the pattern opens with the keyword, so that it can be tried at the keyword only. */

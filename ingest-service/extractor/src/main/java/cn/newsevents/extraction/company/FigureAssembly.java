@@ -60,7 +60,7 @@ final class FigureAssembly {
     /**
      * The events, a figure reported twice kept once: an undated repeat of a dated figure is dropped, and of two
      * values of the same company, metric and period where one is the other written with fewer digits ("亏损65.28亿元"
-     * in the lead, "65.289亿余元" in the body; "32%" in a heading, "32.6%" in the text) the precise one stays.
+     * in the lead, "47.316亿余元" in the body; "41%" in a heading, "41.3%" in the text) the precise one stays.
      */
     List<CompanyEvent> events() {
         List<CompanyEvent> all = new ArrayList<>(events.values());
@@ -97,7 +97,7 @@ final class FigureAssembly {
         return out;
     }
 
-    /** Whether {@code a} is {@code b} written with fewer digits (32 for 32.6, 65.28 for 65.289). */
+    /** Whether {@code a} is {@code b} written with fewer digits (41 for 41.3, 47.31 for 47.316). */
     static boolean writtenShorter(BigDecimal a, BigDecimal b) {
         if (a.signum() != b.signum() || a.signum() == 0) {
             return false;

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * Finds figures that several companies share in one sentence, matched to the companies by position:
  * <ul>
  *   <li>a list of names, a metric word and a list of as many figures ("甲公司、乙公司上半年分别亏损5亿元与3亿元",
- *       "甲及乙市占率分别为16.5%及15%", "甲、乙及丙，市场占比12.6%、11.7%及11.6%");</li>
+ *       "甲及乙市占率分别为21.4%及18%", "甲、乙及丙，市场占比9.6%、8.1%及7.7%");</li>
  *   <li>a list of names each followed by its own figure after a share word ("市场份额：甲占47.5%、乙占27.8%",
- *       "份额排名为甲（18.8%）、乙（11.5%）").</li>
+ *       "份额排名为甲（23.4%）、乙（14.2%）").</li>
  * </ul>
  * Pure: reads the simplified text of one sentence and returns spans; the caller decides company, period and value.
  * Linear in the sentence: every pattern is bounded, and a sentence is scanned a fixed number of times.
@@ -59,7 +59,7 @@ final class FigureLists {
         this.amountList = Pattern.compile("(?:分别|分別)(?:为|是|达到|达|录得|约为|约|占)?[，,:：]?(" + amount + ")(?:" + SEP
                 + amount + "){1," + (MAX_ITEMS - 1) + "}+|(?<![0-9.])(" + amount + ")(?:、" + amount + "){1,"
                 + (MAX_ITEMS - 1) + "}+(?:(?:及|和|与)" + amount + ")?");
-        // A share in brackets after its name, after 占, or written right after the name ("酷达11.5%、联华11.2%").
+        // A share in brackets after its name, after 占, or written right after the name ("酷达14.2%、联华13.9%").
         this.eachOwn = Pattern.compile("(?:[（(](?<amount>" + amount + ")[)）]|(?:占|佔|以)?(?<amount2>" + amount + "))");
         this.stopWords = CompanyLexicon.longestFirst(lex.stopWords);
         this.headWords = CompanyLexicon.longestFirst(lex.headWords);
@@ -101,7 +101,7 @@ final class FigureLists {
     }
 
     /**
-     * "份额：甲占47.5%、乙占27.8%", "甲（18.8%）、乙（11.5%）", "其后是甲（11.5%）": a name right before its own share,
+     * "份额：甲占47.5%、乙占27.8%", "甲（23.4%）、乙（14.2%）", "其后是甲（14.2%）": a name right before its own share,
      * in a sentence that speaks of shares. The name is read backwards from the figure to the nearest separator.
      */
     private void eachOwnFigure(String t, int from, int to, List<Listed> out) {

@@ -14,7 +14,7 @@ import java.util.List;
 final class FigurePeriods {
     /** How far after "去年同期" a figure still belongs to that earlier period. */
     private static final int SAME_PERIOD_REACH = 8;
-    /** How far after a comparison's period its figure stands ("比2018年第二季度末的624家"). */
+    /** How far after a comparison's period its figure stands ("比2018年第二季度末的760家"). */
     private static final int COMPARISON_REACH = 6;
     /** How far before a figure a comparison's period is looked for. */
     private static final int COMPARISON_WINDOW = 40;
@@ -85,7 +85,7 @@ final class FigurePeriods {
 
 
     /**
-     * Whether the figure at {@code at} is the base of a comparison ("比2018年第二季度末的624家"): a period of the
+     * Whether the figure at {@code at} is the base of a comparison ("比2018年第二季度末的760家"): a period of the
      * clause before it was read as a comparison base. Such a figure is read with the figure it is compared to.
      */
     boolean inComparisonBase(int cs, int at, List<Periods.Mention> mentions) {

@@ -51,7 +51,7 @@ public final class Amounts {
     private static final String CHINESE = "[零〇一二两兩三四五六七八九十百千][零〇一二两兩三四五六七八九十百千万亿兆萬億]{0,11}"
             + "(?:点[零〇一二三四五六七八九]{1,6}[十百千万亿兆萬億]{0,2})?";
     private static final String MAGNITUDE = "[十百千万亿兆萬億]{0,3}";
-    /** One space between a number and its magnitude or unit ("9.091 亿元"), only when one follows. */
+    /** One space between a number and its magnitude or unit ("7.52 亿元"), only when one follows. */
     private static final String SPACE = "(?: (?=[十百千万亿兆萬億" + firstUnitCharacters() + "]))?";
 
     /**

@@ -157,7 +157,7 @@ public final class Periods {
     /** "较上年同期", "比去年": the year a change is measured against, not the period of a figure. */
     private static boolean isComparisonBase(String text, int start, int end) {
         if (text.startsWith("同期", end - 2)) {
-            // "高于去年同期的595亿元" names a figure of that period; "较去年同期增长5%" only the base of a change.
+            // "高于去年同期的478亿元" names a figure of that period; "较去年同期增长5%" only the base of a change.
             return CHANGE_AFTER.matcher(text).region(end, Math.min(text.length(), end + 4)).lookingAt();
         }
         int b = start - 1;

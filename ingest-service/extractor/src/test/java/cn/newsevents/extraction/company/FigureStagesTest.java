@@ -45,15 +45,15 @@ class FigureStagesTest {
 
     @Test
     void percentagesOfChangeAreNotShares() {
-        assertEquals(List.of(), listed("公司营收同比增长11.5%，市场份额提升至18.8%。"));
+        assertEquals(List.of(), listed("公司营收同比增长14.2%，市场份额提升至23.4%。"));
     }
 
     @Test
     void aValueWrittenWithFewerDigitsIsARepeat() {
-        assertTrue(FigureAssembly.writtenShorter(new BigDecimal("6528000000"), new BigDecimal("6528900000")));
-        assertTrue(FigureAssembly.writtenShorter(new BigDecimal("32"), new BigDecimal("32.6")));
-        assertFalse(FigureAssembly.writtenShorter(new BigDecimal("32.6"), new BigDecimal("32")));
-        assertFalse(FigureAssembly.writtenShorter(new BigDecimal("31"), new BigDecimal("32.6")));
+        assertTrue(FigureAssembly.writtenShorter(new BigDecimal("4731000000"), new BigDecimal("4731600000")));
+        assertTrue(FigureAssembly.writtenShorter(new BigDecimal("41"), new BigDecimal("41.3")));
+        assertFalse(FigureAssembly.writtenShorter(new BigDecimal("41.3"), new BigDecimal("41")));
+        assertFalse(FigureAssembly.writtenShorter(new BigDecimal("40"), new BigDecimal("41.3")));
         assertFalse(FigureAssembly.writtenShorter(new BigDecimal("-65"), new BigDecimal("65.2")));
     }
 
