@@ -53,7 +53,7 @@ class FigureStagesTest {
         assertTrue(FigureAssembly.writtenShorter(new BigDecimal("4731000000"), new BigDecimal("4731600000")));
         assertTrue(FigureAssembly.writtenShorter(new BigDecimal("41"), new BigDecimal("41.3")));
         assertFalse(FigureAssembly.writtenShorter(new BigDecimal("41.3"), new BigDecimal("41")));
-        assertFalse(FigureAssembly.writtenShorter(new BigDecimal("40"), new BigDecimal("41.3")));
+        assertFalse(FigureAssembly.writtenShorter(new BigDecimal("39"), new BigDecimal("41.3")));
         assertFalse(FigureAssembly.writtenShorter(new BigDecimal("-65"), new BigDecimal("65.2")));
     }
 
