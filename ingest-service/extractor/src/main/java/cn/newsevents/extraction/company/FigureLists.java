@@ -69,8 +69,10 @@ final class FigureLists {
     /** The listed figures of the sentence {@code t[from, to)}. */
     List<Listed> find(String t, int from, int to) {
         List<Listed> out = new ArrayList<>();
+        // A list of figures needs 分别 or a 、 between figures: most sentences have neither and skip the search.
         Matcher m = amountList.matcher(t).region(from, to);
-        while (m.find()) {
+        boolean candidate = mayHoldList(t, from, to);
+        while (candidate && m.find()) {
             List<int[]> amounts = amounts(t, m.start(), m.end());
             if (amounts.size() < 2) {
                 continue;
@@ -141,6 +143,18 @@ final class FigureLists {
             }
             out.add(new Listed(start, name, Metric.MARKET_SHARE, share.word(), amountStart, amountEnd, amount));
         }
+    }
+
+    private static boolean mayHoldList(String t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c == '分' && i + 1 < to && (t.charAt(i + 1) == '别' || t.charAt(i + 1) == '別')
+                    || c == '、' && i > from && Character.isDigit(t.charAt(i - 1)) || c == '%' && i + 1 < to
+                    && t.charAt(i + 1) == '、') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Start and end of each amount of a list found at {@code [from, to)}. */
