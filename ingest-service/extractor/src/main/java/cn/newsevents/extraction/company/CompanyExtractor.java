@@ -71,6 +71,8 @@ public final class CompanyExtractor {
     private final List<String> leadWords = CompanyLexicon.longestFirst(lex.leadWords);
     private final List<String> stopWords = CompanyLexicon.longestFirst(lex.stopWords);
     private final List<String> headWords = CompanyLexicon.longestFirst(lex.headWords);
+    private final List<String> prepositions = CompanyLexicon.longestFirst(lex.prepositions);
+    private final List<String> executiveTitles = CompanyLexicon.longestFirst(lex.titles);
     private final List<String> outlookWords = CompanyLexicon.longestFirst(lex.outlook.keySet());
     private final List<String> scopeWords = CompanyLexicon.longestFirst(lex.scopeWords);
     private final KeywordScanner keywords = new KeywordScanner(lex.keywords.keySet());
@@ -563,6 +565,14 @@ public final class CompanyExtractor {
             // A dateline in brackets before the name ("【记者某某／台北报导】").
             opening = opening.substring(opening.lastIndexOf('】') + 1);
             String name = STOCK_CODE.matcher(TRAILING_TIME.matcher(opening).replaceFirst("")).replaceAll("");
+            // "某某公司副总某某表示": the company is the part before its executive's title.
+            for (String title : executiveTitles) {
+                int i = name.indexOf(title);
+                if (i >= 2) {
+                    name = name.substring(0, i);
+                    break;
+                }
+            }
             if (!balancedBrackets(name)) {
                 // 1234）昨日公布: the tail of an aside whose colon split the clause, not a name.
                 return null;
@@ -682,6 +692,15 @@ public final class CompanyExtractor {
             }
             int cut = s.indexOf('|');
             cut = cut < 0 ? s.length() : cut;
+            // "外界再根据某某公司1-10月…": the subject is the name after the last preposition.
+            for (String w : prepositions) {
+                int i = s.lastIndexOf(w, cut - 1);
+                if (i >= 0 && cut - (i + w.length()) >= 2) {
+                    offset += i + w.length();
+                    s = s.substring(i + w.length());
+                    cut -= i + w.length();
+                }
+            }
             for (String w : stopWords) {
                 int i = s.indexOf(w);
                 if (i >= 0 && i < cut) {
@@ -753,6 +772,12 @@ public final class CompanyExtractor {
                 return null;
             }
             String tail = masked.substring(bar + 1);
+            for (String w : stopWords) {
+                int i = tail.indexOf(w);
+                if (i >= 0) {
+                    tail = tail.substring(0, i);
+                }
+            }
             return tail.length() >= 2 && names.looksLikeName(tail) && !names.isCommonWord(tail) && !names.hasFunctionWord(tail)
                     && !startsWithKeyword(tail) && !hasAggregate(tail) ? tail : null;
         }

@@ -37,6 +37,8 @@ final class CompanyLexicon {
     final Set<String> stopWords = new LinkedHashSet<>();
     final Set<String> anaphors = new LinkedHashSet<>();
     final Set<String> headWords = new LinkedHashSet<>();
+    /** Prepositions inside a subject: the name follows the last of them. */
+    final Set<String> prepositions = new LinkedHashSet<>();
     final Map<String, Qualifier> outlook = new HashMap<>();
     final Set<String> fillers = new LinkedHashSet<>();
     final Set<String> nameBoundaries = new LinkedHashSet<>();
@@ -106,6 +108,9 @@ final class CompanyLexicon {
                         + "' is not one of lead, stop, anaphor, head.");
             };
             target.addAll(Tsv.spellings(row));
+        }
+        for (String[] row : Tsv.read("lexicon/company/subject-prepositions.tsv")) {
+            prepositions.addAll(Tsv.spellings(row));
         }
         for (String[] row : Tsv.read("lexicon/company/outlook-words.tsv")) {
             for (String w : Tsv.spellings(row)) {

@@ -152,6 +152,7 @@ final class CompanyNames {
         while (time.find()) {
             s = time.end();
         }
+        s = afterLeadingVerb(text, s, suffixStart);
         String own = text.substring(s, suffixStart);
         if (own.length() < 2 && suffixStart != end) {
             return null;
@@ -275,5 +276,26 @@ final class CompanyNames {
             }
         }
         return false;
+    }
+
+    /**
+     * Where a name starts once a function word glued in front is left out ("并某某公司", "其某某集团"):
+     * the segmenter's first word, when it is one and at least two characters of the name remain.
+     */
+    private static int afterLeadingVerb(String text, int start, int suffixStart) {
+        if (suffixStart - start < 4) {
+            return start;
+        }
+        List<Term> terms = HanLP.newSegment().seg(text.substring(start, suffixStart));
+        if (terms.size() < 2 || terms.get(0).nature == null) {
+            return start;
+        }
+        String nature = terms.get(0).nature.toString();
+        int rest = suffixStart - start - terms.get(0).word.length();
+        // Verbs are not dropped: many names open with one (远航电子, 联想集团); verbs that open clauses before a
+        // name are in name-boundaries.tsv.
+        boolean glued = nature.startsWith("p") || nature.startsWith("c") || nature.startsWith("d")
+                || nature.startsWith("r") || nature.startsWith("u");
+        return glued && rest >= 2 ? start + terms.get(0).word.length() : start;
     }
 }

@@ -27,6 +27,8 @@ final class FigureLists {
     }
 
     private static final Pattern AMOUNT = Pattern.compile(Amounts.REGEX);
+    /** How far before a sentence its share word may stand. */
+    private static final int SHARE_LOOKBACK = 120;
     /** How far before a figure list its names may start: a few clauses of a sentence. */
     private static final int NAME_REACH = 80;
     private static final String SEP = "(?:、|，|,|及|和|与|以及|跟)";
@@ -34,12 +36,16 @@ final class FigureLists {
     private static final int KEYWORD_REACH = 24;
     private static final Pattern STOCK_CODE = Pattern.compile("[（(][0-9]{3,6}(?:\\.[A-Za-z]{2})?[)）]");
     /** Characters a name read backwards from its figure stops at: separators and the copulas of a list. */
-    private static final String NAME_STOPS = "、，,：:；;。及和与是为為以（()）的";
+    private static final String NAME_STOPS = "、，,：:；;。及和与是以（()）的则則有";
     /** Words of change and comparison: a "name" holding one is a predicate ("同比增长", "提升至"). */
     private static final Pattern CHANGE = Pattern.compile("增长|增加|下降|下滑|减少|提升|提高|上升|回落|达到|高达|同比|环比|按年|年增|年减|提升至|增至|降至|达至");
     /** Words that end a list of names: a period, an adverb of the predicate, a market word. */
     private static final Pattern LIST_END = Pattern.compile(
             "(?:19|20)[0-9]{2}|今年|去年|上半年|下半年|前三季|第[一二三四]季|本月|上月|昨|今|都|均|则|則|分别|分別|市占率|市场|份额");
+    /** A rank phrase between a name and its bracketed share ("则屈居第六", "位居第二"). */
+    private static final Pattern RANK_BEFORE = Pattern.compile(
+            "(?:则|則)?(?:屈居|位居|排名|排在|排|居|列|名列)第[一二三四五六七八九十0-9]{1,2}(?:位|名)?$");
+    private static final Pattern COPULA = Pattern.compile("(?:分别|分別|依次|依序)?(?:为|為)");
     private static final Pattern NAME_SEP = Pattern.compile("、|及|和|与|以及|跟");
 
     private final CompanyLexicon lex;
@@ -108,7 +114,8 @@ final class FigureLists {
      */
     private void eachOwnFigure(String t, int from, int to, List<Listed> out) {
         KeywordScanner.Hit share = null;
-        for (KeywordScanner.Hit h : keywords.find(t, from, to)) {
+        // The share word may close the sentence before ("…18.8%的市场份额。排在其后的分别是甲（11.5%）、乙…").
+        for (KeywordScanner.Hit h : keywords.find(t, Math.max(0, from - SHARE_LOOKBACK), to)) {
             Optional<Metric> metric = lex.keywords.get(h.word());
             if (metric != null && metric.isPresent() && metric.get() == Metric.MARKET_SHARE) {
                 share = h;
@@ -128,6 +135,13 @@ final class FigureLists {
                 continue;
             }
             int end = m.start();
+            if (parenthesised) {
+                // "苹果公司则屈居第六（5.4%）": a rank phrase may stand between the name and its share.
+                Matcher rank = RANK_BEFORE.matcher(t).region(Math.max(from, end - 12), end);
+                if (rank.find()) {
+                    end = rank.start();
+                }
+            }
             if (!parenthesised && (end == from || !CompanyNames.isNameChar(t.charAt(end - 1))
                     || Character.isDigit(t.charAt(end - 1)))) {
                 continue;
@@ -137,7 +151,14 @@ final class FigureLists {
                     && NAME_STOPS.indexOf(t.charAt(start - 1)) < 0) {
                 start--;
             }
-            String name = cleanName(t.substring(start, end));
+            // "分别为甲（…）": a copula before the first name ("为" also ends names, e.g. 华为, so it is not a stop).
+            Matcher copula = COPULA.matcher(t).region(start, end);
+            if (copula.lookingAt() && end - copula.end() >= 2) {
+                start = copula.end();
+            }
+            // A share in brackets right after a name is the name's: its words need not read as a name to the
+            // segmenter (联想, 中兴 are verbs too).
+            String name = parenthesised ? cleanListedName(t.substring(start, end)) : cleanName(t.substring(start, end));
             if (name == null) {
                 continue;
             }
@@ -248,7 +269,12 @@ final class FigureLists {
             boolean more = sep.find();
             int stop = more ? sep.start() : s.length();
             String raw = s.substring(start, stop);
-            String name = cleanName(raw);
+            // Names the list pairs with figures one to one: a name may be a verb to the segmenter (联想), never a
+            // clause (no pronoun, preposition or particle).
+            String name = cleanListedName(raw);
+            if (name != null && names.hasFunctionWord(name)) {
+                name = null;
+            }
             if (name == null) {
                 return null;
             }
@@ -267,6 +293,12 @@ final class FigureLists {
 
     /** The name if it can be a company's: a short run of name characters that is not a group, a figure word or a stop word. */
     private String cleanName(String raw) {
+        String name = cleanListedName(raw);
+        return name == null || names.isCommonWord(name) || names.hasFunctionWord(name) ? null : name;
+    }
+
+    /** As {@link #cleanName} without asking the segmenter: for a name its list shape already marks as one. */
+    private String cleanListedName(String raw) {
         String name = raw.strip();
         if (name.length() < 2 || name.length() > 10) {
             return null;
@@ -290,6 +322,6 @@ final class FigureLists {
                 return null;
             }
         }
-        return names.isCommonWord(name) ? null : name;
+        return name;
     }
 }

@@ -6,13 +6,16 @@ import java.util.regex.Pattern;
 
 /**
  * The currency a report means by a bare 元: New Taiwan dollars in a report that prices in 新台币 and never in another
- * named currency, or in one written in traditional characters under a Taiwan dateline ("台北报导"); else yuan.
+ * named currency, or in one written in traditional characters under a Taiwan dateline ("台北报导") or naming a body
+ * only Taiwan has (行政院, 经济部); else yuan.
  */
 final class ReportCurrency {
     /** A Taiwan dateline ("记者某某/台北报导", "（中央社台北3日电）"). */
     private static final Pattern TAIWAN_DATELINE = Pattern.compile(
             "(?:台北|台中|台南|高雄|新北|桃园|新竹|基隆|嘉义|彰化|屏东|宜兰|花莲|台东)(?:[0-9一二三四五六七八九十]{1,3}日)?(?:报导|电|讯)");
     private static final int DATELINE_REACH = 200;
+    /** Institutions only Taiwan has, named in a report about a company there (经济部 is 商务部 on the mainland). */
+    private static final Pattern TAIWAN_BODIES = Pattern.compile("行政院|立法院|经济部|金管会|台湾证券交易所|柜买中心");
 
     private ReportCurrency() {
     }
@@ -30,7 +33,8 @@ final class ReportCurrency {
             return Unit.TWD;
         }
         boolean traditional = !original.equals(simplified);
-        return traditional && TAIWAN_DATELINE.matcher(simplified)
-                .region(0, Math.min(simplified.length(), DATELINE_REACH)).find() ? Unit.TWD : Unit.CNY;
+        return traditional && (TAIWAN_DATELINE.matcher(simplified)
+                .region(0, Math.min(simplified.length(), DATELINE_REACH)).find()
+                || TAIWAN_BODIES.matcher(simplified).find()) ? Unit.TWD : Unit.CNY;
     }
 }
