@@ -1,17 +1,10 @@
 package cn.newsevents.extraction.seminar;
 
-import cn.newsevents.extraction.Extractor;
 import cn.newsevents.extraction.date.ChineseDates;
 import cn.newsevents.extraction.date.DateMention;
 import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.Evidence;
-import cn.newsevents.extraction.model.Ids;
-import cn.newsevents.extraction.model.Participant;
-import cn.newsevents.extraction.model.Person;
 import cn.newsevents.extraction.model.SeminarEvent;
 import cn.newsevents.extraction.seminar.SeminarRules.Role;
-import cn.newsevents.extraction.text.Lexicon;
-import cn.newsevents.extraction.text.Places;
 import cn.newsevents.extraction.text.Sentences;
 import cn.newsevents.extraction.text.Span;
 import com.hankcs.hanlp.HanLP;
@@ -22,7 +15,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,14 +34,10 @@ import java.util.Map;
 public final class SeminarExtractor {
     /** How far back a bare host's name is looked for with a post. */
     private static final int EARLIER_NAME_WINDOW = 2000;
-    private static final int MAX_NAME = 12;
     private static final int MAX_AGE_DAYS = 366;
     /** Characters of context on each side of a position the segmenter is asked about. */
     private static final int HINT_WINDOW = 10;
-    private static final String CLAUSE_BREAKS = "，,；;。！？!?\n";
-    /** What may stand between a quoted series name and the meeting kind: an ordinal and 专题. */
-    private static final java.util.regex.Pattern SERIES_GAP =
-            java.util.regex.Pattern.compile("(第[0-9一二三四五六七八九十]{1,3}[场次期]|首场|首次)?(专题)?");
+    private static final String CLAUSE_BREAKS = MeetingText.CLAUSE_BREAKS;
     private static final java.util.regex.Pattern LIST_JOINERS = java.util.regex.Pattern.compile("[、，,和及与]|以及");
     /** 7月9日至10日: two dates joined so are the first and last day of one meeting. */
     private static final java.util.regex.Pattern RANGE_JOINERS = java.util.regex.Pattern.compile("[至到~～—–-]|—{2}");
@@ -88,16 +76,19 @@ public final class SeminarExtractor {
         private final String orig;
         private final LocalDate published;
         private final int body;
-        private final List<Draft> drafts = new ArrayList<>();
+        private final List<MeetingDraft> drafts = new ArrayList<>();
         private final Foci foci;
-        private Draft current;
-        private Draft last;
+        private final MeetingText text;
+        private final SeriesReading seriesReading;
+        private final MeetingCities cities;
+        private MeetingDraft current;
+        private MeetingDraft last;
         private DateMention lastDate;
         private Span lastDateSentence;
         private int lastDateSentenceIndex;
         private List<Span> sentences = List.of();
         /** A meeting dated by an earlier sentence: the sentences from that one on are read again for its people. */
-        private Draft rereadFor;
+        private MeetingDraft rereadFor;
         /** Counts the non-empty paragraphs read so far; a meeting without a date may take one from the last two. */
         private int paragraphOrdinal;
         private int lastDateParagraphOrdinal = -10;
@@ -109,6 +100,9 @@ public final class SeminarExtractor {
             this.s = simplified;
             this.orig = article.text();
             this.foci = new Foci(rules, simplified, article.text());
+            this.text = new MeetingText(rules, simplified, article.text());
+            this.seriesReading = new SeriesReading(text);
+            this.cities = new MeetingCities(text, body);
             this.published = published;
             this.body = body;
         }
@@ -149,12 +143,12 @@ public final class SeminarExtractor {
                 }
                 List<DateMention> dates = ChineseDates.find(s, sentence.start(), sentence.end(), published);
                 boolean refersToMeeting = last != null && mentions.get(k).isEmpty()
-                        && (has(Role.MEETING_REFERENCE, sentence.start(), sentence.end()) || listLine
-                        || afterMeetingParagraph && has(Role.ATTEND, sentence.start(), sentence.end()));
+                        && (text.has(Role.MEETING_REFERENCE, sentence.start(), sentence.end()) || listLine
+                        || afterMeetingParagraph && text.has(Role.ATTEND, sentence.start(), sentence.end()));
                 if (refersToMeeting && current == null) {
                     current = last;
                 }
-                paragraphContinues |= refersToMeeting && has(Role.MEETING_REFERENCE, sentence.start(), sentence.end());
+                paragraphContinues |= refersToMeeting && text.has(Role.MEETING_REFERENCE, sentence.start(), sentence.end());
                 if (paragraphHasMeeting.getOrDefault(paragraph, false) || refersToMeeting) {
                     boolean planned = false;
                     int prevEnd = sentence.start();
@@ -183,7 +177,7 @@ public final class SeminarExtractor {
                     }
                 }
             }
-            return finish();
+            return new EventAssembly(article.id(), text, cities).assemble(drafts);
         }
 
         /**
@@ -194,7 +188,7 @@ public final class SeminarExtractor {
                                      Map<Integer, Boolean> paragraphHasMeeting) {
             int headlineEnd = Math.min(body, s.length());
             int kind = rules.kinds.indexOf(s, 0, headlineEnd);
-            if (kind < 0 || has(Role.PLANNED, 0, headlineEnd) || has(Role.REFERENCE_BEFORE, 0, kind)
+            if (kind < 0 || text.has(Role.PLANNED, 0, headlineEnd) || text.has(Role.REFERENCE_BEFORE, 0, kind)
                     || rules.cue(Role.REFERENCE_AFTER).longestAt(s, kind + rules.kinds.longestAt(s, kind, headlineEnd),
                     headlineEnd) > 0) {
                 return;
@@ -213,7 +207,8 @@ public final class SeminarExtractor {
                     int len = rules.cue(Role.HELD).longestAt(s, cue, sentence.end());
                     mentions.get(k).add(new int[]{cue, cue + len});
                     paragraphHasMeeting.put(sentence.paragraph(), true);
-                    headlineName = nameBefore(kind, kind + rules.kinds.longestAt(s, kind, headlineEnd), 0);
+                    headlineName = seriesReading.nameBefore(kind, kind + rules.kinds.longestAt(s, kind, headlineEnd),
+                            0);
                     return;
                 }
             }
@@ -259,10 +254,10 @@ public final class SeminarExtractor {
                     && "由时上中".indexOf(s.charAt(after)) < 0) {
                 return 0;
             }
-            if (has(Role.VISIT, sentence.start(), i)) {
+            if (text.has(Role.VISIT, sentence.start(), i)) {
                 return 0;
             }
-            int from = Math.max(clauseStart(i, sentence.start()), i - 20);
+            int from = Math.max(text.clauseStart(i, sentence.start()), i - 20);
             int held = rules.cue(Role.HELD).indexOf(s, from, i);
             if (held >= 0 && held + rules.cue(Role.HELD).longestAt(s, held, i) < i) {
                 return len;
@@ -304,13 +299,13 @@ public final class SeminarExtractor {
         private boolean mention(Span sentence, int[] m, int windowStart, List<DateMention> dates) {
             int k0 = m[0];
             int k1 = m[1];
-            int clauseEnd = clauseEnd(k1, sentence.end());
-            int clauseStart = clauseStart(k0, windowStart);
-            if (has(Role.PLANNED, windowStart, clauseEnd)) {
+            int clauseEnd = text.clauseEnd(k1, sentence.end());
+            int clauseStart = text.clauseStart(k0, windowStart);
+            if (text.has(Role.PLANNED, windowStart, clauseEnd)) {
                 return false;
             }
             if (rules.cue(Role.REFERENCE_AFTER).longestAt(s, k1, Math.min(sentence.end(), k1 + 8)) > 0
-                    || has(Role.REFERENCE_BEFORE, Math.max(windowStart, k0 - 16), k0)) {
+                    || text.has(Role.REFERENCE_BEFORE, Math.max(windowStart, k0 - 16), k0)) {
                 return true;
             }
             List<DateMention> own = new ArrayList<>();
@@ -326,27 +321,27 @@ public final class SeminarExtractor {
                     }
                 }
             }
-            if (own.isEmpty() && !has(Role.HELD, clauseStart, k0)) {
+            if (own.isEmpty() && !text.has(Role.HELD, clauseStart, k0)) {
                 own.addAll(datesOpeningNextClause(clauseEnd, sentence.end(), dates));
             }
             own.removeIf(d -> !usable(d.date()) || d.end() < s.length() && s.charAt(d.end()) == '电');
             own = listedOrClosest(own);
-            Integer sequence = ordinalBefore(k0, Math.max(windowStart, k0 - 12));
-            String name = nameBefore(k0, k1, windowStart);
-            String series = seriesBefore(k0, windowStart);
+            Integer sequence = seriesReading.ordinalBefore(k0, Math.max(windowStart, k0 - 12));
+            String name = seriesReading.nameBefore(k0, k1, windowStart);
+            String series = seriesReading.seriesBefore(k0, windowStart);
             String focus = foci.after(k1, sentence.end());
             if (focus == null) {
                 focus = foci.subjectBefore(k0, k1, windowStart);
             }
-            boolean earlier = has(Role.EARLIER, windowStart, k0);
+            boolean earlier = text.has(Role.EARLIER, windowStart, k0);
             if (own.size() >= 2) {
                 List<String> sessionFoci = split(focus, own.size());
-                Draft head = current != null ? current : last;
+                MeetingDraft head = current != null ? current : last;
                 boolean numbered = earlier && head != null && head.sequence != null
                         && head.sequence - 1 == own.size();
                 for (int j = 0; j < own.size(); j++) {
                     DateMention d = own.get(j);
-                    Draft e = findOrCreate(d, sentence);
+                    MeetingDraft e = findOrCreate(d, sentence);
                     if (numbered && e.sequence == null) {
                         e.sequence = j + 1;
                     }
@@ -360,30 +355,30 @@ public final class SeminarExtractor {
                         e.seriesHead = head;
                     }
                     if (e.city == null) {
-                        e.city = cityIn(clauseStart, k0);
+                        e.city = cities.in(clauseStart, k0);
                     }
                 }
                 return true;
             }
-            Draft e;
+            MeetingDraft e;
             if (own.size() == 1) {
                 e = findOrCreate(own.get(0), sentence);
                 if (e.city == null) {
-                    int dateClauseEnd = Math.max(clauseEnd, clauseEnd(own.get(0).end(), sentence.end()));
-                    e.city = cityIn(Math.max(windowStart, clauseStart(own.get(0).start(), windowStart)),
+                    int dateClauseEnd = Math.max(clauseEnd, text.clauseEnd(own.get(0).end(), sentence.end()));
+                    e.city = cities.in(Math.max(windowStart, text.clauseStart(own.get(0).start(), windowStart)),
                             dateClauseEnd);
                 }
             } else {
                 e = sequence == null ? null : bySequence(sequence);
-                boolean held = has(Role.HELD, Math.max(windowStart, k0 - 20), clauseEnd)
-                        || has(Role.DEICTIC, Math.max(windowStart, k0 - 6), k0);
+                boolean held = text.has(Role.HELD, Math.max(windowStart, k0 - 20), clauseEnd)
+                        || text.has(Role.DEICTIC, Math.max(windowStart, k0 - 6), k0);
                 if (e == null && held && last == null && lastDate != null
                         && lastDateParagraphOrdinal >= paragraphOrdinal - 1) {
                     e = findOrCreate(lastDate, lastDateSentence);
                     e.fallbackDate = true;
                     rereadFor = e;
                     if (e.city == null) {
-                        e.city = cityIn(lastDateSentence.start(), lastDateSentence.end());
+                        e.city = cities.in(lastDateSentence.start(), lastDateSentence.end());
                     }
                 }
                 if (e == null) {
@@ -415,9 +410,9 @@ public final class SeminarExtractor {
          * meeting.
          */
         private boolean onlyReferredTo(PersonMention p, Span sentence, int clauseEnd) {
-            int from = clauseStart(p.start(), sentence.start());
-            return has(Role.REFERRED_BEFORE, from, p.start())
-                    || has(Role.REFERRED_AFTER, p.end(), Math.min(clauseEnd, p.end() + 24));
+            int from = text.clauseStart(p.start(), sentence.start());
+            return text.has(Role.REFERRED_BEFORE, from, p.start())
+                    || text.has(Role.REFERRED_AFTER, p.end(), Math.min(clauseEnd, p.end() + 24));
         }
 
         private boolean endsWithColon(Span sentence) {
@@ -430,12 +425,12 @@ public final class SeminarExtractor {
 
         /** Reads the people of a sentence about the current meeting; returns true when someone with a post is named. */
         private boolean people(Span sentence, boolean namesMeeting) {
-            boolean attend = namesMeeting || has(Role.ATTEND, sentence.start(), sentence.end());
+            boolean attend = namesMeeting || text.has(Role.ATTEND, sentence.start(), sentence.end());
             NameHints hints = nameHints(sentence);
             List<PersonMention> found = persons.find(s, orig, sentence.start(), sentence.end(), hints);
             String raised = raised(sentence);
             for (PersonMention p : found) {
-                int ce = clauseEnd(p.end(), sentence.end());
+                int ce = text.clauseEnd(p.end(), sentence.end());
                 int hostCue = rules.cue(Role.HOST).indexOf(s, p.end(), Math.min(ce, p.end() + 40));
                 if (hostCue < 0) {
                     hostCue = hostLaterInSentence(p, found, sentence);
@@ -447,15 +442,15 @@ public final class SeminarExtractor {
                 if (hostCue >= 0) {
                     if (current.host == null) {
                         current.host = p;
-                        current.participants.remove(key(name));
+                        current.participants.remove(MeetingDraft.key(name));
                     }
                     continue;
                 }
-                if (!attend || (current.host != null && key(name).equals(key(hostName(current))))
+                if (!attend || (current.host != null && MeetingDraft.key(name).equals(MeetingDraft.key(current.hostName(orig))))
                         || onlyReferredTo(p, sentence, ce)) {
                     continue;
                 }
-                current.participants.putIfAbsent(key(name), new Pending(p, name, raised));
+                current.participants.putIfAbsent(MeetingDraft.key(name), new MeetingDraft.Pending(p, name, raised));
             }
             if (current.host == null) {
                 current.host = hostNamedEarlier(sentence);
@@ -481,8 +476,8 @@ public final class SeminarExtractor {
                 }
                 String name = s.substring(ns, cue);
                 int floor = Math.max(body, sentence.start() - EARLIER_NAME_WINDOW);
-                for (int at = indexOf(name, floor, sentence.start()); at >= 0;
-                     at = indexOf(name, at + 1, sentence.start())) {
+                for (int at = text.indexOf(name, floor, sentence.start()); at >= 0;
+                     at = text.indexOf(name, at + 1, sentence.start())) {
                     int title = PostedPersons.titleEndingAt(s, at, Math.max(floor, at - 8));
                     if (title > 0) {
                         return new PersonMention(ns, cue, ns, cue, List.of(), List.of(orig.substring(at - title, at)));
@@ -501,10 +496,10 @@ public final class SeminarExtractor {
                 return List.of();
             }
             int next = clauseEnd + 1;
-            int nextEnd = clauseEnd(next, sentenceEnd);
+            int nextEnd = text.clauseEnd(next, sentenceEnd);
             for (DateMention d : dates) {
                 if (d.start() >= next && d.start() - next <= 1 && d.end() <= nextEnd
-                        && has(Role.HELD, d.end(), nextEnd)) {
+                        && text.has(Role.HELD, d.end(), nextEnd)) {
                     return List.of(d);
                 }
             }
@@ -513,13 +508,13 @@ public final class SeminarExtractor {
 
         /** Reads the people of the sentences from the one that dated {@link #rereadFor} up to sentence {@code k}. */
         private void reread(int k) {
-            Draft keep = current;
+            MeetingDraft keep = current;
             current = rereadFor;
             rereadFor = null;
             for (int j = Math.max(0, lastDateSentenceIndex); j < k; j++) {
                 Span earlier = sentences.get(j);
-                if (has(Role.ATTEND, earlier.start(), earlier.end())
-                        || has(Role.MEETING_REFERENCE, earlier.start(), earlier.end())) {
+                if (text.has(Role.ATTEND, earlier.start(), earlier.end())
+                        || text.has(Role.MEETING_REFERENCE, earlier.start(), earlier.end())) {
                     people(earlier, false);
                 }
             }
@@ -536,7 +531,7 @@ public final class SeminarExtractor {
                 return true;
             }
             int cue = rules.cue(Role.CONVENE).indexOf(s, p.end(), to);
-            if (cue < 0 || indexOf("由", p.end(), cue) >= 0 || PostedPersons.titleAnywhere(s, p.end(), cue)) {
+            if (cue < 0 || text.indexOf("由", p.end(), cue) >= 0 || PostedPersons.titleAnywhere(s, p.end(), cue)) {
                 return false;
             }
             return rules.kinds.indexOf(s, cue, to) >= 0;
@@ -547,7 +542,7 @@ public final class SeminarExtractor {
          * unless the sentence has already placed the exchange inside a meeting (座谈会上，市长某某与企业代表交流).
          */
         private boolean exchangesWith(PersonMention p, int sentenceStart, int to) {
-            if (rules.kinds.indexOf(s, sentenceStart, p.start()) >= 0 || has(Role.HELD, sentenceStart, p.start())) {
+            if (rules.kinds.indexOf(s, sentenceStart, p.start()) >= 0 || text.has(Role.HELD, sentenceStart, p.start())) {
                 return false;
             }
             int with = rules.cue(Role.CONVENE_WITH).indexOf(s, p.end(), Math.min(to, p.end() + 16));
@@ -570,7 +565,7 @@ public final class SeminarExtractor {
                 }
             }
             int cue = rules.cue(Role.HOST).indexOf(s, p.end(), next);
-            if (cue < 0 || indexOf("由", p.end(), cue) >= 0 || PostedPersons.titleAnywhere(s, p.end(), cue)) {
+            if (cue < 0 || text.indexOf("由", p.end(), cue) >= 0 || PostedPersons.titleAnywhere(s, p.end(), cue)) {
                 return -1;
             }
             return cue;
@@ -604,33 +599,22 @@ public final class SeminarExtractor {
         }
 
         private String raised(Span sentence) {
-            int i = indexOf("就", sentence.start(), sentence.end());
+            int i = text.indexOf("就", sentence.start(), sentence.end());
             while (i >= 0) {
                 int stop = Math.min(sentence.end(), i + 120);
                 for (String verb : new String[]{"提出", "发表", "交流", "作了发言", "发言", "建言"}) {
-                    int v = indexOf(verb, i + 2, stop);
+                    int v = text.indexOf(verb, i + 2, stop);
                     if (v >= 0) {
                         return orig.substring(i + 1, v).strip();
                     }
                 }
-                i = indexOf("就", i + 1, sentence.end());
+                i = text.indexOf("就", i + 1, sentence.end());
             }
             return null;
         }
 
-        /** {@code s.indexOf(word, from)} that never looks at or past {@code to} (keeps the work per sentence bounded). */
-        private int indexOf(String word, int from, int to) {
-            int last = to - word.length();
-            for (int i = Math.max(0, from); i <= last; i++) {
-                if (s.startsWith(word, i)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        private Draft findOrCreate(DateMention d, Span sentence) {
-            for (Draft e : drafts) {
+        private MeetingDraft findOrCreate(DateMention d, Span sentence) {
+            for (MeetingDraft e : drafts) {
                 if (e.date.equals(d.date())) {
                     if (e.timeOfDay == null) {
                         e.timeOfDay = d.timeOfDay();
@@ -638,13 +622,13 @@ public final class SeminarExtractor {
                     return e;
                 }
             }
-            Draft e = new Draft(d.date(), d.timeOfDay(), sentence);
+            MeetingDraft e = new MeetingDraft(d.date(), d.timeOfDay(), sentence);
             drafts.add(e);
             return e;
         }
 
-        private Draft bySequence(int sequence) {
-            for (Draft e : drafts) {
+        private MeetingDraft bySequence(int sequence) {
+            for (MeetingDraft e : drafts) {
                 if (e.sequence != null && e.sequence == sequence) {
                     return e;
                 }
@@ -657,250 +641,6 @@ public final class SeminarExtractor {
             return age >= 0 && age <= MAX_AGE_DAYS;
         }
 
-        private boolean has(Role role, int from, int to) {
-            if (role == Role.ATTEND) {
-                for (int i = from; i < to; i++) {
-                    if (rules.cue(Role.ATTEND).longestAt(s, i, to) > 0
-                            && rules.cue(Role.ATTEND_BLOCK).longestAt(s, i, to) == 0) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            return from < to && rules.cue(role).indexOf(s, from, to) >= 0;
-        }
-
-        private int clauseEnd(int from, int limit) {
-            for (int i = from; i < limit; i++) {
-                if (CLAUSE_BREAKS.indexOf(s.charAt(i)) >= 0) {
-                    return i;
-                }
-            }
-            return limit;
-        }
-
-        private int clauseStart(int from, int floor) {
-            for (int i = from - 1; i >= floor; i--) {
-                if (CLAUSE_BREAKS.indexOf(s.charAt(i)) >= 0) {
-                    return i + 1;
-                }
-            }
-            return floor;
-        }
-
-        /** 第四场 / 第4场 / 首场 right before the meeting kind. */
-        private Integer ordinalBefore(int k0, int floor) {
-            for (int i = k0 - 1; i >= floor; i--) {
-                char c = s.charAt(i);
-                if ("场次期".indexOf(c) < 0) {
-                    continue;
-                }
-                if (i - 1 >= floor && s.charAt(i - 1) == '首') {
-                    return 1;
-                }
-                int j = i - 1;
-                while (j >= floor && (cn.newsevents.extraction.date.ChineseNumbers.isDigitLike(s.charAt(j))
-                        || s.charAt(j) == '十')) {
-                    j--;
-                }
-                if (j >= floor && j < i - 1 && s.charAt(j) == '第') {
-                    var n = cn.newsevents.extraction.date.ChineseNumbers.parse(s, j + 1, i, 4);
-                    if (n != null && n.end() == i && n.value() > 0) {
-                        return n.value();
-                    }
-                }
-                return null;
-            }
-            return null;
-        }
-
-        /** The words before the kind that name the meeting: 企业和专家座谈会, 民营企业座谈会, 专题座谈会. */
-        private String nameBefore(int k0, int k1, int floor) {
-            if (s.charAt(k1 - 1) != '会' && s.charAt(k1 - 1) != '议') {
-                return orig.substring(k1 - 2, k1);
-            }
-            int i = k0;
-            while (i > floor && k0 - i < MAX_NAME) {
-                char c = s.charAt(i - 1);
-                if (!PostedPersons.allIdeographs(s, i - 1, i) || "的在了场次期届于是为日号月年和".indexOf(c) >= 0
-                        && !(c == '和' && i - 1 > floor && i < k0)
-                        || rules.cue(Role.HELD).longestEndingAt(s, i, floor) > 0) {
-                    break;
-                }
-                i--;
-            }
-            return orig.substring(i, k1);
-        }
-
-        /** “聚力…、共谋…”第三场专题座谈会: the quoted series name right before the ordinal and kind. */
-        private String seriesBefore(int k0, int floor) {
-            int i = k0;
-            while (i > floor && k0 - i <= 8 && "”」』\"".indexOf(s.charAt(i - 1)) < 0) {
-                i--;
-            }
-            if (i <= floor || "”」』\"".indexOf(s.charAt(i - 1)) < 0) {
-                return null;
-            }
-            String between = s.substring(i, k0);
-            if (!between.isEmpty() && !SERIES_GAP.matcher(between).matches()) {
-                return null;
-            }
-            int close = i - 1;
-            for (int j = close - 1; j >= floor && close - j <= 40; j--) {
-                if ("“「『\"".indexOf(s.charAt(j)) >= 0) {
-                    return j + 1 < close ? orig.substring(j + 1, close) : null;
-                }
-            }
-            return null;
-        }
-
-        /** The city where the meeting was held, from 在/赴/到 + place or a place opening the clause. */
-        private String cityIn(int from, int to) {
-            for (int i = from; i < to; i++) {
-                boolean cue = i == from || "在赴到于了抵访临".indexOf(s.charAt(i - 1)) >= 0;
-                if (!cue) {
-                    continue;
-                }
-                Places.Place p = Places.at(s, i, to);
-                if (p != null) {
-                    int end = s.charAt(p.end() - 1) == '市' ? Places.districtEnd(s, p.end(), to) : p.end();
-                    return orig.substring(p.start(), end);
-                }
-                if (i > from && s.charAt(i - 1) == '在') {
-                    String abbreviation = Places.abbreviationAt(s, i, to);
-                    if (abbreviation != null && i + 1 < to && !PostedPersons.allIdeographs(s, i + 1, i + 2)
-                            || abbreviation != null && i + 1 < to && "出召举主参".indexOf(s.charAt(i + 1)) >= 0) {
-                        return abbreviation;
-                    }
-                }
-            }
-            return null;
-        }
-
-        private List<SeminarEvent> finish() {
-            String headlineCity = null;
-            Places.Place hp = Places.first(s, 0, Math.min(body, s.length()));
-            if (hp != null) {
-                headlineCity = hp.city();
-            }
-            for (Draft e : drafts) {
-                Draft h = e.seriesHead;
-                if (h != null) {
-                    if (e.host == null) {
-                        e.host = h.host;
-                    }
-                    if (e.city == null) {
-                        e.city = h.city;
-                    }
-                    if (e.series == null) {
-                        e.series = h.series;
-                    }
-                    if (e.name == null) {
-                        e.name = h.name;
-                    }
-                }
-            }
-            for (Draft e : drafts) {
-                if (e.host == null && e.convener != null) {
-                    e.host = e.convener;
-                }
-            }
-            for (Draft e : drafts) {
-                if (e.city == null && e.seriesHead != null && e.seriesHead.city != null) {
-                    e.city = e.seriesHead.city;
-                }
-                if (e.city == null && headlineCity != null && localPost(e)) {
-                    e.city = headlineCity;
-                }
-            }
-            List<SeminarEvent> out = new ArrayList<>();
-            for (Draft e : drafts) {
-                String cityName = cityName(e.city);
-                List<Participant> participants = new ArrayList<>();
-                String hostKey = e.host == null ? null : key(hostName(e));
-                for (Pending p : e.participants.values()) {
-                    if (key(p.name).equals(hostKey)) {
-                        continue;
-                    }
-                    String organization = p.mention.organization() != null ? p.mention.organization()
-                            : impliedOrganization(p.mention.title());
-                    participants.add(new Participant(p.name, p.mention.title(),
-                            expand(organization, cityName), p.raised));
-                }
-                Person host = e.host == null ? null : new Person(hostName(e), e.host.title(),
-                        expand(e.host.organization(), cityName));
-                double confidence = 0.55 + (e.fallbackDate ? -0.15 : 0.15) + (host != null ? 0.1 : 0)
-                        + (participants.isEmpty() ? 0 : 0.1) + (e.name != null ? 0.05 : 0);
-                Evidence evidence = new Evidence(e.evidenceSentence.start(), e.evidenceSentence.end(),
-                        orig.substring(e.evidenceSentence.start(), e.evidenceSentence.end()));
-                String nameOrSeries = e.name != null ? e.name : e.series;
-                String id = Ids.eventId(article.id(), "seminar", e.date, e.sequence, nameOrSeries);
-                out.add(new SeminarEvent(id, article.id(), e.date, e.timeOfDay, e.city, e.name, e.series,
-                        e.sequence, host, e.focus, List.copyOf(participants), evidence,
-                        Math.max(0, Math.min(1, confidence)), Extractor.VERSION));
-            }
-            return out;
-        }
-
-        private boolean localPost(Draft e) {
-            if (e.host != null && e.host.organization() != null && e.host.organization().startsWith("市")) {
-                return true;
-            }
-            return e.host != null && e.host.title() != null && e.host.title().startsWith("市");
-        }
-
-        private String hostName(Draft e) {
-            return orig.substring(e.host.nameStart(), e.host.nameEnd());
-        }
-    }
-
-    /** The organization a post written alone names (副市长 -> 市政府), or null. */
-    static String impliedOrganization(String title) {
-        if (title == null) {
-            return null;
-        }
-        for (String part : title.split("、")) {
-            String org = Lexicon.TITLE_ORGANIZATIONS.value(part, 2);
-            if (org != null) {
-                return org;
-            }
-        }
-        return null;
-    }
-
-    /** 市委 -> 杭州市委, 省委 -> 浙江省委 when the meeting's city is known. */
-    static String expand(String organization, String city) {
-        if (organization == null || city == null) {
-            return organization;
-        }
-        String province = Places.provinceOf(city);
-        StringBuilder sb = new StringBuilder();
-        for (String part : organization.split("、")) {
-            if (!sb.isEmpty()) {
-                sb.append('、');
-            }
-            if (part.startsWith("市")) {
-                sb.append(city).append(part);
-            } else if (part.startsWith("省") && Places.isProvince(province)) {
-                sb.append(province).append(part);
-            } else {
-                sb.append(part);
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String cityName(String city) {
-        if (city == null) {
-            return null;
-        }
-        String simplifiedCity = cn.newsevents.extraction.text.SimplifiedText.of(city);
-        Places.Place p = Places.first(simplifiedCity, 0, simplifiedCity.length());
-        return p == null ? null : p.city();
-    }
-
-    private static String key(String name) {
-        return name == null ? "" : cn.newsevents.extraction.text.SimplifiedText.of(name);
     }
 
     private static List<String> split(String focus, int n) {
@@ -929,31 +669,4 @@ public final class SeminarExtractor {
             .enablePlaceRecognize(false).enableOrganizationRecognize(false).enableNumberQuantifierRecognize(false)
             .enableOffset(true));
 
-    /** A person waiting to become a participant. */
-    private record Pending(PersonMention mention, String name, String raised) {
-    }
-
-    /** An event being assembled from several mentions. */
-    private static final class Draft {
-        final LocalDate date;
-        String timeOfDay;
-        String city;
-        String name;
-        String series;
-        Integer sequence;
-        PersonMention host;
-        /** The person who convened the meeting (某某召开座谈会): its host when nobody is said to chair it. */
-        PersonMention convener;
-        String focus;
-        boolean fallbackDate;
-        Draft seriesHead;
-        final Span evidenceSentence;
-        final LinkedHashMap<String, Pending> participants = new LinkedHashMap<>();
-
-        Draft(LocalDate date, String timeOfDay, Span evidenceSentence) {
-            this.date = date;
-            this.timeOfDay = timeOfDay;
-            this.evidenceSentence = evidenceSentence;
-        }
-    }
 }
