@@ -9,7 +9,6 @@ import cn.newsevents.extraction.text.Sentences;
 import cn.newsevents.extraction.text.Span;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,11 +28,6 @@ import java.util.Map;
  * (将于…召开) and meetings more than a year before publication give no event.
  */
 public final class SeminarExtractor {
-    private static final int MAX_AGE_DAYS = 366;
-    private static final String CLAUSE_BREAKS = MeetingText.CLAUSE_BREAKS;
-    private static final java.util.regex.Pattern LIST_JOINERS = java.util.regex.Pattern.compile("[、，,和及与]|以及");
-    /** 7月9日至10日: two dates joined so are the first and last day of one meeting. */
-    private static final java.util.regex.Pattern RANGE_JOINERS = java.util.regex.Pattern.compile("[至到~～—–-]|—{2}");
     private static final java.util.regex.Pattern FOCUS_SEPARATORS = java.util.regex.Pattern.compile("、|和|及|与");
 
     private final SeminarRules rules = SeminarRules.DEFAULT;
@@ -75,6 +69,7 @@ public final class SeminarExtractor {
         private final SeriesReading seriesReading;
         private final MeetingCities cities;
         private final MeetingPeople people;
+        private final MeetingFinder finder;
         private MeetingDraft current;
         private MeetingDraft last;
         private DateMention lastDate;
@@ -98,6 +93,7 @@ public final class SeminarExtractor {
             this.seriesReading = new SeriesReading(text);
             this.cities = new MeetingCities(text, body);
             this.people = new MeetingPeople(text, body, persons);
+            this.finder = new MeetingFinder(text, seriesReading, body, published);
             this.published = published;
             this.body = body;
         }
@@ -107,14 +103,14 @@ public final class SeminarExtractor {
             Map<Integer, Boolean> paragraphHasMeeting = new HashMap<>();
             List<List<int[]>> mentions = new ArrayList<>();
             for (Span sentence : sentences) {
-                List<int[]> m = meetingMentions(sentence);
+                List<int[]> m = finder.meetingMentions(sentence);
                 mentions.add(m);
                 if (!m.isEmpty()) {
                     paragraphHasMeeting.put(sentence.paragraph(), true);
                 }
             }
             if (paragraphHasMeeting.isEmpty()) {
-                headlineMeeting(sentences, mentions, paragraphHasMeeting);
+                headlineName = finder.headlineMeeting(sentences, mentions, paragraphHasMeeting);
             }
             int paragraph = -1;
             boolean afterMeetingParagraph = false;
@@ -164,7 +160,7 @@ public final class SeminarExtractor {
                     }
                 }
                 for (DateMention d : dates) {
-                    if (usable(d.date())) {
+                    if (finder.usable(d.date())) {
                         lastDate = d;
                         lastDateSentence = sentence;
                         lastDateSentenceIndex = k;
@@ -173,121 +169,6 @@ public final class SeminarExtractor {
                 }
             }
             return new EventAssembly(article.id(), text, cities).assemble(drafts);
-        }
-
-        /**
-         * 市委召开民营企业座谈会 in the headline while the body only says 主持召开会议: the first dated sentence of
-         * the body that says a meeting was held stands for the headline's meeting.
-         */
-        private void headlineMeeting(List<Span> sentences, List<List<int[]>> mentions,
-                                     Map<Integer, Boolean> paragraphHasMeeting) {
-            int headlineEnd = Math.min(body, s.length());
-            int kind = rules.kinds.indexOf(s, 0, headlineEnd);
-            if (kind < 0 || text.has(Role.PLANNED, 0, headlineEnd) || text.has(Role.REFERENCE_BEFORE, 0, kind)
-                    || rules.cue(Role.REFERENCE_AFTER).longestAt(s, kind + rules.kinds.longestAt(s, kind, headlineEnd),
-                    headlineEnd) > 0) {
-                return;
-            }
-            for (int k = 0; k < sentences.size(); k++) {
-                Span sentence = sentences.get(k);
-                int cue = rules.cue(Role.HELD).indexOf(s, sentence.start(), sentence.end());
-                if (cue < 0) {
-                    continue;
-                }
-                boolean dated = false;
-                for (DateMention d : ChineseDates.find(s, sentence.start(), cue, published)) {
-                    dated |= usable(d.date());
-                }
-                if (dated) {
-                    int len = rules.cue(Role.HELD).longestAt(s, cue, sentence.end());
-                    mentions.get(k).add(new int[]{cue, cue + len});
-                    paragraphHasMeeting.put(sentence.paragraph(), true);
-                    headlineName = seriesReading.nameBefore(kind, kind + rules.kinds.longestAt(s, kind, headlineEnd),
-                            0);
-                    return;
-                }
-            }
-        }
-
-        private List<int[]> meetingMentions(Span sentence) {
-            List<int[]> out = new ArrayList<>();
-            for (int i = sentence.start(); i < sentence.end(); i++) {
-                int len = rules.kinds.longestAt(s, i, sentence.end());
-                if (len > 0 && i + len < sentence.end() && s.charAt(i + len) == '会'
-                        && s.charAt(i + len - 1) != '会') {
-                    // 举行座谈会: the verb kind is the start of a noun kind; read the noun.
-                    int start = i + len - 2;
-                    int nounLength = rules.kinds.longestAt(s, start, sentence.end());
-                    if (nounLength > 0) {
-                        i = start;
-                        len = nounLength;
-                    }
-                }
-                if (len == 0) {
-                    len = nounAfterHeldVerb(i, sentence);
-                }
-                if (len > 0) {
-                    out.add(new int[]{i, i + len});
-                    i += len - 1;
-                }
-            }
-            return out;
-        }
-
-        /**
-         * 举行年度侨商座谈，由…主持 / 书记某某与民营企业家座谈，听取…: 座谈 ending a clause names a meeting when a
-         * held verb (举行, 召开, 出席…) or 与/同 opens its phrase, unless the sentence reports a visit (走访, 调研…) the
-         * talk is part of. 座谈 as a verb that goes on (与企业负责人座谈交流) names none.
-         */
-        private int nounAfterHeldVerb(int i, Span sentence) {
-            int len = rules.cue(Role.KIND_AFTER_HELD).longestAt(s, i, sentence.end());
-            if (len == 0) {
-                return 0;
-            }
-            int after = i + len;
-            if (after < sentence.end() && CLAUSE_BREAKS.indexOf(s.charAt(after)) < 0
-                    && "由时上中".indexOf(s.charAt(after)) < 0) {
-                return 0;
-            }
-            if (text.has(Role.VISIT, sentence.start(), i)) {
-                return 0;
-            }
-            int from = Math.max(text.clauseStart(i, sentence.start()), i - 20);
-            int held = rules.cue(Role.HELD).indexOf(s, from, i);
-            if (held >= 0 && held + rules.cue(Role.HELD).longestAt(s, held, i) < i) {
-                return len;
-            }
-            int with = rules.cue(Role.CONVENE_WITH).indexOf(s, from, i);
-            boolean talk = with >= 0 && with + 1 < i && s.charAt(with + 1) != '会'
-                    && (after >= sentence.end() || CLAUSE_BREAKS.indexOf(s.charAt(after)) >= 0);
-            return talk ? len : 0;
-        }
-
-        /**
-         * Several dates before one meeting kind are several sessions only when they form a list (4月9日、18日和26日);
-         * otherwise the one closest to the kind is the meeting's.
-         */
-        private List<DateMention> listedOrClosest(List<DateMention> dates) {
-            List<DateMention> distinct = new ArrayList<>();
-            for (DateMention d : dates) {
-                if (distinct.stream().noneMatch(x -> x.date().equals(d.date()))) {
-                    distinct.add(d);
-                }
-            }
-            if (distinct.size() < 2) {
-                return distinct;
-            }
-            if (distinct.size() == 2 && dates.size() == 2 && RANGE_JOINERS.matcher(
-                    s.substring(dates.get(0).end(), dates.get(1).start()).strip()).matches()) {
-                return List.of(dates.get(0));
-            }
-            for (int i = 1; i < dates.size(); i++) {
-                String between = s.substring(dates.get(i - 1).end(), dates.get(i).start()).strip();
-                if (!between.isEmpty() && !LIST_JOINERS.matcher(between).matches()) {
-                    return List.of(dates.get(dates.size() - 1));
-                }
-            }
-            return distinct;
         }
 
         /** Reads one meeting mention; returns false when the meeting is only planned. */
@@ -303,24 +184,7 @@ public final class SeminarExtractor {
                     || text.has(Role.REFERENCE_BEFORE, Math.max(windowStart, k0 - 16), k0)) {
                 return true;
             }
-            List<DateMention> own = new ArrayList<>();
-            for (DateMention d : dates) {
-                if (d.start() >= windowStart && d.end() <= k0) {
-                    own.add(d);
-                }
-            }
-            if (own.isEmpty()) {
-                for (DateMention d : dates) {
-                    if (d.start() >= k1 && d.end() <= clauseEnd) {
-                        own.add(d);
-                    }
-                }
-            }
-            if (own.isEmpty() && !text.has(Role.HELD, clauseStart, k0)) {
-                own.addAll(datesOpeningNextClause(clauseEnd, sentence.end(), dates));
-            }
-            own.removeIf(d -> !usable(d.date()) || d.end() < s.length() && s.charAt(d.end()) == '电');
-            own = listedOrClosest(own);
+            List<DateMention> own = finder.datesOf(sentence, k0, k1, windowStart, clauseStart, clauseEnd, dates);
             Integer sequence = seriesReading.ordinalBefore(k0, Math.max(windowStart, k0 - 12));
             String name = seriesReading.nameBefore(k0, k1, windowStart);
             String series = seriesReading.seriesBefore(k0, windowStart);
@@ -408,25 +272,6 @@ public final class SeminarExtractor {
             return e > sentence.start() && (s.charAt(e - 1) == '：' || s.charAt(e - 1) == ':');
         }
 
-        /**
-         * 某某座谈会，3月31日在台北举行: a meeting named as the subject of its sentence takes the date that opens the
-         * next clause when that clause says the meeting took place.
-         */
-        private List<DateMention> datesOpeningNextClause(int clauseEnd, int sentenceEnd, List<DateMention> dates) {
-            if (clauseEnd >= sentenceEnd || "，,".indexOf(s.charAt(clauseEnd)) < 0) {
-                return List.of();
-            }
-            int next = clauseEnd + 1;
-            int nextEnd = text.clauseEnd(next, sentenceEnd);
-            for (DateMention d : dates) {
-                if (d.start() >= next && d.start() - next <= 1 && d.end() <= nextEnd
-                        && text.has(Role.HELD, d.end(), nextEnd)) {
-                    return List.of(d);
-                }
-            }
-            return List.of();
-        }
-
         /** Reads the people of the sentences from the one that dated {@link #rereadFor} up to sentence {@code k}. */
         private void reread(int k) {
             MeetingDraft meeting = rereadFor;
@@ -461,11 +306,6 @@ public final class SeminarExtractor {
                 }
             }
             return null;
-        }
-
-        private boolean usable(LocalDate d) {
-            long age = ChronoUnit.DAYS.between(d, published);
-            return age >= 0 && age <= MAX_AGE_DAYS;
         }
 
     }
