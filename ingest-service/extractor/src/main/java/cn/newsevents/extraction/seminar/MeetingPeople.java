@@ -24,6 +24,11 @@ final class MeetingPeople {
     /** Characters of context on each side of a position the segmenter is asked about. */
     private static final int HINT_WINDOW = 10;
     private static final String CLAUSE_BREAKS = MeetingText.CLAUSE_BREAKS;
+    /** HanLP segments are not documented as thread-safe: one per thread. */
+    private static final ThreadLocal<Segment> SEGMENTER = ThreadLocal.withInitial(() -> HanLP.newSegment()
+            .enableNameRecognize(true).enableTranslatedNameRecognize(false).enableJapaneseNameRecognize(false)
+            .enablePlaceRecognize(false).enableOrganizationRecognize(false).enableNumberQuantifierRecognize(false)
+            .enableOffset(true));
 
     private final MeetingText text;
     private final SeminarRules rules;
@@ -172,6 +177,7 @@ final class MeetingPeople {
                 || text.has(Role.REFERRED_AFTER, p.end(), Math.min(clauseEnd, p.end() + 24));
     }
 
+    /** What the sentence says was raised (就 X 提出/发言…): X, or null. */
     private String raised(Span sentence) {
         int i = text.indexOf("就", sentence.start(), sentence.end());
         while (i >= 0) {
@@ -206,22 +212,11 @@ final class MeetingPeople {
         }
         int from = Math.max(sentence.start(), p - HINT_WINDOW);
         int to = Math.min(sentence.end(), p + HINT_WINDOW);
-        for (Term t : segmenter().seg(s.substring(from, to))) {
+        for (Term t : SEGMENTER.get().seg(s.substring(from, to))) {
             if (from + t.offset == p) {
                 return t.nature != null && t.nature.startsWith("nr") ? p + t.length() : -1;
             }
         }
         return -1;
     }
-
-    private static Segment segmenter() {
-        Segment seg = SEGMENTER.get();
-        return seg;
-    }
-
-    /** HanLP segments are not documented as thread-safe: one per thread. */
-    private static final ThreadLocal<Segment> SEGMENTER = ThreadLocal.withInitial(() -> HanLP.newSegment()
-            .enableNameRecognize(true).enableTranslatedNameRecognize(false).enableJapaneseNameRecognize(false)
-            .enablePlaceRecognize(false).enableOrganizationRecognize(false).enableNumberQuantifierRecognize(false)
-            .enableOffset(true));
 }
