@@ -3,6 +3,10 @@ package cn.newsevents.extraction.seminar;
 import cn.newsevents.extraction.seminar.SeminarRules.Role;
 import cn.newsevents.extraction.text.WordTable;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
 /**
  * Reads the focus of a meeting in one article: the theme right after the meeting kind (聚焦 X, 围绕“X”), the subject a
  * meeting is held to explain (某某政策宣讲座谈会), and a theme stated in a later sentence (主题包括 X, 就“X”…). Offsets
@@ -15,6 +19,7 @@ final class Foci {
     private static final int MAX_THEME = 60;
     /** A subject named before the purpose of the meeting (某某协议沟通座谈会). */
     private static final int MAX_SUBJECT = 32;
+    private static final Pattern FOCUS_SEPARATORS = Pattern.compile("、|和|及|与");
 
     private final SeminarRules rules;
     private final String s;
@@ -152,5 +157,21 @@ final class Foci {
             }
         }
         return -1;
+    }
+
+    /** 聚焦 A、B和C for three sessions on three dates: one topic a session when the count matches, else null. */
+    static List<String> perSession(String focus, int n) {
+        if (focus == null) {
+            return null;
+        }
+        String[] parts = FOCUS_SEPARATORS.split(focus);
+        if (parts.length != n) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (String p : parts) {
+            out.add(p.strip());
+        }
+        return out;
     }
 }

@@ -1,0 +1,92 @@
+package cn.newsevents.extraction.seminar;
+
+import cn.newsevents.extraction.text.Places;
+import cn.newsevents.extraction.text.SimplifiedText;
+
+/**
+ * Decides where a meeting was held and what a local organisation stands for there. A clause names the city after
+ * 在/赴/到 or at its opening (在杭州召开); a meeting held by a city post (市委书记, 市政府) with no city of its own
+ * is in the city the headline names; 市委 and 省委 of such a meeting are the city's and its province's. Offsets
+ * index the simplified text; returned names are the original text. Immutable.
+ */
+final class MeetingCities {
+    private final MeetingText text;
+    private final String s;
+    private final int body;
+
+    /** @param body where the body starts; the text before it is the headline */
+    MeetingCities(MeetingText text, int body) {
+        this.text = text;
+        this.s = text.s;
+        this.body = body;
+    }
+
+    /** The city where the meeting was held, from 在/赴/到 + place or a place opening {@code [from, to)}, or null. */
+    String in(int from, int to) {
+        for (int i = from; i < to; i++) {
+            boolean cue = i == from || "在赴到于了抵访临".indexOf(s.charAt(i - 1)) >= 0;
+            if (!cue) {
+                continue;
+            }
+            Places.Place p = Places.at(s, i, to);
+            if (p != null) {
+                int end = s.charAt(p.end() - 1) == '市' ? Places.districtEnd(s, p.end(), to) : p.end();
+                return text.orig.substring(p.start(), end);
+            }
+            if (i > from && s.charAt(i - 1) == '在') {
+                String abbreviation = Places.abbreviationAt(s, i, to);
+                if (abbreviation != null && i + 1 < to && !PostedPersons.allIdeographs(s, i + 1, i + 2)
+                        || abbreviation != null && i + 1 < to && "出召举主参".indexOf(s.charAt(i + 1)) >= 0) {
+                    return abbreviation;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The first city the headline names, or null. */
+    String headline() {
+        Places.Place hp = Places.first(s, 0, Math.min(body, s.length()));
+        return hp == null ? null : hp.city();
+    }
+
+    /** Whether the meeting's host holds a city post, so the meeting is in the city the article is about. */
+    static boolean localPost(MeetingDraft e) {
+        if (e.host != null && e.host.organization() != null && e.host.organization().startsWith("市")) {
+            return true;
+        }
+        return e.host != null && e.host.title() != null && e.host.title().startsWith("市");
+    }
+
+    /** The city a place name written in any script lies in, or null. */
+    static String cityName(String city) {
+        if (city == null) {
+            return null;
+        }
+        String simplifiedCity = SimplifiedText.of(city);
+        Places.Place p = Places.first(simplifiedCity, 0, simplifiedCity.length());
+        return p == null ? null : p.city();
+    }
+
+    /** 市委 -> 杭州市委, 省委 -> 浙江省委 when the meeting's city is known. */
+    static String expand(String organization, String city) {
+        if (organization == null || city == null) {
+            return organization;
+        }
+        String province = Places.provinceOf(city);
+        StringBuilder sb = new StringBuilder();
+        for (String part : organization.split("、")) {
+            if (!sb.isEmpty()) {
+                sb.append('、');
+            }
+            if (part.startsWith("市")) {
+                sb.append(city).append(part);
+            } else if (part.startsWith("省") && Places.isProvince(province)) {
+                sb.append(province).append(part);
+            } else {
+                sb.append(part);
+            }
+        }
+        return sb.toString();
+    }
+}

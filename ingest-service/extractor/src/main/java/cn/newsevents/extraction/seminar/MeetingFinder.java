@@ -1,0 +1,218 @@
+package cn.newsevents.extraction.seminar;
+
+import cn.newsevents.extraction.date.ChineseDates;
+import cn.newsevents.extraction.date.DateMention;
+import cn.newsevents.extraction.seminar.SeminarRules.Role;
+import cn.newsevents.extraction.text.Span;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Finds which sentences name a meeting and on which days it took place. A meeting kind (座谈会, 研讨会…) names one;
+ * so does 座谈 closing a clause after a held verb or 与/同 (举行年度侨商座谈), unless it is part of a visit. When the
+ * body never names a kind, the first dated sentence saying a meeting was held stands for the headline's meeting. A
+ * mention's dates are those of its own clause; several are sessions only when they form a list, and a range (7月9日至
+ * 10日) is one meeting. Dates after publication or more than a year before it are not used. Offsets index the
+ * simplified text. Immutable apart from the mention lists it is asked to complete.
+ */
+final class MeetingFinder {
+    private static final int MAX_AGE_DAYS = 366;
+    private static final String CLAUSE_BREAKS = MeetingText.CLAUSE_BREAKS;
+    private static final Pattern LIST_JOINERS = Pattern.compile("[、，,和及与]|以及");
+    /** 7月9日至10日: two dates joined so are the first and last day of one meeting. */
+    private static final Pattern RANGE_JOINERS = Pattern.compile("[至到~～—–-]|—{2}");
+
+    private final MeetingText text;
+    private final SeminarRules rules;
+    private final String s;
+    private final SeriesReading seriesReading;
+    private final int body;
+    private final LocalDate published;
+
+    /**
+     * @param body      where the body starts; the text before it is the headline
+     * @param published the day the article reports from; relative dates resolve against it
+     */
+    MeetingFinder(MeetingText text, SeriesReading seriesReading, int body, LocalDate published) {
+        this.text = text;
+        this.rules = text.rules;
+        this.s = text.s;
+        this.seriesReading = seriesReading;
+        this.body = body;
+        this.published = published;
+    }
+
+    /**
+     * The dates of the meeting named at {@code [k0, k1)}: those between {@code windowStart} and the kind, else those
+     * after it in its clause, else one opening the next clause; only usable ones, and several only when they list
+     * sessions.
+     */
+    List<DateMention> datesOf(Span sentence, int k0, int k1, int windowStart, int clauseStart, int clauseEnd,
+                              List<DateMention> dates) {
+        List<DateMention> own = new ArrayList<>();
+        for (DateMention d : dates) {
+            if (d.start() >= windowStart && d.end() <= k0) {
+                own.add(d);
+            }
+        }
+        if (own.isEmpty()) {
+            for (DateMention d : dates) {
+                if (d.start() >= k1 && d.end() <= clauseEnd) {
+                    own.add(d);
+                }
+            }
+        }
+        if (own.isEmpty() && !text.has(Role.HELD, clauseStart, k0)) {
+            own.addAll(datesOpeningNextClause(clauseEnd, sentence.end(), dates));
+        }
+        // 北京3月5日电: a date before 电 is the dispatch's dateline, not the meeting's.
+        own.removeIf(d -> !usable(d.date()) || d.end() < s.length() && s.charAt(d.end()) == '电');
+        return listedOrClosest(own);
+    }
+
+    /** The meeting kinds {@code sentence} names, each as {@code [start, end)} in the simplified text. */
+    List<int[]> meetingMentions(Span sentence) {
+        List<int[]> out = new ArrayList<>();
+        for (int i = sentence.start(); i < sentence.end(); i++) {
+            int len = rules.kinds.longestAt(s, i, sentence.end());
+            if (len > 0 && i + len < sentence.end() && s.charAt(i + len) == '会'
+                    && s.charAt(i + len - 1) != '会') {
+                // 举行座谈会: the verb kind is the start of a noun kind; read the noun.
+                int start = i + len - 2;
+                int nounLength = rules.kinds.longestAt(s, start, sentence.end());
+                if (nounLength > 0) {
+                    i = start;
+                    len = nounLength;
+                }
+            }
+            if (len == 0) {
+                len = nounAfterHeldVerb(i, sentence);
+            }
+            if (len > 0) {
+                out.add(new int[]{i, i + len});
+                i += len - 1;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * 举行年度侨商座谈，由…主持 / 书记某某与民营企业家座谈，听取…: 座谈 ending a clause names a meeting when a
+     * held verb (举行, 召开, 出席…) or 与/同 opens its phrase, unless the sentence reports a visit (走访, 调研…) the
+     * talk is part of. 座谈 as a verb that goes on (与企业负责人座谈交流) names none.
+     */
+    private int nounAfterHeldVerb(int i, Span sentence) {
+        int len = rules.cue(Role.KIND_AFTER_HELD).longestAt(s, i, sentence.end());
+        if (len == 0) {
+            return 0;
+        }
+        int after = i + len;
+        if (after < sentence.end() && CLAUSE_BREAKS.indexOf(s.charAt(after)) < 0
+                && "由时上中".indexOf(s.charAt(after)) < 0) {
+            return 0;
+        }
+        if (text.has(Role.VISIT, sentence.start(), i)) {
+            return 0;
+        }
+        int from = Math.max(text.clauseStart(i, sentence.start()), i - 20);
+        int held = rules.cue(Role.HELD).indexOf(s, from, i);
+        if (held >= 0 && held + rules.cue(Role.HELD).longestAt(s, held, i) < i) {
+            return len;
+        }
+        int with = rules.cue(Role.CONVENE_WITH).indexOf(s, from, i);
+        boolean talk = with >= 0 && with + 1 < i && s.charAt(with + 1) != '会'
+                && (after >= sentence.end() || CLAUSE_BREAKS.indexOf(s.charAt(after)) >= 0);
+        return talk ? len : 0;
+    }
+
+    /**
+     * 市委召开民营企业座谈会 in the headline while the body only says 主持召开会议: the first dated sentence of
+     * the body that says a meeting was held stands for the headline's meeting. Adds that mention and returns the
+     * headline's meeting name, or returns null.
+     */
+    String headlineMeeting(List<Span> sentences, List<List<int[]>> mentions,
+                           Map<Integer, Boolean> paragraphHasMeeting) {
+        int headlineEnd = Math.min(body, s.length());
+        int kind = rules.kinds.indexOf(s, 0, headlineEnd);
+        if (kind < 0 || text.has(Role.PLANNED, 0, headlineEnd) || text.has(Role.REFERENCE_BEFORE, 0, kind)
+                || rules.cue(Role.REFERENCE_AFTER).longestAt(s, kind + rules.kinds.longestAt(s, kind, headlineEnd),
+                headlineEnd) > 0) {
+            return null;
+        }
+        for (int k = 0; k < sentences.size(); k++) {
+            Span sentence = sentences.get(k);
+            int cue = rules.cue(Role.HELD).indexOf(s, sentence.start(), sentence.end());
+            if (cue < 0) {
+                continue;
+            }
+            boolean dated = false;
+            for (DateMention d : ChineseDates.find(s, sentence.start(), cue, published)) {
+                dated |= usable(d.date());
+            }
+            if (dated) {
+                int len = rules.cue(Role.HELD).longestAt(s, cue, sentence.end());
+                mentions.get(k).add(new int[]{cue, cue + len});
+                paragraphHasMeeting.put(sentence.paragraph(), true);
+                return seriesReading.nameBefore(kind, kind + rules.kinds.longestAt(s, kind, headlineEnd), 0);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * 某某座谈会，3月31日在台北举行: a meeting named as the subject of its sentence takes the date that opens the
+     * next clause when that clause says the meeting took place.
+     */
+    private List<DateMention> datesOpeningNextClause(int clauseEnd, int sentenceEnd, List<DateMention> dates) {
+        if (clauseEnd >= sentenceEnd || "，,".indexOf(s.charAt(clauseEnd)) < 0) {
+            return List.of();
+        }
+        int next = clauseEnd + 1;
+        int nextEnd = text.clauseEnd(next, sentenceEnd);
+        for (DateMention d : dates) {
+            if (d.start() >= next && d.start() - next <= 1 && d.end() <= nextEnd
+                    && text.has(Role.HELD, d.end(), nextEnd)) {
+                return List.of(d);
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * Several dates before one meeting kind are several sessions only when they form a list (4月9日、18日和26日);
+     * otherwise the one closest to the kind is the meeting's.
+     */
+    private List<DateMention> listedOrClosest(List<DateMention> dates) {
+        List<DateMention> distinct = new ArrayList<>();
+        for (DateMention d : dates) {
+            if (distinct.stream().noneMatch(x -> x.date().equals(d.date()))) {
+                distinct.add(d);
+            }
+        }
+        if (distinct.size() < 2) {
+            return distinct;
+        }
+        if (distinct.size() == 2 && dates.size() == 2 && RANGE_JOINERS.matcher(
+                s.substring(dates.get(0).end(), dates.get(1).start()).strip()).matches()) {
+            return List.of(dates.get(0));
+        }
+        for (int i = 1; i < dates.size(); i++) {
+            String between = s.substring(dates.get(i - 1).end(), dates.get(i).start()).strip();
+            if (!between.isEmpty() && !LIST_JOINERS.matcher(between).matches()) {
+                return List.of(dates.get(dates.size() - 1));
+            }
+        }
+        return distinct;
+    }
+
+    /** Whether a meeting on {@code d} is reported: not after publication and not more than a year before it. */
+    boolean usable(LocalDate d) {
+        long age = ChronoUnit.DAYS.between(d, published);
+        return age >= 0 && age <= MAX_AGE_DAYS;
+    }
+}

@@ -1,0 +1,282 @@
+package cn.newsevents.extraction.seminar;
+
+import cn.newsevents.extraction.date.ChineseDates;
+import cn.newsevents.extraction.date.DateMention;
+import cn.newsevents.extraction.model.Article;
+import cn.newsevents.extraction.model.SeminarEvent;
+import cn.newsevents.extraction.seminar.SeminarRules.Role;
+import cn.newsevents.extraction.text.Sentences;
+import cn.newsevents.extraction.text.Span;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One article read sentence by sentence, in order, keeping what a later sentence needs from earlier ones: the
+ * meeting the paragraph is about, the last meeting and the last usable date. Meeting mentions become drafts (one per
+ * day, or per ordinal when undated); sentences that refer back to a meeting (会上, a paragraph of attendees, a list
+ * after a colon) add its people and theme; a meeting dated only by an earlier sentence reads that sentence's people
+ * too. The stages decide; this class only routes sentences to them and hands the drafts to {@link EventAssembly}.
+ * Mutable: one instance per extraction, used once.
+ */
+final class SeminarReading {
+    private final SeminarRules rules;
+    private final Article article;
+    private final String s;
+    private final LocalDate published;
+    private final int body;
+    private final List<MeetingDraft> drafts = new ArrayList<>();
+    private final Foci foci;
+    private final MeetingText text;
+    private final SeriesReading seriesReading;
+    private final MeetingCities cities;
+    private final MeetingPeople people;
+    private final MeetingFinder finder;
+    private MeetingDraft current;
+    private MeetingDraft last;
+    private DateMention lastDate;
+    private Span lastDateSentence;
+    private int lastDateSentenceIndex;
+    private List<Span> sentences = List.of();
+    /** A meeting dated by an earlier sentence: the sentences from that one on are read again for its people. */
+    private MeetingDraft rereadFor;
+    /** Counts the non-empty paragraphs read so far; a meeting without a date may take one from the last two. */
+    private int paragraphOrdinal;
+    private int lastDateParagraphOrdinal = -10;
+    /** The meeting name of the headline when the body names the meeting only as 会议. */
+    private String headlineName;
+
+    /**
+     * @param published the day the article reports from
+     * @param body      where the body starts in the text; the text before it is the headline
+     */
+    SeminarReading(SeminarRules rules, PostedPersons persons, Article article, String simplified, LocalDate published,
+                   int body) {
+        this.rules = rules;
+        this.article = article;
+        this.s = simplified;
+        this.foci = new Foci(rules, simplified, article.text());
+        this.text = new MeetingText(rules, simplified, article.text());
+        this.seriesReading = new SeriesReading(text);
+        this.cities = new MeetingCities(text, body);
+        this.people = new MeetingPeople(text, body, persons);
+        this.finder = new MeetingFinder(text, seriesReading, body, published);
+        this.published = published;
+        this.body = body;
+    }
+
+    /** The events of the article, one per draft, in the order the drafts were opened. */
+    List<SeminarEvent> read() {
+        sentences = Sentences.split(s, body, s.length());
+        Map<Integer, Boolean> paragraphHasMeeting = new HashMap<>();
+        List<List<int[]>> mentions = new ArrayList<>();
+        for (Span sentence : sentences) {
+            List<int[]> m = finder.meetingMentions(sentence);
+            mentions.add(m);
+            if (!m.isEmpty()) {
+                paragraphHasMeeting.put(sentence.paragraph(), true);
+            }
+        }
+        if (paragraphHasMeeting.isEmpty()) {
+            headlineName = finder.headlineMeeting(sentences, mentions, paragraphHasMeeting);
+        }
+        int paragraph = -1;
+        boolean afterMeetingParagraph = false;
+        // A paragraph of attendees (某某公司总经理某某表示…) lets the next one continue the list; a paragraph that
+        // only quotes someone already named (某某指出…) does not.
+        boolean paragraphContinues = false;
+        // 参会人员：followed by one attendee a line: the lines after a heading about the meeting are its people.
+        boolean listFollows = false;
+        boolean listLine = false;
+        for (int k = 0; k < sentences.size(); k++) {
+            Span sentence = sentences.get(k);
+            if (sentence.paragraph() != paragraph) {
+                paragraphOrdinal++;
+                afterMeetingParagraph = paragraph >= 0
+                        && (paragraphHasMeeting.getOrDefault(paragraph, false) || paragraphContinues);
+                paragraphContinues = false;
+                listLine = listFollows && last != null;
+                listFollows = false;
+                paragraph = sentence.paragraph();
+                current = null;
+            }
+            List<DateMention> dates = ChineseDates.find(s, sentence.start(), sentence.end(), published);
+            boolean refersToMeeting = last != null && mentions.get(k).isEmpty()
+                    && (text.has(Role.MEETING_REFERENCE, sentence.start(), sentence.end()) || listLine
+                    || afterMeetingParagraph && text.has(Role.ATTEND, sentence.start(), sentence.end()));
+            if (refersToMeeting && current == null) {
+                current = last;
+            }
+            paragraphContinues |= refersToMeeting
+                    && text.has(Role.MEETING_REFERENCE, sentence.start(), sentence.end());
+            if (paragraphHasMeeting.getOrDefault(paragraph, false) || refersToMeeting) {
+                boolean planned = false;
+                int prevEnd = sentence.start();
+                for (int[] m : mentions.get(k)) {
+                    planned |= !mention(sentence, m, prevEnd, dates);
+                    prevEnd = m[1];
+                }
+                if (rereadFor != null) {
+                    reread(k);
+                }
+                if (current != null && !(planned && current.evidenceSentence != sentence)) {
+                    boolean posted = people.read(sentence, !mentions.get(k).isEmpty() || listLine, current);
+                    paragraphContinues |= refersToMeeting && posted;
+                    listFollows |= listLine && posted || endsWithColon(sentence);
+                    if (current.focus == null) {
+                        current.focus = foci.statedTheme(sentence.start(), sentence.end());
+                    }
+                }
+            }
+            for (DateMention d : dates) {
+                if (finder.usable(d.date())) {
+                    lastDate = d;
+                    lastDateSentence = sentence;
+                    lastDateSentenceIndex = k;
+                    lastDateParagraphOrdinal = paragraphOrdinal;
+                }
+            }
+        }
+        return new EventAssembly(article.id(), text, cities).assemble(drafts);
+    }
+
+    /** Reads one meeting mention; returns false when the meeting is only planned. */
+    private boolean mention(Span sentence, int[] m, int windowStart, List<DateMention> dates) {
+        int k0 = m[0];
+        int k1 = m[1];
+        int clauseEnd = text.clauseEnd(k1, sentence.end());
+        int clauseStart = text.clauseStart(k0, windowStart);
+        if (text.has(Role.PLANNED, windowStart, clauseEnd)) {
+            return false;
+        }
+        if (rules.cue(Role.REFERENCE_AFTER).longestAt(s, k1, Math.min(sentence.end(), k1 + 8)) > 0
+                || text.has(Role.REFERENCE_BEFORE, Math.max(windowStart, k0 - 16), k0)) {
+            return true;
+        }
+        List<DateMention> own = finder.datesOf(sentence, k0, k1, windowStart, clauseStart, clauseEnd, dates);
+        Integer sequence = seriesReading.ordinalBefore(k0, Math.max(windowStart, k0 - 12));
+        String name = seriesReading.nameBefore(k0, k1, windowStart);
+        String series = seriesReading.seriesBefore(k0, windowStart);
+        String focus = foci.after(k1, sentence.end());
+        if (focus == null) {
+            focus = foci.subjectBefore(k0, k1, windowStart);
+        }
+        boolean earlier = text.has(Role.EARLIER, windowStart, k0);
+        if (own.size() >= 2) {
+            List<String> sessionFoci = Foci.perSession(focus, own.size());
+            MeetingDraft head = current != null ? current : last;
+            boolean numbered = earlier && head != null && head.sequence != null
+                    && head.sequence - 1 == own.size();
+            for (int j = 0; j < own.size(); j++) {
+                DateMention d = own.get(j);
+                MeetingDraft e = findOrCreate(d, sentence);
+                if (numbered && e.sequence == null) {
+                    e.sequence = j + 1;
+                }
+                if (e.focus == null && sessionFoci != null) {
+                    e.focus = sessionFoci.get(j);
+                }
+                if (e.name == null) {
+                    e.name = name;
+                }
+                if (earlier && head != null && head != e) {
+                    e.seriesHead = head;
+                }
+                if (e.city == null) {
+                    e.city = cities.in(clauseStart, k0);
+                }
+            }
+            return true;
+        }
+        MeetingDraft e;
+        if (own.size() == 1) {
+            e = findOrCreate(own.get(0), sentence);
+            if (e.city == null) {
+                int dateClauseEnd = Math.max(clauseEnd, text.clauseEnd(own.get(0).end(), sentence.end()));
+                e.city = cities.in(Math.max(windowStart, text.clauseStart(own.get(0).start(), windowStart)),
+                        dateClauseEnd);
+            }
+        } else {
+            e = sequence == null ? null : bySequence(sequence);
+            boolean held = text.has(Role.HELD, Math.max(windowStart, k0 - 20), clauseEnd)
+                    || text.has(Role.DEICTIC, Math.max(windowStart, k0 - 6), k0);
+            if (e == null && held && last == null && lastDate != null
+                    && lastDateParagraphOrdinal >= paragraphOrdinal - 1) {
+                e = findOrCreate(lastDate, lastDateSentence);
+                e.fallbackDate = true;
+                rereadFor = e;
+                if (e.city == null) {
+                    e.city = cities.in(lastDateSentence.start(), lastDateSentence.end());
+                }
+            }
+            if (e == null) {
+                e = current != null ? current : last;
+            }
+            if (e == null) {
+                return true;
+            }
+        }
+        if (e.sequence == null && sequence != null && bySequence(sequence) == null) {
+            e.sequence = sequence;
+        }
+        if (e.name == null) {
+            e.name = headlineName != null ? headlineName : name;
+        }
+        if (e.series == null) {
+            e.series = series;
+        }
+        if (e.focus == null && focus != null) {
+            e.focus = focus;
+        }
+        current = e;
+        last = e;
+        return true;
+    }
+
+    private boolean endsWithColon(Span sentence) {
+        int e = sentence.end();
+        while (e > sentence.start() && Character.isWhitespace(s.charAt(e - 1))) {
+            e--;
+        }
+        return e > sentence.start() && (s.charAt(e - 1) == '：' || s.charAt(e - 1) == ':');
+    }
+
+    /** Reads the people of the sentences from the one that dated {@link #rereadFor} up to sentence {@code k}. */
+    private void reread(int k) {
+        MeetingDraft meeting = rereadFor;
+        rereadFor = null;
+        for (int j = Math.max(0, lastDateSentenceIndex); j < k; j++) {
+            Span earlier = sentences.get(j);
+            if (text.has(Role.ATTEND, earlier.start(), earlier.end())
+                    || text.has(Role.MEETING_REFERENCE, earlier.start(), earlier.end())) {
+                people.read(earlier, false, meeting);
+            }
+        }
+    }
+
+    private MeetingDraft findOrCreate(DateMention d, Span sentence) {
+        for (MeetingDraft e : drafts) {
+            if (e.date.equals(d.date())) {
+                if (e.timeOfDay == null) {
+                    e.timeOfDay = d.timeOfDay();
+                }
+                return e;
+            }
+        }
+        MeetingDraft e = new MeetingDraft(d.date(), d.timeOfDay(), sentence);
+        drafts.add(e);
+        return e;
+    }
+
+    private MeetingDraft bySequence(int sequence) {
+        for (MeetingDraft e : drafts) {
+            if (e.sequence != null && e.sequence == sequence) {
+                return e;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,91 @@
+package cn.newsevents.extraction.seminar;
+
+import cn.newsevents.extraction.date.ChineseNumbers;
+import cn.newsevents.extraction.seminar.SeminarRules.Role;
+
+import java.util.regex.Pattern;
+
+/**
+ * Reads what stands right before a meeting kind and places the meeting in a series: its ordinal (第四场, 首场), its
+ * name (民营企业座谈会) and the quoted name of the series (“聚力…”第三场专题座谈会). Each read walks back from the
+ * kind and stops at the floor it is given, never further than a few characters. Offsets index the simplified text;
+ * returned strings are the original text. Immutable.
+ */
+final class SeriesReading {
+    private static final int MAX_NAME = 12;
+    /** What may stand between a quoted series name and the meeting kind: an ordinal and 专题. */
+    private static final Pattern SERIES_GAP = Pattern.compile("(第[0-9一二三四五六七八九十]{1,3}[场次期]|首场|首次)?(专题)?");
+
+    private final MeetingText text;
+    private final String s;
+
+    SeriesReading(MeetingText text) {
+        this.text = text;
+        this.s = text.s;
+    }
+
+    /** 第四场 / 第4场 / 首场 right before the meeting kind at {@code k0}, or null. */
+    Integer ordinalBefore(int k0, int floor) {
+        for (int i = k0 - 1; i >= floor; i--) {
+            char c = s.charAt(i);
+            if ("场次期".indexOf(c) < 0) {
+                continue;
+            }
+            if (i - 1 >= floor && s.charAt(i - 1) == '首') {
+                return 1;
+            }
+            int j = i - 1;
+            while (j >= floor && (ChineseNumbers.isDigitLike(s.charAt(j)) || s.charAt(j) == '十')) {
+                j--;
+            }
+            if (j >= floor && j < i - 1 && s.charAt(j) == '第') {
+                var n = ChineseNumbers.parse(s, j + 1, i, 4);
+                if (n != null && n.end() == i && n.value() > 0) {
+                    return n.value();
+                }
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /** The words before the kind {@code [k0, k1)} that name the meeting: 企业和专家座谈会, 民营企业座谈会, 专题座谈会. */
+    String nameBefore(int k0, int k1, int floor) {
+        if (s.charAt(k1 - 1) != '会' && s.charAt(k1 - 1) != '议') {
+            return text.orig.substring(k1 - 2, k1);
+        }
+        int i = k0;
+        while (i > floor && k0 - i < MAX_NAME) {
+            char c = s.charAt(i - 1);
+            if (!PostedPersons.allIdeographs(s, i - 1, i) || "的在了场次期届于是为日号月年和".indexOf(c) >= 0
+                    && !(c == '和' && i - 1 > floor && i < k0)
+                    || text.rules.cue(Role.HELD).longestEndingAt(s, i, floor) > 0) {
+                break;
+            }
+            i--;
+        }
+        return text.orig.substring(i, k1);
+    }
+
+    /** “聚力…、共谋…”第三场专题座谈会: the quoted series name right before the ordinal and kind, or null. */
+    String seriesBefore(int k0, int floor) {
+        int i = k0;
+        while (i > floor && k0 - i <= 8 && "”」』\"".indexOf(s.charAt(i - 1)) < 0) {
+            i--;
+        }
+        if (i <= floor || "”」』\"".indexOf(s.charAt(i - 1)) < 0) {
+            return null;
+        }
+        String between = s.substring(i, k0);
+        if (!between.isEmpty() && !SERIES_GAP.matcher(between).matches()) {
+            return null;
+        }
+        int close = i - 1;
+        for (int j = close - 1; j >= floor && close - j <= 40; j--) {
+            if ("“「『\"".indexOf(s.charAt(j)) >= 0) {
+                return j + 1 < close ? text.orig.substring(j + 1, close) : null;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,54 @@
+package cn.newsevents.extraction.seminar;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MeetingCitiesTest {
+    private static MeetingCities cities(String text, int body) {
+        return new MeetingCities(new MeetingText(SeminarRules.DEFAULT, text, text), body);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "昨天在宁波召开座谈会|宁波",
+            "宁波召开座谈会|宁波",
+            "昨天召开座谈会|-",
+    })
+    void readsTheCityOfAClause(String text, String city) {
+        assertEquals(city, cities(text, 0).in(0, text.length()));
+    }
+
+    @Test
+    void theHeadlineCityIsReadBeforeTheBodyOnly() {
+        String text = "宁波民营企业座谈会举行正文在温州";
+        assertEquals("宁波", cities(text, 9).headline());
+        assertNull(cities("民营企业座谈会举行正文在温州", 9).headline());
+    }
+
+    @Test
+    void localOrganisationsTakeTheCityAndItsProvince() {
+        assertEquals("宁波市委、宁波市政府", MeetingCities.expand("市委、市政府", "宁波"));
+        assertEquals("浙江省委", MeetingCities.expand("省委", "宁波"));
+        assertEquals("某某集团", MeetingCities.expand("某某集团", "宁波"));
+        assertEquals("市委", MeetingCities.expand("市委", null));
+    }
+
+    @Test
+    void aCityPostMakesTheMeetingLocal() {
+        MeetingDraft withCityPost = new MeetingDraft(null, null, null);
+        withCityPost.host = new PersonMention(0, 5, 3, 5, List.of(), List.of("市长"));
+        MeetingDraft withCompanyPost = new MeetingDraft(null, null, null);
+        withCompanyPost.host = new PersonMention(0, 7, 5, 7, List.of("某某集团"), List.of("董事长"));
+        assertTrue(MeetingCities.localPost(withCityPost));
+        assertFalse(MeetingCities.localPost(withCompanyPost));
+        assertFalse(MeetingCities.localPost(new MeetingDraft(null, null, null)));
+    }
+}
