@@ -243,7 +243,9 @@ class PeopleFacingIT {
         Path refused = Path.of("target/bulk-refused.jsonl");
         Files.deleteIfExists(refused);
         Path output = Path.of("target/people-logs/post.out");
-        Process post = new ProcessBuilder(java(), "-jar",
+        // env restores SIGINT's default action: a shell running this build in the background starts it ignored,
+        // and a JVM started with SIGINT ignored never sees Ctrl-C. env execs java, so the pid is the JVM's.
+        Process post = new ProcessBuilder("env", "--default-signal=INT", java(), "-jar",
                 RepoFiles.packaged("ingest-service/target/ingest-service.jar").toString(), "post",
                 "--url", ingest.baseUri().toString(), "--key", BULK_KEY, "--refused", refused.toString(),
                 folder.toString())
@@ -274,7 +276,9 @@ class PeopleFacingIT {
                     StandardCharsets.UTF_8);
         }
         Path output = Path.of("target/people-logs/post-stop.out");
-        Process post = new ProcessBuilder(java(), "-jar",
+        // env restores SIGINT's default action: a shell running this build in the background starts it ignored,
+        // and a JVM started with SIGINT ignored never sees Ctrl-C. env execs java, so the pid is the JVM's.
+        Process post = new ProcessBuilder("env", "--default-signal=INT", java(), "-jar",
                 RepoFiles.packaged("ingest-service/target/ingest-service.jar").toString(), "post",
                 "--url", ingest.baseUri().toString(), "--key", BULK_KEY, "--refused", "target/bulk-stop-refused.jsonl",
                 folder.toString())
