@@ -11,9 +11,9 @@ import cn.newsevents.extraction.normalize.Amounts;
 import cn.newsevents.extraction.normalize.Period;
 import cn.newsevents.extraction.normalize.Periods;
 import cn.newsevents.extraction.normalize.Unit;
+import cn.newsevents.extraction.text.Segmenter;
 import cn.newsevents.extraction.text.SimplifiedText;
 
-import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.common.Term;
 
 import java.math.BigDecimal;
@@ -598,7 +598,7 @@ public final class CompanyExtractor {
                     }
                 }
             }
-            List<Term> terms = HanLP.newSegment().enableNameRecognize(true).seg(s);
+            List<Term> terms = Segmenter.NAMES.seg(s);
             return terms.size() == 1 && terms.get(0).nature != null && terms.get(0).nature.startsWith("nr");
         }
 
@@ -809,8 +809,7 @@ public final class CompanyExtractor {
             if (end - sentenceStart < 2) {
                 return null;
             }
-            List<Term> terms = HanLP.newSegment().enableOrganizationRecognize(true).enableNameRecognize(true)
-                    .enablePlaceRecognize(true).seg(t.substring(sentenceStart, Math.min(end, sentenceStart + SUBJECT_WINDOW)));
+            List<Term> terms = Segmenter.ENTITIES.seg(t.substring(sentenceStart, Math.min(end, sentenceStart + SUBJECT_WINDOW)));
             for (Term term : terms) {
                 String nature = term.nature == null ? "" : term.nature.toString();
                 if (nature.startsWith("nt")) {

@@ -1,6 +1,6 @@
 package cn.newsevents.extraction.company;
 
-import com.hankcs.hanlp.HanLP;
+import cn.newsevents.extraction.text.Segmenter;
 import com.hankcs.hanlp.seg.common.Term;
 
 import java.util.ArrayList;
@@ -189,8 +189,7 @@ final class CompanyNames {
                 return k;
             }
         }
-        List<Term> terms = HanLP.newSegment().enableNameRecognize(true).enablePlaceRecognize(true)
-                .enableOrganizationRecognize(false).seg(name);
+        List<Term> terms = Segmenter.NAMES_AND_PLACES.seg(name);
         if (terms.size() < 2 || terms.get(0).nature == null || !terms.get(0).nature.startsWith("nr")) {
             return 0;
         }
@@ -204,7 +203,7 @@ final class CompanyNames {
     }
 
     private static boolean isPersonName(String s) {
-        List<Term> terms = HanLP.newSegment().enableNameRecognize(true).seg(s);
+        List<Term> terms = Segmenter.NAMES.seg(s);
         return terms.size() == 1 && terms.get(0).nature != null && terms.get(0).nature.startsWith("nr");
     }
 
@@ -248,7 +247,7 @@ final class CompanyNames {
      * function word: "确保", "其中") or as numbers and measures only ("半年"): not a company.
      */
     boolean isCommonWord(String word) {
-        List<Term> terms = HanLP.newSegment().seg(word);
+        List<Term> terms = Segmenter.WORDS.seg(word);
         if (terms.isEmpty()) {
             return false;
         }
@@ -269,7 +268,7 @@ final class CompanyNames {
      * ("这一数据仅次于", "由于其"), not a name.
      */
     boolean hasFunctionWord(String candidate) {
-        for (Term term : HanLP.newSegment().seg(candidate)) {
+        for (Term term : Segmenter.WORDS.seg(candidate)) {
             String nature = term.nature == null ? "" : term.nature.toString();
             if (!nature.isEmpty() && "rpcud".indexOf(nature.charAt(0)) >= 0) {
                 return true;
@@ -286,7 +285,7 @@ final class CompanyNames {
         if (suffixStart - start < 4) {
             return start;
         }
-        List<Term> terms = HanLP.newSegment().seg(text.substring(start, suffixStart));
+        List<Term> terms = Segmenter.WORDS.seg(text.substring(start, suffixStart));
         if (terms.size() < 2 || terms.get(0).nature == null) {
             return start;
         }

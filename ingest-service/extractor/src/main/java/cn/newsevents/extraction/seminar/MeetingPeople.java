@@ -1,9 +1,8 @@
 package cn.newsevents.extraction.seminar;
 
 import cn.newsevents.extraction.seminar.SeminarRules.Role;
+import cn.newsevents.extraction.text.Segmenter;
 import cn.newsevents.extraction.text.Span;
-import com.hankcs.hanlp.HanLP;
-import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 
 import java.util.HashMap;
@@ -24,11 +23,6 @@ final class MeetingPeople {
     /** Characters of context on each side of a position the segmenter is asked about. */
     private static final int HINT_WINDOW = 10;
     private static final String CLAUSE_BREAKS = MeetingText.CLAUSE_BREAKS;
-    /** HanLP segments are not documented as thread-safe: one per thread. */
-    private static final ThreadLocal<Segment> SEGMENTER = ThreadLocal.withInitial(() -> HanLP.newSegment()
-            .enableNameRecognize(true).enableTranslatedNameRecognize(false).enableJapaneseNameRecognize(false)
-            .enablePlaceRecognize(false).enableOrganizationRecognize(false).enableNumberQuantifierRecognize(false)
-            .enableOffset(true));
 
     private final MeetingText text;
     private final SeminarRules rules;
@@ -212,7 +206,7 @@ final class MeetingPeople {
         }
         int from = Math.max(sentence.start(), p - HINT_WINDOW);
         int to = Math.min(sentence.end(), p + HINT_WINDOW);
-        for (Term t : SEGMENTER.get().seg(s.substring(from, to))) {
+        for (Term t : Segmenter.PERSON_NAMES.seg(s.substring(from, to))) {
             if (from + t.offset == p) {
                 return t.nature != null && t.nature.startsWith("nr") ? p + t.length() : -1;
             }
