@@ -70,6 +70,7 @@ public final class CompanyExtractor {
     private final CompanyRules rules = new CompanyRules(lex);
     private final List<String> leadWords = CompanyLexicon.longestFirst(lex.leadWords);
     private final List<String> stopWords = CompanyLexicon.longestFirst(lex.stopWords);
+    private final List<String> topicVerbs = CompanyLexicon.longestFirst(lex.topicVerbs);
     private final List<String> headWords = CompanyLexicon.longestFirst(lex.headWords);
     private final List<String> prepositions = CompanyLexicon.longestFirst(lex.prepositions);
     private final List<String> executiveTitles = CompanyLexicon.longestFirst(lex.titles);
@@ -707,7 +708,7 @@ public final class CompanyExtractor {
                     cut = i;
                 }
             }
-            s = s.substring(0, cut).strip();
+            s = withoutAnnouncement(s.substring(0, cut).strip());
             for (String h : headWords) {
                 int i = s.lastIndexOf(h);
                 if (i >= 0 && s.length() - (i + h.length()) >= 2) {
@@ -763,6 +764,19 @@ public final class CompanyExtractor {
                         end - afterPeriod.length());
             }
             return new Subject(Subject.Kind.NONE, null, -1);
+        }
+
+        /**
+         * A subject that ends with its announcing verb and the day it announced ("某某科技昨（5）日公布" before
+         * "10月营收…"): the name without them.
+         */
+        private String withoutAnnouncement(String s) {
+            for (String v : topicVerbs) {
+                if (s.endsWith(v) && s.length() - v.length() >= 2) {
+                    return TRAILING_TIME.matcher(s.substring(0, s.length() - v.length())).replaceFirst("").strip();
+                }
+            }
+            return s;
         }
 
         /** The name between the last period expression (masked as '|') and the end of {@code s}, else null. */

@@ -45,6 +45,9 @@ final class FigureLists {
     /** A rank phrase between a name and its bracketed share ("则屈居第六", "位居第二"). */
     private static final Pattern RANK_BEFORE = Pattern.compile(
             "(?:则|則)?(?:屈居|位居|排名|排在|排|居|列|名列)第[一二三四五六七八九十0-9]{1,2}(?:位|名)?$");
+    /** A market named in a sentence: with 占 before each figure, a list of shares without a share word. */
+    private static final Pattern MARKET = Pattern.compile("市场|市場");
+    private static final Pattern OCCUPIES = Pattern.compile("占|佔");
     private static final Pattern COPULA = Pattern.compile("(?:分别|分別|依次|依序)?(?:为|為)");
     private static final Pattern NAME_SEP = Pattern.compile("、|及|和|与|以及|跟");
 
@@ -122,11 +125,19 @@ final class FigureLists {
                 break;
             }
         }
-        if (share == null) {
+        // "国内手表市场中，甲占28.5%，乙占19.2%": without a share word, a market named in the sentence and two or more
+        // names each taking 占 before a percentage make a share list.
+        boolean marketOnly = share == null;
+        if (marketOnly && !MARKET.matcher(t).region(from, to).find()) {
             return;
         }
+        List<Listed> found = new ArrayList<>();
+        List<Listed> parallel = new ArrayList<>();
         Matcher m = eachOwn.matcher(t).region(from, to);
-        while (m.find() && out.size() < MAX_ITEMS) {
+        while (m.find() && found.size() + parallel.size() < MAX_ITEMS) {
+            if (marketOnly && !OCCUPIES.matcher(m.group()).lookingAt()) {
+                continue;
+            }
             boolean parenthesised = m.group("amount") != null;
             String amount = parenthesised ? m.group("amount") : m.group("amount2");
             int amountStart = parenthesised ? m.start("amount") : m.start("amount2");
@@ -158,11 +169,24 @@ final class FigureLists {
             }
             // A share in brackets right after a name is the name's: its words need not read as a name to the
             // segmenter (联想, 中兴 are verbs too).
-            String name = parenthesised ? cleanListedName(t.substring(start, end)) : cleanName(t.substring(start, end));
-            if (name == null) {
-                continue;
+            String raw = t.substring(start, end);
+            String name = parenthesised ? cleanListedName(raw) : cleanName(raw);
+            String word = share == null ? "占" : share.word();
+            if (name != null) {
+                found.add(new Listed(start, name, Metric.MARKET_SHARE, word, amountStart, amountEnd, amount));
+            } else if ((name = cleanListedName(raw)) != null) {
+                // "甲以28.5%居首，远航以19.2%次之": a name that is also a common word, in a list whose other names
+                // read as names.
+                parallel.add(new Listed(start, name, Metric.MARKET_SHARE, word, amountStart, amountEnd, amount));
             }
-            out.add(new Listed(start, name, Metric.MARKET_SHARE, share.word(), amountStart, amountEnd, amount));
+        }
+        if (found.isEmpty() || marketOnly && found.size() + parallel.size() < 2) {
+            return;
+        }
+        out.addAll(found);
+        if (found.size() + parallel.size() >= 2) {
+            out.addAll(parallel);
+            out.sort(java.util.Comparator.comparingInt(Listed::nameStart));
         }
     }
 
