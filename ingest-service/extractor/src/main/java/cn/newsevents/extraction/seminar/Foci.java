@@ -47,7 +47,7 @@ final class Foci {
             while (to > from && "等".indexOf(s.charAt(to - 1)) >= 0) {
                 to--;
             }
-            return to - from >= 2 && to - from <= MAX_THEME ? orig.substring(from, to).strip() : null;
+            return to - from >= 2 && to - from <= MAX_THEME ? unquoted(from, to) : null;
         }
         int on = indexOf("就", sentenceStart, sentenceEnd);
         if (on >= 0 && on + 1 < sentenceEnd && "“「『\"".indexOf(s.charAt(on + 1)) >= 0) {

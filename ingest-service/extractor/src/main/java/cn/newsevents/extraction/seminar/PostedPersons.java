@@ -224,21 +224,28 @@ final class PostedPersons {
     /** 王某某（某某集团董事长）: a name followed by its posts in brackets. */
     private PersonMention bracketed(String s, String orig, int open, int regionStart, int to) {
         int close = -1;
+        boolean nested = false;
         for (int j = open + 1; j < Math.min(to, open + 48); j++) {
             char c = s.charAt(j);
             if (c == ')' || c == '）') {
-                close = j;
-                break;
-            }
-            if (BREAKS.indexOf(c) >= 0 || c == '(' || c == '（') {
-                return null;
+                if (!nested) {
+                    close = j;
+                    break;
+                }
+                nested = false;
+            } else if (BREAKS.indexOf(c) >= 0 || c == '(' || c == '（') {
+                // 某某（博林精密机械（无锡）有限公司总裁）: one bracket inside, the place of a company's name.
+                if (nested || BREAKS.indexOf(c) >= 0) {
+                    return null;
+                }
+                nested = true;
             }
         }
         if (close < 0 || titleEndingAt(s, close, open + 1) == 0) {
             return null;
         }
-        int ns = -1;
-        for (int len = 2; len <= 4 && open - len >= regionStart; len++) {
+        int ns = dottedNameBefore(s, open, regionStart);
+        for (int len = 2; ns < 0 && len <= 4 && open - len >= regionStart; len++) {
             int start = open - len;
             int sl = surnameAt(s, start, open);
             if (sl == 0 || len - sl > 2 || !allIdeographs(s, start, open)) {
@@ -387,6 +394,29 @@ final class PostedPersons {
     }
 
     /** 艾尔肯·吐尼亚孜, 埃隆·马斯克: a transliterated name with a middle dot, ended by punctuation. */
+    /** Start of a transliterated name with a middle dot ending at {@code end} (托马斯·贝格（…）), or -1. */
+    private static int dottedNameBefore(String s, int end, int floor) {
+        int i = end;
+        boolean dot = false;
+        while (i > floor && end - i < 16) {
+            char c = s.charAt(i - 1);
+            if ("·•‧・".indexOf(c) >= 0) {
+                if (i == end || dot && "·•‧・".indexOf(s.charAt(i)) >= 0) {
+                    return -1;
+                }
+                dot = true;
+            } else if (!allIdeographs(s, i - 1, i)) {
+                break;
+            }
+            i--;
+        }
+        if (!dot || end - i < 3 || "·•‧・".indexOf(s.charAt(i)) >= 0) {
+            return -1;
+        }
+        char prev = i == 0 ? '，' : s.charAt(i - 1);
+        return i == floor || BREAKS.indexOf(prev) >= 0 || LEADING_JOINERS.indexOf(prev) >= 0 ? i : -1;
+    }
+
     private static int dottedName(String s, int p, int to) {
         boolean dot = false;
         int i = p;
