@@ -14,7 +14,7 @@ final class Formats {
     private static final BigDecimal WAN = BigDecimal.valueOf(10_000);
     private static final BigDecimal YI = BigDecimal.valueOf(100_000_000);
     private static final Map<String, String> CURRENCIES = Map.of("CNY", "元", "USD", "美元", "HKD", "港元",
-            "TWD", "新台币元", "EUR", "欧元", "JPY", "日元", "GBP", "英镑");
+            "TWD", "新台币元", "EUR", "欧元", "JPY", "日元", "GBP", "英镑", "MOP", "澳门元", "AUD", "澳元");
     private static final Map<Metric, String> METRICS = Map.ofEntries(
             Map.entry(Metric.REVENUE, "营业收入"), Map.entry(Metric.TAX, "纳税"), Map.entry(Metric.NET_PROFIT, "净利润"),
             Map.entry(Metric.PROFIT, "利润"), Map.entry(Metric.RD_INVESTMENT, "研发投入"),

@@ -46,9 +46,11 @@ public final class CompanyExtractor {
     /** A date or time of day written right after a name opening a sentence ("某某科技10月28日晚间披露…"). */
     private static final Pattern TRAILING_TIME = Pattern.compile(
             "(?:(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
-                    + "|[昨今前][（(][0-9０-９]{1,2}[)）]日"
+                    + "|[昨今前][（(][0-9０-９]{1,2}[)）]日|(?:今日|昨日|今天|昨天)[（(][0-9０-９]{1,2}日[)）]"
                     + "|[0-9０-９一二三四五六七八九十]{1,3}[日号]|日前|近日|今日|昨日|今天|昨天|日內|日内)"
                     + "(?:晚间|晚間|晚上|晚|早间|早間|上午|下午|午间|午間|盘后|盤後)?$");
+    /** A head word that names a trade ("面板厂", "设备厂商") before a company's name. */
+    private static final Pattern TRADE_DESCRIPTOR = Pattern.compile("厂商?$");
     /** A company's results report, the object of 公布/发布 when a company is the subject. */
     private static final Pattern RESULTS_REPORT = Pattern.compile("财报|业绩|年报|季报|半年报|财务报告|营运报告|财务数据");
     private static final String CLAUSE_BREAKS = "，,；;：:\n";
@@ -566,6 +568,17 @@ public final class CompanyExtractor {
             // A dateline in brackets before the name ("【记者某某／台北报导】").
             opening = opening.substring(opening.lastIndexOf('】') + 1);
             String name = STOCK_CODE.matcher(TRAILING_TIME.matcher(opening).replaceFirst("")).replaceAll("");
+            // "被动元件厂某某科技": a descriptor of the trade before the name (not a registered ending: 某某企业集团;
+            // other head words such as 企业 are inside many names: 某某企业管理).
+            for (String h : headWords) {
+                int i = name.lastIndexOf(h);
+                if (TRADE_DESCRIPTOR.matcher(h).find() && i >= 0 && name.length() - (i + h.length()) >= 2 && !opensWithSuffix(name, i + h.length())) {
+                    name = name.substring(i + h.length());
+                    break;
+                }
+            }
+            // "某某同步公布", "某某亦公布": an adverb between the name and its verb.
+            name = withoutTrailingAdverb(name);
             // "某某公司副总某某表示": the company is the part before its executive's title.
             for (String title : executiveTitles) {
                 int i = name.indexOf(title);
@@ -583,10 +596,36 @@ public final class CompanyExtractor {
                     return null;
                 }
             }
+            if (names.hasFunctionWord(name) && !lex.isCompanyOrganization(name)) {
+                // "同样公布10月营收的…": an adverb opening the sentence, not a name.
+                return null;
+            }
             // A person announces too ("张明表示"); only a company publishes its results ("某某公布上半年财报").
             boolean results = RESULTS_REPORT.matcher(lead).region(best, lead.length()).find();
             if (!names.looksLikeName(name) || hasAggregate(name) || (!results && isPersonName(name))) {
                 return null;
+            }
+            return name;
+        }
+
+        private boolean opensWithSuffix(String name, int at) {
+            for (String suffix : lex.nameSuffixes) {
+                if (name.startsWith(suffix, at)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private String withoutTrailingAdverb(String name) {
+            List<Term> terms = Segmenter.WORDS.seg(name);
+            if (terms.size() >= 2) {
+                Term last = terms.get(terms.size() - 1);
+                String nature = last.nature == null ? "" : last.nature.toString();
+                if ((nature.startsWith("d") || nature.equals("vd") || nature.equals("ad"))
+                        && name.length() - last.word.length() >= 2) {
+                    return name.substring(0, name.length() - last.word.length());
+                }
             }
             return name;
         }

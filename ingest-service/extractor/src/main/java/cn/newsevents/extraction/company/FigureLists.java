@@ -47,6 +47,7 @@ final class FigureLists {
             "(?:则|則)?(?:屈居|位居|排名|排在|排|居|列|名列)第[一二三四五六七八九十0-9]{1,2}(?:位|名)?$");
     /** A market named in a sentence: with 占 before each figure, a list of shares without a share word. */
     private static final Pattern MARKET = Pattern.compile("市场|市場");
+    private static final Pattern SHARES_EACH = Pattern.compile("(?:分别|分別)(?:占|佔)");
     private static final Pattern OCCUPIES = Pattern.compile("占|佔");
     private static final Pattern COPULA = Pattern.compile("(?:分别|分別|依次|依序)?(?:为|為)");
     private static final Pattern NAME_SEP = Pattern.compile("、|及|和|与|以及|跟");
@@ -87,6 +88,15 @@ final class FigureLists {
                 continue;
             }
             KeywordScanner.Hit kw = lastKeyword(t, Math.max(from, m.start() - KEYWORD_REACH), m.start());
+            if (kw == null && SHARES_EACH.matcher(t).region(m.start(), m.end()).lookingAt()) {
+                // "甲市占率约45%，居首；乙及丙分别占31%及23%": the share word stands earlier in the sentence, the names
+                // right before 分别占.
+                KeywordScanner.Hit share = lastKeyword(t, from, m.start());
+                Optional<Metric> sm = share == null ? null : lex.keywords.get(share.word());
+                if (sm != null && sm.isPresent() && sm.get() == Metric.MARKET_SHARE) {
+                    kw = new KeywordScanner.Hit(m.start(), m.start(), share.word());
+                }
+            }
             if (kw == null) {
                 continue;
             }
@@ -95,6 +105,10 @@ final class FigureLists {
                 continue;
             }
             List<int[]> listed = nameList(t, from, kw.start(), amounts.size());
+            if (listed == null && kw.end() < m.start()) {
+                // "…市占率约45%，居首；乙及丙分别占31%及23%": the names stand between the share word and the figures.
+                listed = nameList(t, kw.end(), m.start(), amounts.size());
+            }
             if (listed == null) {
                 continue;
             }
