@@ -29,7 +29,8 @@ import java.util.List;
  * fails because of one record's data, the chunk is written record by record so only that record is given up on.
  * Records given up on go to the {@link DeadLetterSink}.
  *
- * <p>Only an {@link Outage} stops a batch: the caller must then handle all of it again later.
+ * <p>A failure of one record is that record's: it goes to the dead-letter sink. Only an {@link Outage} stops a
+ * batch (any other exception escaping is a defect); the caller must then handle all of it again later.
  */
 final class BatchHandler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchHandler.class);

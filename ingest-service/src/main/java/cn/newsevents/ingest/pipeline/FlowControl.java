@@ -40,7 +40,7 @@ final class FlowControl {
         this.databaseReachable = databaseReachable;
         this.metrics = metrics;
         this.outageBackoff = new Backoff(settings.outageBackoff(), settings.maxOutageBackoff());
-        metrics.watchPaused(this::paused);
+        metrics.watchPaused(this);
     }
 
     /**

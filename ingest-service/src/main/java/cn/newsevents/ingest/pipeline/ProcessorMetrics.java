@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * The article processor's meters, all under {@code ingest.processor.*}: articles stored, revised and unchanged,
@@ -37,9 +36,12 @@ final class ProcessorMetrics {
                 "Articles sent to the dead-letter topic because their extraction outran the deadline.");
     }
 
-    /** Registers {@code ingest.processor.paused}: 1 while {@code paused} answers true. */
-    void watchPaused(BooleanSupplier paused) {
-        Gauge.builder("ingest.processor.paused", paused, p -> p.getAsBoolean() ? 1 : 0)
+    /**
+     * Registers {@code ingest.processor.paused}: 1 while {@code flow} is paused by an outage. The gauge holds
+     * {@code flow} weakly, as every gauge holds its object; the processor keeps it.
+     */
+    void watchPaused(FlowControl flow) {
+        Gauge.builder("ingest.processor.paused", flow, f -> f.paused() ? 1 : 0)
                 .description("1 while consumption is paused because of an outage.").register(meters);
     }
 

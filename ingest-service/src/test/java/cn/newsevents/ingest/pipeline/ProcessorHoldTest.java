@@ -80,7 +80,7 @@ class ProcessorHoldTest {
         await().atMost(WAIT).until(() -> KafkaProbe.endOffsetSum(Topics.ARTICLES_RAW) >= end + ARTICLES);
 
         // The articles are on the topic; for several poll timeouts none may be stored or committed.
-        await().during(HELD_FOR).atMost(HELD_FOR.plusSeconds(30)).until(() ->
+        await().during(HELD_FOR).atMost(HELD_FOR.plusSeconds(10)).until(() ->
                 app.count("SELECT count(*) FROM articles WHERE url LIKE ?", run) == 0
                         && KafkaProbe.committedOffsetSum(group, Topics.ARTICLES_RAW) == committed);
         assertTrue(state().path("held").asBoolean());
