@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.Header;
 
 import java.nio.charset.StandardCharsets;
@@ -34,8 +35,24 @@ public class DeadLetters {
         this.kafka = kafka;
     }
 
-    /** Sends every rejected record and waits for the acknowledgements; throws when any was not acknowledged. */
-    public void send(List<Rejected> rejected) throws ExecutionException, TimeoutException, InterruptedException {
+    /**
+     * Sends every rejected record and waits for the acknowledgements.
+     *
+     * @throws Outage when any was not acknowledged (the broker is unavailable, or the wait was interrupted)
+     */
+    void send(List<Rejected> rejected) throws Outage {
+        try {
+            sendAndWait(rejected);
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            throw new Outage(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Outage(e);
+        }
+    }
+
+    private void sendAndWait(List<Rejected> rejected) throws ExecutionException, TimeoutException,
+            InterruptedException {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         for (Rejected r : rejected) {
             ConsumerRecord<byte[], byte[]> in = r.record();

@@ -82,13 +82,13 @@ public class ArticleStore {
         if (batch.isEmpty()) {
             return BatchResult.EMPTY;
         }
-        return Sql.write(tx, status -> write(status.getConnection(), batch, now));
+        return Transactions.write(tx, status -> write(status.getConnection(), batch, now));
     }
 
     /** Answers whether the database takes queries (used before resuming after an outage). */
     public boolean reachable() {
         try {
-            return Sql.read(tx, status -> {
+            return Transactions.read(tx, status -> {
                 try (Statement s = status.getConnection().createStatement()) {
                     return s.execute("SELECT 1");
                 }

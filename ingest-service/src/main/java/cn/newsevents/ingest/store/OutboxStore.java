@@ -59,7 +59,7 @@ public class OutboxStore {
      * exception propagates.
      */
     public Relayed relay(int limit, Publisher publisher, OffsetDateTime now) {
-        return Sql.write(tx, status -> {
+        return Transactions.write(tx, status -> {
             Connection c = status.getConnection();
             if (!tryLock(c)) {
                 return Relayed.NONE;
@@ -83,7 +83,7 @@ public class OutboxStore {
 
     /** Rows set aside, oldest first, at most {@code limit}. */
     public List<SetAside> setAside(int limit) {
-        return Sql.read(tx, status -> {
+        return Transactions.read(tx, status -> {
             List<SetAside> rows = new ArrayList<>();
             try (PreparedStatement ps = status.getConnection().prepareStatement("""
                     SELECT id, event_id, topic, msg_key, length(payload), set_aside_reason, set_aside_at
@@ -111,7 +111,7 @@ public class OutboxStore {
     }
 
     private long count(String sql) {
-        return Sql.read(tx, status -> {
+        return Transactions.read(tx, status -> {
             try (PreparedStatement ps = status.getConnection().prepareStatement(sql);
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();

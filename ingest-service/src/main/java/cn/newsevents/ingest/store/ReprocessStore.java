@@ -50,7 +50,7 @@ public class ReprocessStore {
      * interrupted run is continued, or a new one.
      */
     public ReprocessJob createOrResume(String version, boolean includeCurrent, int batchSize, Instant now) {
-        return Sql.write(tx, status -> {
+        return Transactions.write(tx, status -> {
             Connection c = status.getConnection();
             // Serialises concurrent starts, so two callers get the same job.
             try (PreparedStatement ps = c.prepareStatement("LOCK TABLE reprocess_jobs IN SHARE ROW EXCLUSIVE MODE")) {
@@ -103,7 +103,7 @@ public class ReprocessStore {
     }
 
     public Optional<ReprocessJob> find(String id) {
-        return Sql.read(tx, status -> find(status.getConnection(), id));
+        return Transactions.read(tx, status -> find(status.getConnection(), id));
     }
 
     /** The next {@code job.batchSize()} articles after the job's cursor that the job should look at. */
@@ -111,7 +111,7 @@ public class ReprocessStore {
     static final long MAX_BATCH_CHARS = 32L * 1024 * 1024;
 
     public List<StoredArticle> nextBatch(ReprocessJob job) {
-        return Sql.read(tx, status -> {
+        return Transactions.read(tx, status -> {
             List<StoredArticle> out = new ArrayList<>();
             try (PreparedStatement ps = status.getConnection().prepareStatement("""
                     SELECT id, url, title, source, published_at, language, text, body_offset, ingested_at, content_hash,
@@ -159,7 +159,7 @@ public class ReprocessStore {
      */
     public Applied replace(ReprocessJob job, String cursor, String next, List<AnalyzedArticle> analyzed,
                            Map<String, String> hashes, int scanned, int failed, Instant now) {
-        return Sql.write(tx, status -> {
+        return Transactions.write(tx, status -> {
             Connection c = status.getConnection();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT last_article_id, status FROM reprocess_jobs WHERE id = ? FOR UPDATE")) {
@@ -219,7 +219,7 @@ public class ReprocessStore {
 
     /** Ends a job as finished, or failed with {@code error}. */
     public void finish(String id, ReprocessJob.Status status, String error, Instant now) {
-        Sql.write(tx, s -> {
+        Transactions.write(tx, s -> {
             try (PreparedStatement ps = s.getConnection().prepareStatement("""
                     UPDATE reprocess_jobs SET status = ?, error = ?, updated_at = ?, finished_at = ?
                      WHERE id = ? AND status = 'running'""")) {

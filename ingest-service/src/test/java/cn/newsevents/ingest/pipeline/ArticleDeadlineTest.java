@@ -65,7 +65,7 @@ class ArticleDeadlineTest {
         List<ConsumerRecord<byte[], byte[]>> dead = KafkaProbe.readUntil(Topics.ARTICLES_RAW_DLT,
                 r -> slow.equals(KafkaProbe.key(r)), l -> !l.isEmpty(), WAIT);
         assertEquals(1, dead.size());
-        assertEquals(ArticleProcessor.DeadlineExceeded.class.getName(),
+        assertEquals(DeadlineExceeded.class.getName(),
                 KafkaProbe.header(dead.get(0), Topics.DLT_EXCEPTION_CLASS));
         assertTrue(KafkaProbe.header(dead.get(0), Topics.DLT_EXCEPTION_MESSAGE).contains("deadline of PT1S"),
                 KafkaProbe.header(dead.get(0), Topics.DLT_EXCEPTION_MESSAGE));

@@ -3,6 +3,7 @@ package cn.newsevents.ingest.pipeline;
 import cn.newsevents.ingest.support.IngestApp;
 import cn.newsevents.testkit.TestPostgres;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,11 @@ class DatabaseOutageTest {
         }
     }
 
+    private double pausedGauge() {
+        System.gc();
+        return app.context().getBean(MeterRegistry.class).get("ingest.processor.paused").gauge().value();
+    }
+
     @Test
     void articlesPostedDuringAnOutageAreStoredOnceTheDatabaseIsBack() throws Exception {
         ArticleProcessor processor = app.context().getBean(ArticleProcessor.class);
@@ -65,10 +71,12 @@ class DatabaseOutageTest {
                 ids.add(JSON.readTree(r.body()).get("id").asText());
             }
             await().atMost(Duration.ofSeconds(30)).until(processor::paused);
+            assertEquals(1.0, pausedGauge(), "ingest.processor.paused during the outage");
         } finally {
             admin("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS true");
         }
         await().atMost(Duration.ofSeconds(45)).until(() -> !processor.paused());
+        assertEquals(0.0, pausedGauge(), "ingest.processor.paused once the database is back");
         for (String id : ids) {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> app.count("SELECT count(*) FROM seminars WHERE article_id = ?", id) == 1);

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** Reads and writes topics of the shared test broker directly, without consumer groups. */
@@ -118,6 +119,16 @@ public final class KafkaProbe {
     public static long endOffsetSum(String topic) {
         try (KafkaConsumer<byte[], byte[]> c = consumer()) {
             return c.endOffsets(partitions(c, topic)).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** The sum of the offsets consumer group {@code groupId} has committed on {@code topic}'s partitions. */
+    public static long committedOffsetSum(String groupId, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.shared().bootstrapServers()))) {
+            return admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
+                    .entrySet().stream().filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset()).sum();
         }
     }
 

@@ -11,8 +11,8 @@ import java.sql.Connection;
  * outbox publisher) as it is, undeclared; callers catching {@link RuntimeException} would miss it and their thread
  * would die. Here it is wrapped in a {@link StoreException}, its cause kept for {@link DatabaseFailures}.
  */
-final class Sql {
-    private Sql() {
+final class Transactions {
+    private Transactions() {
     }
 
     static <R> R write(TransactionOperations<Connection> tx, TransactionCallback<Connection, R> work) {
