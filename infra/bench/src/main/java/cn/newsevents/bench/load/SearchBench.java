@@ -24,11 +24,15 @@ import java.util.Random;
  * ILIKE '%term%'}, newest first) for terms sampled from the stored rows, with the trigram index of migration V8
  * and without it (dropped inside a transaction that is rolled back). Terms of three or more characters are what
  * the index serves; two-character terms have no trigram and are measured apart. Latencies are the database's
- * (JDBC round trip on loopback), not HTTP's: the statement is the part that grows with the table.
+ * (JDBC round trip on loopback), not HTTP's: the statement is the part that grows with the table. Sessions plan
+ * each execution for its pattern ({@code plan_cache_mode = force_custom_plan}, as the query service's pool does):
+ * a cached generic plan, chosen after a few executions of the prepared statement, would use the trigram index
+ * for every pattern, and for a two-character term that means reading the whole index ({@code --plan-cache-mode
+ * auto} shows it).
  *
  * <pre>
  * SearchBench --jdbc-url URL [--jdbc-user U] [--jdbc-password P] [--sizes 100000,1000000] [--queries 200]
- *             [--out bench-results/search.json]
+ *             [--out bench-results/search.json] [--plan-cache-mode force_custom_plan|auto]
  * </pre>
  */
 public final class SearchBench {
@@ -44,13 +48,15 @@ public final class SearchBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new LinkedHashMap<>(Map.of("--jdbc-user", "newsevents", "--jdbc-password", "",
-                "--sizes", "100000,1000000", "--queries", "200", "--out", "bench-results/search.json"));
+                "--sizes", "100000,1000000", "--queries", "200", "--out", "bench-results/search.json",
+                "--plan-cache-mode", "force_custom_plan"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             o.put(args[i], args[i + 1]);
         }
         if (!o.containsKey("--jdbc-url")) {
             System.err.println("Usage: SearchBench --jdbc-url jdbc:postgresql://HOST:PORT/DB [--jdbc-user U] "
-                    + "[--jdbc-password P] [--sizes 100000,1000000] [--queries 200] [--out FILE]");
+                    + "[--jdbc-password P] [--sizes 100000,1000000] [--queries 200] [--out FILE] "
+                    + "[--plan-cache-mode force_custom_plan|auto]");
             System.exit(2);
         }
         String url = o.get("--jdbc-url");
@@ -70,6 +76,10 @@ public final class SearchBench {
             System.out.printf("search: %,d seminars (loaded %,d in %.0f s)%n", rows, rows - before,
                     (System.nanoTime() - started) / 1e9);
             try (Connection c = DriverManager.getConnection(url, user, password)) {
+                // As the query service's sessions (its pool's options): a plan per pattern, see below.
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET plan_cache_mode = " + o.get("--plan-cache-mode").replaceAll("[^a-z_]", ""));
+                }
                 List<String> terms = terms(c, queries, 3);
                 List<String> pairs = terms(c, queries, 2);
                 String prefix = "search." + target + ".";
