@@ -18,7 +18,7 @@ import java.util.Map;
  * @param producerMaxBlock     longest a send may wait for metadata or buffer space before failing
  * @param producerDeliveryTimeout longest a send may take until acknowledged or failed
  * @param maxPollBytes         bound on the decompressed bytes of the records one consumer poll holds; the records
- *                             per poll are capped at {@code maxPollBytes / RecordLimits.MAX_RECORD_BYTES}
+ *                             per poll are capped so that as many of the largest records ({@link RecordLimits}) fit
  * @param securityProtocol     {@code PLAINTEXT} (the default), {@code SASL_PLAINTEXT} or {@code SASL_SSL}
  * @param saslMechanism        {@code SCRAM-SHA-512}, {@code SCRAM-SHA-256} or {@code PLAIN}; used with a SASL protocol
  * @param saslUsername         the SASL user of every client of this service
