@@ -2,11 +2,12 @@
 # Benchmarks: the extractor against HanLP segmentation (JMH), then the HTTP endpoints and the pipeline of a local
 # stack under open-loop load. Prints a table and writes bench-results/summary.json.
 #
-#   infra/bench.sh [--quick] [--no-build] [--profile]
+#   infra/bench.sh [--quick] [--no-build] [--profile] [--search-1m]
 #
 #   --quick     short JMH iterations and load steps (under 10 minutes on 2 cores)
 #   --no-build  use the jars already in */target
 #   --profile   record JFR on the ingest service during the load and print its hot methods
+#   --search-1m the search step also at 1,000,000 seminars (loading them takes about ten minutes on 2 cores)
 # Extra articles for the JMH corpus: BENCH_EXTRA=DIR_OR_FILE[:...] (seeds/ is always read).
 set -euo pipefail
 
@@ -16,12 +17,14 @@ OUT="$ROOT/bench-results"
 QUICK=0
 BUILD=1
 PROFILE=0
+SEARCH_1M=0
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
     --no-build) BUILD=0 ;;
     --profile) PROFILE=1 ;;
-    *) echo "Unknown argument '$arg'. Usage: infra/bench.sh [--quick] [--no-build] [--profile]" >&2; exit 2 ;;
+    --search-1m) SEARCH_1M=1 ;;
+    *) echo "Unknown argument '$arg'. Usage: infra/bench.sh [--quick] [--no-build] [--profile] [--search-1m]" >&2; exit 2 ;;
   esac
 done
 
@@ -38,7 +41,7 @@ START=$(date +%s)
 step() { printf '\n== %s (%ds)\n' "$1" $(( $(date +%s) - START )); }
 
 mkdir -p "$OUT"
-rm -f "$OUT/jmh.json" "$OUT/load.json" "$OUT/summary.json" "$OUT/ingest.jfr"
+rm -f "$OUT/jmh.json" "$OUT/load.json" "$OUT/summary.json" "$OUT/ingest.jfr" "$OUT/search.json"
 
 if [[ $BUILD == 1 ]]; then
   step "build"
@@ -62,6 +65,8 @@ export INGEST_API_KEY="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
 # configured rate; the benchmark measures the service, so the limit is lifted far above any reachable rate.
 export INGEST_API_RATE_LIMIT_PER_SECOND=1000000
 export INGEST_API_RATE_LIMIT_BURST=1000000
+# Likewise the query service's per-client limit (all load comes from one address).
+export QUERY_RATE_LIMIT_PER_SECOND=0
 STACK_PID=""
 stop_stack() {
   if [[ -n $STACK_PID ]] && kill -0 "$STACK_PID" 2>/dev/null; then
@@ -107,6 +112,13 @@ java -Xmx1g -cp "$BENCH_JAR" cn.newsevents.bench.load.LoadBench "${LOAD_OPTS[@]}
 if [[ -n $INGEST_JVM ]]; then
   jcmd "$INGEST_JVM" JFR.stop name=bench >/dev/null || true
 fi
+
+step "search: q at 100,000$([[ $SEARCH_1M == 1 ]] && echo ' and 1,000,000') seminars, with and without the trigram index"
+SEARCH_SIZES=100000
+[[ $SEARCH_1M == 1 ]] && SEARCH_SIZES=100000,1000000
+java -Xmx512m -cp "$BENCH_JAR" cn.newsevents.bench.load.SearchBench \
+  --jdbc-url "jdbc:postgresql://127.0.0.1:$PG_PORT/newsevents" --jdbc-user newsevents --jdbc-password newsevents \
+  --sizes "$SEARCH_SIZES" --out "$OUT/search.json" 2>&1 | tee "$OUT/search.log"
 step "stop stack"
 stop_stack
 trap - EXIT

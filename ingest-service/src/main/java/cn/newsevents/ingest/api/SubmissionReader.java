@@ -264,11 +264,20 @@ public class SubmissionReader {
                 errors.add(new FieldError(field, field + " must be an absolute http or https URL."));
                 return null;
             }
+            // Spellings of one address (case of scheme and host, default port, fragment, trailing slash) must
+            // derive one article id.
+            String normalised = UrlNormaliser.normalise(uri);
+            if (normalised.length() > MAX_URL || RawArticle.utf8Length(normalised) > MAX_URL_BYTES) {
+                // Only an empty path grows (to "/"): a url at the limit with a query and no path.
+                errors.add(new FieldError(field, field + " is at the length limit and has no path; write it with "
+                        + "a path of \"/\" within " + MAX_URL + " characters."));
+                return null;
+            }
+            return normalised;
         } catch (URISyntaxException e) {
             errors.add(new FieldError(field, field + " is not a valid URL: " + e.getReason() + "."));
             return null;
         }
-        return url;
     }
 
     private void checkPublishedAt(OffsetDateTime publishedAt, List<FieldError> errors) {

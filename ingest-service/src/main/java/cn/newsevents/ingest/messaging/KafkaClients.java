@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.time.Duration;
@@ -21,10 +20,13 @@ import java.util.Map;
 /**
  * Creates the Kafka clients of this service from {@link KafkaSettings}. One producer is shared by the API, the
  * outbox relay and the dead-letter path ({@code acks=all}, idempotent, bounded blocking so callers fail fast
- * when the broker is away); consumers and admin clients are created per use and closed by their user.
+ * when the broker is away); consumers and admin clients are created per use and closed by their user. Every
+ * client connects with the security settings of {@link KafkaSettings#securityProperties()} (SASL when configured).
  */
 @Singleton
 public class KafkaClients {
+    /** The consumer's own default of {@code fetch.max.bytes}, kept as the most. */
+    private static final long FETCH_MAX_BYTES = 52_428_800;
     private final KafkaSettings settings;
     private volatile Producer<byte[], byte[]> producer;
 
@@ -61,12 +63,28 @@ public class KafkaClients {
      * client's default when null); the caller subscribes, commits and closes it.
      */
     public Consumer<byte[], byte[]> newConsumer(String groupId, int maxPollRecords, Duration maxPollInterval) {
-        Map<String, Object> c = new HashMap<>();
+        return new KafkaConsumer<>(consumerConfig(groupId, maxPollRecords, maxPollInterval),
+                BoundedBytesDeserializer.keys(RecordLimits.MAX_KEY_BYTES),
+                BoundedBytesDeserializer.values(RecordLimits.MAX_RECORD_BYTES));
+    }
+
+    /**
+     * The configuration of {@link #newConsumer}. Memory per poll is bounded in bytes, not only in records: fetch
+     * sizes count compressed bytes, so they cannot bound what a poll holds once decompressed. Instead every key
+     * and value is at most {@link RecordLimits} (larger ones are dropped by {@link BoundedBytesDeserializer}) and
+     * {@code max.poll.records} is capped so that that many of the largest records fit in {@code maxPollBytes}.
+     * The compressed fetch buffer is bounded separately by {@code fetch.max.bytes}.
+     */
+    Map<String, Object> consumerConfig(String groupId, int maxPollRecords, Duration maxPollInterval) {
+        Map<String, Object> c = new HashMap<>(settings.securityProperties());
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, RecordLimits.recordsWithin(settings.maxPollBytes(),
+                maxPollRecords));
+        c.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, (int) Math.min(FETCH_MAX_BYTES,
+                Math.max(RecordLimits.MAX_RECORD_BYTES, settings.maxPollBytes() / 4)));
         if (maxPollInterval != null) {
             c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE,
                     maxPollInterval.toMillis()));
@@ -74,12 +92,12 @@ public class KafkaClients {
         // Topics are created with their intended partition count by TopicSetup, never implicitly by a subscription.
         c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, "ingest-processor-" + groupId);
-        return new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return c;
     }
 
     /** A new admin client with bounded request times; the caller closes it. */
     public Admin newAdmin() {
-        Map<String, Object> c = new HashMap<>();
+        Map<String, Object> c = new HashMap<>(settings.securityProperties());
         c.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         c.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         c.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
@@ -89,7 +107,7 @@ public class KafkaClients {
     private Map<String, Object> producerConfig() {
         long delivery = settings.producerDeliveryTimeout().toMillis();
         long linger = 5;
-        Map<String, Object> c = new HashMap<>();
+        Map<String, Object> c = new HashMap<>(settings.securityProperties());
         c.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         c.put(ProducerConfig.ACKS_CONFIG, "all");
         c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

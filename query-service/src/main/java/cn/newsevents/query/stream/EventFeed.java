@@ -47,7 +47,7 @@ public class EventFeed implements AutoCloseable {
 
     public EventFeed(EventHistory history, StreamConfig config) {
         this.history = history;
-        Map<String, Object> c = new HashMap<>();
+        Map<String, Object> c = new HashMap<>(config.securityProperties());
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");

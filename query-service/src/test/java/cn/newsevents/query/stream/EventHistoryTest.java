@@ -15,7 +15,8 @@ class EventHistoryTest {
     private static final EnumSet<EventKind> ALL = EnumSet.allOf(EventKind.class);
 
     private static EventHistory history(int capacity) {
-        return new EventHistory(new StreamConfig(true, "unused:9092", capacity, capacity, Duration.ofSeconds(15)));
+        return new EventHistory(new StreamConfig(true, "unused:9092", capacity, capacity, Duration.ofSeconds(15),
+                null, null, null, null));
     }
 
     @Test

@@ -76,6 +76,9 @@ public final class RunningService implements AutoCloseable {
         props.put("query.latest-cache-ttl", "300ms");
         props.put("query.stream.enabled", false);
         props.put("query.operations-keys", OPERATIONS_KEY);
+        // Tests send many requests from one address; RateLimitTest sets its own limit.
+        props.put("query.rate-limit.per-second", 1_000_000);
+        props.put("query.rate-limit.burst", 1_000_000);
         props.putAll(extra);
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
         return new RunningService(server.getApplicationContext(), url);
