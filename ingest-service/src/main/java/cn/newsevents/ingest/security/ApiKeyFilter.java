@@ -1,7 +1,7 @@
 package cn.newsevents.ingest.security;
 
-import cn.newsevents.ingest.api.Problem;
-import cn.newsevents.ingest.api.ProblemType;
+import cn.newsevents.web.problem.Problem;
+import cn.newsevents.web.problem.ProblemType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpHeaders;

@@ -81,6 +81,8 @@ class ArticleEndpointsTest {
         assertEquals(404, r.status());
         assertTrue(r.contentType().startsWith("application/problem+json"));
         assertEquals("/articles/a-missing", r.json().get("instance").asText());
+        assertEquals("urn:newsevents:problem:not-found", r.json().get("type").asText());
+        assertEquals("No article has the id 'a-missing'.", r.json().get("detail").asText());
     }
 
     @Test
