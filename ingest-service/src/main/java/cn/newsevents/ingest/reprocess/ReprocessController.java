@@ -1,9 +1,9 @@
 package cn.newsevents.ingest.reprocess;
 
-import cn.newsevents.ingest.api.Problem;
-import cn.newsevents.ingest.api.ProblemException;
-import cn.newsevents.ingest.api.ProblemType;
 import cn.newsevents.ingest.store.ReprocessJob;
+import cn.newsevents.web.problem.Problem;
+import cn.newsevents.web.problem.ProblemException;
+import cn.newsevents.web.problem.ProblemType;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;

@@ -1,7 +1,7 @@
 package cn.newsevents.ingest.security;
 
-import cn.newsevents.ingest.api.Problem;
-import cn.newsevents.ingest.api.ProblemType;
+import cn.newsevents.web.problem.Problem;
+import cn.newsevents.web.problem.ProblemType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpHeaders;
@@ -56,11 +56,11 @@ public class ApiKeyFilter {
         }
         Optional<String> header = request.getHeaders().getAuthorization();
         if (header.isEmpty() || !header.get().regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return unauthorized("Send the API key as 'Authorization: Bearer KEY'.");
+            return unauthorized(path, "Send the API key as 'Authorization: Bearer KEY'.");
         }
         Optional<ApiKeys.ApiKey> key = keys.find(header.get().substring(BEARER.length()).strip());
         if (key.isEmpty()) {
-            return unauthorized("The API key is not known: check the key you were given.");
+            return unauthorized(path, "The API key is not known: check the key you were given.");
         }
         if (metrics) {
             return null;
@@ -68,17 +68,17 @@ public class ApiKeyFilter {
         if (admin && !key.get().may(Permission.ADMIN)) {
             return Problem.of(ProblemType.FORBIDDEN,
                     "This API key may not run maintenance: /admin needs a key with the admin permission.")
-                    .toResponse();
+                    .withInstance(path).toResponse();
         }
         if (!admin && !key.get().may(Permission.WRITE)) {
             return Problem.of(ProblemType.FORBIDDEN,
                     "This API key may only read: submitting articles needs a key with the write permission.")
-                    .toResponse();
+                    .withInstance(path).toResponse();
         }
         long wait = limiter.tryTake(key.get().digest());
         if (wait > 0) {
             return Problem.of(ProblemType.RATE_LIMITED, "This API key exceeded its rate limit; retry after "
-                    + wait + " seconds.").toResponse().header(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+                    + wait + " seconds.").withInstance(path).toResponse().header(HttpHeaders.RETRY_AFTER, Long.toString(wait));
         }
         return null;
     }
@@ -91,8 +91,8 @@ public class ApiKeyFilter {
         return keys.find(header.get().substring(BEARER.length()).strip());
     }
 
-    private static MutableHttpResponse<Problem> unauthorized(String detail) {
-        return Problem.of(ProblemType.UNAUTHORIZED, detail).toResponse()
+    private static MutableHttpResponse<Problem> unauthorized(String path, String detail) {
+        return Problem.of(ProblemType.UNAUTHORIZED, detail).withInstance(path).toResponse()
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
 }

@@ -57,6 +57,7 @@ class SubmissionValidationTest {
         assertTrue(p.get("type").asText().startsWith("urn:newsevents:problem:"), r.body());
         assertFalse(p.get("title").asText().isBlank());
         assertFalse(p.get("detail").asText().isBlank());
+        assertEquals(r.uri().getPath(), p.get("instance").asText(), r.body());
         if (field != null) {
             assertEquals(field, p.get("field").asText(), r.body());
             assertEquals(field, p.get("errors").get(0).get("field").asText());

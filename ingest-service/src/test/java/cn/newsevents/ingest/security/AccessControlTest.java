@@ -53,6 +53,7 @@ class AccessControlTest {
         assertEquals(status, r.statusCode(), r.body());
         assertEquals("application/problem+json", r.headers().firstValue("content-type").orElse("").split(";")[0]);
         assertEquals(status, JSON.readTree(r.body()).get("status").asInt());
+        assertEquals(r.uri().getPath(), JSON.readTree(r.body()).get("instance").asText(), r.body());
     }
 
     @Test

@@ -16,6 +16,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 
+import java.util.List;
+
 /** Stored articles: a paged list of headers and one article with its events. */
 @Controller("/articles")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -23,22 +25,32 @@ public class ArticleController {
     private final ArticleRepository articles;
     private final SeminarRepository seminars;
     private final CompanyEventRepository companyEvents;
+    private final ArticleCount count;
     private final QueryConfig config;
 
     public ArticleController(ArticleRepository articles, SeminarRepository seminars,
-                             CompanyEventRepository companyEvents, QueryConfig config) {
+                             CompanyEventRepository companyEvents, ArticleCount count, QueryConfig config) {
         this.articles = articles;
+        this.count = count;
         this.seminars = seminars;
         this.companyEvents = companyEvents;
         this.config = config;
     }
 
-    @Operation(summary = "Article headers, newest stored first, keyset-paged, with the total count")
+    @Operation(summary = "Article headers, newest stored first, keyset-paged, with the total count (exact or estimated)")
     @Get
     public ArticlePage listArticles(@Nullable @QueryValue String limit, @Nullable @QueryValue String cursor) {
         int size = Params.limit(limit, config);
         TimeKey after = cursor == null || cursor.isBlank() ? null : TimeKey.decode(CursorKind.ARTICLE, cursor);
-        return articles.find(after, size);
+        List<ArticleHeader> found = articles.find(after, size + 1);
+        String next = null;
+        if (found.size() > size) {
+            found = found.subList(0, size);
+            ArticleHeader last = found.get(size - 1);
+            next = new TimeKey(last.ingestedAt(), last.id()).encode(CursorKind.ARTICLE);
+        }
+        ArticleCount.Total total = count.total();
+        return new ArticlePage(List.copyOf(found), next, total.value(), total.estimate());
     }
 
     @Operation(summary = "One article header with its seminars and company events")

@@ -1,64 +1,74 @@
 package cn.newsevents.query.article;
 
 import cn.newsevents.extraction.ArticleText;
-import cn.newsevents.query.paging.CursorKind;
 import cn.newsevents.query.paging.TimeKey;
-import cn.newsevents.query.sql.Rows;
-import cn.newsevents.query.sql.Sql;
-import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads article headers, newest stored first ({@code articles_ingested_idx}). */
-@Singleton
-public class ArticleRepository {
-    private static final String COLUMNS = "SELECT id, url, title, source, published_at, language, script, revision,"
+/** Reads article headers, newest stored first ({@code articles_ingested_idx}), and article texts. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface ArticleRepository extends GenericRepository<StoredArticle, String> {
+    String HEADER_COLUMNS = "SELECT id, url, title, source, published_at, language, script, revision,"
             + " extractor_version, ingested_at, processed_at FROM articles";
 
-    private final Rows rows;
-
-    public ArticleRepository(Rows rows) {
-        this.rows = rows;
+    /** An article without its text, as read. */
+    @Introspected
+    record HeaderRow(String id, @Nullable String url, String title, @Nullable String source, Instant publishedAt,
+                     @Nullable String language, @Nullable String script, int revision,
+                     @Nullable String extractorVersion, Instant ingestedAt, Instant processedAt) {
+        ArticleHeader header() {
+            // timestamptz keeps the instant only; articles state their times in China Standard Time.
+            return new ArticleHeader(id, url, title, source,
+                    publishedAt.atZone(ArticleText.DEFAULT_ZONE).toOffsetDateTime(), language, script, revision,
+                    extractorVersion, ingestedAt, processedAt);
+        }
     }
 
-    /** One page of headers after {@code after} (null for the first page). */
-    public ArticlePage find(TimeKey after, int limit) {
-        Sql sql = Sql.of(COLUMNS);
-        if (after != null) {
-            sql.append(" WHERE (ingested_at, id) < (?, ?)", after.ingestedAt(), after.id());
-        }
-        sql.append(" ORDER BY ingested_at DESC, id DESC LIMIT ?", limit + 1);
-        List<ArticleHeader> found = rows.list(sql, ArticleRepository::header);
-        String next = null;
-        if (found.size() > limit) {
-            found = found.subList(0, limit);
-            ArticleHeader last = found.get(limit - 1);
-            next = new TimeKey(last.ingestedAt(), last.id()).encode(CursorKind.ARTICLE);
-        }
-        long total = rows.first(Sql.of("SELECT count(*) FROM articles"), r -> r.getLong(1)).orElse(0L);
-        return new ArticlePage(List.copyOf(found), next, total);
+    /** Up to {@code limit} headers after the key ({@code afterAt} null for the first page), newest first. */
+    @Query(HEADER_COLUMNS + """
+             WHERE (CAST(:afterAt AS timestamptz) IS NULL OR (ingested_at, id) < (:afterAt, :afterId))
+            ORDER BY ingested_at DESC, id DESC LIMIT :limit""")
+    List<HeaderRow> findHeaders(@Nullable Instant afterAt, @Nullable String afterId, int limit);
+
+    @Query(HEADER_COLUMNS + " WHERE id = :id")
+    Optional<HeaderRow> findHeader(String id);
+
+    /** The full text of article {@code id} (headline line, source line and body), which evidence offsets index. */
+    @Query("SELECT text FROM articles WHERE id = :id")
+    Optional<String> findText(String id);
+
+    /** The exact number of stored articles: a scan of the table. */
+    @Query("SELECT count(*) FROM articles")
+    long countExactly();
+
+    /**
+     * The planner's estimate of the number of stored articles, kept by (auto)vacuum and ANALYZE; negative when
+     * the table was never analysed.
+     */
+    @Query("SELECT CAST(reltuples AS bigint) FROM pg_class WHERE oid = CAST('articles' AS regclass)")
+    long findEstimatedCount();
+
+    /** Headers after {@code after} (null for the first page), newest first, at most {@code limit}. */
+    default List<ArticleHeader> find(TimeKey after, int limit) {
+        return findHeaders(after == null ? null : after.ingestedAt(), after == null ? null : after.id(), limit)
+                .stream().map(HeaderRow::header).toList();
     }
 
     /** The header of article {@code id}. */
-    public Optional<ArticleHeader> byId(String id) {
-        return rows.first(Sql.of(COLUMNS + " WHERE id = ?", id), ArticleRepository::header);
+    default Optional<ArticleHeader> byId(String id) {
+        return findHeader(id).map(HeaderRow::header);
     }
 
-    /** The full text of article {@code id} (headline line, source line and body), which evidence offsets index. */
-    public Optional<String> text(String id) {
-        return rows.first(Sql.of("SELECT text FROM articles WHERE id = ?", id), r -> r.getString(1));
-    }
-
-    private static ArticleHeader header(ResultSet r) throws SQLException {
-        // timestamptz keeps the instant only; articles state their times in China Standard Time.
-        OffsetDateTime publishedAt = r.getObject(5, OffsetDateTime.class)
-                .atZoneSameInstant(ArticleText.DEFAULT_ZONE).toOffsetDateTime();
-        return new ArticleHeader(r.getString(1), r.getString(2), r.getString(3), r.getString(4), publishedAt,
-                r.getString(6), r.getString(7), r.getInt(8), r.getString(9),
-                r.getObject(10, OffsetDateTime.class).toInstant(), r.getObject(11, OffsetDateTime.class).toInstant());
+    /** The full text of article {@code id}. */
+    default Optional<String> text(String id) {
+        return findText(id);
     }
 }

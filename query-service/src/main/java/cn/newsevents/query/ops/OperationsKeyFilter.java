@@ -1,14 +1,13 @@
 package cn.newsevents.query.ops;
 
-import cn.newsevents.query.api.Problem;
+import cn.newsevents.web.problem.Problem;
+import cn.newsevents.web.problem.ProblemType;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
@@ -50,11 +49,9 @@ public class OperationsKeyFilter {
         if (known) {
             return null;
         }
-        return HttpResponse.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .contentType(MediaType.of(Problem.MEDIA_TYPE))
-                .body(new Problem("about:blank", "Unauthorized", 401, "Metrics need 'Authorization: Bearer KEY' with "
-                        + "one of the operations keys (QUERY_OPERATIONS_KEYS).", request.getPath(), null));
+        return Problem.of(ProblemType.UNAUTHORIZED, "Metrics need 'Authorization: Bearer KEY' with one of the"
+                        + " operations keys (QUERY_OPERATIONS_KEYS).").withInstance(request.getPath()).toResponse()
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
 
     private static Optional<String> presented(HttpRequest<?> request) {

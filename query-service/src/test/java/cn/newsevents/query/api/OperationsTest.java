@@ -68,7 +68,9 @@ class OperationsTest {
         Response r = service.get("/no-such-thing");
         assertEquals(404, r.status());
         assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
-        assertEquals("Not Found", r.json().get("title").asText());
+        assertEquals("urn:newsevents:problem:not-found", r.json().get("type").asText());
+        assertEquals("No such resource.", r.json().get("title").asText());
+        assertEquals("/no-such-thing", r.json().get("instance").asText());
     }
 
     @Test
@@ -85,6 +87,11 @@ class OperationsTest {
             try (var rs = s.executeQuery("SHOW statement_timeout")) {
                 rs.next();
                 assertEquals("5s", rs.getString(1));
+            }
+            // The list statements switch optional filters off with null parameters: planned with their values.
+            try (var rs = s.executeQuery("SHOW plan_cache_mode")) {
+                rs.next();
+                assertEquals("force_custom_plan", rs.getString(1));
             }
             assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM articles"));
         }

@@ -32,6 +32,7 @@ class ArticleEndpointsTest {
             assertEquals(200, r.status(), r.body());
             JsonNode page = r.json();
             assertEquals(3, page.get("total").asLong());
+            assertFalse(page.get("totalIsEstimate").asBoolean(), "a small table is counted exactly");
             page.get("items").forEach(i -> seen.add(i.get("id").asText()));
             cursor = page.get("next").textValue();
         } while (cursor != null && seen.size() < 10);
@@ -80,6 +81,8 @@ class ArticleEndpointsTest {
         assertEquals(404, r.status());
         assertTrue(r.contentType().startsWith("application/problem+json"));
         assertEquals("/articles/a-missing", r.json().get("instance").asText());
+        assertEquals("urn:newsevents:problem:not-found", r.json().get("type").asText());
+        assertEquals("No article has the id 'a-missing'.", r.json().get("detail").asText());
     }
 
     @Test

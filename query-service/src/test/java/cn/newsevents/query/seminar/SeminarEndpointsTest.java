@@ -235,7 +235,10 @@ class SeminarEndpointsTest {
         JsonNode problem = r.json();
         assertEquals(field, problem.get("field").asText());
         assertEquals(400, problem.get("status").asInt());
-        assertEquals("Bad Request", problem.get("title").asText());
+        assertEquals("urn:newsevents:problem:invalid-parameter", problem.get("type").asText());
+        assertEquals("A parameter of the request is invalid.", problem.get("title").asText());
+        assertEquals(field, problem.get("errors").get(0).get("field").asText());
+        assertEquals(path.substring(0, path.indexOf('?')), problem.get("instance").asText());
         assertTrue(problem.get("detail").asText().contains("'" + field + "'"), problem.toString());
     }
 

@@ -31,7 +31,7 @@ public final class RunningService implements AutoCloseable {
     public static final String READER = "query_reader";
     /** The key for /prometheus and the details of /health. */
     public static final String OPERATIONS_KEY = "test-operations";
-    private static final String MIGRATIONS = "filesystem:../ingest-service/src/main/resources/db/migration";
+    private static final String MIGRATIONS = "classpath:db/migration";
 
     /** Fills the database; it gets a store connected as the owner. */
     @FunctionalInterface

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SeminarLoaderTest {
-    private static final Path MIGRATIONS = Path.of("../../ingest-service/src/main/resources/db/migration");
+    private static final Path MIGRATIONS = Path.of("../../ingest-service/schema/src/main/resources/db/migration");
 
     @Test
     void bulkLoadedSeminarsFitTheFlywaySchemaAndCarryTheirParticipants() throws Exception {

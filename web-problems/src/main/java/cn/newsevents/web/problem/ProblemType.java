@@ -1,10 +1,14 @@
-package cn.newsevents.ingest.api;
+package cn.newsevents.web.problem;
 
 import io.micronaut.http.HttpStatus;
 
-/** The kinds of failure the HTTP API reports, each with its RFC 9457 type URI, title and status. */
+/**
+ * Every kind of failure the HTTP services report, each with its type URI ({@code urn:newsevents:problem:SLUG}),
+ * title and status. Clients may rely on the URIs: a kind is added, never renamed.
+ */
 public enum ProblemType {
     INVALID_FIELD("invalid-field", "A field of the article is invalid.", HttpStatus.BAD_REQUEST),
+    INVALID_PARAMETER("invalid-parameter", "A parameter of the request is invalid.", HttpStatus.BAD_REQUEST),
     MALFORMED_JSON("malformed-json", "The request body is not a JSON object.", HttpStatus.BAD_REQUEST),
     INVALID_ENCODING("invalid-encoding", "The request body is not valid UTF-8.", HttpStatus.BAD_REQUEST),
     BAD_REQUEST("bad-request", "The request is invalid.", HttpStatus.BAD_REQUEST),
@@ -20,7 +24,8 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", "The requested representation is not available.", HttpStatus.NOT_ACCEPTABLE),
     INTERNAL("internal", "The server failed to handle the request.", HttpStatus.INTERNAL_SERVER_ERROR);
 
-    private static final String PREFIX = "urn:newsevents:problem:";
+    /** The scheme every problem type URI starts with. */
+    public static final String PREFIX = "urn:newsevents:problem:";
 
     private final String slug;
     private final String title;
@@ -44,13 +49,19 @@ public enum ProblemType {
         return status;
     }
 
-    /** The type reported for a framework error of this status. */
+    /** The type reported for a framework error of this status (an unknown route, a refused method...). */
     public static ProblemType forStatus(int code) {
         for (ProblemType t : values()) {
-            if (t.status.getCode() == code && t != INVALID_FIELD && t != MALFORMED_JSON && t != INVALID_ENCODING) {
+            if (t.status.getCode() == code && t.generic()) {
                 return t;
             }
         }
         return code >= 500 ? INTERNAL : BAD_REQUEST;
+    }
+
+    /** Whether this type may stand for any error of its status, not only a failure the services detect. */
+    private boolean generic() {
+        return this != INVALID_FIELD && this != INVALID_PARAMETER && this != MALFORMED_JSON
+                && this != INVALID_ENCODING;
     }
 }

@@ -1,9 +1,12 @@
-package cn.newsevents.ingest.api;
+package cn.newsevents.web.problem;
 
 import java.util.Map;
 
-/** Ends a request with {@link #problem()}; {@link #headers()} are added to the response (e.g. Retry-After). */
-public final class ProblemException extends RuntimeException {
+/**
+ * Ends a request with {@link #problem()} (its {@code instance} filled with the request path);
+ * {@link #headers()} are added to the response (e.g. Retry-After).
+ */
+public class ProblemException extends RuntimeException {
     private final transient Problem problem;
     private final Map<String, String> headers;
 
