@@ -1,14 +1,13 @@
 package cn.newsevents.query.ops;
 
-import cn.newsevents.query.api.Problem;
+import cn.newsevents.web.problem.Problem;
+import cn.newsevents.web.problem.ProblemType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
@@ -45,10 +44,8 @@ public class RateLimitFilter {
             return null;
         }
         limited.increment();
-        return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(wait))
-                .contentType(MediaType.of(Problem.MEDIA_TYPE))
-                .body(new Problem("about:blank", "Too Many Requests", 429, "This client sent more requests than the "
-                        + "rate limit allows; try again after " + wait + " s (Retry-After).", request.getPath(), null));
+        return Problem.of(ProblemType.RATE_LIMITED, "This client sent more requests than the rate limit allows; "
+                        + "try again after " + wait + " s (Retry-After).").withInstance(request.getPath()).toResponse()
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(wait));
     }
 }
