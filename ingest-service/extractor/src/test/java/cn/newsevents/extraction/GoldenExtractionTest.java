@@ -1,7 +1,8 @@
 package cn.newsevents.extraction;
 
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.ExtractionResult;
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.ExtractionResult;
+import cn.newsevents.contract.messaging.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,7 +30,7 @@ class GoldenExtractionTest {
     void extractionIsByteForByteTheGoldenOne(String file) throws IOException {
         Path path = Path.of(file);
         String name = path.getFileName().toString().replaceFirst("\\.txt$", "");
-        ObjectMapper mapper = ExtractorCli.mapper();
+        ObjectMapper mapper = Json.mapper();
         Article article = ArticleText.parse(Files.readString(path, StandardCharsets.UTF_8), null);
         String articleJson = mapper.writeValueAsString(article) + "\n";
         String resultJson = mapper.writeValueAsString(new Extractor().extract(article)) + "\n";

@@ -1,6 +1,6 @@
 package cn.newsevents.ingest.api;
 
-import cn.newsevents.ingest.messaging.RawArticle;
+import cn.newsevents.contract.messaging.RawArticle;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;

@@ -1,9 +1,9 @@
 package cn.newsevents.ingest.api;
 
-import cn.newsevents.ingest.messaging.Json;
+import cn.newsevents.contract.messaging.Json;
+import cn.newsevents.contract.messaging.RawArticle;
+import cn.newsevents.contract.messaging.Topics;
 import cn.newsevents.ingest.messaging.KafkaClients;
-import cn.newsevents.ingest.messaging.RawArticle;
-import cn.newsevents.ingest.messaging.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,10 +1,10 @@
 package cn.newsevents.ingest.api;
 
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.Ids;
+import cn.newsevents.contract.messaging.RawArticle;
 import cn.newsevents.extraction.ArticleText;
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.Ids;
 import cn.newsevents.ingest.api.Problem.FieldError;
-import cn.newsevents.ingest.messaging.RawArticle;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;

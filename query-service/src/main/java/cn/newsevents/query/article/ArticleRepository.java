@@ -1,6 +1,6 @@
 package cn.newsevents.query.article;
 
-import cn.newsevents.extraction.ArticleText;
+import cn.newsevents.contract.event.Article;
 import cn.newsevents.query.paging.CursorKind;
 import cn.newsevents.query.paging.TimeKey;
 import cn.newsevents.query.sql.Rows;
@@ -56,7 +56,7 @@ public class ArticleRepository {
     private static ArticleHeader header(ResultSet r) throws SQLException {
         // timestamptz keeps the instant only; articles state their times in China Standard Time.
         OffsetDateTime publishedAt = r.getObject(5, OffsetDateTime.class)
-                .atZoneSameInstant(ArticleText.DEFAULT_ZONE).toOffsetDateTime();
+                .atZoneSameInstant(Article.DEFAULT_ZONE).toOffsetDateTime();
         return new ArticleHeader(r.getString(1), r.getString(2), r.getString(3), r.getString(4), publishedAt,
                 r.getString(6), r.getString(7), r.getInt(8), r.getString(9),
                 r.getObject(10, OffsetDateTime.class).toInstant(), r.getObject(11, OffsetDateTime.class).toInstant());

@@ -1,13 +1,12 @@
 package cn.newsevents.query.api;
 
-import cn.newsevents.extraction.ArticleText;
-import cn.newsevents.extraction.Extractor;
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.CompanyEvent;
-import cn.newsevents.extraction.model.ExtractionResult;
-import cn.newsevents.extraction.model.SeminarEvent;
-import cn.newsevents.query.support.RunningService;
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.CompanyEvent;
+import cn.newsevents.contract.event.ExtractionResult;
+import cn.newsevents.contract.event.SeminarEvent;
+import cn.newsevents.query.support.GoldenArticles;
 import cn.newsevents.query.support.RunningService.Response;
+import cn.newsevents.query.support.RunningService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * file; do that only for an intended change of the responses.
  */
 class SeedResponsesTest {
-    private static final Path SEED = Path.of("../seeds/changzhou-seminars.txt");
     private static final Path GOLDEN = Path.of("src", "test", "resources", "http", "seed.txt");
     private static RunningService service;
     private static Article article;
@@ -36,8 +34,9 @@ class SeedResponsesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        article = ArticleText.parse(Files.readString(SEED, StandardCharsets.UTF_8), null);
-        result = new Extractor().extract(article);
+        GoldenArticles.Extracted seed = GoldenArticles.read(GoldenArticles.SEED);
+        article = seed.article();
+        result = seed.result();
         Instant at = Instant.parse("2024-05-07T09:00:00Z");
         service = RunningService.start(store -> {
             store.article(article, result.article().script(), at);
