@@ -23,7 +23,7 @@ done
 if [[ -z $stale ]]; then
   # The oldest jar against every main source and pom of the modules they are built from.
   oldest=$(ls -1tr "${jars[@]}" | head -n 1)
-  newer=$(find pom.xml ingest-service query-service infra/testkit infra/local-stack \
+  newer=$(find pom.xml contracts ingest-service query-service infra/testkit infra/local-stack \
             \( -name target -prune \) -o \( -type f \( -name pom.xml -o -path '*/src/main/*' \) -newer "$oldest" -print \) \
             2>/dev/null | head -n 1)
   if [[ -n $newer ]]; then

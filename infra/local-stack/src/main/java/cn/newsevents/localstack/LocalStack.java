@@ -1,5 +1,6 @@
 package cn.newsevents.localstack;
 
+import cn.newsevents.contract.messaging.Topics;
 import cn.newsevents.localstack.consume.TopicPrinter;
 import sun.misc.Signal;
 
@@ -118,7 +119,7 @@ public final class LocalStack {
         out.println("  # live events as Server-Sent Events (type=seminar or company; resumes with Last-Event-ID)");
         out.println("  curl -N 'http://127.0.0.1:" + o.queryPort() + "/events/stream?type=seminar'");
         out.println("  # the seminar events published on Kafka, with their headers");
-        out.println("  java -jar " + jar + " consume events.seminar --bootstrap-server 127.0.0.1:" + o.kafkaPort());
+        out.println("  java -jar " + jar + " consume " + Topics.EVENTS_SEMINAR + " --bootstrap-server 127.0.0.1:" + o.kafkaPort());
         out.println("Ingest API key: " + stack.apiKey() + " (set INGEST_API_KEY to choose it)");
         out.println("Logs: " + o.dataDir().resolve("logs") + "   Stop: Ctrl-C");
         out.println();

@@ -1,5 +1,6 @@
 package cn.newsevents.localstack;
 
+import cn.newsevents.contract.messaging.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -170,14 +171,14 @@ class LocalStackRestartIT {
     /** Runs {@code LocalStack consume events.seminar} and returns the ce_id headers it printed. */
     private List<String> consumeSeminarEventIds() throws Exception {
         Path output = logs.resolve("consume.log");
-        Process consume = new ProcessBuilder(java(), "-jar", launcherJar().toString(), "consume", "events.seminar",
+        Process consume = new ProcessBuilder(java(), "-jar", launcherJar().toString(), "consume", Topics.EVENTS_SEMINAR,
                 "--bootstrap-server", "127.0.0.1:" + kafkaPort, "--max-records", "4", "--idle-timeout-seconds", "60")
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         assertTrue(consume.waitFor(120, TimeUnit.SECONDS), "consume finishes");
         String text = Files.readString(output, StandardCharsets.UTF_8);
         assertEquals(0, consume.exitValue(), text);
         List<String> ids = new ArrayList<>();
-        Matcher m = Pattern.compile("(?m)^  ce_id: (\\S+)$").matcher(text);
+        Matcher m = Pattern.compile("(?m)^  " + Topics.CE_ID + ": (\\S+)$").matcher(text);
         while (m.find()) {
             ids.add(m.group(1));
         }

@@ -1,5 +1,6 @@
 package cn.newsevents.localstack;
 
+import cn.newsevents.contract.messaging.Topics;
 import cn.newsevents.localstack.database.DatabaseRoles;
 import cn.newsevents.localstack.process.ServiceProcess;
 import cn.newsevents.testkit.TestKafka;
@@ -37,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PipelineEndToEndIT {
     private static final String API_KEY = "e2e-" + UUID.randomUUID();
-    private static final String SEMINAR_TOPIC = "events.seminar";
+    private static final String SEMINAR_TOPIC = Topics.EVENTS_SEMINAR;
     private static final Duration START = Duration.ofSeconds(180);
 
     private static ServiceProcess ingest;
@@ -117,7 +118,7 @@ class PipelineEndToEndIT {
             assertEquals(4, records.size(), "records of the seed article on " + SEMINAR_TOPIC);
             Set<String> eventIds = new HashSet<>();
             for (ConsumerRecord<String, String> r : records) {
-                eventIds.add(header(r, "ce_id"));
+                eventIds.add(header(r, Topics.CE_ID));
                 assertEquals(articleId, Http.JSON.readTree(r.value()).path("articleId").asText());
             }
             assertEquals(new HashSet<>(Http.field(seminars, "id")), eventIds,

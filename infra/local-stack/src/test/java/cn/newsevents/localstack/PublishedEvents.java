@@ -1,5 +1,6 @@
 package cn.newsevents.localstack;
 
+import cn.newsevents.contract.messaging.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,7 +28,7 @@ import java.util.Set;
  * between sending and marking a row sends it again; consumers recognise the repeat by its {@code ce_id}.
  */
 record PublishedEvents(int stored, int published, int repeated) {
-    private static final List<String> TOPICS = List.of("events.seminar", "events.company");
+    private static final List<String> TOPICS = List.of(Topics.EVENTS_SEMINAR, Topics.EVENTS_COMPANY);
     private static final String STORED_EVENTS = """
             SELECT e.id, e.article_id FROM seminars e JOIN articles a ON a.id = e.article_id
              WHERE a.url LIKE ?
@@ -74,7 +75,7 @@ record PublishedEvents(int stored, int published, int repeated) {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!seen.keySet().containsAll(storedEvents.keySet()) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    Header ceId = r.headers().lastHeader("ce_id");
+                    Header ceId = r.headers().lastHeader(Topics.CE_ID);
                     if (ceId != null && articles.contains(r.key())) {
                         seen.merge(new String(ceId.value(), StandardCharsets.UTF_8), 1, Integer::sum);
                     }
@@ -85,7 +86,7 @@ record PublishedEvents(int stored, int published, int repeated) {
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
                     && System.nanoTime() < deadline + Duration.ofSeconds(10).toNanos()) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    Header ceId = r.headers().lastHeader("ce_id");
+                    Header ceId = r.headers().lastHeader(Topics.CE_ID);
                     if (ceId != null && articles.contains(r.key())) {
                         seen.merge(new String(ceId.value(), StandardCharsets.UTF_8), 1, Integer::sum);
                     }

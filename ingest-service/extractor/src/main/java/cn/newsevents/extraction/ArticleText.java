@@ -1,7 +1,7 @@
 package cn.newsevents.extraction;
 
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.Ids;
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.Ids;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  */
 public final class ArticleText {
     /** The zone of publication times that carry none. */
-    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId DEFAULT_ZONE = Article.DEFAULT_ZONE;
     /** Source, then year, month, day and optionally hour, minute and second, each a group of its own. */
     private static final Pattern SOURCE_LINE = Pattern.compile(
             "^(.*?)\\s*(\\d{4})-(\\d{2})-(\\d{2})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?\\s*$");

@@ -1,11 +1,11 @@
 package cn.newsevents.extraction;
 
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.ArticleInfo;
+import cn.newsevents.contract.event.CompanyEvent;
+import cn.newsevents.contract.event.ExtractionResult;
+import cn.newsevents.contract.event.SeminarEvent;
 import cn.newsevents.extraction.company.CompanyExtractor;
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.ArticleInfo;
-import cn.newsevents.extraction.model.CompanyEvent;
-import cn.newsevents.extraction.model.ExtractionResult;
-import cn.newsevents.extraction.model.SeminarEvent;
 import cn.newsevents.extraction.seminar.SeminarExtractor;
 import cn.newsevents.extraction.text.SimplifiedText;
 
@@ -17,9 +17,6 @@ import java.util.List;
  * same length.
  */
 public final class Extractor {
-    /** Recorded on every event so stored results can be re-run when the rules change. */
-    public static final String VERSION = "0.8.0";
-
     private final SeminarExtractor seminars = new SeminarExtractor();
     private final CompanyExtractor companies = new CompanyExtractor();
 

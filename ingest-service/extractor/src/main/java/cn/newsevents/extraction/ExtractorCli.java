@@ -1,10 +1,9 @@
 package cn.newsevents.extraction;
 
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.ExtractionResult;
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.ExtractionResult;
+import cn.newsevents.contract.messaging.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,12 +19,6 @@ public final class ExtractorCli {
     private ExtractorCli() {
     }
 
-    /** The JSON mapper for extraction results: ISO dates, no timestamps. */
-    public static ObjectMapper mapper() {
-        return new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    }
-
     public static void main(String[] args) throws IOException {
         System.exit(run(args, System.out));
     }
@@ -36,7 +29,7 @@ public final class ExtractorCli {
             System.err.println("usage: extract FILE... ('-' reads standard input)");
             return 2;
         }
-        ObjectMapper mapper = mapper();
+        ObjectMapper mapper = Json.mapper();
         Extractor extractor = new Extractor();
         int status = 0;
         for (String arg : args) {

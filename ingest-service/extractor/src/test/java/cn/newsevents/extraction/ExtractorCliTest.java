@@ -1,5 +1,6 @@
 package cn.newsevents.extraction;
 
+import cn.newsevents.contract.messaging.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,10 +28,10 @@ class ExtractorCliTest {
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String[] lines = bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
         assertEquals(3, lines.length);
-        JsonNode first = ExtractorCli.mapper().readTree(lines[0]);
+        JsonNode first = Json.mapper().readTree(lines[0]);
         assertEquals("2024-05-06", first.get("seminars").get(0).get("date").asText());
-        assertTrue(ExtractorCli.mapper().readTree(lines[1]).has("error"));
-        assertTrue(ExtractorCli.mapper().readTree(lines[2]).get("error").asText().length() > 10);
+        assertTrue(Json.mapper().readTree(lines[1]).has("error"));
+        assertTrue(Json.mapper().readTree(lines[2]).get("error").asText().length() > 10);
         assertEquals(1, status);
     }
 }

@@ -1,9 +1,9 @@
 package cn.newsevents.extraction;
 
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.Evidence;
-import cn.newsevents.extraction.model.ExtractionResult;
-import cn.newsevents.extraction.model.SeminarEvent;
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.Evidence;
+import cn.newsevents.contract.event.ExtractionResult;
+import cn.newsevents.contract.event.SeminarEvent;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

@@ -1,5 +1,6 @@
 package cn.newsevents.extraction;
 
+import cn.newsevents.contract.messaging.Json;
 import cn.newsevents.extraction.text.SimplifiedText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +32,7 @@ class HeldOutLikeScoreTest {
 
     private static final double OVERALL_FLOOR = 0.92;
     private static final double PART_FLOOR = 0.80;
-    private static final ObjectMapper MAPPER = ExtractorCli.mapper();
+    private static final ObjectMapper MAPPER = Json.mapper();
 
     /** Matched, system and gold counts of one measure. */
     private static final class Counts {

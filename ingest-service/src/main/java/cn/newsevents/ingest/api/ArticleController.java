@@ -1,6 +1,6 @@
 package cn.newsevents.ingest.api;
 
-import cn.newsevents.ingest.messaging.RawArticle;
+import cn.newsevents.contract.messaging.RawArticle;
 import cn.newsevents.web.problem.Problem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,9 +1,9 @@
 package cn.newsevents.ingest.api;
 
-import cn.newsevents.ingest.messaging.Json;
+import cn.newsevents.contract.messaging.Json;
+import cn.newsevents.contract.messaging.RawArticle;
+import cn.newsevents.contract.messaging.Topics;
 import cn.newsevents.ingest.messaging.KafkaClients;
-import cn.newsevents.ingest.messaging.RawArticle;
-import cn.newsevents.ingest.messaging.Topics;
 import cn.newsevents.web.problem.Problem;
 import cn.newsevents.web.problem.ProblemException;
 import cn.newsevents.web.problem.ProblemType;

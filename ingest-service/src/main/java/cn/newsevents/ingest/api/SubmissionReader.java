@@ -1,9 +1,9 @@
 package cn.newsevents.ingest.api;
 
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.Ids;
+import cn.newsevents.contract.messaging.RawArticle;
 import cn.newsevents.extraction.ArticleText;
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.Ids;
-import cn.newsevents.ingest.messaging.RawArticle;
 import cn.newsevents.web.problem.Problem;
 import cn.newsevents.web.problem.Problem.FieldError;
 import cn.newsevents.web.problem.ProblemException;

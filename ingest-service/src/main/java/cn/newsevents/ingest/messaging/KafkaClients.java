@@ -1,5 +1,6 @@
 package cn.newsevents.ingest.messaging;
 
+import cn.newsevents.contract.messaging.Topics;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.CommonClientConfigs;

@@ -1,5 +1,8 @@
 package cn.newsevents.ingest.messaging;
 
+import cn.newsevents.contract.messaging.RawArticle;
+import cn.newsevents.contract.messaging.Topics;
+
 /**
  * The largest {@link Topics#ARTICLES_RAW} record that can keep the topic's contract, in bytes: what a consumer
  * must be ready to hold per record. A raw article's text has at most {@link RawArticle#MAX_TEXT} characters, each

@@ -1,5 +1,6 @@
 package cn.newsevents.ingest.messaging;
 
+import cn.newsevents.contract.messaging.Topics;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;

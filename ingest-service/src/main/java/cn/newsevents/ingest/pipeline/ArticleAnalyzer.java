@@ -1,7 +1,7 @@
 package cn.newsevents.ingest.pipeline;
 
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.ExtractionResult;
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.ExtractionResult;
 
 /** Finds the events of one article; the processor's seam to the extractor. Implementations are thread-safe. */
 @FunctionalInterface

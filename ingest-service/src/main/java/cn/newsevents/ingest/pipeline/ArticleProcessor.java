@@ -1,7 +1,7 @@
 package cn.newsevents.ingest.pipeline;
 
+import cn.newsevents.contract.messaging.Topics;
 import cn.newsevents.ingest.messaging.KafkaClients;
-import cn.newsevents.ingest.messaging.Topics;
 import cn.newsevents.ingest.store.ArticleStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;

@@ -1,7 +1,7 @@
 package cn.newsevents.ingest.pipeline;
 
+import cn.newsevents.contract.messaging.Topics;
 import cn.newsevents.ingest.messaging.KafkaClients;
-import cn.newsevents.ingest.messaging.Topics;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -110,7 +110,8 @@ public class DeadLetterReplay {
         for (Header h : r.headers()) {
             if (h.key().equals(Topics.REPLAY_COUNT)) {
                 count = replayCount(h);
-            } else if (!h.key().startsWith("dlt_") && !h.key().startsWith("replay_")) {
+            } else if (!h.key().startsWith(Topics.DLT_HEADER_PREFIX)
+                    && !h.key().startsWith(Topics.REPLAY_HEADER_PREFIX)) {
                 out.headers().add(h);
             }
         }

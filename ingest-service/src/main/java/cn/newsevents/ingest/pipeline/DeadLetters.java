@@ -1,7 +1,7 @@
 package cn.newsevents.ingest.pipeline;
 
+import cn.newsevents.contract.messaging.Topics;
 import cn.newsevents.ingest.messaging.KafkaClients;
-import cn.newsevents.ingest.messaging.Topics;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -1,12 +1,12 @@
 package cn.newsevents.ingest.pipeline;
 
-import cn.newsevents.extraction.model.CompanyEvent;
-import cn.newsevents.extraction.model.Evidence;
-import cn.newsevents.extraction.model.ExtractionResult;
-import cn.newsevents.extraction.model.Participant;
-import cn.newsevents.extraction.model.Person;
-import cn.newsevents.extraction.model.SeminarEvent;
-import cn.newsevents.ingest.messaging.Json;
+import cn.newsevents.contract.event.CompanyEvent;
+import cn.newsevents.contract.event.Evidence;
+import cn.newsevents.contract.event.ExtractionResult;
+import cn.newsevents.contract.event.Participant;
+import cn.newsevents.contract.event.Person;
+import cn.newsevents.contract.event.SeminarEvent;
+import cn.newsevents.contract.messaging.Json;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -122,7 +122,7 @@ public class EventBounds {
     private CompanyEvent bound(CompanyEvent e, boolean[] cut) {
         int max = limits.maxTextChars();
         return new CompanyEvent(e.id(), e.articleId(), e.kind(), cut(e.company(), max, cut), e.metric(),
-                cut(e.period(), max, cut), e.value(), e.unit(), e.qualifier(), e.yoyGrowth(), e.rank(),
+                e.period(), e.value(), e.unit(), e.qualifier(), e.yoyGrowth(), e.rank(),
                 cut(e.person(), max, cut), e.seminarId(), bound(e.evidence(), cut), round(e.confidence()),
                 e.extractorVersion());
     }
@@ -177,7 +177,8 @@ public class EventBounds {
     }
 
     private boolean fits(CompanyEvent e) {
-        long bound = 2 * OVERHEAD + chars(e.id(), e.articleId(), e.company(), e.period(), e.unit(), e.person(),
+        long bound = 2 * OVERHEAD + chars(e.id(), e.articleId(), e.company(),
+                e.period() == null ? null : e.period().text(), e.unit() == null ? null : e.unit().code(), e.person(),
                 e.seminarId(), e.extractorVersion()) + chars(e.evidence());
         return bound <= limits.maxEventBytes() || serialisedFits(e);
     }

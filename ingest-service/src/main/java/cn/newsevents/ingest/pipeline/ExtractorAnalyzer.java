@@ -1,8 +1,8 @@
 package cn.newsevents.ingest.pipeline;
 
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.ExtractionResult;
 import cn.newsevents.extraction.Extractor;
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.ExtractionResult;
 import jakarta.inject.Singleton;
 
 /** The production analyzer: the extractor library. */

@@ -1,6 +1,6 @@
 package cn.newsevents.ingest.pipeline;
 
-import cn.newsevents.ingest.messaging.Topics;
+import cn.newsevents.contract.messaging.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;

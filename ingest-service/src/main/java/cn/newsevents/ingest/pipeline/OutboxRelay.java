@@ -1,7 +1,7 @@
 package cn.newsevents.ingest.pipeline;
 
+import cn.newsevents.contract.messaging.Topics;
 import cn.newsevents.ingest.messaging.KafkaClients;
-import cn.newsevents.ingest.messaging.Topics;
 import cn.newsevents.ingest.store.OutboxRow;
 import cn.newsevents.ingest.store.OutboxStore;
 import io.micrometer.core.instrument.Counter;

@@ -1,8 +1,8 @@
 package cn.newsevents.ingest.pipeline;
 
-import cn.newsevents.ingest.messaging.Json;
-import cn.newsevents.ingest.messaging.RawArticle;
-import cn.newsevents.ingest.messaging.Topics;
+import cn.newsevents.contract.messaging.Json;
+import cn.newsevents.contract.messaging.RawArticle;
+import cn.newsevents.contract.messaging.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.io.IOException;

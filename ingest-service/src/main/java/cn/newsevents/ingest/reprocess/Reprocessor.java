@@ -1,5 +1,6 @@
 package cn.newsevents.ingest.reprocess;
 
+import cn.newsevents.contract.event.ExtractorVersion;
 import cn.newsevents.extraction.Extractor;
 import cn.newsevents.ingest.pipeline.ArticleAnalyzer;
 import cn.newsevents.ingest.pipeline.EventBounds;
@@ -21,7 +22,7 @@ import java.util.function.Consumer;
 
 /**
  * Re-runs the current {@link Extractor} over stored articles, replacing each article's events (and queueing
- * them in the outbox for publication) in one transaction per batch, and records {@link Extractor#VERSION} on the
+ * them in the outbox for publication) in one transaction per batch, and records {@link ExtractorVersion#CURRENT} on the
  * article. Idempotent: without {@code includeCurrent} only articles at another version are looked at. Resumable:
  * the job walks articles in id order and its cursor advances in the same transaction as the batch, so a run
  * started again for the same parameters continues where the previous one stopped.
@@ -48,7 +49,7 @@ public class Reprocessor {
             throw new IllegalArgumentException("The reprocessing batch size must lie between 1 and 10000; got "
                     + batchSize + ".");
         }
-        return store.createOrResume(Extractor.VERSION, includeCurrent, batchSize, clock.instant());
+        return store.createOrResume(ExtractorVersion.CURRENT, includeCurrent, batchSize, clock.instant());
     }
 
     public Optional<ReprocessJob> find(String id) {

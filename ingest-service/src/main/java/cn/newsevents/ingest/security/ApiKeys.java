@@ -1,6 +1,6 @@
 package cn.newsevents.ingest.security;
 
-import cn.newsevents.extraction.model.Ids;
+import cn.newsevents.contract.event.Ids;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,8 @@
 package cn.newsevents.ingest.store;
 
-import cn.newsevents.extraction.model.ExtractionResult;
-import cn.newsevents.extraction.model.Ids;
-import cn.newsevents.ingest.messaging.RawArticle;
+import cn.newsevents.contract.event.ExtractionResult;
+import cn.newsevents.contract.event.Ids;
+import cn.newsevents.contract.messaging.RawArticle;
 
 /** An article with what the extractor found in it: the unit the store writes. */
 public record AnalyzedArticle(RawArticle article, ExtractionResult result) {

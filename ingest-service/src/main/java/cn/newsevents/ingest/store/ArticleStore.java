@@ -1,14 +1,15 @@
 package cn.newsevents.ingest.store;
 
-import cn.newsevents.extraction.model.CompanyEvent;
-import cn.newsevents.extraction.model.Participant;
-import cn.newsevents.extraction.model.Person;
-import cn.newsevents.extraction.model.SeminarEvent;
+import cn.newsevents.contract.event.CompanyEvent;
+import cn.newsevents.contract.event.ExtractorVersion;
+import cn.newsevents.contract.event.Participant;
+import cn.newsevents.contract.event.Person;
+import cn.newsevents.contract.event.SeminarEvent;
+import cn.newsevents.contract.messaging.ArticleEventsReplaced;
+import cn.newsevents.contract.messaging.Json;
+import cn.newsevents.contract.messaging.RawArticle;
+import cn.newsevents.contract.messaging.Topics;
 import cn.newsevents.extraction.text.SimplifiedText;
-import cn.newsevents.ingest.messaging.ArticleEventsReplaced;
-import cn.newsevents.ingest.messaging.Json;
-import cn.newsevents.ingest.messaging.RawArticle;
-import cn.newsevents.ingest.messaging.Topics;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
@@ -292,9 +293,9 @@ public class ArticleStore {
                     companies.setString(i++, e.company());
                     companies.setString(i++, simplified(e.company()));
                     companies.setString(i++, e.metric() == null ? null : e.metric().code());
-                    companies.setString(i++, e.period());
+                    companies.setString(i++, e.period() == null ? null : e.period().text());
                     companies.setBigDecimal(i++, e.value());
-                    companies.setString(i++, e.unit());
+                    companies.setString(i++, e.unit() == null ? null : e.unit().code());
                     companies.setString(i++, e.qualifier() == null ? null : e.qualifier().code());
                     companies.setString(i++, e.seminarId());
                     companies.setString(i++, payload);
@@ -382,7 +383,7 @@ public class ArticleStore {
     }
 
     private static String extractorVersion(AnalyzedArticle a) {
-        return cn.newsevents.extraction.Extractor.VERSION;
+        return cn.newsevents.contract.event.ExtractorVersion.CURRENT;
     }
 
     private static String simplified(String s) {

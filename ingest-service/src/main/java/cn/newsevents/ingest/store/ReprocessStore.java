@@ -1,6 +1,6 @@
 package cn.newsevents.ingest.store;
 
-import cn.newsevents.ingest.messaging.RawArticle;
+import cn.newsevents.contract.messaging.RawArticle;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 

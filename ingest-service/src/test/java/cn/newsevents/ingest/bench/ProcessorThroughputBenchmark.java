@@ -1,9 +1,9 @@
 package cn.newsevents.ingest.bench;
 
+import cn.newsevents.contract.messaging.Json;
+import cn.newsevents.contract.messaging.RawArticle;
+import cn.newsevents.contract.messaging.Topics;
 import cn.newsevents.extraction.Extractor;
-import cn.newsevents.ingest.messaging.Json;
-import cn.newsevents.ingest.messaging.RawArticle;
-import cn.newsevents.ingest.messaging.Topics;
 import cn.newsevents.ingest.support.IngestApp;
 import cn.newsevents.testkit.TestKafka;
 import org.apache.kafka.clients.producer.KafkaProducer;

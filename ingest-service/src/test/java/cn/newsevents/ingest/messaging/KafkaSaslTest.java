@@ -1,5 +1,6 @@
 package cn.newsevents.ingest.messaging;
 
+import cn.newsevents.contract.messaging.Topics;
 import cn.newsevents.ingest.support.IngestApp;
 import cn.newsevents.testkit.TestKafka;
 import com.fasterxml.jackson.databind.ObjectMapper;

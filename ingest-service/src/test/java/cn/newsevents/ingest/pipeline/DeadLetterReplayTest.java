@@ -1,15 +1,15 @@
 package cn.newsevents.ingest.pipeline;
 
+import cn.newsevents.contract.messaging.Topics;
 import cn.newsevents.ingest.Commands;
-import cn.newsevents.ingest.messaging.Topics;
 import cn.newsevents.ingest.support.IngestApp;
 import cn.newsevents.ingest.support.KafkaProbe;
 import cn.newsevents.testkit.TestKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

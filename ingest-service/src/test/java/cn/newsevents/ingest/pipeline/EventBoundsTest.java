@@ -1,14 +1,16 @@
 package cn.newsevents.ingest.pipeline;
 
-import cn.newsevents.extraction.model.ArticleInfo;
-import cn.newsevents.extraction.model.CompanyEvent;
-import cn.newsevents.extraction.model.CompanyEventKind;
-import cn.newsevents.extraction.model.Evidence;
-import cn.newsevents.extraction.model.ExtractionResult;
-import cn.newsevents.extraction.model.Metric;
-import cn.newsevents.extraction.model.Participant;
-import cn.newsevents.extraction.model.SeminarEvent;
-import cn.newsevents.ingest.messaging.Json;
+import cn.newsevents.contract.event.ArticleInfo;
+import cn.newsevents.contract.event.CompanyEvent;
+import cn.newsevents.contract.event.CompanyEventKind;
+import cn.newsevents.contract.event.Evidence;
+import cn.newsevents.contract.event.ExtractionResult;
+import cn.newsevents.contract.event.Metric;
+import cn.newsevents.contract.event.Participant;
+import cn.newsevents.contract.event.Period;
+import cn.newsevents.contract.event.SeminarEvent;
+import cn.newsevents.contract.event.Unit;
+import cn.newsevents.contract.messaging.Json;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -60,8 +62,8 @@ class EventBoundsTest {
         }
         List<CompanyEvent> companies = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
-            companies.add(new CompanyEvent("c" + i, "a", CompanyEventKind.METRIC, "甲公司", Metric.REVENUE, "2023",
-                    BigDecimal.TEN, "CNY", null, null, null, null, null, new Evidence(0, 2, "证据"), 0.7 - 0.1, "v"));
+            companies.add(new CompanyEvent("c" + i, "a", CompanyEventKind.METRIC, "甲公司", Metric.REVENUE, Period.parse("2023"),
+                    BigDecimal.TEN, Unit.CNY, null, null, null, null, null, new Evidence(0, 2, "证据"), 0.7 - 0.1, "v"));
         }
         ExtractionResult bounded = new EventBounds(LIMITS, new SimpleMeterRegistry())
                 .apply(new ExtractionResult(null, seminars, companies));

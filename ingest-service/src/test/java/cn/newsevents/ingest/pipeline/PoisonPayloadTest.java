@@ -1,6 +1,6 @@
 package cn.newsevents.ingest.pipeline;
 
-import cn.newsevents.ingest.messaging.Topics;
+import cn.newsevents.contract.messaging.Topics;
 import cn.newsevents.ingest.support.IngestApp;
 import cn.newsevents.ingest.support.KafkaProbe;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,8 +1,8 @@
 package cn.newsevents.ingest.reprocess;
 
-import cn.newsevents.extraction.Extractor;
+import cn.newsevents.contract.event.ExtractorVersion;
+import cn.newsevents.contract.messaging.Topics;
 import cn.newsevents.ingest.Commands;
-import cn.newsevents.ingest.messaging.Topics;
 import cn.newsevents.ingest.store.ReprocessJob;
 import cn.newsevents.ingest.support.IngestApp;
 import cn.newsevents.ingest.support.KafkaProbe;
@@ -11,11 +11,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -78,7 +78,7 @@ class ReprocessTest {
 
     private void assertCurrent(String id) {
         assertEquals(1, app.count("SELECT count(*) FROM articles WHERE id = ? AND extractor_version = ?", id,
-                Extractor.VERSION));
+                ExtractorVersion.CURRENT));
         assertEquals(1, app.count("SELECT count(*) FROM seminars WHERE article_id = ? AND city = '常州'", id));
         assertEquals(0, app.count("SELECT count(*) FROM seminars WHERE article_id = ? AND city <> '常州'", id));
         assertEquals(1, app.count("SELECT count(*) FROM company_events WHERE article_id = ?", id));

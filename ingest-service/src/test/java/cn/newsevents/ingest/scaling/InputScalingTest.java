@@ -1,7 +1,7 @@
 package cn.newsevents.ingest.scaling;
 
+import cn.newsevents.contract.event.Article;
 import cn.newsevents.extraction.Extractor;
-import cn.newsevents.extraction.model.Article;
 import cn.newsevents.ingest.api.ApiSettings;
 import cn.newsevents.ingest.api.SubmissionReader;
 import cn.newsevents.web.problem.ProblemException;

@@ -71,7 +71,7 @@ public final class IngestApp implements AutoCloseable {
         p.putAll(overrides);
         if (!Boolean.FALSE.equals(p.get("ingest.processor.enabled")) && !Boolean.TRUE.equals(p.get(KEEP_GROUP_OFFSETS))) {
             KafkaProbe.startGroupAtEnd((String) p.get("ingest.processor.group-id"),
-                    cn.newsevents.ingest.messaging.Topics.ARTICLES_RAW);
+                    cn.newsevents.contract.messaging.Topics.ARTICLES_RAW);
         }
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, p);
         return new IngestApp(server, url, pg.user(), pg.password());

@@ -1,6 +1,6 @@
 package cn.newsevents.ingest.support;
 
-import cn.newsevents.ingest.messaging.Topics;
+import cn.newsevents.contract.messaging.Topics;
 import cn.newsevents.testkit.TestKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;

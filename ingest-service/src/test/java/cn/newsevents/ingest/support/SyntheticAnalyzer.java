@@ -1,16 +1,18 @@
 package cn.newsevents.ingest.support;
 
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.ArticleInfo;
-import cn.newsevents.extraction.model.CompanyEvent;
-import cn.newsevents.extraction.model.CompanyEventKind;
-import cn.newsevents.extraction.model.Evidence;
-import cn.newsevents.extraction.model.ExtractionResult;
-import cn.newsevents.extraction.model.Ids;
-import cn.newsevents.extraction.model.Metric;
-import cn.newsevents.extraction.model.Participant;
-import cn.newsevents.extraction.model.Person;
-import cn.newsevents.extraction.model.SeminarEvent;
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.ArticleInfo;
+import cn.newsevents.contract.event.CompanyEvent;
+import cn.newsevents.contract.event.CompanyEventKind;
+import cn.newsevents.contract.event.Evidence;
+import cn.newsevents.contract.event.ExtractionResult;
+import cn.newsevents.contract.event.Ids;
+import cn.newsevents.contract.event.Metric;
+import cn.newsevents.contract.event.Participant;
+import cn.newsevents.contract.event.Period;
+import cn.newsevents.contract.event.Person;
+import cn.newsevents.contract.event.SeminarEvent;
+import cn.newsevents.contract.event.Unit;
 import cn.newsevents.ingest.pipeline.ArticleAnalyzer;
 import cn.newsevents.ingest.pipeline.ExtractorAnalyzer;
 import io.micronaut.context.annotation.Replaces;
@@ -75,8 +77,8 @@ public class SyntheticAnalyzer implements ArticleAnalyzer {
             } else if (f[0].equals("METRIC") && f.length >= 3) {
                 BigDecimal value = new BigDecimal(f[2]);
                 String id = Ids.eventId(article.id(), "company", f[1], "revenue", "2023");
-                companies.add(new CompanyEvent(id, article.id(), CompanyEventKind.METRIC, f[1], Metric.REVENUE, "2023",
-                        value, "CNY", null, null, null, null, null, evidence, 0.8, "synthetic"));
+                companies.add(new CompanyEvent(id, article.id(), CompanyEventKind.METRIC, f[1], Metric.REVENUE, Period.parse("2023"),
+                        value, Unit.CNY, null, null, null, null, null, evidence, 0.8, "synthetic"));
             }
         }
         ArticleInfo info = new ArticleInfo(article.id(), article.url(), article.title(), article.source(),

@@ -1,6 +1,6 @@
 package cn.newsevents.query.article;
 
-import cn.newsevents.extraction.ArticleText;
+import cn.newsevents.contract.event.Article;
 import cn.newsevents.query.paging.TimeKey;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
@@ -27,7 +27,7 @@ public interface ArticleRepository extends GenericRepository<StoredArticle, Stri
         ArticleHeader header() {
             // timestamptz keeps the instant only; articles state their times in China Standard Time.
             return new ArticleHeader(id, url, title, source,
-                    publishedAt.atZone(ArticleText.DEFAULT_ZONE).toOffsetDateTime(), language, script, revision,
+                    publishedAt.atZone(Article.DEFAULT_ZONE).toOffsetDateTime(), language, script, revision,
                     extractorVersion, ingestedAt, processedAt);
         }
     }

@@ -1,6 +1,6 @@
 package cn.newsevents.query.company;
 
-import cn.newsevents.extraction.model.Metric;
+import cn.newsevents.contract.event.Metric;
 import cn.newsevents.query.QueryConfig;
 import cn.newsevents.query.api.InvalidParameterException;
 import cn.newsevents.query.api.Page;

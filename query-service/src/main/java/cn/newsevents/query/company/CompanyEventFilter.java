@@ -1,6 +1,6 @@
 package cn.newsevents.query.company;
 
-import cn.newsevents.extraction.model.Metric;
+import cn.newsevents.contract.event.Metric;
 
 /**
  * What a company-event search asks for; every field is optional (null). {@code company} is a substring of the

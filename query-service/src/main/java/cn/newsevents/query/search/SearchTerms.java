@@ -1,6 +1,6 @@
 package cn.newsevents.query.search;
 
-import cn.newsevents.extraction.text.SimplifiedText;
+import cn.newsevents.contract.text.SimplifiedFolding;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -13,7 +13,7 @@ import jakarta.inject.Singleton;
 public class SearchTerms {
     /** Folds {@code term} to simplified characters; null stays null. */
     public static String fold(String term) {
-        return term == null ? null : SimplifiedText.of(term);
+        return term == null ? null : SimplifiedFolding.fold(term);
     }
 
     /** A LIKE pattern matching values that contain {@code folded} literally (wildcards in it are escaped with \). */

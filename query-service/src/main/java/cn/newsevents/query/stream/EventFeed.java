@@ -1,6 +1,6 @@
 package cn.newsevents.query.stream;
 
-import cn.newsevents.ingest.messaging.Topics;
+import cn.newsevents.contract.messaging.Topics;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;

@@ -1,9 +1,9 @@
 package cn.newsevents.query.web;
 
-import cn.newsevents.extraction.model.CompanyEvent;
-import cn.newsevents.extraction.model.SeminarEvent;
+import cn.newsevents.contract.event.CompanyEvent;
+import cn.newsevents.contract.event.SeminarEvent;
+import cn.newsevents.contract.messaging.Json;
 import cn.newsevents.query.api.RawJson;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 
@@ -11,16 +11,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Reads stored event documents into the extractor's records for rendering. Unknown fields are ignored, so a
- * page keeps working when a newer extractor adds some.
+ * Reads stored event documents into the event records of the contract for rendering, with the wire mapping
+ * ({@link Json}): unknown fields are ignored, so a page keeps working when a newer extractor adds some.
  */
 @Singleton
 class Documents {
-    private final ObjectMapper json;
-
-    Documents(ObjectMapper json) {
-        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
+    private final ObjectMapper json = Json.mapper();
 
     SeminarEvent seminar(RawJson doc) {
         return read(doc, SeminarEvent.class);

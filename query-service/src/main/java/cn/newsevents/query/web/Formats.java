@@ -1,9 +1,11 @@
 package cn.newsevents.query.web;
 
-import cn.newsevents.extraction.model.CompanyEvent;
-import cn.newsevents.extraction.model.Metric;
-import cn.newsevents.extraction.model.Person;
-import cn.newsevents.extraction.model.Qualifier;
+import cn.newsevents.contract.event.CompanyEvent;
+import cn.newsevents.contract.event.Metric;
+import cn.newsevents.contract.event.Period;
+import cn.newsevents.contract.event.Person;
+import cn.newsevents.contract.event.Qualifier;
+import cn.newsevents.contract.event.Unit;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,8 +15,9 @@ import java.util.Map;
 final class Formats {
     private static final BigDecimal WAN = BigDecimal.valueOf(10_000);
     private static final BigDecimal YI = BigDecimal.valueOf(100_000_000);
-    private static final Map<String, String> CURRENCIES = Map.of("CNY", "元", "USD", "美元", "HKD", "港元",
-            "TWD", "新台币元", "EUR", "欧元", "JPY", "日元", "GBP", "英镑", "MOP", "澳门元", "AUD", "澳元");
+    private static final Map<Unit, String> CURRENCIES = Map.of(Unit.CNY, "元", Unit.USD, "美元", Unit.HKD, "港元",
+            Unit.TWD, "新台币元", Unit.EUR, "欧元", Unit.JPY, "日元", Unit.GBP, "英镑", Unit.MOP, "澳门元", Unit.AUD, "澳元");
+    private static final String[] NUMERALS = {"", "一", "二", "三", "四"};
     private static final Map<Metric, String> METRICS = Map.ofEntries(
             Map.entry(Metric.REVENUE, "营业收入"), Map.entry(Metric.TAX, "纳税"), Map.entry(Metric.NET_PROFIT, "净利润"),
             Map.entry(Metric.PROFIT, "利润"), Map.entry(Metric.RD_INVESTMENT, "研发投入"),
@@ -48,36 +51,27 @@ final class Formats {
     }
 
     /** 2024-Q1 as 2024年第一季度, 2024-H1 as 2024年上半年, 2024-03 as 2024年3月, A/B as A至B. */
-    static String period(String period) {
+    static String period(Period period) {
         if (period == null) {
             return null;
         }
-        int slash = period.indexOf('/');
-        if (slash > 0) {
-            return period(period.substring(0, slash)) + "至" + period(period.substring(slash + 1));
+        if (period instanceof Period.Range r) {
+            return period(r.from()) + "至" + period(r.to());
         }
-        if (period.length() == 4) {
-            return period + "年";
+        if (period instanceof Period.Quarter q) {
+            return q.year() + "年第" + NUMERALS[q.quarter()] + "季度";
         }
-        if (period.length() != 7 || period.charAt(4) != '-') {
-            // Not one of the extractor's forms: shown as stored rather than guessed at.
-            return period;
+        if (period instanceof Period.Half h) {
+            return h.year() + (h.half() == 1 ? "年上半年" : "年下半年");
         }
-        String year = period.substring(0, 4) + "年";
-        String rest = period.substring(5);
-        return switch (rest) {
-            case "Q1" -> year + "第一季度";
-            case "Q2" -> year + "第二季度";
-            case "Q3" -> year + "第三季度";
-            case "Q4" -> year + "第四季度";
-            case "H1" -> year + "上半年";
-            case "H2" -> year + "下半年";
-            default -> rest.chars().allMatch(Character::isDigit) ? year + Integer.parseInt(rest) + "月" : period;
-        };
+        if (period instanceof Period.Month m) {
+            return m.year() + "年" + m.month() + "月";
+        }
+        return ((Period.Year) period).year() + "年";
     }
 
     /** A value in base units with its unit for people: 874000000 CNY as 8.74亿元, 47.5 percent as 47.5%. */
-    static String value(BigDecimal value, String unit) {
+    static String value(BigDecimal value, Unit unit) {
         if (value == null) {
             return null;
         }
@@ -85,10 +79,10 @@ final class Formats {
             return plain(value);
         }
         return switch (unit) {
-            case "percent" -> plain(value) + "%";
-            case "percentage_point" -> plain(value) + "个百分点";
-            case "count" -> large(value, "");
-            default -> large(value, CURRENCIES.getOrDefault(unit, " " + unit));
+            case PERCENT -> plain(value) + "%";
+            case PERCENTAGE_POINT -> plain(value) + "个百分点";
+            case COUNT -> large(value, "");
+            default -> large(value, CURRENCIES.getOrDefault(unit, " " + unit.code()));
         };
     }
 

@@ -1,8 +1,8 @@
 package cn.newsevents.query.web;
 
-import cn.newsevents.extraction.model.CompanyEvent;
-import cn.newsevents.extraction.model.Metric;
-import cn.newsevents.extraction.model.SeminarEvent;
+import cn.newsevents.contract.event.CompanyEvent;
+import cn.newsevents.contract.event.Metric;
+import cn.newsevents.contract.event.SeminarEvent;
 import cn.newsevents.query.QueryConfig;
 import cn.newsevents.query.api.InvalidParameterException;
 import cn.newsevents.query.api.NotFoundException;

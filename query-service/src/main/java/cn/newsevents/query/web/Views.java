@@ -1,9 +1,9 @@
 package cn.newsevents.query.web;
 
-import cn.newsevents.extraction.model.CompanyEvent;
-import cn.newsevents.extraction.model.Evidence;
-import cn.newsevents.extraction.model.Participant;
-import cn.newsevents.extraction.model.SeminarEvent;
+import cn.newsevents.contract.event.CompanyEvent;
+import cn.newsevents.contract.event.Evidence;
+import cn.newsevents.contract.event.Participant;
+import cn.newsevents.contract.event.SeminarEvent;
 import cn.newsevents.query.article.ArticleHeader;
 
 import java.time.format.DateTimeFormatter;

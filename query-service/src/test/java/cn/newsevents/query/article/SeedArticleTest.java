@@ -1,14 +1,13 @@
 package cn.newsevents.query.article;
 
-import cn.newsevents.extraction.ArticleText;
-import cn.newsevents.extraction.Extractor;
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.CompanyEvent;
-import cn.newsevents.extraction.model.ExtractionResult;
-import cn.newsevents.extraction.model.SeminarEvent;
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.CompanyEvent;
+import cn.newsevents.contract.event.ExtractionResult;
+import cn.newsevents.contract.event.SeminarEvent;
 import cn.newsevents.query.support.EventStore;
-import cn.newsevents.query.support.RunningService;
+import cn.newsevents.query.support.GoldenArticles;
 import cn.newsevents.query.support.RunningService.Response;
+import cn.newsevents.query.support.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,17 +27,17 @@ import static cn.newsevents.query.support.RunningService.enc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The seed article run through the real extractor, stored as the processor stores it, and read back. */
+/** The seed article as the real extractor read it, stored as the processor stores it, and read back. */
 class SeedArticleTest {
-    private static final Path SEED = Path.of("../seeds/changzhou-seminars.txt");
     private static RunningService service;
     private static Article article;
     private static ExtractionResult result;
 
     @BeforeAll
     static void start() throws Exception {
-        article = ArticleText.parse(Files.readString(SEED, StandardCharsets.UTF_8), null);
-        result = new Extractor().extract(article);
+        GoldenArticles.Extracted seed = GoldenArticles.read(GoldenArticles.SEED);
+        article = seed.article();
+        result = seed.result();
         Instant at = Instant.parse("2024-05-07T09:00:00Z");
         service = RunningService.start(store -> {
             store.article(article, result.article().script(), at);
@@ -92,7 +91,7 @@ class SeedArticleTest {
                 continue;
             }
             s.participants().forEach(p -> {
-                String simplified = cn.newsevents.extraction.text.SimplifiedText.of(p.name());
+                String simplified = cn.newsevents.contract.text.SimplifiedFolding.fold(p.name());
                 for (String name : List.of(p.name(), simplified)) {
                     JsonNode page = service.get("/seminars?limit=10&participant=" + enc(name)).json();
                     List<String> ids = new ArrayList<>();

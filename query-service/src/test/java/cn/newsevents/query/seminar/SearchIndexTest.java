@@ -1,6 +1,6 @@
 package cn.newsevents.query.seminar;
 
-import cn.newsevents.extraction.text.SimplifiedText;
+import cn.newsevents.contract.text.SimplifiedFolding;
 import cn.newsevents.query.support.RunningService;
 import cn.newsevents.query.support.RunningService.Response;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +59,7 @@ class SearchIndexTest {
 
     /** The first row from {@code g} on whose name folding leaves unchanged (the service folds q to simplified). */
     private static int simplifiedRow(int g) {
-        while (!SimplifiedText.of(name(g)).equals(name(g))) {
+        while (!SimplifiedFolding.fold(name(g)).equals(name(g))) {
             g++;
         }
         return g;

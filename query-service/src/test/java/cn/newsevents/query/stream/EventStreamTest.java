@@ -1,8 +1,8 @@
 package cn.newsevents.query.stream;
 
-import cn.newsevents.ingest.messaging.Topics;
-import cn.newsevents.query.support.RunningService;
+import cn.newsevents.contract.messaging.Topics;
 import cn.newsevents.query.support.RunningService.Response;
+import cn.newsevents.query.support.RunningService;
 import cn.newsevents.testkit.TestKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;

@@ -1,13 +1,13 @@
 package cn.newsevents.query.support;
 
-import cn.newsevents.extraction.ExtractorCli;
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.CompanyEvent;
-import cn.newsevents.extraction.model.Participant;
-import cn.newsevents.extraction.model.Person;
-import cn.newsevents.extraction.model.SeminarEvent;
-import cn.newsevents.extraction.model.Ids;
-import cn.newsevents.extraction.text.SimplifiedText;
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.CompanyEvent;
+import cn.newsevents.contract.event.Ids;
+import cn.newsevents.contract.event.Participant;
+import cn.newsevents.contract.event.Person;
+import cn.newsevents.contract.event.SeminarEvent;
+import cn.newsevents.contract.messaging.Json;
+import cn.newsevents.contract.text.SimplifiedFolding;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * the event's JSON as published, {@code *_s} columns are folded to simplified characters.
  */
 public final class EventStore implements AutoCloseable {
-    public static final ObjectMapper JSON = ExtractorCli.mapper();
+    public static final ObjectMapper JSON = Json.mapper();
 
     private final Connection connection;
 
@@ -46,7 +46,7 @@ public final class EventStore implements AutoCloseable {
             ps.setString(2, a.url());
             ps.setString(3, Ids.sha256(a.text()));
             ps.setString(4, a.title());
-            ps.setString(5, SimplifiedText.of(a.title()));
+            ps.setString(5, SimplifiedFolding.fold(a.title()));
             ps.setString(6, a.source());
             ps.setObject(7, a.publishedAt());
             ps.setString(8, a.language());
@@ -107,9 +107,9 @@ public final class EventStore implements AutoCloseable {
             ps.setString(4, e.company());
             ps.setString(5, fold(e.company()));
             ps.setString(6, e.metric() == null ? null : e.metric().code());
-            ps.setString(7, e.period());
+            ps.setString(7, e.period() == null ? null : e.period().text());
             ps.setBigDecimal(8, e.value());
-            ps.setString(9, e.unit());
+            ps.setString(9, e.unit() == null ? null : e.unit().code());
             ps.setString(10, e.qualifier() == null ? null : e.qualifier().code());
             ps.setString(11, e.seminarId());
             ps.setString(12, json(e));
@@ -151,7 +151,7 @@ public final class EventStore implements AutoCloseable {
     }
 
     private static String fold(String s) {
-        return s == null ? null : SimplifiedText.of(s);
+        return s == null ? null : SimplifiedFolding.fold(s);
     }
 
     private static OffsetDateTime utc(Instant t) {

@@ -1,15 +1,17 @@
 package cn.newsevents.query.support;
 
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.CompanyEvent;
-import cn.newsevents.extraction.model.CompanyEventKind;
-import cn.newsevents.extraction.model.Evidence;
-import cn.newsevents.extraction.model.Ids;
-import cn.newsevents.extraction.model.Metric;
-import cn.newsevents.extraction.model.Participant;
-import cn.newsevents.extraction.model.Person;
-import cn.newsevents.extraction.model.Qualifier;
-import cn.newsevents.extraction.model.SeminarEvent;
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.CompanyEvent;
+import cn.newsevents.contract.event.CompanyEventKind;
+import cn.newsevents.contract.event.Evidence;
+import cn.newsevents.contract.event.Ids;
+import cn.newsevents.contract.event.Metric;
+import cn.newsevents.contract.event.Participant;
+import cn.newsevents.contract.event.Period;
+import cn.newsevents.contract.event.Person;
+import cn.newsevents.contract.event.Qualifier;
+import cn.newsevents.contract.event.SeminarEvent;
+import cn.newsevents.contract.event.Unit;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -151,7 +153,8 @@ public final class HandBuiltEvents {
                                          Metric metric, String period, String value, String unit,
                                          Qualifier qualifier, String seminarId, Instant ingestedAt) {
         CompanyEvent e = new CompanyEvent(Ids.eventId(articleId, "company", n), articleId, kind, company, metric,
-                period, value == null ? null : new BigDecimal(value), unit, qualifier, null, null,
+                period == null ? null : Period.parse(period), value == null ? null : new BigDecimal(value),
+                unit == null ? null : Unit.fromCode(unit), qualifier, null, null,
                 kind == CompanyEventKind.ATTENDANCE ? "陳志強" : null, seminarId,
                 new Evidence(200 + n, 210 + n, "证据文字" + n), 0.8, "0.1.0");
         return new StoredCompany(e, ingestedAt);

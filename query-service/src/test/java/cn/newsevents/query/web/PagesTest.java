@@ -1,13 +1,12 @@
 package cn.newsevents.query.web;
 
-import cn.newsevents.extraction.ArticleText;
-import cn.newsevents.extraction.Extractor;
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.CompanyEvent;
-import cn.newsevents.extraction.model.ExtractionResult;
-import cn.newsevents.extraction.model.SeminarEvent;
-import cn.newsevents.query.support.RunningService;
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.CompanyEvent;
+import cn.newsevents.contract.event.ExtractionResult;
+import cn.newsevents.contract.event.SeminarEvent;
+import cn.newsevents.query.support.GoldenArticles;
 import cn.newsevents.query.support.RunningService.Response;
+import cn.newsevents.query.support.RunningService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,10 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The pages for people over the seed article (traditional) and a simplified article, both really extracted. */
+/** The pages for people over the seed article (traditional) and a simplified article, both as really extracted. */
 class PagesTest {
-    private static final Path SEED = Path.of("../seeds/changzhou-seminars.txt");
-    private static final Path SIMPLIFIED = Path.of("../infra/local-stack/src/test/resources/articles/suzhou-simplified.txt");
     private static RunningService service;
     private static Article seed;
     private static Article suzhou;
@@ -35,11 +32,12 @@ class PagesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Extractor extractor = new Extractor();
-        seed = ArticleText.parse(Files.readString(SEED, StandardCharsets.UTF_8), null);
-        suzhou = ArticleText.parse(Files.readString(SIMPLIFIED, StandardCharsets.UTF_8), null);
-        ExtractionResult seedEvents = extractor.extract(seed);
-        suzhouEvents = extractor.extract(suzhou);
+        GoldenArticles.Extracted seedGolden = GoldenArticles.read(GoldenArticles.SEED);
+        GoldenArticles.Extracted suzhouGolden = GoldenArticles.read(GoldenArticles.SIMPLIFIED);
+        seed = seedGolden.article();
+        suzhou = suzhouGolden.article();
+        ExtractionResult seedEvents = seedGolden.result();
+        suzhouEvents = suzhouGolden.result();
         service = RunningService.start(store -> {
             Instant at = Instant.parse("2024-06-13T09:00:00Z");
             for (ExtractionResult r : new ExtractionResult[] {seedEvents, suzhouEvents}) {

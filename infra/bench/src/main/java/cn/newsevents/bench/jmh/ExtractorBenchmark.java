@@ -1,9 +1,9 @@
 package cn.newsevents.bench.jmh;
 
 import cn.newsevents.bench.corpus.Corpus;
+import cn.newsevents.contract.event.Article;
 import cn.newsevents.extraction.ArticleText;
 import cn.newsevents.extraction.Extractor;
-import cn.newsevents.extraction.model.Article;
 import cn.newsevents.extraction.text.SimplifiedText;
 import com.hankcs.hanlp.HanLP;
 import org.openjdk.jmh.annotations.AuxCounters;

@@ -1,8 +1,8 @@
 package cn.newsevents.bench.load;
 
+import cn.newsevents.contract.event.Article;
 import cn.newsevents.extraction.ArticleText;
 import cn.newsevents.extraction.Extractor;
-import cn.newsevents.extraction.model.Article;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package cn.newsevents.bench.load;
 
 import cn.newsevents.bench.corpus.ArticleGenerator;
-import cn.newsevents.extraction.Extractor;
-import cn.newsevents.extraction.ExtractorCli;
-import cn.newsevents.extraction.model.Evidence;
-import cn.newsevents.extraction.model.Ids;
-import cn.newsevents.extraction.model.Participant;
-import cn.newsevents.extraction.model.Person;
-import cn.newsevents.extraction.model.SeminarEvent;
+import cn.newsevents.contract.event.Evidence;
+import cn.newsevents.contract.event.ExtractorVersion;
+import cn.newsevents.contract.event.Ids;
+import cn.newsevents.contract.event.Participant;
+import cn.newsevents.contract.event.Person;
+import cn.newsevents.contract.event.SeminarEvent;
+import cn.newsevents.contract.messaging.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.postgresql.PGConnection;
@@ -40,7 +40,7 @@ public final class SeminarLoader {
     private final String jdbcUrl;
     private final String user;
     private final String password;
-    private final ObjectMapper json = ExtractorCli.mapper();
+    private final ObjectMapper json = Json.mapper();
 
     public SeminarLoader(String jdbcUrl, String user, String password) {
         this.jdbcUrl = jdbcUrl;
@@ -102,7 +102,7 @@ public final class SeminarLoader {
         String text = title + "\n" + "城市观察 " + published.toLocalDate() + "\n" + body;
         String articleId = Ids.articleId(url, title, published.toString(), body);
         row(articles, articleId, url, Ids.sha256(text), title, title, "城市观察", published, "zh", "simplified",
-                text, text.length() - body.length(), 1, Extractor.VERSION, now, now);
+                text, text.length() - body.length(), 1, ExtractorVersion.CURRENT, now, now);
         Person host = new Person(words.personName(), "市委书记", null);
         for (int s = 0; s < SEMINARS_PER_ARTICLE; s++) {
             LocalDate date = published.toLocalDate().minusDays(1 + 7L * s);
@@ -113,11 +113,11 @@ public final class SeminarLoader {
             }
             String id = Ids.eventId(articleId, "seminar", date, s + 1);
             SeminarEvent event = new SeminarEvent(id, articleId, date, "afternoon", city, "座谈会", "系列座谈会", s + 1,
-                    host, focus, people, new Evidence(0, title.length(), title), 0.9, Extractor.VERSION);
+                    host, focus, people, new Evidence(0, title.length(), title), 0.9, ExtractorVersion.CURRENT);
             String search = city + " " + host.name() + " " + focus + " " + String.join(" ",
                     people.stream().map(p -> p.name() + " " + p.organization()).toList());
             row(seminars, id, articleId, date, city, city, s + 1, host.name(), focus, search,
-                    json.writeValueAsString(event), 0.9, Extractor.VERSION, now);
+                    json.writeValueAsString(event), 0.9, ExtractorVersion.CURRENT, now);
             for (int p = 0; p < people.size(); p++) {
                 Participant person = people.get(p);
                 row(participants, id, p + 1, person.name(), person.title(), person.organization(), person.name(),

@@ -1,7 +1,7 @@
 package cn.newsevents.bench.corpus;
 
+import cn.newsevents.contract.event.Article;
 import cn.newsevents.extraction.ArticleText;
-import cn.newsevents.extraction.model.Article;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package cn.newsevents.localstack.consume;
 
+import cn.newsevents.contract.messaging.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -50,7 +51,7 @@ public record TopicPrinter(String topic, String bootstrapServers, long maxRecord
             }
         }
         if (topic == null) {
-            throw new IllegalArgumentException("The consume command needs a topic, e.g. 'consume events.seminar'.");
+            throw new IllegalArgumentException("The consume command needs a topic, e.g. 'consume " + Topics.EVENTS_SEMINAR + "'.");
         }
         return new TopicPrinter(topic, bootstrap, max, idle);
     }

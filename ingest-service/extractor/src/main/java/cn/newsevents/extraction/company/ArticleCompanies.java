@@ -1,7 +1,7 @@
 package cn.newsevents.extraction.company;
 
-import cn.newsevents.extraction.model.Participant;
-import cn.newsevents.extraction.model.SeminarEvent;
+import cn.newsevents.contract.event.Participant;
+import cn.newsevents.contract.event.SeminarEvent;
 import cn.newsevents.extraction.text.SimplifiedText;
 
 import java.util.ArrayList;

@@ -1,16 +1,16 @@
 package cn.newsevents.extraction.company;
 
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.CompanyEvent;
-import cn.newsevents.extraction.model.Metric;
-import cn.newsevents.extraction.model.Participant;
-import cn.newsevents.extraction.model.Qualifier;
-import cn.newsevents.extraction.model.SeminarEvent;
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.CompanyEvent;
+import cn.newsevents.contract.event.Metric;
+import cn.newsevents.contract.event.Participant;
+import cn.newsevents.contract.event.Period;
+import cn.newsevents.contract.event.Qualifier;
+import cn.newsevents.contract.event.SeminarEvent;
+import cn.newsevents.contract.event.Unit;
 import cn.newsevents.extraction.normalize.Amount;
 import cn.newsevents.extraction.normalize.Amounts;
-import cn.newsevents.extraction.normalize.Period;
 import cn.newsevents.extraction.normalize.Periods;
-import cn.newsevents.extraction.normalize.Unit;
 import cn.newsevents.extraction.text.Segmenter;
 import cn.newsevents.extraction.text.SimplifiedText;
 
@@ -409,7 +409,7 @@ public final class CompanyExtractor {
             if (outlook != null) {
                 qualifier = outlook;
             }
-            String period = periods.period(m.start("amount"), mentions);
+            Period period = periods.periodOf(m.start("amount"), mentions);
             BigDecimal value = FigureAssembly.plain(amount.value());
             if (cues.isLoss(m.start("kw"), m.start("amount"))) {
                 value = value.negate();
@@ -447,7 +447,7 @@ public final class CompanyExtractor {
          * names. A loss compared with a loss stays a loss.
          */
         private void comparisonBase(int from, int to, String company, Metric metric, CompanyLexicon.AmountKind kind,
-                                    String period, boolean loss, int evStart, List<Periods.Mention> mentions,
+                                    Period period, boolean loss, int evStart, List<Periods.Mention> mentions,
                                     double confidence) {
             if (from >= to) {
                 return;
@@ -470,8 +470,7 @@ public final class CompanyExtractor {
             }
             Periods.Anchor anchor = new Periods.Anchor(publicationYear, 0, reported.endYear(), null, reported);
             List<Periods.Mention> base = Periods.findInComparison(t, c.start(), c.start("amount"), anchor);
-            Period named = base.isEmpty() ? null : base.get(base.size() - 1).period();
-            String basePeriod = named == null ? null : named.toString();
+            Period basePeriod = base.isEmpty() ? null : base.get(base.size() - 1).period();
             if (basePeriod == null || basePeriod.equals(period)) {
                 return;
             }
@@ -507,7 +506,7 @@ public final class CompanyExtractor {
                     value = value.negate();
                 }
                 Unit unit = kind == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT : currency(amount, l.amount());
-                String period = periods.period(l.amountStart(), mentions);
+                Period period = periods.periodOf(l.amountStart(), mentions);
                 Qualifier qualifier = amount.qualifier();
                 Qualifier outlook = cues.outlook(from, l.amountStart());
                 if (outlook != null) {

@@ -1,7 +1,7 @@
 package cn.newsevents.extraction.company;
 
-import cn.newsevents.extraction.model.Metric;
-import cn.newsevents.extraction.model.Qualifier;
+import cn.newsevents.contract.event.Metric;
+import cn.newsevents.contract.event.Qualifier;
 import cn.newsevents.extraction.normalize.Tsv;
 
 import java.util.ArrayList;
@@ -133,8 +133,8 @@ final class CompanyLexicon {
     boolean fits(Metric metric, cn.newsevents.extraction.normalize.Amount amount) {
         return switch (kinds.get(metric)) {
             case MONEY -> amount.unit().isMoney();
-            case PERCENT -> amount.unit() == cn.newsevents.extraction.normalize.Unit.PERCENT;
-            case COUNT -> amount.unit() == cn.newsevents.extraction.normalize.Unit.COUNT || !amount.unitStated();
+            case PERCENT -> amount.unit() == cn.newsevents.contract.event.Unit.PERCENT;
+            case COUNT -> amount.unit() == cn.newsevents.contract.event.Unit.COUNT || !amount.unitStated();
         };
     }
 

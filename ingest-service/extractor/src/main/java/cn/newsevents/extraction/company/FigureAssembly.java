@@ -1,14 +1,15 @@
 package cn.newsevents.extraction.company;
 
-import cn.newsevents.extraction.Extractor;
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.CompanyEvent;
-import cn.newsevents.extraction.model.CompanyEventKind;
-import cn.newsevents.extraction.model.Evidence;
-import cn.newsevents.extraction.model.Ids;
-import cn.newsevents.extraction.model.Metric;
-import cn.newsevents.extraction.model.Qualifier;
-import cn.newsevents.extraction.normalize.Unit;
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.CompanyEvent;
+import cn.newsevents.contract.event.CompanyEventKind;
+import cn.newsevents.contract.event.Evidence;
+import cn.newsevents.contract.event.ExtractorVersion;
+import cn.newsevents.contract.event.Ids;
+import cn.newsevents.contract.event.Metric;
+import cn.newsevents.contract.event.Period;
+import cn.newsevents.contract.event.Qualifier;
+import cn.newsevents.contract.event.Unit;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class FigureAssembly {
     private static final int MAX_SAME_PERIOD = 16;
 
     /** One figure: {@code [evidenceStart, evidenceEnd)} indexes the article text. */
-    record Figure(String company, Metric metric, String period, BigDecimal value, Unit unit, Qualifier qualifier,
+    record Figure(String company, Metric metric, Period period, BigDecimal value, Unit unit, Qualifier qualifier,
                   BigDecimal yoyGrowth, Integer rank, String person, int evidenceStart, int evidenceEnd,
                   double confidence) {
     }
@@ -53,8 +54,8 @@ final class FigureAssembly {
         String id = Ids.eventId(article.id(), "company", f.company(), f.metric().code(), f.period(), value.toPlainString());
         double confidence = Math.round(Math.max(0.1, Math.min(1.0, f.confidence())) * 100) / 100.0;
         events.put(key, new CompanyEvent(id, article.id(), CompanyEventKind.METRIC, f.company(), f.metric(), f.period(),
-                value, f.unit().code(), f.qualifier(), f.yoyGrowth(), f.rank(), f.person(), null, evidence, confidence,
-                Extractor.VERSION));
+                value, f.unit(), f.qualifier(), f.yoyGrowth(), f.rank(), f.person(), null, evidence, confidence,
+                ExtractorVersion.CURRENT));
     }
 
     /**

@@ -1,6 +1,6 @@
 package cn.newsevents.extraction.company;
 
-import cn.newsevents.extraction.model.Qualifier;
+import cn.newsevents.contract.event.Qualifier;
 import cn.newsevents.extraction.normalize.ChineseNumerals;
 
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package cn.newsevents.extraction.company;
 
-import cn.newsevents.extraction.model.Metric;
+import cn.newsevents.contract.event.Metric;
 import cn.newsevents.extraction.normalize.Amounts;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package cn.newsevents.extraction.company;
 
-import cn.newsevents.extraction.normalize.Period;
+import cn.newsevents.contract.event.Period;
 import cn.newsevents.extraction.normalize.Periods;
 
 import java.util.List;
@@ -39,12 +39,6 @@ final class FigurePeriods {
      * for a figure right after it), else the latest period of the paragraphs before ("期内…" in a results
      * report), else none.
      */
-    String period(int at, List<Periods.Mention> mentions) {
-        Period p = periodOf(at, mentions);
-        return p == null ? null : p.toString();
-    }
-
-
     Period periodOf(int at, List<Periods.Mention> mentions) {
         // Mentions are in text order and do not overlap: binary search for the last one ending by at.
         int lo = 0;

@@ -1,6 +1,6 @@
 package cn.newsevents.extraction.company;
 
-import cn.newsevents.extraction.normalize.Unit;
+import cn.newsevents.contract.event.Unit;
 
 import java.util.regex.Pattern;
 

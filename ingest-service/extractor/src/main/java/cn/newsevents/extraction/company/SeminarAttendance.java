@@ -1,13 +1,13 @@
 package cn.newsevents.extraction.company;
 
-import cn.newsevents.extraction.Extractor;
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.CompanyEvent;
-import cn.newsevents.extraction.model.CompanyEventKind;
-import cn.newsevents.extraction.model.Evidence;
-import cn.newsevents.extraction.model.Ids;
-import cn.newsevents.extraction.model.Participant;
-import cn.newsevents.extraction.model.SeminarEvent;
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.CompanyEvent;
+import cn.newsevents.contract.event.CompanyEventKind;
+import cn.newsevents.contract.event.Evidence;
+import cn.newsevents.contract.event.ExtractorVersion;
+import cn.newsevents.contract.event.Ids;
+import cn.newsevents.contract.event.Participant;
+import cn.newsevents.contract.event.SeminarEvent;
 import cn.newsevents.extraction.text.SimplifiedText;
 
 import java.util.ArrayList;
@@ -68,7 +68,7 @@ final class SeminarAttendance {
                 Evidence ev = participantSpan(original, simplified, s.evidence(), p);
                 String id = Ids.eventId(article.id(), "company", p.organization(), "attendance", s.id(), p.name());
                 out.add(new CompanyEvent(id, article.id(), CompanyEventKind.ATTENDANCE, p.organization(), null, null,
-                        null, null, null, null, null, p.name(), s.id(), ev, s.confidence(), Extractor.VERSION));
+                        null, null, null, null, null, p.name(), s.id(), ev, s.confidence(), ExtractorVersion.CURRENT));
             }
         }
         return out;

@@ -1,6 +1,7 @@
 package cn.newsevents.extraction.normalize;
 
-import cn.newsevents.extraction.model.Qualifier;
+import cn.newsevents.contract.event.Qualifier;
+import cn.newsevents.contract.event.Unit;
 
 import java.math.BigDecimal;
 import java.util.HashMap;

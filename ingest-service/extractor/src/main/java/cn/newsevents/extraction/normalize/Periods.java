@@ -1,5 +1,6 @@
 package cn.newsevents.extraction.normalize;
 
+import cn.newsevents.contract.event.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,11 +1,11 @@
 package cn.newsevents.extraction.seminar;
 
-import cn.newsevents.extraction.Extractor;
-import cn.newsevents.extraction.model.Evidence;
-import cn.newsevents.extraction.model.Ids;
-import cn.newsevents.extraction.model.Participant;
-import cn.newsevents.extraction.model.Person;
-import cn.newsevents.extraction.model.SeminarEvent;
+import cn.newsevents.contract.event.Evidence;
+import cn.newsevents.contract.event.ExtractorVersion;
+import cn.newsevents.contract.event.Ids;
+import cn.newsevents.contract.event.Participant;
+import cn.newsevents.contract.event.Person;
+import cn.newsevents.contract.event.SeminarEvent;
 import cn.newsevents.extraction.text.Lexicon;
 
 import java.util.ArrayList;
@@ -91,7 +91,7 @@ final class EventAssembly {
         String id = Ids.eventId(articleId, "seminar", e.date, e.sequence, nameOrSeries);
         return new SeminarEvent(id, articleId, e.date, e.timeOfDay, e.city, e.name, e.series,
                 e.sequence, host, e.focus, List.copyOf(participants), evidence,
-                Math.max(0, Math.min(1, confidence)), Extractor.VERSION);
+                Math.max(0, Math.min(1, confidence)), ExtractorVersion.CURRENT);
     }
 
     /** The organization a post written alone names (副市长 -> 市政府), or null. */

@@ -1,8 +1,8 @@
 package cn.newsevents.extraction.seminar;
 
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.SeminarEvent;
 import cn.newsevents.extraction.date.ChineseDates;
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.SeminarEvent;
 import cn.newsevents.extraction.seminar.SeminarRules.Role;
 
 import java.time.LocalDate;

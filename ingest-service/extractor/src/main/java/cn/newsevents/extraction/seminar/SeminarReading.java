@@ -1,9 +1,9 @@
 package cn.newsevents.extraction.seminar;
 
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.SeminarEvent;
 import cn.newsevents.extraction.date.ChineseDates;
 import cn.newsevents.extraction.date.DateMention;
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.SeminarEvent;
 import cn.newsevents.extraction.seminar.SeminarRules.Role;
 import cn.newsevents.extraction.text.Sentences;
 import cn.newsevents.extraction.text.Span;

@@ -1,15 +1,16 @@
 package cn.newsevents.extraction.company;
 
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.CompanyEvent;
+import cn.newsevents.contract.event.CompanyEventKind;
+import cn.newsevents.contract.event.Evidence;
+import cn.newsevents.contract.event.ExtractorVersion;
+import cn.newsevents.contract.event.Metric;
+import cn.newsevents.contract.event.Participant;
+import cn.newsevents.contract.event.Period;
+import cn.newsevents.contract.event.Person;
+import cn.newsevents.contract.event.SeminarEvent;
 import cn.newsevents.extraction.ArticleText;
-import cn.newsevents.extraction.Extractor;
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.CompanyEvent;
-import cn.newsevents.extraction.model.CompanyEventKind;
-import cn.newsevents.extraction.model.Evidence;
-import cn.newsevents.extraction.model.Metric;
-import cn.newsevents.extraction.model.Participant;
-import cn.newsevents.extraction.model.Person;
-import cn.newsevents.extraction.model.SeminarEvent;
 import cn.newsevents.extraction.text.SimplifiedText;
 import org.junit.jupiter.api.Test;
 
@@ -56,14 +57,16 @@ class CompanyExtractorTest {
         List<CompanyEvent> metrics = events.stream().filter(e -> e.kind() == CompanyEventKind.METRIC)
                 .filter(e -> e.qualifier() == null || !e.qualifier().code().equals("forecast")).toList();
         assertEquals(14, metrics.size(), metrics.toString());
-        assertTrue(metrics.stream().anyMatch(e -> e.metric() == Metric.RD_INVESTMENT && "2021/2023".equals(e.period())
+        assertTrue(metrics.stream().anyMatch(e -> e.metric() == Metric.RD_INVESTMENT
+                && Period.parse("2021/2023").equals(e.period())
                 && e.value().compareTo(new BigDecimal("175000000")) == 0 && e.company().endsWith("有限公司")));
-        assertTrue(metrics.stream().anyMatch(e -> e.metric() == Metric.CUSTOMERS && "2024-03".equals(e.period())
+        assertTrue(metrics.stream().anyMatch(e -> e.metric() == Metric.CUSTOMERS
+                && Period.parse("2024-03").equals(e.period())
                 && e.value().compareTo(new BigDecimal("1000000")) == 0));
         for (CompanyEvent e : events) {
             Evidence ev = e.evidence();
             assertEquals(ev.text(), a.text().substring(ev.start(), ev.end()));
-            assertEquals(Extractor.VERSION, e.extractorVersion());
+            assertEquals(ExtractorVersion.CURRENT, e.extractorVersion());
             assertTrue(e.confidence() > 0 && e.confidence() <= 1);
         }
     }
@@ -85,7 +88,7 @@ class CompanyExtractorTest {
                 List.of(new Participant("李明", "副总裁", "蓝天汽车", null),
                         new Participant("赵刚", "董事长", "华东能源股份有限公司", null),
                         new Participant("钱伟", "副校长", "东海大学", null)),
-                new Evidence(start, start + body.length(), body), 0.9, Extractor.VERSION);
+                new Evidence(start, start + body.length(), body), 0.9, ExtractorVersion.CURRENT);
         List<CompanyEvent> attendance = extract(a, List.of(seminar)).stream()
                 .filter(e -> e.kind() == CompanyEventKind.ATTENDANCE).toList();
         assertEquals(List.of("蓝天汽车", "华东能源股份有限公司"), attendance.stream().map(CompanyEvent::company).toList());

@@ -1,9 +1,9 @@
 package cn.newsevents.extraction.company;
 
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.CompanyEvent;
+import cn.newsevents.contract.event.CompanyEventKind;
 import cn.newsevents.extraction.ArticleText;
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.CompanyEvent;
-import cn.newsevents.extraction.model.CompanyEventKind;
 import cn.newsevents.extraction.normalize.Tsv;
 import cn.newsevents.extraction.text.SimplifiedText;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,7 +74,8 @@ class CompanyRuleCorpusTest {
             }
         }
         for (CompanyEvent ev : events) {
-            got.add(key(ev.company(), ev.metric().code(), ev.period(), ev.value(), ev.unit(),
+            got.add(key(ev.company(), ev.metric().code(), ev.period() == null ? null : ev.period().text(), ev.value(),
+                    ev.unit() == null ? null : ev.unit().code(),
                     ev.qualifier() == null ? "" : ev.qualifier().code()));
         }
         assertEquals(String.join("\n", want), String.join("\n", got), "Text: " + text);

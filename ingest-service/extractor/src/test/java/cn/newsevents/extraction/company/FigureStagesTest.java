@@ -1,7 +1,7 @@
 package cn.newsevents.extraction.company;
 
-import cn.newsevents.extraction.model.Metric;
-import cn.newsevents.extraction.normalize.Unit;
+import cn.newsevents.contract.event.Metric;
+import cn.newsevents.contract.event.Unit;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

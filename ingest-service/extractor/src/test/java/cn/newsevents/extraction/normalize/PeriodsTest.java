@@ -1,5 +1,6 @@
 package cn.newsevents.extraction.normalize;
 
+import cn.newsevents.contract.event.Period;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

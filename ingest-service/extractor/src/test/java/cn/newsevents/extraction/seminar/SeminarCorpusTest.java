@@ -1,10 +1,10 @@
 package cn.newsevents.extraction.seminar;
 
+import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.Participant;
+import cn.newsevents.contract.event.SeminarEvent;
 import cn.newsevents.extraction.ArticleText;
 import cn.newsevents.extraction.Extractor;
-import cn.newsevents.extraction.model.Article;
-import cn.newsevents.extraction.model.Participant;
-import cn.newsevents.extraction.model.SeminarEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.params.ParameterizedTest;

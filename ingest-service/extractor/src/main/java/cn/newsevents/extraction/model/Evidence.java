@@ -1,8 +1,0 @@
-package cn.newsevents.extraction.model;
-
-/**
- * The span of the ORIGINAL article text an event was read from: {@code text.substring(start, end).equals(text)}
- * holds for the full text (headline line, source line and body as given to the extractor).
- */
-public record Evidence(int start, int end, String text) {
-}

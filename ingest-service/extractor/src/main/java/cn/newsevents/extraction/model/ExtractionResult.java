@@ -1,7 +1,0 @@
-package cn.newsevents.extraction.model;
-
-import java.util.List;
-
-/** Everything extracted from one article: the object the CLI prints, the topics carry and the query service serves. */
-public record ExtractionResult(ArticleInfo article, List<SeminarEvent> seminars, List<CompanyEvent> companyEvents) {
-}
