@@ -55,6 +55,10 @@ final class FigureCues {
             return lex.lossWords.contains(t.substring(from, Math.min(t.length(), from + 4)))
                     || lex.lossWords.contains(t.substring(from, Math.min(t.length(), from + 2)));
         }
+        if ("-－−".indexOf(t.charAt(to - 1)) >= 0 && (to - 2 < from || !Character.isDigit(t.charAt(to - 2)))) {
+            // "净利润为-8,634.2万元": a minus sign written before the figure.
+            return true;
+        }
         String between = t.substring(from, Math.min(to, from + LOSS_WINDOW));
         for (String w : lex.lossWords) {
             if (between.contains(w)) {

@@ -26,8 +26,10 @@ final class MeetingText {
     boolean has(Role role, int from, int to) {
         if (role == Role.ATTEND) {
             for (int i = from; i < to; i++) {
-                if (rules.cue(Role.ATTEND).longestAt(s, i, to) > 0
-                        && rules.cue(Role.ATTEND_BLOCK).longestAt(s, i, to) == 0) {
+                int attend = rules.cue(Role.ATTEND).longestAt(s, i, to);
+                // A block word is longer than the attend cue it starts with (代表 in 代表团); a longer attend cue
+                // holds the block word (代表团成员包括).
+                if (attend > 0 && rules.cue(Role.ATTEND_BLOCK).longestAt(s, i, to) < attend) {
                     return true;
                 }
             }
