@@ -49,6 +49,8 @@ public final class CompanyExtractor {
                     + "|[昨今前][（(][0-9０-９]{1,2}[)）]日|(?:今日|昨日|今天|昨天)[（(][0-9０-９]{1,2}日[)）]"
                     + "|[0-9０-９一二三四五六七八九十]{1,3}[日号]|日前|近日|今日|昨日|今天|昨天|日內|日内)"
                     + "(?:晚间|晚間|晚上|晚|早间|早間|上午|下午|午间|午間|盘后|盤後)?$");
+    /** A clause ending in a trade descriptor and a name after 的 ("…的被动元件厂某某科技"). */
+    private static final Pattern DESCRIBED_TOPIC = Pattern.compile("的[^，,；;：:。的]{1,10}?厂商?([^，,；;：:。的厂]{2,10})$");
     /** A head word that names a trade ("面板厂", "设备厂商") before a company's name. */
     private static final Pattern TRADE_DESCRIPTOR = Pattern.compile("厂商?$");
     /** A company's results report, the object of 公布/发布 when a company is the subject. */
@@ -349,6 +351,15 @@ public final class CompanyExtractor {
                         if (this.named.size() < 2) {
                             addDistinct(this.named, topic);
                         }
+                    }
+                }
+                Matcher described = DESCRIBED_TOPIC.matcher(t).region(cs, ce);
+                if (named == null && described.find()) {
+                    // "同样公布10月营收的被动元件厂某某科技，10月营收…": a clause that describes a company and names
+                    // it last is what the next clauses report on.
+                    String name = described.group(1);
+                    if (names.looksLikeName(name) && !names.isCommonWord(name) && !names.hasFunctionWord(name)) {
+                        topic = companies.resolve(name, described.start(1));
                     }
                 }
                 Matcher after = TOPIC_AFTER.matcher(t).region(cs, ce);
