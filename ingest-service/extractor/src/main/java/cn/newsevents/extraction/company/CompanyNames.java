@@ -291,7 +291,7 @@ final class CompanyNames {
         }
         String nature = terms.get(0).nature.toString();
         int rest = suffixStart - start - terms.get(0).word.length();
-        // Verbs are not dropped: many names open with one (远航电子, 联想集团); verbs that open clauses before a
+        // Verbs are not dropped: many names open with one (远航电子, 腾飞集团); verbs that open clauses before a
         // name are in name-boundaries.tsv.
         boolean glued = nature.startsWith("p") || nature.startsWith("c") || nature.startsWith("d")
                 || nature.startsWith("r") || nature.startsWith("u");

@@ -161,7 +161,7 @@ final class FigureLists {
             }
             int end = m.start();
             if (parenthesised) {
-                // "苹果公司则屈居第六（5.4%）": a rank phrase may stand between the name and its share.
+                // "某某公司则屈居第六（5.4%）": a rank phrase may stand between the name and its share.
                 Matcher rank = RANK_BEFORE.matcher(t).region(Math.max(from, end - 12), end);
                 if (rank.find()) {
                     end = rank.start();
@@ -176,13 +176,13 @@ final class FigureLists {
                     && NAME_STOPS.indexOf(t.charAt(start - 1)) < 0) {
                 start--;
             }
-            // "分别为甲（…）": a copula before the first name ("为" also ends names, e.g. 华为, so it is not a stop).
+            // "分别为甲（…）": a copula before the first name ("为" also ends names such as 某为, so it is not a stop).
             Matcher copula = COPULA.matcher(t).region(start, end);
             if (copula.lookingAt() && end - copula.end() >= 2) {
                 start = copula.end();
             }
             // A share in brackets right after a name is the name's: its words need not read as a name to the
-            // segmenter (联想, 中兴 are verbs too).
+            // segmenter (names such as 远航 or 启明 are common words too).
             String raw = t.substring(start, end);
             String name = parenthesised ? cleanListedName(raw) : cleanName(raw);
             String word = share == null ? "占" : share.word();
@@ -307,7 +307,7 @@ final class FigureLists {
             boolean more = sep.find();
             int stop = more ? sep.start() : s.length();
             String raw = s.substring(start, stop);
-            // Names the list pairs with figures one to one: a name may be a verb to the segmenter (联想), never a
+            // Names the list pairs with figures one to one: a name may be a verb to the segmenter (远航), never a
             // clause (no pronoun, preposition or particle).
             String name = cleanListedName(raw);
             if (name != null && names.hasFunctionWord(name)) {
