@@ -91,7 +91,7 @@ final class EventAssembly {
         String id = Ids.eventId(articleId, "seminar", e.date, e.sequence, nameOrSeries);
         return new SeminarEvent(id, articleId, e.date, e.timeOfDay, e.city, e.name, e.series,
                 e.sequence, host, e.focus, List.copyOf(participants), evidence,
-                Math.max(0, Math.min(1, confidence)), ExtractorVersion.CURRENT);
+                Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100.0, ExtractorVersion.CURRENT);
     }
 
     /** The organization a post written alone names (副市长 -> 市政府), or null. */
