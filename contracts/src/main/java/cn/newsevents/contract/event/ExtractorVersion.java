@@ -7,7 +7,7 @@ package cn.newsevents.contract.event;
  */
 public final class ExtractorVersion {
     /** The version the extractor of this build writes. */
-    public static final String CURRENT = "0.8.0";
+    public static final String CURRENT = "0.9.0";
 
     private ExtractorVersion() {
     }
