@@ -33,6 +33,8 @@ final class FigureLists {
     private static final int NAME_REACH = 80;
     private static final String SEP = "(?:、|，|,|及|和|与|以及|跟)";
     private static final int MAX_ITEMS = 12;
+    /** Longest listed name with a registered ending ("某某动力科技股份有限公司"); other names are shorter. */
+    private static final int MAX_REGISTERED = 20;
     private static final int KEYWORD_REACH = 24;
     private static final Pattern STOCK_CODE = Pattern.compile("[（(][0-9]{3,6}(?:\\.[A-Za-z]{2})?[)）]");
     /** Characters a name read backwards from its figure stops at: separators and the copulas of a list. */
@@ -41,7 +43,7 @@ final class FigureLists {
     private static final Pattern CHANGE = Pattern.compile("增长|增加|下降|下滑|减少|提升|提高|上升|回落|达到|高达|同比|环比|按年|年增|年减|提升至|增至|降至|达至");
     /** Words that end a list of names: a period, an adverb of the predicate, a market word. */
     private static final Pattern LIST_END = Pattern.compile(
-            "(?:19|20)[0-9]{2}|今年|去年|上半年|下半年|前三季|第[一二三四]季|本月|上月|昨|今|都|均|则|則|分别|分別|市占率|市场|份额");
+            "(?:19|20)[0-9]{2}|今年|去年|上半年|下半年|前三季|第[一二三四]季|本月|上月|昨|今|都|均|则|則|分别|分別|市占率|市场|份额|分列|并列|位列|依次");
     /** A rank phrase between a name and its bracketed share ("则屈居第六", "位居第二"). */
     private static final Pattern RANK_BEFORE = Pattern.compile(
             "(?:则|則)?(?:屈居|位居|排名|排在|排|居|列|名列)第[一二三四五六七八九十0-9]{1,2}(?:位|名)?$");
@@ -335,10 +337,19 @@ final class FigureLists {
         return name == null || names.isCommonWord(name) || names.hasFunctionWord(name) ? null : name;
     }
 
+    private boolean hasRegisteredEnding(String name) {
+        for (String suffix : lex.nameSuffixes) {
+            if (name.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** As {@link #cleanName} without asking the segmenter: for a name its list shape already marks as one. */
     private String cleanListedName(String raw) {
         String name = raw.strip();
-        if (name.length() < 2 || name.length() > 10) {
+        if (name.length() < 2 || name.length() > (hasRegisteredEnding(name) ? MAX_REGISTERED : 10)) {
             return null;
         }
         for (int i = 0; i < name.length(); i++) {

@@ -50,6 +50,7 @@ public final class Periods {
                     + "|" + YEAR + "?(?:第(?<q>[一二三四1-4])季(?:度)?|(?<q1>首)季(?:度)?|(?<q2>[一二三四1-4])季度)"
                     + "|" + YEAR + "?(?<h>上半年|下半年|上半财年|下半财年)"
                     + "|" + YEAR + "?(?<interim>中期)(?=业绩|报告|盈利|纯利|溢利|营业额|收入|营收)"
+                    + "|" + YEAR + "?(?<interim2>半年度|半年)(?=报告|财报|业绩|报)"
                     + "|" + YEAR + "(?<mon>" + MONTH + ")月(?:份)?(?![0-9一二三四五六七八九十]{1,3}日)"
                     + "|(?<!\\d)(?<bare>" + MONTH + ")月(?=份|" + MONTH_FIGURES + ")"
                     + "|(?<=^|[，,。；;：:\\n在于於])(?<opening>" + MONTH + ")月(?![0-9一二三四五六七八九十]{1,3}[日号]|[上中下]旬|初|底|末|中|起|至|到|[-—–~～－])"
@@ -66,7 +67,7 @@ public final class Periods {
 
     /** Every character a period expression can start with, for the lookahead of {@link #PATTERN}. */
     private static String firstCharacters() {
-        StringBuilder sb = new StringBuilder("0-9零〇一二两三四五六七八九十截第前上下近最过全首本当中期报");
+        StringBuilder sb = new StringBuilder("0-9零〇一二两三四五六七八九十截第前上下近最过全首本当中期报半");
         for (String w : RELATIVE.keySet()) {
             sb.append(w.charAt(0));
         }
@@ -205,7 +206,7 @@ public final class Periods {
             return Optional.of(n == 2 ? new Period.Half(year, 1)
                     : new Period.Range(new Period.Quarter(year, 1), new Period.Quarter(year, n)));
         }
-        if (m.group("interim") != null) {
+        if (m.group("interim") != null || m.group("interim2") != null) {
             return Optional.of(new Period.Half(year, 1));
         }
         if (m.group("mn") != null) {

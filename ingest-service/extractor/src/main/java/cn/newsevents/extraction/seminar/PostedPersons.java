@@ -485,10 +485,34 @@ final class PostedPersons {
         if (titleAfterName != null) {
             titles.add(titleAfterName);
         }
+        if (orgs.isEmpty() && !titles.isEmpty()) {
+            String quoted = quotedBefore(s, orig, start);
+            if (quoted != null) {
+                // 「某某咖啡」创办人某某: a shop or brand in quotation marks right before the title is the organisation.
+                orgs.add(quoted);
+            }
+        }
         if (titles.isEmpty() || !introduced && orgs.isEmpty()) {
             return null;
         }
         return new PersonMention(start, ne, ns, ne, orgs, titles);
+    }
+
+    /** The text of a quotation ending right before {@code at} (「…」, “…”), 2 to 20 characters, else null. */
+    private static String quotedBefore(String s, String orig, int at) {
+        if (at < 4 || "」”』".indexOf(s.charAt(at - 1)) < 0) {
+            return null;
+        }
+        for (int open = at - 2; open >= 0 && at - 1 - open <= 21; open--) {
+            char c = s.charAt(open);
+            if ("「“『".indexOf(c) >= 0) {
+                return at - 1 - (open + 1) >= 2 ? orig.substring(open + 1, at - 1) : null;
+            }
+            if (BREAKS.indexOf(c) >= 0) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /**
