@@ -50,9 +50,9 @@ public final class CompanyExtractor {
                     + "|[0-9０-９一二三四五六七八九十]{1,3}[日号]|日前|近日|今日|昨日|今天|昨天|日內|日内)"
                     + "(?:晚间|晚間|晚上|晚|早间|早間|上午|下午|午间|午間|盘后|盤後)?$");
     /** A clause ending in a trade descriptor and a name after 的 ("…的被动元件厂某某科技"). */
-    private static final Pattern DESCRIBED_TOPIC = Pattern.compile("的[^，,；;：:。的]{1,10}?厂商?([^，,；;：:。的厂]{2,10})$");
-    /** A head word that names a trade ("面板厂", "设备厂商") before a company's name. */
-    private static final Pattern TRADE_DESCRIPTOR = Pattern.compile("厂商?$");
+    private static final Pattern DESCRIBED_TOPIC = Pattern.compile("的[^，,；;：:。的]{1,10}?(?:厂商?|供应商|发展商|投资商|开发商|运营商|制造商|经销商|代理商|服务商)([^，,；;：:。的厂商]{2,10})$");
+    /** A head word that names a trade ("面板厂", "设备厂商", "建材供应商") before a company's name. */
+    private static final Pattern TRADE_DESCRIPTOR = Pattern.compile("(?:厂商?|供应商|发展商|投资商|开发商|运营商|制造商|经销商|代理商|服务商)$");
     /** A company's results report, the object of 公布/发布 when a company is the subject. */
     private static final Pattern RESULTS_REPORT = Pattern.compile("财报|业绩|年报|季报|半年报|财务报告|营运报告|财务数据");
     private static final String CLAUSE_BREAKS = "，,；;：:\n";
