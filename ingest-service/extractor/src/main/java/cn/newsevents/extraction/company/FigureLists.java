@@ -43,7 +43,7 @@ final class FigureLists {
     private static final Pattern CHANGE = Pattern.compile("增长|增加|下降|下滑|减少|提升|提高|上升|回落|达到|高达|同比|环比|按年|年增|年减|提升至|增至|降至|达至");
     /** Words that end a list of names: a period, an adverb of the predicate, a market word. */
     private static final Pattern LIST_END = Pattern.compile(
-            "(?:19|20)[0-9]{2}|今年|去年|上半年|下半年|前三季|第[一二三四]季|本月|上月|昨|今|都|均|则|則|分别|分別|市占率|市场|份额|分列|并列|位列|依次");
+            "(?:19|20)[0-9]{2}|今年|去年|上半年|下半年|前三季|第[一二三四]季|本月|上月|昨|今|都|均|则|則|分别|分別|市占率|市场|份额|分列|并列|位列|依次|紧随|其后|随后");
     /** A rank phrase between a name and its bracketed share ("则屈居第六", "位居第二"). */
     private static final Pattern RANK_BEFORE = Pattern.compile(
             "(?:则|則)?(?:屈居|位居|排名|排在|排|居|列|名列)第[一二三四五六七八九十0-9]{1,2}(?:位|名)?$");
@@ -121,9 +121,8 @@ final class FigureLists {
                         t.substring(a[0], a[1])));
             }
         }
-        if (out.isEmpty()) {
-            eachOwnFigure(t, from, to, out);
-        }
+        // "甲、乙份额分别为17%和13%；丙（8.1%）、丁（6.6%）分列第四、第五位": both shapes in one sentence.
+        eachOwnFigure(t, from, to, out);
         return out;
     }
 
@@ -147,6 +146,10 @@ final class FigureLists {
         if (marketOnly && !MARKET.matcher(t).region(from, to).find()) {
             return;
         }
+        java.util.Set<Integer> listedAmounts = new java.util.HashSet<>();
+        for (Listed l : out) {
+            listedAmounts.add(l.amountStart());
+        }
         List<Listed> found = new ArrayList<>();
         List<Listed> parallel = new ArrayList<>();
         Matcher m = eachOwn.matcher(t).region(from, to);
@@ -158,7 +161,7 @@ final class FigureLists {
             String amount = parenthesised ? m.group("amount") : m.group("amount2");
             int amountStart = parenthesised ? m.start("amount") : m.start("amount2");
             int amountEnd = parenthesised ? m.end("amount") : m.end("amount2");
-            if (!amount.contains("%") && !amount.contains("％")) {
+            if (!amount.contains("%") && !amount.contains("％") || listedAmounts.contains(amountStart)) {
                 continue;
             }
             int end = m.start();
@@ -202,8 +205,8 @@ final class FigureLists {
         out.addAll(found);
         if (found.size() + parallel.size() >= 2) {
             out.addAll(parallel);
-            out.sort(java.util.Comparator.comparingInt(Listed::nameStart));
         }
+        out.sort(java.util.Comparator.comparingInt(Listed::nameStart));
     }
 
     private static boolean mayHoldList(String t, int from, int to) {
