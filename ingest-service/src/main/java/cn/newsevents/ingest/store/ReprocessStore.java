@@ -184,7 +184,7 @@ public class ReprocessStore {
             int events = 0;
             if (!eligible.isEmpty()) {
                 List<String> ids = eligible.stream().map(a -> a.article().id()).toList();
-                ArticleStore.deleteEvents(c, ids);
+                ArticleWriter.deleteEvents(c, ids);
                 Map<String, Integer> generations = new java.util.HashMap<>();
                 try (PreparedStatement ps = c.prepareStatement("""
                         UPDATE articles SET extractor_version = ?, processed_at = ?, generation = generation + 1
@@ -198,7 +198,7 @@ public class ReprocessStore {
                         }
                     }
                 }
-                events = ArticleStore.insertEvents(c, eligible, generations, now);
+                events = ArticleWriter.insertEvents(c, eligible, generations, now);
             }
             int skipped = analyzed.size() - eligible.size();
             try (PreparedStatement ps = c.prepareStatement("""

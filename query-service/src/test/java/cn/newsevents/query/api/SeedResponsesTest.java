@@ -1,9 +1,7 @@
 package cn.newsevents.query.api;
 
 import cn.newsevents.contract.event.Article;
-import cn.newsevents.contract.event.CompanyEvent;
 import cn.newsevents.contract.event.ExtractionResult;
-import cn.newsevents.contract.event.SeminarEvent;
 import cn.newsevents.query.support.GoldenArticles;
 import cn.newsevents.query.support.RunningService.Response;
 import cn.newsevents.query.support.RunningService;
@@ -38,15 +36,7 @@ class SeedResponsesTest {
         article = seed.article();
         result = seed.result();
         Instant at = Instant.parse("2024-05-07T09:00:00Z");
-        service = RunningService.start(store -> {
-            store.article(article, result.article().script(), at);
-            for (SeminarEvent s : result.seminars()) {
-                store.seminar(s, at);
-            }
-            for (CompanyEvent c : result.companyEvents()) {
-                store.companyEvent(c, at);
-            }
-        });
+        service = RunningService.start(store -> store.analyzed(article, result, at));
     }
 
     @AfterAll

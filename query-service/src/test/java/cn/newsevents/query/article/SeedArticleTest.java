@@ -39,15 +39,7 @@ class SeedArticleTest {
         article = seed.article();
         result = seed.result();
         Instant at = Instant.parse("2024-05-07T09:00:00Z");
-        service = RunningService.start(store -> {
-            store.article(article, result.article().script(), at);
-            for (SeminarEvent s : result.seminars()) {
-                store.seminar(s, at);
-            }
-            for (CompanyEvent c : result.companyEvents()) {
-                store.companyEvent(c, at);
-            }
-        });
+        service = RunningService.start(store -> store.analyzed(article, result, at));
     }
 
     @AfterAll

@@ -42,13 +42,7 @@ class PagesTest {
             Instant at = Instant.parse("2024-06-13T09:00:00Z");
             for (ExtractionResult r : new ExtractionResult[] {seedEvents, suzhouEvents}) {
                 Article a = r == seedEvents ? seed : suzhou;
-                store.article(a, r.article().script(), at);
-                for (SeminarEvent s : r.seminars()) {
-                    store.seminar(s, at);
-                }
-                for (CompanyEvent c : r.companyEvents()) {
-                    store.companyEvent(c, at);
-                }
+                store.analyzed(a, r, at);
             }
         });
     }
