@@ -16,7 +16,8 @@ import java.util.Map;
  * The transactional outbox. {@link #relay} hands pending rows, oldest first, to a publisher and deletes them in
  * the same transaction once it returned; rows the publisher reports as refused for their content are marked set
  * aside in that transaction instead, kept for an operator and passed over from then on. A PostgreSQL advisory lock
- * lets only one relay of all instances work at a time, so events leave in id order.
+ * lets only one relay of all instances work at a time, so events leave in id order. Hand-written JDBC: the advisory
+ * lock, the byte-bounded read and the delete must share one transaction, which a repository method cannot hold.
  */
 @Singleton
 public class OutboxStore {

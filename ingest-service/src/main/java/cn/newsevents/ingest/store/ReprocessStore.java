@@ -29,7 +29,8 @@ import java.util.UUID;
  * the batch was read after (two runners of one job never apply the same batch twice), locks the batch's
  * articles, leaves alone every article whose content changed since it was read (the processor stored it with
  * the current extractor meanwhile), deletes the others' events, inserts the new events with their outbox rows,
- * records the extractor version and advances the cursor.
+ * records the extractor version and advances the cursor. Hand-written JDBC: the job and article locks
+ * ({@code FOR UPDATE}) and the batched event writes of {@link ArticleWriter} share that one transaction.
  */
 @Singleton
 public class ReprocessStore {

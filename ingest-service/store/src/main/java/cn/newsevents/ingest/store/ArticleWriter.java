@@ -35,6 +35,8 @@ import java.util.stream.Stream;
  * replaces a newer one). The stored rows are locked ({@code FOR UPDATE}) before they are compared. Every event
  * written gets one outbox row carrying the exact JSON stored in {@code payload}; a generation after the first is
  * opened on each event topic by an {@link ArticleEventsReplaced} row. Plain JDBC: no framework, no HanLP.
+ * Hand-written rather than a Micronaut Data repository because the writes are batched multi-row inserts (the
+ * processor's throughput benchmark) and the revision check reads the stored rows {@code FOR UPDATE} first.
  */
 public final class ArticleWriter {
     private static final String INSERT_ARTICLE = """
