@@ -40,11 +40,20 @@ final class Http {
         }
     }
 
-    /** GETs JSON; throws when the status is not 200. */
+    /**
+     * GETs JSON; throws when the status is not 200. A 429 of the query service's per-client rate limit is waited
+     * out as its {@code Retry-After} says, as a well-behaved client does (up to 30 times).
+     */
     static JsonNode getJson(URI uri) {
         try {
             HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
+            for (int wait = 0; response.statusCode() == 429 && wait < 30; wait++) {
+                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+                Thread.sleep(Math.max(1, Math.min(seconds, 5)) * 1_000);
+                response = CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+            }
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + uri + " answered " + response.statusCode() + ": "
                         + response.body());

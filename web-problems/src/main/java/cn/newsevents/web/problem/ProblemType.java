@@ -17,7 +17,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large.", HttpStatus.REQUEST_ENTITY_TOO_LARGE),
     UNAUTHORIZED("unauthorized", "An API key is required.", HttpStatus.UNAUTHORIZED),
     FORBIDDEN("forbidden", "The API key may not do this.", HttpStatus.FORBIDDEN),
-    RATE_LIMITED("rate-limited", "Too many requests for this API key.", HttpStatus.TOO_MANY_REQUESTS),
+    RATE_LIMITED("rate-limited", "Too many requests.", HttpStatus.TOO_MANY_REQUESTS),
     BROKER_UNAVAILABLE("broker-unavailable", "The message broker is unavailable.", HttpStatus.SERVICE_UNAVAILABLE),
     NOT_FOUND("not-found", "No such resource.", HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED("method-not-allowed", "The method is not allowed here.", HttpStatus.METHOD_NOT_ALLOWED),

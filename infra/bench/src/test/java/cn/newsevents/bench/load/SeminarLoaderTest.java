@@ -3,24 +3,18 @@ package cn.newsevents.bench.load;
 import cn.newsevents.testkit.TestPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SeminarLoaderTest {
-    private static final Path MIGRATIONS = Path.of("../../ingest-service/schema/src/main/resources/db/migration");
 
     @Test
     void bulkLoadedSeminarsFitTheFlywaySchemaAndCarryTheirParticipants() throws Exception {
@@ -49,20 +43,8 @@ class SeminarLoaderTest {
         }
     }
 
-    /** Applies the ingest service's Flyway migrations in version order, as Flyway would. */
-    private static void migrate(String url, TestPostgres pg) throws Exception {
-        List<Path> scripts;
-        try (Stream<Path> files = Files.list(MIGRATIONS)) {
-            scripts = files.filter(p -> p.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                    .sorted(Comparator.comparingInt(p -> Integer.parseInt(
-                            p.getFileName().toString().substring(1, p.getFileName().toString().indexOf("__")))))
-                    .toList();
-        }
-        try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password());
-             Statement s = c.createStatement()) {
-            for (Path script : scripts) {
-                s.execute(Files.readString(script, StandardCharsets.UTF_8));
-            }
-        }
+    /** Applies the ingest service's Flyway migrations, found on the classpath (module ingest-service/schema). */
+    private static void migrate(String url, TestPostgres pg) {
+        Flyway.configure().dataSource(url, pg.user(), pg.password()).locations("classpath:db/migration").load().migrate();
     }
 }
