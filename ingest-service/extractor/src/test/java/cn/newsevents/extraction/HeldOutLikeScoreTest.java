@@ -59,7 +59,7 @@ class HeldOutLikeScoreTest {
     }
 
     @Test
-    void extractorScoresAboveTheFloorOnArticlesItWasNotTunedOn() throws Exception {
+    void extractorScoresAboveTheFloorOnArticlesInTheStylesOfRealNews() throws Exception {
         Path dir = Paths.get(resource("heldout-like"));
         List<Path> articles;
         try (Stream<Path> files = Files.list(dir)) {
