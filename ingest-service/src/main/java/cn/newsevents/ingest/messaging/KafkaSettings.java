@@ -1,12 +1,11 @@
 package cn.newsevents.ingest.messaging;
 
+import cn.newsevents.contract.messaging.KafkaSecurity;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,28 +30,9 @@ public record KafkaSettings(String bootstrapServers, int topicPartitions, short 
                             @Nullable String securityProtocol, @Nullable String saslMechanism,
                             @Nullable String saslUsername, @Nullable String saslPassword) {
 
-    /** The client properties of the security settings: nothing for plaintext, else protocol, mechanism and JAAS. */
+    /** The client properties of the security settings ({@link KafkaSecurity}). */
     public Map<String, Object> securityProperties() {
-        Map<String, Object> c = new HashMap<>();
-        if (securityProtocol == null || securityProtocol.isBlank()
-                || securityProtocol.strip().equalsIgnoreCase("PLAINTEXT")) {
-            return c;
-        }
-        c.put("security.protocol", securityProtocol.strip().toUpperCase(Locale.ROOT));
-        String mechanism = saslMechanism == null || saslMechanism.isBlank() ? "SCRAM-SHA-512"
-                : saslMechanism.strip().toUpperCase(Locale.ROOT);
-        c.put("sasl.mechanism", mechanism);
-        if (saslUsername != null && !saslUsername.isBlank()) {
-            String module = mechanism.equals("PLAIN") ? "org.apache.kafka.common.security.plain.PlainLoginModule"
-                    : "org.apache.kafka.common.security.scram.ScramLoginModule";
-            c.put("sasl.jaas.config", module + " required username=\"" + jaasQuoted(saslUsername.strip())
-                    + "\" password=\"" + jaasQuoted(saslPassword == null ? "" : saslPassword) + "\";");
-        }
-        return c;
-    }
-
-    private static String jaasQuoted(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+        return KafkaSecurity.properties(securityProtocol, saslMechanism, saslUsername, saslPassword);
     }
 
     @Override
