@@ -36,8 +36,13 @@ def main(argv):
     gold_dir = os.path.abspath(argv[0])
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     jar = argv[1] if len(argv) > 1 else os.path.join(root, "ingest-service/target/ingest-service.jar")
-    sc = load_scorer(gold_dir if os.path.exists(os.path.join(gold_dir, "score.py"))
-                     else os.path.dirname(os.path.realpath(os.path.join(gold_dir, sorted(os.listdir(gold_dir))[0]))))
+    scorer_dir = gold_dir
+    if not os.path.exists(os.path.join(scorer_dir, "score.py")):
+        # a folder of links to scored articles, or a corpus scored with the shared eval's scorer
+        linked = os.path.dirname(os.path.realpath(os.path.join(gold_dir, sorted(os.listdir(gold_dir))[0])))
+        shared = os.path.join(os.path.dirname(root), "shared", "eval")
+        scorer_dir = linked if os.path.exists(os.path.join(linked, "score.py")) else shared
+    sc = load_scorer(scorer_dir)
     names = sorted(f[:-4] for f in os.listdir(gold_dir) if f.endswith(".txt"))
     if only:
         names = [n for n in names if n in only]

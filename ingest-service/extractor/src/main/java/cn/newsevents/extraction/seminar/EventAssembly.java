@@ -79,10 +79,10 @@ final class EventAssembly {
             String organization = p.mention().organization() != null ? p.mention().organization()
                     : impliedOrganization(p.mention().title());
             participants.add(new Participant(p.name(), p.mention().title(),
-                    MeetingCities.expand(organization, cityName), p.raised()));
+                    MeetingCities.expand(organization, cityName, e.city), p.raised()));
         }
         Person host = e.host == null ? null : new Person(e.hostName(orig), e.host.title(),
-                MeetingCities.expand(e.host.organization(), cityName));
+                MeetingCities.expand(e.host.organization(), cityName, e.city));
         double confidence = 0.55 + (e.fallbackDate ? -0.15 : 0.15) + (host != null ? 0.1 : 0)
                 + (participants.isEmpty() ? 0 : 0.1) + (e.name != null ? 0.05 : 0);
         Evidence evidence = new Evidence(e.evidenceSentence.start(), e.evidenceSentence.end(),

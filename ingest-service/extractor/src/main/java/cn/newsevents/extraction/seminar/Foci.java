@@ -1,6 +1,7 @@
 package cn.newsevents.extraction.seminar;
 
 import cn.newsevents.extraction.seminar.SeminarRules.Role;
+import cn.newsevents.extraction.text.Places;
 import cn.newsevents.extraction.text.WordTable;
 
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ final class Foci {
     private static final int MAX_THEME = 60;
     /** A subject named before the purpose of the meeting (某某协议沟通座谈会). */
     private static final int MAX_SUBJECT = 32;
+    private static final String[] LEAD_INS = {"等", "了", "进行", "展开", "开展", "深入", "广泛", "充分"};
     private static final Pattern FOCUS_SEPARATORS = Pattern.compile("、|和|及|与");
 
     private final SeminarRules rules;
@@ -127,6 +129,81 @@ final class Foci {
             return null;
         }
         return unquoted(start, end);
+    }
+
+    /**
+     * 小微企业金融服务座谈会 / 「传统产业转型座谈会」: a meeting named after its topic. The words of the name before the
+     * kind, less the people it met at their end (专家, 业界, 企业家…), end with a topic head (合作, 转型, 服务…); they run
+     * back to a quotation mark, a held verb or a date word, and a leading place is left out. A meeting named after the
+     * people it met (民营企业家座谈会, 台企座谈会) names no topic and gives none.
+     */
+    String topicBefore(int k0, int floor) {
+        int end = k0 - rules.cue(Role.ATTENDEE_GROUP).longestEndingAt(s, k0, floor);
+        if (end - floor < 2 || rules.cue(Role.TOPIC_HEAD).longestEndingAt(s, end, floor) == 0) {
+            return null;
+        }
+        int start = end;
+        while (start > floor && end - start < MAX_SUBJECT) {
+            char c = s.charAt(start - 1);
+            int close = "”」』".indexOf(c);
+            if (close >= 0) {
+                int open = s.lastIndexOf("“「『".charAt(close), start - 2);
+                if (open >= floor && start - open <= MAX_FOCUS) {
+                    start = open;
+                    continue;
+                }
+            }
+            if (!Character.isIdeographic(c) || "的在了场次期届于是为日号月年".indexOf(c) >= 0
+                    || rules.cue(Role.HELD).longestEndingAt(s, start, floor) > 0) {
+                break;
+            }
+            start--;
+        }
+        start = Places.placeEnd(s, start, end);
+        while (start < end && "全本我该省市区县".indexOf(s.charAt(start)) >= 0) {
+            start++;
+        }
+        return end - start >= 2 && end - start <= MAX_FOCUS ? orig.substring(start, end) : null;
+    }
+
+    /**
+     * 就X听取意见 / 围绕“X”展开交流 in a sentence about the meeting: X, when an exchange verb follows it in its clause
+     * (听取, 交流, 座谈…). 就业 and 成就 are words, not the cue.
+     */
+    String discussedTopic(int sentenceStart, int sentenceEnd) {
+        WordTable cue = rules.cue(Role.DISCUSSED);
+        for (int i = sentenceStart; i < sentenceEnd; i++) {
+            int len = cue.longestAt(s, i, sentenceEnd);
+            if (len == 0 || s.charAt(i) == '就' && (i + 1 < sentenceEnd && "业是要会在此近地像算".indexOf(s.charAt(i + 1)) >= 0
+                    || i > sentenceStart && "成早也这那迁将造".indexOf(s.charAt(i - 1)) >= 0)) {
+                continue;
+            }
+            int from = i + len;
+            int to = clauseEnd(from, sentenceEnd);
+            for (int j = from + 2; j < Math.min(to, from + MAX_FOCUS + 3); j++) {
+                if (rules.cue(Role.DISCUSSION_VERB).longestAt(s, j, to) > 0) {
+                    int topicEnd = trimmedEnd(from, j);
+                    return topicEnd - from >= 2 ? unquoted(from, topicEnd) : null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The end of {@code [from, to)} without the words that lead into the verb after it (等, 进行, 展开, 深入, 广泛). */
+    private int trimmedEnd(int from, int to) {
+        int end = to;
+        boolean trimmed = true;
+        while (trimmed) {
+            trimmed = false;
+            for (String w : LEAD_INS) {
+                if (end - w.length() >= from && s.startsWith(w, end - w.length())) {
+                    end -= w.length();
+                    trimmed = true;
+                }
+            }
+        }
+        return end;
     }
 
     /** The original text of {@code [from, to)} without the quotation marks around it. */

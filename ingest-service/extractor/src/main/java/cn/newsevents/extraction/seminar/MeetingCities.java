@@ -68,18 +68,32 @@ final class MeetingCities {
         return p == null ? null : p.city();
     }
 
-    /** 市委 -> 杭州市委, 省委 -> 浙江省委 when the meeting's city is known. */
-    static String expand(String organization, String city) {
+    /**
+     * 市委 -> 杭州市委, 省委 -> 浙江省委 when the meeting's city is known; 区政府 -> 杭州市余杭区政府 when the meeting's
+     * place names its district or county; 市府经济发展局 (Taiwan's short form of 市政府) -> 台中市经济发展局.
+     *
+     * @param place the meeting's place as the article writes it (杭州市余杭区), or null
+     */
+    static String expand(String organization, String city, String place) {
         if (organization == null || city == null) {
             return organization;
         }
+        String district = districtOf(place);
         String province = Places.provinceOf(city);
         StringBuilder sb = new StringBuilder();
         for (String part : organization.split("、")) {
             if (!sb.isEmpty()) {
                 sb.append('、');
             }
-            if (part.startsWith("市")) {
+            if (part.startsWith("市府") && part.length() > 2) {
+                part = "市" + part.substring(2);
+            } else if (part.equals("市府")) {
+                part = "市政府";
+            }
+            if ((part.startsWith("区") || part.startsWith("县")) && district != null
+                    && district.charAt(district.length() - 1) == part.charAt(0)) {
+                sb.append(district).append(part.substring(1));
+            } else if (part.startsWith("市")) {
                 sb.append(city).append(part);
             } else if (part.startsWith("省") && Places.isProvince(province)) {
                 sb.append(province).append(part);
@@ -88,5 +102,15 @@ final class MeetingCities {
             }
         }
         return sb.toString();
+    }
+
+    /** 杭州市余杭区 -> 杭州市余杭区; 苏州市昆山市 and 台中 -> null: the place up to its district or county. */
+    private static String districtOf(String place) {
+        if (place == null) {
+            return null;
+        }
+        String simplified = SimplifiedText.of(place);
+        int end = Math.max(simplified.lastIndexOf('区'), simplified.lastIndexOf('县'));
+        return end >= 2 ? place.substring(0, end + 1) : null;
     }
 }

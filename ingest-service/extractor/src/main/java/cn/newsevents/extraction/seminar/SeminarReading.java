@@ -129,6 +129,9 @@ final class SeminarReading {
                     if (current.focus == null) {
                         current.focus = foci.statedTheme(sentence.start(), sentence.end());
                     }
+                    if (current.focus == null) {
+                        current.focus = foci.discussedTopic(sentence.start(), sentence.end());
+                    }
                 }
             }
             for (DateMention d : dates) {
@@ -163,6 +166,12 @@ final class SeminarReading {
         String focus = foci.after(k1, sentence.end());
         if (focus == null) {
             focus = foci.subjectBefore(k0, k1, windowStart);
+        }
+        if (focus == null) {
+            focus = foci.topicBefore(k0, windowStart);
+        }
+        if (sequence == null) {
+            sequence = seriesReading.ordinalAfter(k1, sentence.end());
         }
         boolean earlier = text.has(Role.EARLIER, windowStart, k0);
         if (own.size() >= 2) {

@@ -49,6 +49,23 @@ final class SeriesReading {
         return null;
     }
 
+    /** 「某某座谈会」第2场: the ordinal right after the kind and its closing quotation mark, or null. */
+    Integer ordinalAfter(int k1, int limit) {
+        int i = k1;
+        while (i < limit && "”」』\"".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i + 1 < limit && s.charAt(i) == '首' && "场次期".indexOf(s.charAt(i + 1)) >= 0) {
+            return 1;
+        }
+        if (i >= limit || s.charAt(i) != '第') {
+            return null;
+        }
+        var n = ChineseNumbers.parse(s, i + 1, limit, 4);
+        return n != null && n.value() > 0 && n.end() < limit && "场次期".indexOf(s.charAt(n.end())) >= 0
+                ? n.value() : null;
+    }
+
     /** The words before the kind {@code [k0, k1)} that name the meeting: 企业和专家座谈会, 民营企业座谈会, 专题座谈会. */
     String nameBefore(int k0, int k1, int floor) {
         if (s.charAt(k1 - 1) != '会' && s.charAt(k1 - 1) != '议') {

@@ -51,6 +51,26 @@ public final class Places {
     }
 
     /**
+     * The end of the place written at {@code pos}: a city with its district (杭州市余杭区), a province alone (浙江省), or
+     * {@code pos} when none starts there.
+     */
+    public static int placeEnd(String s, int pos, int to) {
+        Place p = at(s, pos, to);
+        if (p != null) {
+            return s.charAt(p.end() - 1) == '市' ? districtEnd(s, p.end(), to) : p.end();
+        }
+        int pl = Lexicon.PROVINCES.longestAt(s, pos, to);
+        if (pl == 0) {
+            return pos;
+        }
+        int end = pos + pl;
+        if (s.startsWith("省", end) || s.startsWith("市", end)) {
+            return end + 1;
+        }
+        return s.startsWith("自治区", end) ? end + 3 : end;
+    }
+
+    /**
      * 杭州市余杭区 / 嘉兴市海宁市 / 上海市浦东新区: the end of a district, county or county-level city named right after a
      * city at {@code pos} (two to four characters and 区, 县 or 市), or {@code pos} when there is none.
      */

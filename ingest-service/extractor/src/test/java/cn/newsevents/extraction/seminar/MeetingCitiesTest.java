@@ -35,10 +35,24 @@ class MeetingCitiesTest {
 
     @Test
     void localOrganisationsTakeTheCityAndItsProvince() {
-        assertEquals("宁波市委、宁波市政府", MeetingCities.expand("市委、市政府", "宁波"));
-        assertEquals("浙江省委", MeetingCities.expand("省委", "宁波"));
-        assertEquals("某某集团", MeetingCities.expand("某某集团", "宁波"));
-        assertEquals("市委", MeetingCities.expand("市委", null));
+        assertEquals("宁波市委、宁波市政府", MeetingCities.expand("市委、市政府", "宁波", null));
+        assertEquals("浙江省委", MeetingCities.expand("省委", "宁波", "宁波"));
+        assertEquals("某某集团", MeetingCities.expand("某某集团", "宁波", null));
+        assertEquals("市委", MeetingCities.expand("市委", null, null));
+    }
+
+    @Test
+    void aDistrictBodyTakesTheDistrictTheMeetingWasHeldIn() {
+        assertEquals("宁波市鄞州区政府", MeetingCities.expand("区政府", "宁波", "宁波市鄞州区"));
+        assertEquals("宁波市鄞州区委、宁波市委", MeetingCities.expand("区委、市委", "宁波", "宁波市鄞州区"));
+        assertEquals("区政府", MeetingCities.expand("区政府", "苏州", "苏州市昆山市"));
+        assertEquals("县政府", MeetingCities.expand("县政府", "宁波", "宁波市鄞州区"));
+    }
+
+    @Test
+    void taiwansShortCityGovernmentIsWrittenOut() {
+        assertEquals("台中市經濟發展局", MeetingCities.expand("市府經濟發展局", "台中", "台中"));
+        assertEquals("台中市政府", MeetingCities.expand("市府", "台中", null));
     }
 
     @Test
