@@ -54,7 +54,7 @@ public final class CompanyExtractor {
     /** A head word that names a trade ("面板厂", "设备厂商", "建材供应商") before a company's name. */
     private static final Pattern TRADE_DESCRIPTOR = Pattern.compile("(?:厂商?|供应商|发展商|投资商|开发商|运营商|制造商|经销商|代理商|服务商)$");
     /** A company's results report, the object of 公布/发布 when a company is the subject. */
-    private static final Pattern RESULTS_REPORT = Pattern.compile("财报|业绩|年报|季报|半年报|财务报告|营运报告|财务数据");
+    private static final Pattern RESULTS_REPORT = Pattern.compile("财报|业绩|年报|季报|半年报|中报|年度报告|季度报告|中期报告|财务报告|营运报告|财务数据|经营数据");
     private static final String CLAUSE_BREAKS = "，,；;：:\n";
     private static final String SENTENCE_BREAKS = "。！？!?\n";
     /** How far before a keyword its subject may start. */
@@ -62,7 +62,11 @@ public final class CompanyExtractor {
     private static final int RULE_WINDOW = 40;
     private static final int COMPARISON_WINDOW = 40;
     /** How far into a clause a topic verb may stand after the name (a stock code and a day may come between). */
-    private static final int TOPIC_NAME_REACH = 24;
+    private static final int TOPIC_NAME_REACH = 36;
+    /** Verbs whose object a company named after them is (进入某某公司供应商名录, 中标某某公司项目). */
+    private static final Pattern OBJECT_VERB = Pattern.compile("进入|成为|加入|中标|入选|签约|携手|收购|并购|起诉|供货给|供应给");
+    /** A short name introduced in brackets after a full one: （下称“某某”）, （以下简称某某）. */
+    private static final Pattern ALIAS = Pattern.compile("[（(](?:以下简称|以下称|下称|简称)[^（()）]{1,16}[）)]");
     /** How far a bracket holds its colons and commas inside one clause. */
     private static final int BRACKET_REACH = 20;
     /** A stock code after a listed company's name ("某某（0700）", "某某(600519.SH)"). */
@@ -192,6 +196,14 @@ public final class CompanyExtractor {
                 registeredSeen++;
             }
             String topic = named.size() == 1 ? named.get(0) : null;
+            if (topic == null && announced.size() == 1) {
+                // The one company that published its results stays in focus when others (its customers, its
+                // peers) are named by the way.
+                topic = announced.iterator().next();
+            } else if (topic == null && announced.isEmpty() && reported.size() == 1) {
+                // So does the one company figures were reported for so far.
+                topic = reported.iterator().next();
+            }
             inherited = topic != null && !reported.contains(topic) && !announced.contains(topic) ? topic : null;
             int s = from;
             while (s < to) {
@@ -293,7 +305,9 @@ public final class CompanyExtractor {
             }
             // The clause opens with a name (up to three characters before it: a person name glued in front in
             // profile headers), or names one company only: that company is in focus.
-            if (!inClause.isEmpty() && (inClause.size() == 1 || inClause.get(0).start() <= opening + 3)) {
+            // A name that is the object of a verb (并进入某某电力公司供应商名录) is not in focus.
+            if (!inClause.isEmpty() && (inClause.get(0).start() <= opening + 3 || inClause.size() == 1
+                    && !OBJECT_VERB.matcher(t).region(cs, inClause.get(0).start()).find())) {
                 topic = inClause.get(0).name();
             }
             boolean matched = false;
@@ -409,8 +423,14 @@ public final class CompanyExtractor {
                     || subject.kind() == Subject.Kind.IMPLICIT && topic != null && !topic.equals(inherited)) {
                 company = topic;
                 confidence = 0.7;
+
             } else {
                 return false;
+            }
+            if (company.equals(inherited) && subject.kind() != Subject.Kind.IMPLICIT) {
+                // "公司实现营收…；净利润…": once the text names or refers back to the company in focus, the
+                // figures after it without a subject of their own are that company's too.
+                inherited = null;
             }
             if (!amount.unitStated()) {
                 confidence -= 0.1;
@@ -560,10 +580,12 @@ public final class CompanyExtractor {
 
 
         /** The name opening a clause before a topic verb ("黔台酒业发布2023年年报"), else null. */
-        private String namedBeforeTopicVerb(String lead) {
-            if (lead == null) {
+        private String namedBeforeTopicVerb(String clauseLead) {
+            if (clauseLead == null) {
                 return null;
             }
+            // "某某股份有限公司（下称“某某”）同时披露": the short name it introduces is an aside (and its 称 no verb).
+            String lead = ALIAS.matcher(clauseLead).replaceAll("");
             int best = -1;
             for (String v : lex.topicVerbs) {
                 int i = lead.indexOf(v);
@@ -628,6 +650,11 @@ public final class CompanyExtractor {
         }
 
         private String withoutTrailingAdverb(String name) {
+            for (String adverb : lex.subjectAdverbs) {
+                if (name.endsWith(adverb) && name.length() - adverb.length() >= 2) {
+                    return name.substring(0, name.length() - adverb.length());
+                }
+            }
             List<Term> terms = Segmenter.WORDS.seg(name);
             if (terms.size() >= 2) {
                 Term last = terms.get(terms.size() - 1);

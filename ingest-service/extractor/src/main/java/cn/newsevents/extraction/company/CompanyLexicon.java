@@ -42,6 +42,8 @@ final class CompanyLexicon {
     final Map<String, Qualifier> outlook = new HashMap<>();
     final Set<String> fillers = new LinkedHashSet<>();
     final Set<String> nameBoundaries = new LinkedHashSet<>();
+    /** Adverbs between a name and its verb (某某同时披露). */
+    final Set<String> subjectAdverbs = new LinkedHashSet<>();
     final Set<String> topicVerbs = new LinkedHashSet<>();
     /** Words that report a loss: the figure they introduce is a negative net profit. */
     final Set<String> lossWords = new LinkedHashSet<>();
@@ -123,6 +125,9 @@ final class CompanyLexicon {
         fillers.addAll(lossWords);
         for (String[] row : Tsv.read("lexicon/company/topic-verbs.tsv")) {
             topicVerbs.addAll(Tsv.spellings(row));
+        }
+        for (String[] row : Tsv.read("lexicon/company/subject-adverbs.tsv")) {
+            subjectAdverbs.addAll(Tsv.spellings(row));
         }
         for (String[] row : Tsv.read("lexicon/company/name-boundaries.tsv")) {
             nameBoundaries.addAll(Tsv.spellings(row));

@@ -235,6 +235,10 @@ public final class ChineseDates {
         if (pos == i && s.charAt(pos) == '周' && i > 0 && "每一两几本上下".indexOf(s.charAt(i - 1)) >= 0) {
             return null;
         }
+        // “周三有约”: a weekday opening a quoted name names the series, not a day.
+        if (i > 0 && "“「『\"".indexOf(s.charAt(i - 1)) >= 0) {
+            return null;
+        }
         DayOfWeek dow = DayOfWeek.of(Math.min(w + 1, 7));
         LocalDate date;
         if (weekShift < 0) {

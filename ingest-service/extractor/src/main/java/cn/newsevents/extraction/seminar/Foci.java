@@ -171,6 +171,10 @@ final class Foci {
      * (听取, 交流, 座谈…). 就业 and 成就 are words, not the cue.
      */
     String discussedTopic(int sentenceStart, int sentenceEnd) {
+        String framed = framedTopic(sentenceStart, sentenceEnd);
+        if (framed != null) {
+            return framed;
+        }
         WordTable cue = rules.cue(Role.DISCUSSED);
         for (int i = sentenceStart; i < sentenceEnd; i++) {
             int len = cue.longestAt(s, i, sentenceEnd);
@@ -184,6 +188,22 @@ final class Foci {
                 if (rules.cue(Role.DISCUSSION_VERB).longestAt(s, j, to) > 0) {
                     int topicEnd = trimmedEnd(from, j);
                     return topicEnd - from >= 2 ? unquoted(from, topicEnd) : null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** 以“数字化转型”为题 / 以外贸拓展为主题: the topic a session was framed by, or null. */
+    private String framedTopic(int sentenceStart, int sentenceEnd) {
+        for (int i = sentenceStart; i < sentenceEnd; i++) {
+            if (s.charAt(i) != '以') {
+                continue;
+            }
+            int to = clauseEnd(i + 1, sentenceEnd);
+            for (int j = i + 3; j < Math.min(to, i + MAX_FOCUS + 3); j++) {
+                if (s.startsWith("为题", j) || s.startsWith("为主题", j)) {
+                    return unquoted(i + 1, j);
                 }
             }
         }

@@ -1,6 +1,7 @@
 package cn.newsevents.extraction.seminar;
 
 import cn.newsevents.extraction.date.ChineseDates;
+import cn.newsevents.extraction.date.ChineseNumbers;
 import cn.newsevents.extraction.date.DateMention;
 import cn.newsevents.extraction.seminar.SeminarRules.Role;
 import cn.newsevents.extraction.text.Span;
@@ -75,8 +76,35 @@ final class MeetingFinder {
         return listedOrClosest(own);
     }
 
-    /** The meeting kinds {@code sentence} names, each as {@code [start, end)} in the simplified text. */
-    List<int[]> meetingMentions(Span sentence) {
+    /**
+     * The meeting kinds {@code sentence} names, each as {@code [start, end)} in the simplified text. After a series
+     * has been named (连开三场座谈会), a sentence that names no kind but a session (第二场1月9日在某地举行) names that
+     * session: {@code [start, end, SESSION]} over 第二场.
+     *
+     * @param seriesNamed whether the headline or an earlier sentence named a meeting kind
+     */
+    List<int[]> meetingMentions(Span sentence, boolean seriesNamed) {
+        List<int[]> out = kindMentions(sentence);
+        if (out.isEmpty() && seriesNamed) {
+            for (int i = sentence.start(); i < sentence.end(); i++) {
+                if (s.charAt(i) != '第') {
+                    continue;
+                }
+                var n = ChineseNumbers.parse(s, i + 1, sentence.end(), 3);
+                if (n != null && n.value() > 0 && n.end() < sentence.end() && "场期".indexOf(s.charAt(n.end())) >= 0
+                        && (n.end() + 1 >= sentence.end() || rules.kinds.longestAt(s, n.end() + 1, sentence.end()) == 0)) {
+                    out.add(new int[]{i, n.end() + 1, SESSION});
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Marks a mention that names a session of a series already named, not a meeting kind. */
+    static final int SESSION = 1;
+
+    private List<int[]> kindMentions(Span sentence) {
         List<int[]> out = new ArrayList<>();
         for (int i = sentence.start(); i < sentence.end(); i++) {
             int len = rules.kinds.longestAt(s, i, sentence.end());

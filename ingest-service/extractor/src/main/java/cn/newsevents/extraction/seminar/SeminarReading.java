@@ -73,11 +73,13 @@ final class SeminarReading {
         sentences = Sentences.split(s, body, s.length());
         Map<Integer, Boolean> paragraphHasMeeting = new HashMap<>();
         List<List<int[]>> mentions = new ArrayList<>();
+        boolean named = rules.kinds.indexOf(s, 0, Math.min(body, s.length())) >= 0;
         for (Span sentence : sentences) {
-            List<int[]> m = finder.meetingMentions(sentence);
+            List<int[]> m = finder.meetingMentions(sentence, named);
             mentions.add(m);
             if (!m.isEmpty()) {
                 paragraphHasMeeting.put(sentence.paragraph(), true);
+                named = true;
             }
         }
         if (paragraphHasMeeting.isEmpty()) {
@@ -160,8 +162,13 @@ final class SeminarReading {
             return true;
         }
         List<DateMention> own = finder.datesOf(sentence, k0, k1, windowStart, clauseStart, clauseEnd, dates);
-        Integer sequence = seriesReading.ordinalBefore(k0, Math.max(windowStart, k0 - 12));
-        String name = seriesReading.nameBefore(k0, k1, windowStart);
+        boolean session = m.length > 2 && m[2] == MeetingFinder.SESSION;
+        if (session && own.size() != 1) {
+            return true;
+        }
+        Integer sequence = session ? seriesReading.ordinalAfter(k0, k1)
+                : seriesReading.ordinalBefore(k0, Math.max(windowStart, k0 - 12));
+        String name = session ? null : seriesReading.nameBefore(k0, k1, windowStart);
         String series = seriesReading.seriesBefore(k0, windowStart);
         String focus = foci.after(k1, sentence.end());
         if (focus == null) {

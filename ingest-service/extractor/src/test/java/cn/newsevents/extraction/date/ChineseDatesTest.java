@@ -59,7 +59,7 @@ class ChineseDatesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"2月30日", "13月1日", "一个月内连开4场", "第二场", "日本企业", "3.5日元", "2023年", "今年3月", "123日"})
+    @CsvSource({"2月30日", "13月1日", "一个月内连开4场", "第二场", "日本企业", "3.5日元", "2023年", "今年3月", "123日", "“周三有约”座谈会"})
     void textWithoutARealDayGivesNoDate(String text) {
         assertEquals(List.of(), ChineseDates.find(text, 0, text.length(), LocalDate.parse("2024-05-07")));
     }

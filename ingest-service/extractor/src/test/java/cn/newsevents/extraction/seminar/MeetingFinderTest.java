@@ -28,7 +28,7 @@ class MeetingFinderTest {
     @Test
     void findsTheMeetingKindOfASentence() {
         String text = "6月18日，区政协召开民营企业座谈会。";
-        List<int[]> found = finder(text).meetingMentions(whole(text));
+        List<int[]> found = finder(text).meetingMentions(whole(text), false);
         assertEquals(1, found.size());
         assertEquals("座谈会", text.substring(found.get(0)[0], found.get(0)[1]));
     }
@@ -36,7 +36,20 @@ class MeetingFinderTest {
     @Test
     void aSentenceWithoutAMeetingNamesNone() {
         String text = "6月18日，区长走访了三家企业。";
-        assertTrue(finder(text).meetingMentions(whole(text)).isEmpty());
+        assertTrue(finder(text).meetingMentions(whole(text), false).isEmpty());
+    }
+
+    @Test
+    void aSessionOfANamedSeriesIsAMention() {
+        String text = "第二场6月12日在开发区举行。";
+        List<int[]> found = finder(text).meetingMentions(whole(text), true);
+        assertEquals(1, found.size());
+        assertEquals("第二场", text.substring(found.get(0)[0], found.get(0)[1]));
+        assertEquals(MeetingFinder.SESSION, found.get(0)[2]);
+        assertTrue(finder(text).meetingMentions(whole(text), false).isEmpty());
+        String named = "6月12日，第二场座谈会在开发区举行。";
+        assertEquals("座谈会", named.substring(finder(named).meetingMentions(whole(named), true).get(0)[0],
+                finder(named).meetingMentions(whole(named), true).get(0)[1]));
     }
 
     @ParameterizedTest(name = "{0}")
