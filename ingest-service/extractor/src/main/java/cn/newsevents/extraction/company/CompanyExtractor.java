@@ -65,6 +65,12 @@ public final class CompanyExtractor {
     private static final int TOPIC_NAME_REACH = 36;
     /** Verbs whose object a company named after them is (进入某某公司供应商名录, 中标某某公司项目). */
     private static final Pattern OBJECT_VERB = Pattern.compile("进入|成为|加入|中标|入选|签约|携手|收购|并购|起诉|供货给|供应给");
+    /** How far after the last figure a list continuing its metric may start. */
+    private static final int CONTINUATION_REACH = 160;
+    /** An amount in brackets right after a name: "甲有限公司（4870万元）". */
+    private static final Pattern BRACKETED_AMOUNT = Pattern.compile("[（(](" + Amounts.REGEX + ")[)）]");
+    /** The figure right after a threshold it crossed: "，达到812.4亿元", "，达812亿元", "，为812亿元". */
+    private static final Pattern REACHED = Pattern.compile("[，,]\\s*(?:达到|达|为|至)(" + Amounts.REGEX + ")");
     /** A short name introduced in brackets after a full one: （下称“某某”）, （以下简称某某）. */
     private static final Pattern ALIAS = Pattern.compile("[（(](?:以下简称|以下称|下称|简称)[^（()）]{1,16}[）)]");
     /** How far a bracket holds its colons and commas inside one clause. */
@@ -129,6 +135,8 @@ public final class CompanyExtractor {
         /** The distinct companies named so far (registered names before the paragraph, owners of figures). */
         private final List<String> named = new ArrayList<>();
         private int registeredSeen;
+        /** The last figure reported: a list of bracketed amounts right after it continues its metric. */
+        private FigureAssembly.Figure lastFigure;
         /** The companies that own a figure reported so far (at most a few dozen in real articles). */
         private final Set<String> reported = new HashSet<>();
         /** The companies that announced their results (某某公布第三季业绩): later paragraphs report on them. */
@@ -406,6 +414,17 @@ public final class CompanyExtractor {
                 return false;
             }
             Amount amount = parsed.get();
+            if (amount.qualifier() == Qualifier.OVER) {
+                // "首次突破800亿元，达到812.4亿元": a threshold crossed, then the figure itself.
+                Matcher reached = REACHED.matcher(t).region(m.end("amount"), Math.min(t.length(), m.end("amount") + 24));
+                if (reached.lookingAt()) {
+                    Optional<Amount> exact = Amounts.parse(reached.group(1));
+                    if (exact.isPresent() && exact.get().unit() == amount.unit() && exact.get().qualifier() == null
+                            && exact.get().value().compareTo(amount.value()) >= 0) {
+                        amount = exact.get();
+                    }
+                }
+            }
             CompanyLexicon.AmountKind kind = lex.kinds.get(metric);
             Unit unit = currency(amount, m.group("amount"));
             if (!lex.fits(metric, amount)) {
@@ -455,7 +474,7 @@ public final class CompanyExtractor {
             // At most a window before the figure: a clause without punctuation would copy the text up to here.
             int evStart = Math.max(Math.min(cs, subject.start() < 0 ? cs : subject.start()), m.start() - FigureCues.FIGURE_WINDOW);
             String person = person(company, sentenceStart, ce);
-            figures.add(new FigureAssembly.Figure(company, metric, period, value, unit, qualifier, growth, rank, person,
+            addFigure(new FigureAssembly.Figure(company, metric, period, value, unit, qualifier, growth, rank, person,
                     evStart, m.end(), confidence));
             reported.add(company);
             if (named.size() < 2) {
@@ -519,8 +538,49 @@ public final class CompanyExtractor {
         }
 
         /** The figures several companies share in the sentence; their amounts are not read again clause by clause. */
+        private void addFigure(FigureAssembly.Figure f) {
+            figures.add(f);
+            lastFigure = f;
+        }
+
+        /**
+         * "纳税额分别为…。排在其后的依次是甲有限公司（4870万元）、乙集团有限公司（3955万元）": registered names each with
+         * its own bracketed amount, in a sentence without a metric word right after a reported figure, continue
+         * that figure's metric and period.
+         */
+        private void continuedList(int from, int to) {
+            if (lastFigure == null || from - lastFigure.evidenceEnd() > CONTINUATION_REACH
+                    || t.substring(lastFigure.evidenceEnd(), from).indexOf('\n') >= 0 || !keywords.find(t, from, to).isEmpty()) {
+                return;
+            }
+            List<FigureAssembly.Figure> found = new ArrayList<>();
+            for (int i = companies.firstRegisteredFrom(from); i < registered.size() && registered.get(i).start() < to
+                    && found.size() < 12; i++) {
+                CompanyNames.Name n = registered.get(i);
+                Matcher a = BRACKETED_AMOUNT.matcher(t).region(n.end(), Math.min(to, n.end() + 24));
+                if (!a.lookingAt()) {
+                    continue;
+                }
+                Optional<Amount> parsed = Amounts.parse(a.group(1));
+                if (parsed.isEmpty() || !parsed.get().unitStated() || !lex.fits(lastFigure.metric(), parsed.get())) {
+                    continue;
+                }
+                Unit unit = lastFigure.unit() == Unit.COUNT ? Unit.COUNT : currency(parsed.get(), a.group(1));
+                found.add(new FigureAssembly.Figure(companies.resolve(n.name(), n.start()), lastFigure.metric(),
+                        lastFigure.period(), FigureAssembly.plain(parsed.get().value()), unit, parsed.get().qualifier(),
+                        null, null, null, n.start(), a.end(), 0.6));
+            }
+            if (found.size() >= 2) {
+                for (FigureAssembly.Figure f : found) {
+                    figures.add(f);
+                    reported.add(f.company());
+                }
+            }
+        }
+
         private void listed(int from, int to, List<Periods.Mention> mentions) {
             consumed.clear();
+            continuedList(from, to);
             for (FigureLists.Listed l : lists.find(t, from, to)) {
                 Optional<Amount> parsed = Amounts.parse(l.amount());
                 if (parsed.isEmpty() || cues.isAdjusted(from, l.amountStart())) {
@@ -544,7 +604,7 @@ public final class CompanyExtractor {
                     qualifier = outlook;
                 }
                 int evStart = Math.min(l.nameStart(), l.amountStart());
-                figures.add(new FigureAssembly.Figure(company, l.metric(), period, value, unit, qualifier, null, null,
+                addFigure(new FigureAssembly.Figure(company, l.metric(), period, value, unit, qualifier, null, null,
                         null, evStart, l.amountEnd(), 0.7));
                 reported.add(company);
                 consumed.add(new int[]{l.amountStart(), l.amountEnd()});

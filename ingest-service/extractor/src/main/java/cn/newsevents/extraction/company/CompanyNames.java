@@ -144,6 +144,10 @@ final class CompanyNames {
         for (String b : boundaries) {
             int i = part.lastIndexOf(b);
             int cut = start + i + b.length();
+            if (i >= 0 && cut == suffixStart && suffixStart != end) {
+                // "二季度单季公司实现…": a boundary word right before the ending leaves no name.
+                return null;
+            }
             if (i >= 0 && cut > s && suffixStart - cut >= 2) {
                 s = cut;
             }
