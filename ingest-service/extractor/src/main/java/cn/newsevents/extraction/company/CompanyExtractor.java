@@ -459,7 +459,9 @@ public final class CompanyExtractor {
             if (outlook != null) {
                 qualifier = outlook;
             }
-            Period period = periods.periodOf(m.start("amount"), mentions);
+            int change = m.end("kw") < m.start("amount") ? changeStart(m.end("kw"), m.start("amount")) : -1;
+            // "占比由2023年的18.1%升至22.5%": the period inside the change is the base's, not the figure's.
+            Period period = periods.periodOf(change >= 0 ? change : m.start("amount"), mentions);
             BigDecimal value = FigureAssembly.plain(amount.value());
             if (cues.isLoss(m.start("kw"), m.start("amount"))) {
                 value = value.negate();
@@ -482,7 +484,7 @@ public final class CompanyExtractor {
             }
             comparisonBase(amountEnd, Math.min(nextEnd, amountEnd + COMPARISON_WINDOW), company, metric, kind, period,
                     value.signum() < 0, evStart, mentions, confidence);
-            int from = m.end("kw") < m.start("amount") ? t.indexOf('从', m.end("kw")) : -1;
+            int from = change;
             if (from >= 0 && from < m.start("amount")) {
                 // "客户数从上年末的310万增加到1960万": the starting figure is the earlier period's.
                 comparisonBase(from, m.start("amount"), company, metric, kind, period, value.signum() < 0, evStart,
@@ -537,7 +539,16 @@ public final class CompanyExtractor {
                     null, null, evStart, c.end(), confidence - 0.1));
         }
 
-        /** The figures several companies share in the sentence; their amounts are not read again clause by clause. */
+        /** Where "从…" / "由…" opens a change between a keyword and its figure ("由年初的820人增至960人"), else -1. */
+        private int changeStart(int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (t.charAt(i) == '从' || t.charAt(i) == '由') {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         private void addFigure(FigureAssembly.Figure f) {
             figures.add(f);
             lastFigure = f;
@@ -578,6 +589,7 @@ public final class CompanyExtractor {
             }
         }
 
+        /** The figures several companies share in the sentence; their amounts are not read again clause by clause. */
         private void listed(int from, int to, List<Periods.Mention> mentions) {
             consumed.clear();
             continuedList(from, to);
