@@ -153,7 +153,7 @@ final class Foci {
                     continue;
                 }
             }
-            if (!Character.isIdeographic(c) || "的在了场次期届于是为日号月年".indexOf(c) >= 0
+            if (!Character.isIdeographic(c) || SeriesReading.stopsName(s, start - 1, floor)
                     || rules.cue(Role.HELD).longestEndingAt(s, start, floor) > 0) {
                 break;
             }

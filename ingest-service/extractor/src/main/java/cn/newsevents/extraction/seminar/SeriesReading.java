@@ -66,6 +66,20 @@ final class SeriesReading {
                 ? n.value() : null;
     }
 
+    /**
+     * Whether the character at {@code i} ends a meeting's name read backwards: 的, 在, 于…; 场, 次, 期 and 届 after a
+     * numeral (第二场, not 市场); 日, 号, 月 and 年 after a digit (3月, not 岁月).
+     */
+    static boolean stopsName(String s, int i, int floor) {
+        char c = s.charAt(i);
+        if ("的在了于是为和".indexOf(c) >= 0) {
+            return true;
+        }
+        boolean afterNumeral = i > floor && (ChineseNumbers.isDigitLike(s.charAt(i - 1))
+                || "十首本该这每".indexOf(s.charAt(i - 1)) >= 0);
+        return afterNumeral && "场次期届日号月年".indexOf(c) >= 0;
+    }
+
     /** The words before the kind {@code [k0, k1)} that name the meeting: 企业和专家座谈会, 民营企业座谈会, 专题座谈会. */
     String nameBefore(int k0, int k1, int floor) {
         if (s.charAt(k1 - 1) != '会' && s.charAt(k1 - 1) != '议') {
@@ -74,7 +88,7 @@ final class SeriesReading {
         int i = k0;
         while (i > floor && k0 - i < MAX_NAME) {
             char c = s.charAt(i - 1);
-            if (!PostedPersons.allIdeographs(s, i - 1, i) || "的在了场次期届于是为日号月年和".indexOf(c) >= 0
+            if (!PostedPersons.allIdeographs(s, i - 1, i) || stopsName(s, i - 1, floor)
                     && !(c == '和' && i - 1 > floor && i < k0)
                     || text.rules.cue(Role.HELD).longestEndingAt(s, i, floor) > 0) {
                 break;
