@@ -57,10 +57,27 @@ final class PostedPersons {
                 i++;
                 continue;
             }
-            int te = i + tl;
+            int te = actingMarkerEnd(s, i + tl, to);
             int ne = nameAfter(s, te, to, names);
             if (ne > 0) {
-                PersonMention p = build(s, orig, regionStart, te, te, ne, null);
+                int ns = te;
+                int[] chinese = chineseNameAfterLatin(s, te, ne, to, names);
+                if (chinese != null) {
+                    // 总经理Simon Liu（刘思明）/ 行政总裁Eric Tsang曾振邦: the Chinese name is the one reported.
+                    ns = chinese[0];
+                    ne = chinese[1];
+                }
+                PersonMention p = build(s, orig, regionStart, i + tl, ns, ne, null);
+                if (p != null && te > i + tl && !p.titles().isEmpty()) {
+                    // 署长（署理）: the acting marker stays with the title.
+                    List<String> titles = new ArrayList<>(p.titles());
+                    titles.set(titles.size() - 1, titles.get(titles.size() - 1) + orig.substring(i + tl, te));
+                    p = new PersonMention(p.start(), p.end(), p.nameStart(), p.nameEnd(), p.organizations(), titles);
+                }
+                if (chinese != null && p != null) {
+                    p = new PersonMention(p.start(), chinese[2], ns, ne, p.organizations(), p.titles());
+                    ne = chinese[2];
+                }
                 if (p != null) {
                     p = sharesOrganization(s, p, out, regionStart);
                     out.add(p);
@@ -361,6 +378,42 @@ final class PostedPersons {
         return e < to && allIdeographs(s, p, e) && HARD_AFTER_NAME.indexOf(s.charAt(e)) >= 0;
     }
 
+    /** 署长（署理）/ 总经理（代）: the end of an acting marker in brackets right after a title, else {@code te}. */
+    private static int actingMarkerEnd(String s, int te, int to) {
+        if (te >= to || s.charAt(te) != '（' && s.charAt(te) != '(') {
+            return te;
+        }
+        int m = Lexicon.ACTING_MARKERS.longestAt(s, te + 1, to);
+        if (m == 0 && te + 2 < to && s.charAt(te + 1) == '代') {
+            m = 1;
+        }
+        int close = te + 1 + m;
+        return m > 0 && close < to && (s.charAt(close) == '）' || s.charAt(close) == ')') ? close + 1 : te;
+    }
+
+    /**
+     * 某某Simon Liu（刘思明） / Eric Tsang曾振邦: a Chinese name written right after a Latin one {@code [p, latinEnd)},
+     * bracketed or not: {start, end, end of the whole mention}, or null.
+     */
+    private int[] chineseNameAfterLatin(String s, int p, int latinEnd, int to, NameHints names) {
+        if (s.charAt(p) >= 0x80 || latinEnd >= to) {
+            return null;
+        }
+        boolean bracket = s.charAt(latinEnd) == '（' || s.charAt(latinEnd) == '(';
+        int start = bracket ? latinEnd + 1 : latinEnd;
+        if (start >= to || surnameAt(s, start, to) == 0) {
+            return null;
+        }
+        int end = nameAfter(s, start, to, names);
+        if (end < 0) {
+            return null;
+        }
+        if (bracket) {
+            return end < to && (s.charAt(end) == '）' || s.charAt(end) == ')') ? new int[]{start, end, end + 1} : null;
+        }
+        return new int[]{start, end, end};
+    }
+
     /**
      * 行政总裁Mary Chan、: a name in Latin letters after a title, one to four capitalised words (not acronyms), ended
      * by anything but a letter.
@@ -476,6 +529,11 @@ final class PostedPersons {
         boolean introduced = true;
         for (int i = start; i <= postEnd; i++) {
             if (i == postEnd || s.charAt(i) == '、' || s.charAt(i) == '兼') {
+                if (i < postEnd && s.startsWith("代表", i - 2) && i - 2 > partStart) {
+                    // 外资企业代表、某某公司总经理: the group the person speaks for, not a post.
+                    partStart = i + 1;
+                    continue;
+                }
                 if (i > partStart) {
                     introduced &= addPost(s, orig, partStart, i, orgs, titles, titleAfterName == null);
                 }
