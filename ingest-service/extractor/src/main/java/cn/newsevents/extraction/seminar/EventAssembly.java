@@ -22,6 +22,9 @@ final class EventAssembly {
     private final String articleId;
     private final String orig;
     private final MeetingCities cities;
+    /** The province and district the article names first: they complete 省政府 and 区政府 of a meeting with no place. */
+    private String articleProvince;
+    private String articleDistrict;
 
     EventAssembly(String articleId, MeetingText text, MeetingCities cities) {
         this.articleId = articleId;
@@ -31,6 +34,10 @@ final class EventAssembly {
 
     List<SeminarEvent> assemble(List<MeetingDraft> drafts) {
         String headlineCity = cities.headline();
+        if (!drafts.isEmpty()) {
+            articleProvince = cities.articleProvince();
+            articleDistrict = cities.articleDistrict();
+        }
         for (MeetingDraft e : drafts) {
             MeetingDraft h = e.seriesHead;
             if (h != null) {
@@ -79,10 +86,10 @@ final class EventAssembly {
             String organization = p.mention().organization() != null ? p.mention().organization()
                     : impliedOrganization(p.mention().title());
             participants.add(new Participant(p.name(), p.mention().title(),
-                    MeetingCities.expand(organization, cityName, e.city), p.raised()));
+                    MeetingCities.expand(organization, cityName, e.city, articleProvince, articleDistrict), p.raised()));
         }
         Person host = e.host == null ? null : new Person(e.hostName(orig), e.host.title(),
-                MeetingCities.expand(e.host.organization(), cityName, e.city));
+                MeetingCities.expand(e.host.organization(), cityName, e.city, articleProvince, articleDistrict));
         double confidence = 0.55 + (e.fallbackDate ? -0.15 : 0.15) + (host != null ? 0.1 : 0)
                 + (participants.isEmpty() ? 0 : 0.1) + (e.name != null ? 0.05 : 0);
         Evidence evidence = new Evidence(e.evidenceSentence.start(), e.evidenceSentence.end(),

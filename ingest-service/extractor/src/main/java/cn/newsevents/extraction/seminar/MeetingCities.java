@@ -1,7 +1,11 @@
 package cn.newsevents.extraction.seminar;
 
+import cn.newsevents.extraction.text.Lexicon;
 import cn.newsevents.extraction.text.Places;
 import cn.newsevents.extraction.text.SimplifiedText;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Decides where a meeting was held and what a local organisation stands for there. A clause names the city after
@@ -10,6 +14,9 @@ import cn.newsevents.extraction.text.SimplifiedText;
  * index the simplified text; returned names are the original text. Immutable.
  */
 final class MeetingCities {
+    /** A district named as a body: two or three characters and 区 or 新区 before 委, 政府, 召开, 举行, 领导 or 人大. */
+    private static final Pattern DISTRICT = Pattern.compile(
+            "(?:^|[，。、；：\\n“（]|市)(\\p{IsHan}{2,3}(?:新区|区))(?=委|政府|人民政府|召开|举行|领导|人大|政协)");
     private final MeetingText text;
     private final String s;
     private final int body;
@@ -75,11 +82,27 @@ final class MeetingCities {
      * @param place the meeting's place as the article writes it (杭州市余杭区), or null
      */
     static String expand(String organization, String city, String place) {
-        if (organization == null || city == null) {
+        return expand(organization, city, place, null, null);
+    }
+
+    /**
+     * {@link #expand(String, String, String)}, and when the meeting's own place does not say: 省政府 of the province
+     * and 区政府 of the district the article names first ({@code articleProvince}, {@code articleDistrict}, either
+     * may be null).
+     */
+    static String expand(String organization, String city, String place, String articleProvince,
+                         String articleDistrict) {
+        if (organization == null || city == null && articleProvince == null && articleDistrict == null) {
             return organization;
         }
         String district = districtOf(place);
-        String province = Places.provinceOf(city);
+        if (district == null && place == null) {
+            district = articleDistrict;
+        }
+        String province = city == null ? null : Places.provinceOf(city);
+        if (!Places.isProvince(province)) {
+            province = articleProvince;
+        }
         StringBuilder sb = new StringBuilder();
         for (String part : organization.split("、")) {
             if (!sb.isEmpty()) {
@@ -93,15 +116,36 @@ final class MeetingCities {
             if ((part.startsWith("区") || part.startsWith("县")) && district != null
                     && district.charAt(district.length() - 1) == part.charAt(0)) {
                 sb.append(district).append(part.substring(1));
-            } else if (part.startsWith("市")) {
+            } else if (part.startsWith("市") && city != null) {
                 sb.append(city).append(part);
-            } else if (part.startsWith("省") && Places.isProvince(province)) {
+            } else if (part.startsWith("省") && province != null) {
                 sb.append(province).append(part);
             } else {
                 sb.append(part);
             }
         }
         return sb.toString();
+    }
+
+    /** The first province the article names (江西省经贸代表团 -> 江西), or null. */
+    String articleProvince() {
+        int at = Lexicon.PROVINCES.indexOf(s, 0, s.length());
+        if (at < 0) {
+            return null;
+        }
+        String province = Lexicon.PROVINCES.row(s.substring(at, at + Lexicon.PROVINCES.longestAt(s, at, s.length())))[0];
+        return Places.isProvince(province) ? province : null;
+    }
+
+    /** The first district the article names as a body (浦东新区召开…, 某某区委), as written, or null. */
+    String articleDistrict() {
+        Matcher m = DISTRICT.matcher(s);
+        while (m.find()) {
+            if ("全本我该各城园港景社片".indexOf(s.charAt(m.start(1))) < 0) {
+                return text.orig.substring(m.start(1), m.end(1));
+            }
+        }
+        return null;
     }
 
     /** 杭州市余杭区 -> 杭州市余杭区; 苏州市昆山市 and 台中 -> null: the place up to its district or county. */
