@@ -23,6 +23,7 @@ final class EventAssembly {
     private final String orig;
     private final MeetingCities cities;
     /** The province and district the article names first: they complete 省政府 and 区政府 of a meeting with no place. */
+    private String articleCity;
     private String articleProvince;
     private String articleDistrict;
 
@@ -35,6 +36,7 @@ final class EventAssembly {
     List<SeminarEvent> assemble(List<MeetingDraft> drafts) {
         String headlineCity = cities.headline();
         if (!drafts.isEmpty()) {
+            articleCity = cities.articleCity();
             articleProvince = cities.articleProvince();
             articleDistrict = cities.articleDistrict();
         }
@@ -86,10 +88,10 @@ final class EventAssembly {
             String organization = p.mention().organization() != null ? p.mention().organization()
                     : impliedOrganization(p.mention().title());
             participants.add(new Participant(p.name(), p.mention().title(),
-                    MeetingCities.expand(organization, cityName, e.city, articleProvince, articleDistrict), p.raised()));
+                    MeetingCities.expand(organization, cityName, e.city, articleCity, articleProvince, articleDistrict), p.raised()));
         }
         Person host = e.host == null ? null : new Person(e.hostName(orig), e.host.title(),
-                MeetingCities.expand(e.host.organization(), cityName, e.city, articleProvince, articleDistrict));
+                MeetingCities.expand(e.host.organization(), cityName, e.city, articleCity, articleProvince, articleDistrict));
         double confidence = 0.55 + (e.fallbackDate ? -0.15 : 0.15) + (host != null ? 0.1 : 0)
                 + (participants.isEmpty() ? 0 : 0.1) + (e.name != null ? 0.05 : 0);
         Evidence evidence = new Evidence(e.evidenceSentence.start(), e.evidenceSentence.end(),

@@ -82,16 +82,17 @@ final class MeetingCities {
      * @param place the meeting's place as the article writes it (杭州市余杭区), or null
      */
     static String expand(String organization, String city, String place) {
-        return expand(organization, city, place, null, null);
+        return expand(organization, city, place, null, null, null);
     }
 
     /**
-     * {@link #expand(String, String, String)}, and when the meeting's own place does not say: 省政府 of the province
-     * and 区政府 of the district the article names first ({@code articleProvince}, {@code articleDistrict}, either
+     * {@link #expand(String, String, String)}, and when the meeting's own place does not say: 市政府 of the city,
+     * 省政府 of the province and 区政府 of the district the article names first ({@code articleProvince}, {@code articleDistrict}, either
      * may be null).
      */
-    static String expand(String organization, String city, String place, String articleProvince,
-                         String articleDistrict) {
+    static String expand(String organization, String cityOrNull, String place, String articleCity,
+                         String articleProvince, String articleDistrict) {
+        String city = cityOrNull != null ? cityOrNull : articleCity;
         if (organization == null || city == null && articleProvince == null && articleDistrict == null) {
             return organization;
         }
@@ -135,6 +136,12 @@ final class MeetingCities {
         }
         String province = Lexicon.PROVINCES.row(s.substring(at, at + Lexicon.PROVINCES.longestAt(s, at, s.length())))[0];
         return Places.isProvince(province) ? province : null;
+    }
+
+    /** The first city the body names (台南市政府今年推动的…), or null. */
+    String articleCity() {
+        Places.Place p = Places.first(s, Math.min(body, s.length()), s.length());
+        return p == null ? null : p.city();
     }
 
     /** The first district the article names as a body (浦东新区召开…, 某某区委), as written, or null. */

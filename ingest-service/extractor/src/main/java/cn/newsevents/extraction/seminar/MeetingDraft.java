@@ -23,6 +23,8 @@ final class MeetingDraft {
     /** The person who convened the meeting (某某召开座谈会): its host when nobody is said to chair it. */
     PersonMention convener;
     String focus;
+    /** The focus was read from the meeting's name (小微企业金融服务座谈会); a theme the text states wins over it. */
+    boolean focusFromName;
     boolean fallbackDate;
     MeetingDraft seriesHead;
     final Span evidenceSentence;

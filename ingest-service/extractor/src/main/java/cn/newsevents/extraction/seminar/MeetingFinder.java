@@ -202,6 +202,11 @@ final class MeetingFinder {
         }
         int next = clauseEnd + 1;
         int nextEnd = text.clauseEnd(next, sentenceEnd);
+        // 某某座谈会，第4场昨（6）日移师某地举行: the session's ordinal may open the clause before its date.
+        var ordinal = next < nextEnd && s.charAt(next) == '第' ? ChineseNumbers.parse(s, next + 1, nextEnd, 3) : null;
+        if (ordinal != null && ordinal.end() < nextEnd && "场期次".indexOf(s.charAt(ordinal.end())) >= 0) {
+            next = ordinal.end() + 1;
+        }
         for (DateMention d : dates) {
             if (d.start() >= next && d.start() - next <= 1 && d.end() <= nextEnd
                     && text.has(Role.HELD, d.end(), nextEnd)) {

@@ -93,6 +93,7 @@ final class SeminarReading {
         // 参会人员：followed by one attendee a line: the lines after a heading about the meeting are its people.
         boolean listFollows = false;
         boolean listLine = false;
+        boolean paragraphRefers = false;
         for (int k = 0; k < sentences.size(); k++) {
             Span sentence = sentences.get(k);
             if (sentence.paragraph() != paragraph) {
@@ -103,12 +104,16 @@ final class SeminarReading {
                 listLine = listFollows && last != null;
                 listFollows = false;
                 paragraph = sentence.paragraph();
+                paragraphRefers = false;
                 current = null;
             }
             List<DateMention> dates = ChineseDates.find(s, sentence.start(), sentence.end(), published);
             boolean refersToMeeting = last != null && mentions.get(k).isEmpty()
                     && (text.has(Role.MEETING_REFERENCE, sentence.start(), sentence.end()) || listLine
-                    || afterMeetingParagraph && text.has(Role.ATTEND, sentence.start(), sentence.end()));
+                    || (afterMeetingParagraph || paragraphRefers)
+                    && text.has(Role.ATTEND, sentence.start(), sentence.end()));
+            // 座谈中，业者轮番发言。甲（某某公司董事长）建议…: the speakers after a sentence about the meeting.
+            paragraphRefers |= refersToMeeting;
             if (refersToMeeting && current == null) {
                 current = last;
             }
@@ -128,11 +133,15 @@ final class SeminarReading {
                     boolean posted = people.read(sentence, !mentions.get(k).isEmpty() || listLine, current);
                     paragraphContinues |= refersToMeeting && posted;
                     listFollows |= listLine && posted || endsWithColon(sentence);
-                    if (current.focus == null) {
-                        current.focus = foci.statedTheme(sentence.start(), sentence.end());
-                    }
-                    if (current.focus == null) {
-                        current.focus = foci.discussedTopic(sentence.start(), sentence.end());
+                    if (current.focus == null || current.focusFromName) {
+                        String stated = foci.statedTheme(sentence.start(), sentence.end());
+                        if (stated == null) {
+                            stated = foci.discussedTopic(sentence.start(), sentence.end());
+                        }
+                        if (stated != null) {
+                            current.focus = stated;
+                            current.focusFromName = false;
+                        }
                     }
                 }
             }
@@ -174,8 +183,10 @@ final class SeminarReading {
         if (focus == null) {
             focus = foci.subjectBefore(k0, k1, windowStart);
         }
+        boolean focusFromName = false;
         if (focus == null) {
             focus = foci.topicBefore(k0, windowStart);
+            focusFromName = focus != null;
         }
         if (sequence == null) {
             sequence = seriesReading.ordinalAfter(k1, sentence.end());
@@ -246,6 +257,7 @@ final class SeminarReading {
         }
         if (e.focus == null && focus != null) {
             e.focus = focus;
+            e.focusFromName = focusFromName;
         }
         current = e;
         last = e;

@@ -52,7 +52,7 @@ final class SeriesReading {
     /** 「某某座谈会」第2场: the ordinal right after the kind and its closing quotation mark, or null. */
     Integer ordinalAfter(int k1, int limit) {
         int i = k1;
-        while (i < limit && "”」』\"".indexOf(s.charAt(i)) >= 0) {
+        while (i < limit && "”」』\"，,".indexOf(s.charAt(i)) >= 0 && i - k1 < 2) {
             i++;
         }
         if (i + 1 < limit && s.charAt(i) == '首' && "场次期".indexOf(s.charAt(i + 1)) >= 0) {

@@ -51,9 +51,9 @@ class MeetingCitiesTest {
 
     @Test
     void aMeetingWithoutAPlaceTakesTheProvinceAndDistrictTheArticleNamesFirst() {
-        assertEquals("江西省政府", MeetingCities.expand("省政府", null, null, "江西", null));
-        assertEquals("临江新区政府", MeetingCities.expand("区政府", null, null, null, "临江新区"));
-        assertEquals("市政府", MeetingCities.expand("市政府", null, null, "江西", "临江新区"));
+        assertEquals("江西省政府", MeetingCities.expand("省政府", null, null, null, "江西", null));
+        assertEquals("临江新区政府", MeetingCities.expand("区政府", null, null, null, null, "临江新区"));
+        assertEquals("宁波市政府", MeetingCities.expand("市政府", null, null, "宁波", "江西", "临江新区"));
         String text = "标题\n本市园区召开会议。临江新区召开企业座谈会，江西省经贸代表团出席。";
         MeetingCities cities = cities(text, 3);
         assertEquals("临江新区", cities.articleDistrict());
