@@ -65,6 +65,8 @@ public final class CompanyExtractor {
     private static final int TOPIC_NAME_REACH = 36;
     /** Verbs whose object a company named after them is (进入某某公司供应商名录, 中标某某公司项目). */
     private static final Pattern OBJECT_VERB = Pattern.compile("进入|成为|加入|中标|入选|签约|携手|收购|并购|起诉|供货给|供应给");
+    /** Verbs of reporting a figure, right before a bare keyword such as 收入. */
+    private static final Pattern REPORTING_VERB = Pattern.compile("(?:录得|实现|取得|錄得|實現)$");
     /** How far after the last figure a list continuing its metric may start. */
     private static final int CONTINUATION_REACH = 160;
     /** An amount in brackets right after a name: "甲有限公司（4870万元）". */
@@ -639,6 +641,10 @@ public final class CompanyExtractor {
             }
             char before = t.charAt(kw - 1);
             if (!Character.isIdeographic(before) || "年度季月期内".indexOf(before) >= 0) {
+                return true;
+            }
+            // "集团录得收入…", "公司实现收入…": a verb of reporting right before the bare keyword.
+            if (REPORTING_VERB.matcher(t).region(Math.max(0, kw - 2), kw).find()) {
                 return true;
             }
             return subject.kind() == Subject.Kind.NAMED && t.startsWith(subject.name(), kw - subject.name().length())

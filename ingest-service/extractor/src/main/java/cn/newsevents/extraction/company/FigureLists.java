@@ -49,7 +49,7 @@ final class FigureLists {
             "(?:则|則)?(?:屈居|位居|排名|排在|排|居|列|名列)第[一二三四五六七八九十0-9]{1,2}(?:位|名)?$");
     /** A market named in a sentence: with 占 before each figure, a list of shares without a share word. */
     private static final Pattern MARKET = Pattern.compile("市场|市場");
-    private static final Pattern SHARES_EACH = Pattern.compile("(?:分别|分別)(?:占|佔)");
+    private static final Pattern SHARES_EACH = Pattern.compile("(?:分别|分別)(?:占|佔|以)");
     private static final Pattern OCCUPIES = Pattern.compile("占|佔");
     private static final Pattern COPULA = Pattern.compile("(?:分别|分別|依次|依序)?(?:为|為)");
     private static final Pattern NAME_SEP = Pattern.compile("、|及|和|与|以及|跟");
@@ -68,7 +68,7 @@ final class FigureLists {
         this.names = names;
         this.keywords = keywords;
         String amount = Amounts.REGEX;
-        this.amountList = Pattern.compile("(?:分别|分別)(?:为|是|达到|达|录得|约为|约|占)?[，,:：]?(" + amount + ")(?:" + SEP
+        this.amountList = Pattern.compile("(?:分别|分別)(?:为|是|达到|达|录得|约为|约|占|以)?[，,:：]?(" + amount + ")(?:" + SEP
                 + amount + "){1," + (MAX_ITEMS - 1) + "}+|(?<![0-9.])(" + amount + ")(?:、" + amount + "){1,"
                 + (MAX_ITEMS - 1) + "}+(?:(?:及|和|与)" + amount + ")?");
         // A share in brackets after its name, after 占, or written right after the name ("酷达14.2%、联华13.9%").
