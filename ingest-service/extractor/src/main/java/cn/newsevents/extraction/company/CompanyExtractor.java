@@ -65,6 +65,8 @@ public final class CompanyExtractor {
     private static final int TOPIC_NAME_REACH = 36;
     /** Verbs whose object a company named after them is (进入某某公司供应商名录, 中标某某公司项目). */
     private static final Pattern OBJECT_VERB = Pattern.compile("进入|成为|加入|中标|入选|签约|携手|收购|并购|起诉|供货给|供应给");
+    /** A name in Latin letters in brackets after a Chinese one. */
+    private static final Pattern LATIN_ASIDE = Pattern.compile("[（(][A-Za-z][A-Za-z0-9 .,&'-]{1,60}[)）]");
     /** Verbs of reporting a figure, right before a bare keyword such as 收入. */
     private static final Pattern REPORTING_VERB = Pattern.compile("(?:录得|实现|取得|錄得|實現)$");
     /** How far after the last figure a list continuing its metric may start. */
@@ -663,7 +665,9 @@ public final class CompanyExtractor {
                 return null;
             }
             // "某某股份有限公司（下称“某某”）同时披露": the short name it introduces is an aside (and its 称 no verb).
-            String lead = ALIAS.matcher(clauseLead).replaceAll("");
+            // "某某科技（YunXi Technology Inc.）北京时间30日早间公布": the name in Latin letters and the time zone too.
+            String lead = LATIN_ASIDE.matcher(ALIAS.matcher(clauseLead).replaceAll("")).replaceAll("")
+                    .replace("北京时间", "");
             int best = -1;
             for (String v : lex.topicVerbs) {
                 int i = lead.indexOf(v);

@@ -94,6 +94,10 @@ final class CompanyNames {
     List<Name> titled(String text, int from, int to, java.util.Set<String> written) {
         List<Name> out = new ArrayList<>();
         for (KeywordScanner.Hit m : titles.find(text, from, to)) {
+            if (m.start() > from && (text.charAt(m.start() - 1) == '兼' || text.charAt(m.start() - 1) == '、')) {
+                // 某某执行董事兼总经理: the second post of a pair; the first one's hit names the company.
+                continue;
+            }
             int start = walkLeft(text, m.start(), from);
             if (m.start() - start < 2) {
                 continue;

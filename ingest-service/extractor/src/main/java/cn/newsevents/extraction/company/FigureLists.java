@@ -352,6 +352,24 @@ final class FigureLists {
     /** As {@link #cleanName} without asking the segmenter: for a name its list shape already marks as one. */
     private String cleanListedName(String raw) {
         String name = raw.strip();
+        // "其中龙头某某": lead words and a head word before the name are not part of it.
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (String w : leadWords) {
+                if (name.startsWith(w) && name.length() - w.length() >= 2) {
+                    name = name.substring(w.length());
+                    changed = true;
+                }
+            }
+        }
+        for (String h : headWords) {
+            if (name.startsWith(h) && name.length() - h.length() >= 2 && !hasRegisteredEnding(name.substring(h.length()))
+                    && h.length() >= 2) {
+                name = name.substring(h.length());
+                break;
+            }
+        }
         if (name.length() < 2 || name.length() > (hasRegisteredEnding(name) ? MAX_REGISTERED : 10)) {
             return null;
         }
