@@ -645,9 +645,17 @@ public final class CompanyExtractor {
             if (!Character.isIdeographic(before) || "年度季月期内".indexOf(before) >= 0) {
                 return true;
             }
-            // "集团录得收入…", "公司实现收入…": a verb of reporting right before the bare keyword.
+            // "集团录得收入…", "公司实现收入…": a verb of reporting right before the bare keyword, after the company
+            // (not after a segment: "东南亚业务录得收入…").
             if (REPORTING_VERB.matcher(t).region(Math.max(0, kw - 2), kw).find()) {
-                return true;
+                if (subject.kind() == Subject.Kind.NAMED) {
+                    return true;
+                }
+                for (String a : lex.anaphors) {
+                    if (t.startsWith(a, kw - 2 - a.length())) {
+                        return true;
+                    }
+                }
             }
             return subject.kind() == Subject.Kind.NAMED && t.startsWith(subject.name(), kw - subject.name().length())
                     || (subject.start() >= 0 && kw - subject.start() <= subject.name().length() + 1);
@@ -830,7 +838,8 @@ public final class CompanyExtractor {
                     chars[i - cs] = '|';
                 }
             }
-            String s = new String(chars).replaceAll("[“”\"《》「」『』‘’]", "");
+            // "某某2023年产值…": a year glued to a keyword that starts with 年 is not part of the name.
+            String s = new String(chars).replaceAll("[“”\"《》「」『』‘’]", "").replaceAll("(?:19|20)[0-9]{2}$", "");
             String afterPeriod = nameAfterLastPeriod(s);
             int offset = cs;
             boolean changed = true;
