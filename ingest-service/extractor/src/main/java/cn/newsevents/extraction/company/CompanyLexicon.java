@@ -48,7 +48,7 @@ final class CompanyLexicon {
     /** Words that report a loss: the figure they introduce is a negative net profit. */
     final Set<String> lossWords = new LinkedHashSet<>();
     /** Keywords that count only right after the company's name or a period ("某某第二季度收入"). */
-    final Set<String> bareKeywords = Set.of("收入");
+    final Set<String> bareKeywords = Set.of("收入", "收益");
     /** Words that mark a figure as adjusted or expected rather than reported, lower case. */
     final Set<String> adjustedMarkers = new LinkedHashSet<>();
 

@@ -19,6 +19,9 @@ final class CompanyNames {
     record Name(int start, int end, String name) {
     }
 
+    /** A descriptor opening with where or whose a company is, ending in a trade word: 内地乳制品企业, 本地物流股. */
+    private static final Pattern DESCRIPTOR = Pattern.compile(
+            "(?:内地|本地|国内|本港|本澳|海外|民营|国有|外资|港资|台资|上市|龙头|老牌|知名|在港上市的)[^、，,（(]{0,8}?(?:企业|厂商|股|商)");
     private static final int MAX_NAME = 24;
     /** "847家", "多家": a number of companies, not one. */
     static final Pattern COUNTED_COMPANIES = Pattern.compile("[0-9一二三四五六七八九十几多两数百千][家间]");
@@ -155,6 +158,11 @@ final class CompanyNames {
             if (i >= 0 && cut > s && suffixStart - cut >= 2) {
                 s = cut;
             }
+        }
+        // 内地乳制品企业某某控股有限公司 / 本地物流股某某控股: a descriptor of the company's trade before its name.
+        Matcher described = DESCRIPTOR.matcher(text).region(s, suffixStart);
+        if (described.lookingAt() && suffixStart - described.end() >= 2) {
+            s = described.end();
         }
         Matcher time = LEADING_TIME.matcher(text).region(s, suffixStart);
         while (time.find()) {

@@ -20,7 +20,7 @@ final class Foci {
     private static final int MAX_THEME = 60;
     /** A subject named before the purpose of the meeting (某某协议沟通座谈会). */
     private static final int MAX_SUBJECT = 32;
-    private static final String[] LEAD_INS = {"等", "了", "进行", "展开", "开展", "深入", "广泛", "充分"};
+    private static final String[] LEAD_INS = {"等议题", "等问题", "等方面", "等", "了", "进行", "展开", "开展", "深入", "广泛", "充分"};
     private static final Pattern FOCUS_SEPARATORS = Pattern.compile("、|和|及|与");
 
     private final SeminarRules rules;

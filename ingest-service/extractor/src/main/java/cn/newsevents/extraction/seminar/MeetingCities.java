@@ -31,7 +31,8 @@ final class MeetingCities {
     /** The city where the meeting was held, from 在/赴/到 + place or a place opening {@code [from, to)}, or null. */
     String in(int from, int to) {
         for (int i = from; i < to; i++) {
-            boolean cue = i == from || "在赴到于了抵访临".indexOf(s.charAt(i - 1)) >= 0;
+            boolean cue = i == from || "在赴到于了抵访临".indexOf(s.charAt(i - 1)) >= 0
+                    || i - 2 >= from && s.startsWith("移师", i - 2);
             if (!cue) {
                 continue;
             }

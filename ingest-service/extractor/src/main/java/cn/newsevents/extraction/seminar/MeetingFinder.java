@@ -54,8 +54,18 @@ final class MeetingFinder {
      * sessions.
      */
     List<DateMention> datesOf(Span sentence, int k0, int k1, int windowStart, int clauseStart, int clauseEnd,
-                              List<DateMention> dates) {
+                              List<DateMention> dates, boolean session) {
         List<DateMention> own = new ArrayList<>();
+        if (session) {
+            // 首场18日在台中举行，第二场今天移师高雄: a session's date follows it in its clause, else precedes it there.
+            for (DateMention d : dates) {
+                if (d.start() >= k1 && d.end() <= clauseEnd || own.isEmpty() && d.start() >= clauseStart && d.end() <= k0) {
+                    own.add(d);
+                }
+            }
+            own.removeIf(d -> !usable(d.date()));
+            return own.isEmpty() ? own : List.of(own.get(0));
+        }
         for (DateMention d : dates) {
             if (d.start() >= windowStart && d.end() <= k0) {
                 own.add(d);
@@ -84,22 +94,50 @@ final class MeetingFinder {
      * @param seriesNamed whether the headline or an earlier sentence named a meeting kind
      */
     List<int[]> meetingMentions(Span sentence, boolean seriesNamed) {
-        List<int[]> out = kindMentions(sentence);
-        if (out.isEmpty() && seriesNamed) {
-            for (int i = sentence.start(); i < sentence.end(); i++) {
-                if (s.charAt(i) != '第') {
-                    continue;
-                }
-                var n = ChineseNumbers.parse(s, i + 1, sentence.end(), 3);
-                if (n != null && n.value() > 0 && n.end() < sentence.end() && "场期".indexOf(s.charAt(n.end())) >= 0
-                        && (n.end() + 1 >= sentence.end() || rules.kinds.longestAt(s, n.end() + 1, sentence.end()) == 0)) {
-                    out.add(new int[]{i, n.end() + 1, SESSION});
-                    break;
-                }
-            }
+        List<int[]> kinds = kindMentions(sentence);
+        if (!seriesNamed && kinds.isEmpty()) {
+            return kinds;
         }
+        // 「某某座谈会」系列，首场18日在台中举行，第二场今天移师高雄: each session named after the series is a mention.
+        List<int[]> out = new ArrayList<>(kinds);
+        int next = 0;
+        for (int i = sentence.start(); i < sentence.end() && out.size() < MAX_SESSIONS; i++) {
+            int end = sessionEnd(i, sentence.end());
+            if (end < 0) {
+                continue;
+            }
+            // 第二场“专精特新”企业座谈会: the ordinal of a kind later in its clause.
+            boolean ofAKind = false;
+            for (int[] k : kinds) {
+                ofAKind |= k[0] >= end && text.clauseEnd(end, sentence.end()) >= k[1];
+            }
+            while (next < kinds.size() && kinds.get(next)[1] + 2 < i) {
+                next++;
+            }
+            boolean afterAKind = next < kinds.size() && kinds.get(next)[1] <= i && i <= kinds.get(next)[1] + 2;
+            if (!ofAKind && !afterAKind) {
+                out.add(new int[]{i, end, SESSION});
+            }
+            i = end - 1;
+        }
+        out.sort(java.util.Comparator.comparingInt(m -> m[0]));
         return out;
     }
+
+    /** The end of 第二场 / 首场 / 第3期 at {@code i}, or -1. */
+    private int sessionEnd(int i, int to) {
+        char c = s.charAt(i);
+        if (c == '首' && i + 1 < to && "场期".indexOf(s.charAt(i + 1)) >= 0) {
+            return i + 2;
+        }
+        if (c != '第') {
+            return -1;
+        }
+        var n = ChineseNumbers.parse(s, i + 1, to, 3);
+        return n != null && n.value() > 0 && n.end() < to && "场期".indexOf(s.charAt(n.end())) >= 0 ? n.end() + 1 : -1;
+    }
+
+    private static final int MAX_SESSIONS = 8;
 
     /** Marks a mention that names a session of a series already named, not a meeting kind. */
     static final int SESSION = 1;

@@ -19,7 +19,7 @@ final class PostedPersons {
     private static final String HARD_AFTER_NAME = "，,；;：:。！？!?、等（(）)\"“”「」 \t\n\r";
     /** Characters a name written before its title does not end with (they end organisation names). */
     private static final String NOT_NAME_END = "会局部司团院所校厂委办处厅署社馆站联区市省县协";
-    private static final String LEADING_JOINERS = "、及和与暨并,， ";
+    private static final String LEADING_JOINERS = "、及和与暨并,， ‧•・";
 
     private final WordTable intro;
 
@@ -38,7 +38,7 @@ final class PostedPersons {
         int i = from;
         while (i < to) {
             char c = s.charAt(i);
-            if (BREAKS.indexOf(c) >= 0) {
+            if (BREAKS.indexOf(c) >= 0 && !columnSpace(s, i, to)) {
                 regionStart = i + 1;
                 i++;
                 continue;
@@ -57,7 +57,9 @@ final class PostedPersons {
                 i++;
                 continue;
             }
-            int te = actingMarkerEnd(s, i + tl, to);
+            int actingEnd = actingMarkerEnd(s, i + tl, to);
+            // 董事总经理 陈卓谦: a list laid out in columns.
+            int te = columnSpace(s, actingEnd, to) ? actingEnd + 1 : actingEnd;
             int ne = nameAfter(s, te, to, names);
             if (ne > 0) {
                 int ns = te;
@@ -68,10 +70,10 @@ final class PostedPersons {
                     ne = chinese[1];
                 }
                 PersonMention p = build(s, orig, regionStart, i + tl, ns, ne, null);
-                if (p != null && te > i + tl && !p.titles().isEmpty()) {
+                if (p != null && actingEnd > i + tl && !p.titles().isEmpty()) {
                     // 署长（署理）: the acting marker stays with the title.
                     List<String> titles = new ArrayList<>(p.titles());
-                    titles.set(titles.size() - 1, titles.get(titles.size() - 1) + orig.substring(i + tl, te));
+                    titles.set(titles.size() - 1, titles.get(titles.size() - 1) + orig.substring(i + tl, actingEnd));
                     p = new PersonMention(p.start(), p.end(), p.nameStart(), p.nameEnd(), p.organizations(), titles);
                 }
                 if (chinese != null && p != null) {
@@ -580,7 +582,11 @@ final class PostedPersons {
     private static boolean addPost(String s, String orig, int from, int to, List<String> orgs, List<String> titles,
                                    boolean expectTitle) {
         int t = expectTitle ? titleEndingAt(s, to, from) : 0;
-        OrganizationSpan org = OrganizationSpan.read(s, from, to - t);
+        int orgEnd = to - t;
+        while (orgEnd > from && s.charAt(orgEnd - 1) == ' ') {
+            orgEnd--;
+        }
+        OrganizationSpan org = OrganizationSpan.read(s, from, orgEnd);
         if (!org.isEmpty()) {
             orgs.add(orig.substring(org.start(), org.end()) + sharedHead(s, orig, org, to - t, to));
         }
@@ -601,6 +607,15 @@ final class PostedPersons {
             return "";
         }
         return orig.substring(titleStart, titleStart + 1);
+    }
+
+    /**
+     * A single space between two ideographs (or after a closing bracket) in a line laid out in columns
+     * (某某有限公司 董事总经理 某某): not a break.
+     */
+    private static boolean columnSpace(String s, int i, int to) {
+        return i > 0 && i + 1 < to && s.charAt(i) == ' ' && (Character.isIdeographic(s.charAt(i - 1))
+                || s.charAt(i - 1) == '）') && Character.isIdeographic(s.charAt(i + 1));
     }
 
     /** Skips list introductions (与会代表包含, 由…率) and joiners at the start of a post region. */

@@ -170,8 +170,8 @@ final class SeminarReading {
                 || text.has(Role.REFERENCE_BEFORE, Math.max(windowStart, k0 - 16), k0)) {
             return true;
         }
-        List<DateMention> own = finder.datesOf(sentence, k0, k1, windowStart, clauseStart, clauseEnd, dates);
         boolean session = m.length > 2 && m[2] == MeetingFinder.SESSION;
+        List<DateMention> own = finder.datesOf(sentence, k0, k1, windowStart, clauseStart, clauseEnd, dates, session);
         if (session && own.size() != 1) {
             return true;
         }

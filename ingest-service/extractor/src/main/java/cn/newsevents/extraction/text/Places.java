@@ -5,6 +5,8 @@ package cn.newsevents.extraction.text;
  * (山东省济南市, 苏州市, 新北), and one-character city names after a motion or location word (在京 = 北京).
  */
 public final class Places {
+    private static final java.util.regex.Pattern NOT_DISTRICTS = java.util.regex.Pattern.compile(
+            "(?:工业|开发|园|科技|保税|服务|港|景|社|片|城|厂|校|商|试验|示范|产业|功能|风景|自贸|综保)区$");
     private Places() {
     }
 
@@ -84,7 +86,9 @@ public final class Places {
                 return pos;
             }
             if ("区县市".indexOf(c) >= 0) {
-                return pos + len;
+                String word = s.substring(pos, pos + len);
+                // 工业区, 开发区, 园区: a zone inside the city, not a district of it.
+                return NOT_DISTRICTS.matcher(word).find() ? pos : pos + len;
             }
         }
         return pos;

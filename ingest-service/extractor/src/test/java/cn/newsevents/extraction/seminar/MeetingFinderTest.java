@@ -74,7 +74,7 @@ class MeetingFinderTest {
         int k0 = text.indexOf("座谈会");
         int k1 = k0 + 3;
         List<DateMention> dates = ChineseDates.find(text, 0, text.length(), PUBLISHED);
-        List<DateMention> own = finder.datesOf(whole(text), k0, k1, 0, 0, text.indexOf('。'), dates);
+        List<DateMention> own = finder.datesOf(whole(text), k0, k1, 0, 0, text.indexOf('。'), dates, false);
         assertEquals(sessions, own.size(), text + " -> " + own);
     }
 }
