@@ -71,8 +71,10 @@ public final class CompanyExtractor {
     private static final Pattern REPORTING_VERB = Pattern.compile("(?:录得|实现|取得|錄得|實現)$");
     /** How far after the last figure a list continuing its metric may start. */
     private static final int CONTINUATION_REACH = 160;
-    /** An amount in brackets right after a name: "甲有限公司（4870万元）". */
-    private static final Pattern BRACKETED_AMOUNT = Pattern.compile("[（(](" + Amounts.REGEX + ")[)）]");
+    /** An amount in brackets right after a name ("甲有限公司（4870万元）"), or ranked ("乙有限公司以1.36亿元位列第二"). */
+    private static final Pattern CONTINUED_AMOUNT = Pattern.compile("(?:[（(](" + Amounts.REGEX + ")[)）]|以("
+            + Amounts.REGEX + ")(?=位列|位居|排名|排在|居|列))");
+    private static final Pattern RANKING = Pattern.compile("排名|位列|依次|分别是|分列|其后|第[一二三四五六七八九十0-9]+[至到-]");
     /** The figure right after a threshold it crossed: "，达到812.4亿元", "，达812亿元", "，为812亿元". */
     private static final Pattern REACHED = Pattern.compile("[，,]\\s*(?:达到|达|为|至)(" + Amounts.REGEX + ")");
     /** A short name introduced in brackets after a full one: （下称“某某”）, （以下简称某某）. */
@@ -324,6 +326,10 @@ public final class CompanyExtractor {
             }
             boolean matched = false;
             List<KeywordScanner.Hit> hits = keywords.find(t, cs, ce);
+            if (hits.isEmpty()) {
+                // "甲以入库税收2.47亿元位居榜首；乙以1.36亿元位列第二": a ranked clause continues the figure before it.
+                continuedList(cs, ce);
+            }
             for (KeywordScanner.Hit hit : hits) {
                 // Rules are tried only around a keyword, so their cost does not grow with the clause.
                 for (CompanyRules.MetricRule rule : rules.metricRules) {
@@ -564,31 +570,37 @@ public final class CompanyExtractor {
          * that figure's metric and period.
          */
         private void continuedList(int from, int to) {
-            if (lastFigure == null || from - lastFigure.evidenceEnd() > CONTINUATION_REACH
-                    || t.substring(lastFigure.evidenceEnd(), from).indexOf('\n') >= 0 || !keywords.find(t, from, to).isEmpty()) {
+            if (lastFigure == null || lastFigure.evidenceEnd() > from || from - lastFigure.evidenceEnd() > CONTINUATION_REACH
+                    || !keywords.find(t, from, to).isEmpty()) {
+                return;
+            }
+            // A new paragraph continues the ranking only when it says so (排名第四至第六位的分别是…).
+            if (t.substring(lastFigure.evidenceEnd(), from).indexOf('\n') >= 0 && !RANKING.matcher(t).region(from, to).find()) {
                 return;
             }
             List<FigureAssembly.Figure> found = new ArrayList<>();
             for (int i = companies.firstRegisteredFrom(from); i < registered.size() && registered.get(i).start() < to
                     && found.size() < 12; i++) {
                 CompanyNames.Name n = registered.get(i);
-                Matcher a = BRACKETED_AMOUNT.matcher(t).region(n.end(), Math.min(to, n.end() + 24));
+                Matcher a = CONTINUED_AMOUNT.matcher(t).region(n.end(), Math.min(to, n.end() + 24));
                 if (!a.lookingAt()) {
                     continue;
                 }
-                Optional<Amount> parsed = Amounts.parse(a.group(1));
+                String written = a.group(1) != null ? a.group(1) : a.group(2);
+                Optional<Amount> parsed = Amounts.parse(written);
                 if (parsed.isEmpty() || !parsed.get().unitStated() || !lex.fits(lastFigure.metric(), parsed.get())) {
                     continue;
                 }
-                Unit unit = lastFigure.unit() == Unit.COUNT ? Unit.COUNT : currency(parsed.get(), a.group(1));
+                Unit unit = lastFigure.unit() == Unit.COUNT ? Unit.COUNT : currency(parsed.get(), written);
                 found.add(new FigureAssembly.Figure(companies.resolve(n.name(), n.start()), lastFigure.metric(),
                         lastFigure.period(), FigureAssembly.plain(parsed.get().value()), unit, parsed.get().qualifier(),
                         null, null, null, n.start(), a.end(), 0.6));
             }
-            if (found.size() >= 2) {
+            if (found.size() >= 2 || found.size() == 1 && RANKING.matcher(t).region(from, to).find()) {
                 for (FigureAssembly.Figure f : found) {
                     figures.add(f);
                     reported.add(f.company());
+                    consumed.add(new int[]{f.evidenceStart(), f.evidenceEnd()});
                 }
             }
         }

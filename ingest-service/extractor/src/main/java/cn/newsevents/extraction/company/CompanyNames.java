@@ -161,8 +161,10 @@ final class CompanyNames {
         }
         // 内地乳制品企业某某控股有限公司 / 本地物流股某某控股: a descriptor of the company's trade before its name.
         Matcher described = DESCRIPTOR.matcher(text).region(s, suffixStart);
-        if (described.lookingAt() && suffixStart - described.end() >= 2) {
-            s = described.end();
+        while (described.find()) {
+            if (suffixStart - described.end() >= 2) {
+                s = described.end();
+            }
         }
         Matcher time = LEADING_TIME.matcher(text).region(s, suffixStart);
         while (time.find()) {

@@ -84,7 +84,7 @@ final class MeetingPeople {
 
     /**
      * 当天下午，邱某某主持召开座谈会: a bare name right before 主持 (after a break or 由) is the host when the text
-     * named the same person with a post shortly before (市委书记邱某某).
+     * named the same person with a post shortly before (市委书记邱某某), in an earlier sentence or earlier in this one.
      */
     private PersonMention hostNamedEarlier(Span sentence) {
         int cue = rules.cue(Role.HOST).indexOf(s, sentence.start(), sentence.end());
@@ -100,8 +100,7 @@ final class MeetingPeople {
             }
             String name = s.substring(ns, cue);
             int floor = Math.max(body, sentence.start() - EARLIER_NAME_WINDOW);
-            for (int at = text.indexOf(name, floor, sentence.start()); at >= 0;
-                 at = text.indexOf(name, at + 1, sentence.start())) {
+            for (int at = text.indexOf(name, floor, ns); at >= 0; at = text.indexOf(name, at + 1, ns)) {
                 int title = PostedPersons.titleEndingAt(s, at, Math.max(floor, at - 8));
                 if (title > 0) {
                     return new PersonMention(ns, cue, ns, cue, List.of(), List.of(orig.substring(at - title, at)));

@@ -631,14 +631,14 @@ final class PostedPersons {
             } else if (s.startsWith("以及", start)) {
                 start += 2;
                 moved = true;
-            } else if (s.charAt(start) == '（' || s.charAt(start) == '(') {
-                // （某某社记者某某台北15日电）: a bracket opening the region is a dateline or an aside, never
-                // the start of an organization.
+            } else if ("（(〔【[".indexOf(s.charAt(start)) >= 0) {
+                // （某某社记者某某台北15日电）, 〔记者某某／台北报导〕: a bracket opening the region is a dateline or an
+                // aside, never the start of an organization.
                 int close = start + 1;
-                while (close < to && s.charAt(close) != '）' && s.charAt(close) != ')' && close - start <= 40) {
+                while (close < to && "）)〕】]".indexOf(s.charAt(close)) < 0 && close - start <= 40) {
                     close++;
                 }
-                if (close < to && (s.charAt(close) == '）' || s.charAt(close) == ')')) {
+                if (close < to && "）)〕】]".indexOf(s.charAt(close)) >= 0) {
                     start = close + 1;
                     moved = true;
                 }

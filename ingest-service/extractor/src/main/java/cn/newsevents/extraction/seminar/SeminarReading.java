@@ -131,6 +131,7 @@ final class SeminarReading {
                 }
                 if (current != null && !(planned && current.evidenceSentence != sentence)) {
                     boolean posted = people.read(sentence, !mentions.get(k).isEmpty() || listLine, current);
+                    shareHost(sentence, current);
                     paragraphContinues |= refersToMeeting && posted;
                     listFollows |= listLine && posted || endsWithColon(sentence);
                     if (current.focus == null || current.focusFromName) {
@@ -263,6 +264,20 @@ final class SeminarReading {
         last = e;
         return true;
     }
+
+    /** 首场…，第二场…，两场均由某某主持: the host read for one session of the sentence hosts all of them. */
+    private void shareHost(Span sentence, MeetingDraft hosted) {
+        if (hosted.host == null || !SHARED.matcher(s).region(sentence.start(), sentence.end()).find()) {
+            return;
+        }
+        for (MeetingDraft e : drafts) {
+            if (e != hosted && e.host == null && e.evidenceSentence == sentence) {
+                e.host = hosted.host;
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern SHARED = java.util.regex.Pattern.compile("[均都皆]由|[两几多各]场均");
 
     private boolean endsWithColon(Span sentence) {
         int e = sentence.end();
