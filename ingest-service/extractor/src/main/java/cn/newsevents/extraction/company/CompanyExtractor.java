@@ -711,8 +711,12 @@ public final class CompanyExtractor {
                     break;
                 }
             }
-            // "某某同步公布", "某某亦公布": an adverb between the name and its verb.
+            // "某某同步公布", "某某亦公布": an adverb between the name and its verb; "另一台厂某某排名第五": its origin.
             name = withoutTrailingAdverb(name);
+            Matcher origin = FigureLists.ORIGIN.matcher(name);
+            if (origin.find() && name.length() - origin.end() >= 2) {
+                name = name.substring(origin.end());
+            }
             // "某某公司副总某某表示": the company is the part before its executive's title.
             for (String title : executiveTitles) {
                 int i = name.indexOf(title);
@@ -888,6 +892,11 @@ public final class CompanyExtractor {
                 }
             }
             s = withoutAnnouncement(s.substring(0, cut).strip());
+            Matcher origin = FigureLists.ORIGIN.matcher(s);
+            if (origin.find() && s.length() - origin.end() >= 2) {
+                offset += origin.end();
+                s = s.substring(origin.end());
+            }
             for (String h : headWords) {
                 int i = s.lastIndexOf(h);
                 if (i >= 0 && s.length() - (i + h.length()) >= 2) {

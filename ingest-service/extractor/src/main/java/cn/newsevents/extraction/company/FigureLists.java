@@ -36,11 +36,16 @@ final class FigureLists {
     /** Longest listed name with a registered ending ("某某动力科技股份有限公司"); other names are shorter. */
     private static final int MAX_REGISTERED = 20;
     private static final int KEYWORD_REACH = 24;
+    /** 某某仍以31.2%居冠: an adverb between a name and its figure. */
+    private static final Pattern TRAILING_ADVERB = Pattern.compile("(?:仍然|依然|继续|仍|则|亦|也)$");
+    /** 超越日商, 另一台厂, 韩系厂商: a ranking verb and a company's origin written before its name. */
+    static final Pattern ORIGIN = Pattern.compile(
+            "^(?:超越|超过|领先|击败|另一|另一家)?(?:[日韩美台陆港中欧德法英荷瑞]系?(?:厂商|商|厂))");
     private static final Pattern STOCK_CODE = Pattern.compile("[（(][0-9]{3,6}(?:\\.[A-Za-z]{2})?[)）]");
     /** Characters a name read backwards from its figure stops at: separators and the copulas of a list. */
     private static final String NAME_STOPS = "、，,：:；;。及和与是以（()）的则則有";
     /** Words of change and comparison: a "name" holding one is a predicate ("同比增长", "提升至"). */
-    private static final Pattern CHANGE = Pattern.compile("增长|增加|下降|下滑|减少|提升|提高|上升|回落|达到|高达|同比|环比|按年|年增|年减|提升至|增至|降至|达至");
+    private static final Pattern CHANGE = Pattern.compile("增长|增加|下降|下滑|减少|提升|提高|上升|回落|达到|高达|同比|环比|按年|年增|年减|提升至|增至|降至|达至|攀升|跃升|回升|跌破|季增|季减|月增|月减");
     /** Words that end a list of names: a period, an adverb of the predicate, a market word. */
     private static final Pattern LIST_END = Pattern.compile(
             "(?:19|20)[0-9]{2}|今年|去年|上半年|下半年|前三季|第[一二三四]季|本月|上月|昨|今|都|均|则|則|分别|分別|市占率|市场|份额|分列|并列|位列|依次|紧随|其后|随后");
@@ -351,7 +356,8 @@ final class FigureLists {
 
     /** As {@link #cleanName} without asking the segmenter: for a name its list shape already marks as one. */
     private String cleanListedName(String raw) {
-        String name = raw.strip();
+        // "超越日商某某（11.6%）", "另一台厂某某": a verb of ranking and the trade's origin before the name.
+        String name = TRAILING_ADVERB.matcher(ORIGIN.matcher(raw.strip()).replaceFirst("")).replaceFirst("");
         // "其中龙头某某": lead words and a head word before the name are not part of it.
         boolean changed = true;
         while (changed) {

@@ -6,6 +6,7 @@ import cn.newsevents.extraction.text.WordTable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,7 @@ final class Foci {
     private static final int MAX_THEME = 60;
     /** A subject named before the purpose of the meeting (某某协议沟通座谈会). */
     private static final int MAX_SUBJECT = 32;
+    private static final Pattern HEARD_ON = Pattern.compile("(?:听取|征求)[^，。；]{0,8}?(?:对|就)([^，。；的]{2,30}?)(?:的|方面的)(?:意见|建议|看法)");
     private static final String[] LEAD_INS = {"等议题", "等问题", "等方面", "等", "了", "进行", "展开", "开展", "深入", "广泛", "充分"};
     private static final Pattern FOCUS_SEPARATORS = Pattern.compile("、|和|及|与");
 
@@ -194,8 +196,12 @@ final class Foci {
         return null;
     }
 
-    /** 以“数字化转型”为题 / 以外贸拓展为主题: the topic a session was framed by, or null. */
+    /** 以“数字化转型”为题 / 以外贸拓展为主题 / 听取各界对X的意见: the topic a session was framed by, or null. */
     private String framedTopic(int sentenceStart, int sentenceEnd) {
+        Matcher heard = HEARD_ON.matcher(s).region(sentenceStart, sentenceEnd);
+        if (heard.find() && heard.end(1) - heard.start(1) <= MAX_FOCUS) {
+            return unquoted(heard.start(1), heard.end(1));
+        }
         for (int i = sentenceStart; i < sentenceEnd; i++) {
             if (s.charAt(i) != '以') {
                 continue;
