@@ -7,7 +7,7 @@ package cn.newsevents.contract.event;
  */
 public final class ExtractorVersion {
     /** The version the extractor of this build writes. */
-    public static final String CURRENT = "0.9.0";
+    public static final String CURRENT = "0.10.0";
 
     private ExtractorVersion() {
     }
