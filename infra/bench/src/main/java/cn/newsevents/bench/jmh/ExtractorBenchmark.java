@@ -2,8 +2,11 @@ package cn.newsevents.bench.jmh;
 
 import cn.newsevents.bench.corpus.Corpus;
 import cn.newsevents.contract.event.Article;
+import cn.newsevents.contract.event.SeminarEvent;
 import cn.newsevents.extraction.ArticleText;
 import cn.newsevents.extraction.Extractor;
+import cn.newsevents.extraction.company.CompanyExtractor;
+import cn.newsevents.extraction.seminar.SeminarExtractor;
 import cn.newsevents.extraction.text.SimplifiedText;
 import com.hankcs.hanlp.HanLP;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -21,6 +24,7 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -28,7 +32,9 @@ import java.util.concurrent.TimeUnit;
  * The extractor against its own lower bound, HanLP segmentation, on the same texts in the same run.
  * One operation processes the whole corpus (seeds plus {@code -Dbench.extra} files); the {@code chars} counter
  * turns operations into characters per second. Segmentation runs on the simplified text with HanLP's default
- * segment configuration, which is the least work any HanLP-based extractor must do per character.
+ * segment configuration, which is the least work any HanLP-based extractor must do per character. The
+ * {@code stage*} benchmarks time the extractor's parts on the same texts (simplified view, seminars, company
+ * figures); their costs add up to about that of {@code extract}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -39,8 +45,11 @@ import java.util.concurrent.TimeUnit;
 @Threads(1)
 public class ExtractorBenchmark {
     private Extractor extractor;
+    private SeminarExtractor seminarStage;
+    private CompanyExtractor companyStage;
     private Article[] articles;
     private String[] simplified;
+    private List<List<SeminarEvent>> seminarsFound;
     private long chars;
 
     /** Counts the characters processed per iteration; JMH reports it as a rate, i.e. chars/s. */
@@ -65,6 +74,12 @@ public class ExtractorBenchmark {
             simplified[i] = SimplifiedText.of(articles[i].text());
             chars += articles[i].text().length();
         }
+        seminarStage = new SeminarExtractor();
+        companyStage = new CompanyExtractor();
+        seminarsFound = new ArrayList<>();
+        for (int i = 0; i < articles.length; i++) {
+            seminarsFound.add(seminarStage.extract(articles[i], simplified[i]));
+        }
         // Class loading and dictionary loading of HanLP happen here, not in the first warmup iteration.
         HanLP.segment(simplified[0]);
         extractor.extract(articles[0]);
@@ -74,6 +89,33 @@ public class ExtractorBenchmark {
     public void extract(Chars counter, Blackhole bh) {
         for (Article article : articles) {
             bh.consume(extractor.extract(article));
+        }
+        counter.chars += chars;
+    }
+
+    /** Stage cost: the simplified view every later stage reads. */
+    @Benchmark
+    public void stageSimplify(Chars counter, Blackhole bh) {
+        for (Article article : articles) {
+            bh.consume(SimplifiedText.of(article.text()));
+        }
+        counter.chars += chars;
+    }
+
+    /** Stage cost: the seminar reading (meetings, dates, people, cities) on the simplified text. */
+    @Benchmark
+    public void stageSeminars(Chars counter, Blackhole bh) {
+        for (int i = 0; i < articles.length; i++) {
+            bh.consume(seminarStage.extract(articles[i], simplified[i]));
+        }
+        counter.chars += chars;
+    }
+
+    /** Stage cost: the company figures (names, keywords, amounts, periods, lists) given the seminars. */
+    @Benchmark
+    public void stageCompanies(Chars counter, Blackhole bh) {
+        for (int i = 0; i < articles.length; i++) {
+            bh.consume(companyStage.extract(articles[i], simplified[i], seminarsFound.get(i)));
         }
         counter.chars += chars;
     }

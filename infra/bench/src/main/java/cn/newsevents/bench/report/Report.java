@@ -18,6 +18,7 @@ import java.util.Map;
 public final class Report {
     private static final String EXTRACT = "ExtractorBenchmark.extract";
     private static final String SEGMENT = "ExtractorBenchmark.segment";
+    private static final String STAGE = "ExtractorBenchmark.stage";
 
     private Report() {
     }
@@ -38,6 +39,10 @@ public final class Report {
                     summary.put("extractor.charsPerSec", Math.round(chars));
                 } else if (name.endsWith(SEGMENT)) {
                     summary.put("extractor.segmentOnlyCharsPerSec", Math.round(chars));
+                } else if (name.contains(STAGE)) {
+                    String stage = name.substring(name.indexOf(STAGE) + STAGE.length());
+                    summary.put("extractor.stage." + Character.toLowerCase(stage.charAt(0)) + stage.substring(1)
+                            + ".charsPerSec", Math.round(chars));
                 }
             }
         }
@@ -46,6 +51,12 @@ public final class Report {
             mapper.readTree(load.toFile()).fields().forEachRemaining(e -> summary.put(e.getKey(), e.getValue()));
         }
         ratio(summary, "extractor.ratioToSegmentation", "extractor.charsPerSec", "extractor.segmentOnlyCharsPerSec");
+        for (String stage : new String[]{"simplify", "seminars", "companies"}) {
+            // The share of extraction time a stage takes: rates are chars/s, so the share is extract's rate over
+            // the stage's.
+            ratio(summary, "extractor.stage." + stage + ".shareOfExtract", "extractor.charsPerSec",
+                    "extractor.stage." + stage + ".charsPerSec");
+        }
         ratio(summary, "pipeline.ratioToExtractorOnly", "pipeline.articlesPerSec",
                 "pipeline.extractorOnlyArticlesPerSec");
         ratio(summary, "http.ingestRatioToTrivial", "http.ingestRps", "http.trivialRps");

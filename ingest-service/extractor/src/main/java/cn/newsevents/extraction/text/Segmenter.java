@@ -4,7 +4,10 @@ import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -29,14 +32,37 @@ public enum Segmenter {
             .enableJapaneseNameRecognize(false).enablePlaceRecognize(false).enableOrganizationRecognize(false)
             .enableNumberQuantifierRecognize(false).enableOffset(true));
 
+    /** Texts up to this length are remembered: candidate names and subjects, asked about again and again. */
+    private static final int MAX_REMEMBERED_LENGTH = 64;
+    private static final int REMEMBERED = 2048;
+
     private final ThreadLocal<Segment> segment;
+    private final ThreadLocal<Map<String, List<Term>>> remembered;
 
     Segmenter(Supplier<Segment> configuration) {
         this.segment = ThreadLocal.withInitial(configuration);
+        this.remembered = ThreadLocal.withInitial(() -> new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, List<Term>> eldest) {
+                return size() > REMEMBERED;
+            }
+        });
     }
 
-    /** The words of {@code simplified} under this configuration. */
+    /**
+     * The words of {@code simplified} under this configuration, read-only. Short texts are answered from a small
+     * per-thread cache of the latest ones: the same candidate name is segmented by several checks.
+     */
     public List<Term> seg(String simplified) {
-        return segment.get().seg(simplified);
+        if (simplified.length() > MAX_REMEMBERED_LENGTH) {
+            return Collections.unmodifiableList(segment.get().seg(simplified));
+        }
+        Map<String, List<Term>> cache = remembered.get();
+        List<Term> terms = cache.get(simplified);
+        if (terms == null) {
+            terms = Collections.unmodifiableList(segment.get().seg(simplified));
+            cache.put(simplified, terms);
+        }
+        return terms;
     }
 }
