@@ -11,6 +11,8 @@ import cn.newsevents.contract.event.Unit;
 import cn.newsevents.extraction.normalize.Amount;
 import cn.newsevents.extraction.normalize.Amounts;
 import cn.newsevents.extraction.normalize.Periods;
+import cn.newsevents.extraction.text.Lexicon;
+import cn.newsevents.extraction.text.Places;
 import cn.newsevents.extraction.text.Segmenter;
 import cn.newsevents.extraction.text.SimplifiedText;
 
@@ -65,6 +67,8 @@ public final class CompanyExtractor {
     private static final int TOPIC_NAME_REACH = 36;
     /** Verbs whose object a company named after them is (进入某某公司供应商名录, 中标某某公司项目). */
     private static final Pattern OBJECT_VERB = Pattern.compile("进入|成为|加入|中标|入选|签约|携手|收购|并购|起诉|供货给|供应给");
+    /** A plant or base of a company at the end of a subject (某地厂, 某地基地). */
+    private static final Pattern SITE = Pattern.compile("(?:工厂|厂区|厂|生产基地|基地|园区|工厂区)$");
     /** A name in Latin letters in brackets after a Chinese one. */
     private static final Pattern LATIN_ASIDE = Pattern.compile("[（(][A-Za-z][A-Za-z0-9 .,&'-]{1,60}[)）]");
     /** Verbs of reporting a figure, right before a bare keyword such as 收入. */
@@ -909,7 +913,7 @@ public final class CompanyExtractor {
                 return new Subject(Subject.Kind.IMPLICIT, null, -1);
             }
             s = STOCK_CODE.matcher(s).replaceAll("");
-            if (s.length() < 2 || lex.anaphors.contains(s) || startsWithKeyword(s)) {
+            if (s.length() < 2 || lex.anaphors.contains(s) || startsWithKeyword(s) || siteOfCompany(s)) {
                 return new Subject(Subject.Kind.FOCUS, null, -1);
             }
             if (names.looksLikeName(s)) {
@@ -982,6 +986,17 @@ public final class CompanyExtractor {
             }
             return tail.length() >= 2 && names.looksLikeName(tail) && !names.isCommonWord(tail) && !names.hasFunctionWord(tail)
                     && !startsWithKeyword(tail) && !hasAggregate(tail) ? tail : null;
+        }
+
+        /** "云林厂员工…", "常州基地产值…": a plant or base named by its place is the company in focus. */
+        private boolean siteOfCompany(String s) {
+            Matcher site = SITE.matcher(s);
+            if (!site.find()) {
+                return false;
+            }
+            String place = s.substring(0, site.start());
+            return Places.at(place, 0, place.length()) != null && Places.placeEnd(place, 0, place.length()) == place.length()
+                    || place.length() <= 2 && Lexicon.CITIES.longestAt(place, 0, place.length()) == place.length();
         }
 
         /** A subject that opens with a metric word ("净利润", "市占率继续") names a figure, not a company. */

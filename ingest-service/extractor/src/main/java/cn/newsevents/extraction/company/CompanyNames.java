@@ -106,6 +106,10 @@ final class CompanyNames {
                 continue;
             }
             Name n = trim(text, start, m.start(), m.start());
+            if (n != null && n.name().contains("兼")) {
+                // 集团主席兼行政总裁: two posts, no company between them.
+                continue;
+            }
             char before = n == null || n.start() == 0 ? '\n' : text.charAt(n.start() - 1);
             if (n != null && "\n。！？!?”」 ".indexOf(before) >= 0) {
                 int person = personPrefix(n.name(), written);
