@@ -67,6 +67,8 @@ public final class CompanyExtractor {
     private static final int TOPIC_NAME_REACH = 36;
     /** Verbs whose object a company named after them is (进入某某公司供应商名录, 中标某某公司项目). */
     private static final Pattern OBJECT_VERB = Pattern.compile("进入|成为|加入|中标|入选|签约|携手|收购|并购|起诉|供货给|供应给");
+    /** The year before, in a comparison with the figure just reported. */
+    private static final Pattern PREVIOUS_YEAR = Pattern.compile("上年|去年|上一年|前一年");
     /** A plant or base of a company at the end of a subject (某地厂, 某地基地). */
     private static final Pattern SITE = Pattern.compile("(?:工厂|厂区|厂|生产基地|基地|园区|工厂区)$");
     /** A name in Latin letters in brackets after a Chinese one. */
@@ -537,6 +539,11 @@ public final class CompanyExtractor {
             Periods.Anchor anchor = new Periods.Anchor(publicationYear, 0, reported.endYear(), null, reported);
             List<Periods.Mention> base = Periods.findInComparison(t, c.start(), c.start("amount"), anchor);
             Period basePeriod = base.isEmpty() ? null : base.get(base.size() - 1).period();
+            if (basePeriod != null && basePeriod.equals(period) && period != null
+                    && PREVIOUS_YEAR.matcher(t).region(c.start(), c.start("amount")).find()) {
+                // "2025年营收38.62亿元，较上年的33.05亿元…": 上年 is the year before the figure's, whenever published.
+                basePeriod = period.yearEarlier();
+            }
             if (basePeriod == null || basePeriod.equals(period)) {
                 return;
             }
