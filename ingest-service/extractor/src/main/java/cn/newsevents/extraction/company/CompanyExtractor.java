@@ -57,6 +57,8 @@ public final class CompanyExtractor {
     private static final Pattern TRADE_DESCRIPTOR = Pattern.compile("(?:厂商?|供应商|发展商|投资商|开发商|运营商|制造商|经销商|代理商|服务商)$");
     /** A company's results report, the object of 公布/发布 when a company is the subject. */
     private static final Pattern RESULTS_REPORT = Pattern.compile("财报|业绩|年报|季报|半年报|中报|年度报告|季度报告|中期报告|财务报告|营运报告|财务数据|经营数据");
+    /** An outlet's dateline opening a paragraph ("某某网讯 ", "某地10日电 "): it ends in 讯 or 电 and a space. */
+    private static final Pattern DATELINE = Pattern.compile("^[^，。；]{0,30}[讯电][\\s\u3000]+");
     private static final String CLAUSE_BREAKS = "，,；;：:\n";
     private static final String SENTENCE_BREAKS = "。！？!?\n";
     /** How far before a keyword its subject may start. */
@@ -80,6 +82,8 @@ public final class CompanyExtractor {
     /** An amount in brackets right after a name ("甲有限公司（4870万元）"), or ranked ("乙有限公司以1.36亿元位列第二"). */
     private static final Pattern CONTINUED_AMOUNT = Pattern.compile("(?:[（(](" + Amounts.REGEX + ")[)）]|以("
             + Amounts.REGEX + ")(?=位列|位居|排名|排在|居|列))");
+    /** A board ranked by a metric: the metric word stands right before it (纳税排行榜, 营收百强榜). */
+    private static final Pattern BOARD = Pattern.compile("(?:[0-9百千十五二]{1,4}强)?(?:排行榜|排行|榜单|排名榜|榜)");
     private static final Pattern RANKING = Pattern.compile("排名|位列|依次|分别是|分列|其后|第[一二三四五六七八九十0-9]+[至到-]");
     /** The figure right after a threshold it crossed: "，达到812.4亿元", "，达812亿元", "，为812亿元". */
     private static final Pattern REACHED = Pattern.compile("[，,]\\s*(?:达到|达|为|至)(" + Amounts.REGEX + ")");
@@ -616,10 +620,52 @@ public final class CompanyExtractor {
             }
         }
 
+        /**
+         * "在纳税排行榜上，甲有限公司以3.86亿元位列第一": a board named by its metric word, then registered names each
+         * ranked with its own amount (以…位列/居/排名), give that metric for each name.
+         */
+        private void rankedOnBoard(int from, int to, List<Periods.Mention> mentions) {
+            Matcher board = BOARD.matcher(t).region(from, to);
+            if (!board.find()) {
+                return;
+            }
+            Metric metric = null;
+            for (KeywordScanner.Hit h : keywords.find(t, Math.max(from, board.start() - 6), board.start())) {
+                Optional<Metric> m = lex.keywords.getOrDefault(h.word(), Optional.empty());
+                if (m.isPresent() && h.end() == board.start()) {
+                    metric = m.get();
+                }
+            }
+            if (metric == null) {
+                return;
+            }
+            for (int i = companies.firstRegisteredFrom(board.end()); i < registered.size()
+                    && registered.get(i).start() < to && consumed.size() < 12; i++) {
+                CompanyNames.Name n = registered.get(i);
+                Matcher a = CONTINUED_AMOUNT.matcher(t).region(n.end(), Math.min(to, n.end() + 24));
+                if (!a.lookingAt() || a.group(2) == null) {
+                    continue;
+                }
+                Optional<Amount> parsed = Amounts.parse(a.group(2));
+                if (parsed.isEmpty() || !parsed.get().unitStated() || !lex.fits(metric, parsed.get())) {
+                    continue;
+                }
+                Unit unit = lex.kinds.get(metric) == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT
+                        : currency(parsed.get(), a.group(2));
+                String company = companies.resolve(n.name(), n.start());
+                addFigure(new FigureAssembly.Figure(company, metric, periods.periodOf(a.start(2), mentions),
+                        FigureAssembly.plain(parsed.get().value()), unit, parsed.get().qualifier(), null, null, null,
+                        n.start(), a.end(), 0.6));
+                reported.add(company);
+                consumed.add(new int[]{a.start(2), a.end(2)});
+            }
+        }
+
         /** The figures several companies share in the sentence; their amounts are not read again clause by clause. */
         private void listed(int from, int to, List<Periods.Mention> mentions) {
             consumed.clear();
             continuedList(from, to);
+            rankedOnBoard(from, to, mentions);
             for (FigureLists.Listed l : lists.find(t, from, to)) {
                 Optional<Amount> parsed = Amounts.parse(l.amount());
                 if (parsed.isEmpty() || cues.isAdjusted(from, l.amountStart())) {
@@ -712,6 +758,8 @@ public final class CompanyExtractor {
             String opening = lead.substring(0, best);
             // A dateline in brackets before the name ("【记者某某／台北报导】").
             opening = opening.substring(opening.lastIndexOf('】') + 1);
+            // "某某网讯 某某股份…发布": an outlet's dateline before the name.
+            opening = DATELINE.matcher(opening).replaceFirst("");
             String name = STOCK_CODE.matcher(TRAILING_TIME.matcher(opening).replaceFirst("")).replaceAll("");
             // "被动元件厂某某科技": a descriptor of the trade before the name (not a registered ending: 某某企业集团;
             // other head words such as 企业 are inside many names: 某某企业管理).
@@ -724,6 +772,13 @@ public final class CompanyExtractor {
             }
             // "某某同步公布", "某某亦公布": an adverb between the name and its verb; "另一台厂某某排名第五": its origin.
             name = withoutTrailingAdverb(name);
+            // "本地建材商某某控股有限公司宣布": a registered name ending the opening is the name, without the words
+            // the name table leaves before it.
+            List<CompanyNames.Name> inOpening = names.registered(name, 0, name.length());
+            if (!inOpening.isEmpty() && inOpening.get(inOpening.size() - 1).end() == name.length()
+                    && inOpening.get(inOpening.size() - 1).start() > 0) {
+                name = inOpening.get(inOpening.size() - 1).name();
+            }
             Matcher origin = FigureLists.ORIGIN.matcher(name);
             if (origin.find() && name.length() - origin.end() >= 2) {
                 name = name.substring(origin.end());
@@ -920,6 +975,10 @@ public final class CompanyExtractor {
                 return new Subject(Subject.Kind.IMPLICIT, null, -1);
             }
             s = STOCK_CODE.matcher(s).replaceAll("");
+            if (s.endsWith("有") && lex.anaphors.contains(s.substring(0, s.length() - 1))) {
+                // "全集团有2100名员工": a reference back and its verb.
+                s = s.substring(0, s.length() - 1);
+            }
             if (s.length() < 2 || lex.anaphors.contains(s) || startsWithKeyword(s) || siteOfCompany(s)) {
                 return new Subject(Subject.Kind.FOCUS, null, -1);
             }
@@ -1037,8 +1096,11 @@ public final class CompanyExtractor {
             for (Term term : terms) {
                 String nature = term.nature == null ? "" : term.nature.toString();
                 if (nature.startsWith("nt")) {
+                    // "目前我们全集团": an organisation the segmenter joins from a pronoun and a reference back is
+                    // not a name.
                     return names.looksLikeName(term.word) && !hasAggregate(term.word)
-                            && !lex.anaphors.contains(term.word) ? companies.resolve(term.word, sentenceStart) : null;
+                            && !lex.anaphors.contains(term.word) && !names.hasFunctionWord(term.word)
+                            ? companies.resolve(term.word, sentenceStart) : null;
                 }
                 // Only the sentence subject counts: times, numbers, punctuation and lead words may come first.
                 boolean skippable = nature.startsWith("t") || nature.startsWith("m") || nature.startsWith("w")

@@ -22,6 +22,11 @@ final class CompanyNames {
     /** A descriptor opening with where or whose a company is, ending in a trade word: 内地乳制品企业, 本地物流股. */
     private static final Pattern DESCRIPTOR = Pattern.compile(
             "(?:内地|本地|国内|本港|本澳|海外|民营|国有|外资|港资|台资|上市|龙头|老牌|知名|在港上市的)[^、，,（(]{0,8}?(?:企业|厂商|股|商)");
+    /** 建筑服务商某某控股有限公司, 地产发展商某某集团: the company's trade, ending in a kind of firm, before its name. */
+    private static final Pattern TRADE_HEAD = Pattern.compile(
+            "(?:供应|发展|投资|开发|运营|制造|经销|代理|服务|零售|批发|贸易|分销|承包|建材|物流)商");
+    /** "目前我们全集团": a pronoun or a word for now is never part of a name; the name starts after it. */
+    private static final Pattern SPEAKER_OR_NOW = Pattern.compile("目前|现在|现时|当前|如今|我们|他们|咱们");
     private static final int MAX_NAME = 24;
     /** "847家", "多家": a number of companies, not one. */
     static final Pattern COUNTED_COMPANIES = Pattern.compile("[0-9一二三四五六七八九十几多两数百千][家间]");
@@ -169,6 +174,16 @@ final class CompanyNames {
             if (suffixStart - described.end() >= 2) {
                 s = described.end();
             }
+        }
+        Matcher trade = TRADE_HEAD.matcher(text).region(s, suffixStart);
+        while (trade.find()) {
+            if (suffixStart - trade.end() >= 2) {
+                s = trade.end();
+            }
+        }
+        Matcher speaker = SPEAKER_OR_NOW.matcher(text).region(s, suffixStart);
+        while (speaker.find()) {
+            s = speaker.end();
         }
         Matcher time = LEADING_TIME.matcher(text).region(s, suffixStart);
         while (time.find()) {

@@ -54,6 +54,7 @@ final class FigureLists {
             "(?:则|則)?(?:屈居|位居|排名|排在|排|居|列|名列)第[一二三四五六七八九十0-9]{1,2}(?:位|名)?$");
     /** A market named in a sentence: with 占 before each figure, a list of shares without a share word. */
     private static final Pattern MARKET = Pattern.compile("市场|市場");
+    private static final Pattern EACH = Pattern.compile("分别|分別");
     private static final Pattern SHARES_EACH = Pattern.compile("(?:分别|分別)(?:占|佔|以)");
     private static final Pattern OCCUPIES = Pattern.compile("占|佔");
     private static final Pattern COPULA = Pattern.compile("(?:分别|分別|依次|依序)?(?:为|為)");
@@ -73,7 +74,7 @@ final class FigureLists {
         this.names = names;
         this.keywords = keywords;
         String amount = Amounts.REGEX;
-        this.amountList = Pattern.compile("(?:分别|分別)(?:为|是|达到|达|录得|约为|约|占|以)?[，,:：]?(" + amount + ")(?:" + SEP
+        this.amountList = Pattern.compile("(?:分别|分別)(?:为|是|达到|达|录得|约为|约|占|以|[\\u4e00-\\u9fff]{2,4}?)?[，,:：]?(" + amount + ")(?:" + SEP
                 + amount + "){1," + (MAX_ITEMS - 1) + "}+|(?<![0-9.])(" + amount + ")(?:、" + amount + "){1,"
                 + (MAX_ITEMS - 1) + "}+(?:(?:及|和|与)" + amount + ")?");
         // A share in brackets after its name, after 占, or written right after the name ("酷达14.2%、联华13.9%").
@@ -95,6 +96,24 @@ final class FigureLists {
                 continue;
             }
             KeywordScanner.Hit kw = lastKeyword(t, Math.max(from, m.start() - KEYWORD_REACH), m.start());
+            int namesEnd = -1;
+            if (kw == null && EACH.matcher(t).region(m.start(), m.end()).lookingAt()) {
+                // "甲、乙分别纳税2.14亿元和1.97亿元": the metric word between 分别 and the figures.
+                kw = lastKeyword(t, m.start(), amounts.get(0)[0]);
+                namesEnd = m.start();
+                // The figures of such a list end at the clause: "…和67.3亿元，三家企业合计…".
+                int clauseEnd = m.end();
+                for (int i = amounts.get(0)[1]; i < m.end(); i++) {
+                    if (t.charAt(i) == '，' || t.charAt(i) == ',') {
+                        clauseEnd = i;
+                        break;
+                    }
+                }
+                amounts = amounts(t, m.start(), clauseEnd);
+                if (amounts.size() < 2) {
+                    continue;
+                }
+            }
             if (kw == null && SHARES_EACH.matcher(t).region(m.start(), m.end()).lookingAt()) {
                 // "甲市占率约45%，居首；乙及丙分别占31%及23%": the share word stands earlier in the sentence, the names
                 // right before 分别占.
@@ -111,7 +130,7 @@ final class FigureLists {
             if (metric == null || metric.isEmpty()) {
                 continue;
             }
-            List<int[]> listed = nameList(t, from, kw.start(), amounts.size());
+            List<int[]> listed = nameList(t, from, namesEnd >= 0 ? namesEnd : kw.start(), amounts.size());
             if (listed == null && kw.end() < m.start()) {
                 // "…市占率约45%，居首；乙及丙分别占31%及23%": the names stand between the share word and the figures.
                 listed = nameList(t, kw.end(), m.start(), amounts.size());
@@ -385,6 +404,7 @@ final class FigureLists {
             }
         }
         if (!keywords.find(name, 0, name.length()).isEmpty() || CHANGE.matcher(name).find() || lex.anaphors.contains(name)
+                || name.endsWith("有") && lex.anaphors.contains(name.substring(0, name.length() - 1))
                 || CompanyNames.COUNTED_COMPANIES.matcher(name).find()) {
             return null;
         }

@@ -70,7 +70,7 @@ public final class ChineseDates {
                     continue;
                 }
                 m = monthDay(s, i, to, published);
-                if (m == null && ChineseNumbers.digit(c) >= 0) {
+                if (m == null && (ChineseNumbers.digit(c) >= 0 || writtenDayAfterPreposition(s, i, from))) {
                     boolean listed = lastEnd >= 0 && i - lastEnd <= 2 && carryMonth > 0;
                     m = dayOnly(s, i, to, published, listed ? carryYear : -1, listed ? carryMonth : -1);
                 }
@@ -148,7 +148,7 @@ public final class ChineseDates {
             carryMonth = month.getMonthValue();
             start = i - 2;
         }
-        ChineseNumbers.Parsed day = ChineseNumbers.parse(s, i, to, 2);
+        ChineseNumbers.Parsed day = ChineseNumbers.parse(s, i, to, ChineseNumbers.digit(s.charAt(i)) >= 0 ? 2 : 3);
         if (day == null || day.end() >= to || (s.charAt(day.end()) != '日' && s.charAt(day.end()) != '号')) {
             return null;
         }
@@ -157,6 +157,18 @@ public final class ChineseDates {
         }
         LocalDate date = resolveDay(day.value(), pub, carryYear, carryMonth);
         return date == null ? null : new DateMention(start, day.end() + 1, date, null, false);
+    }
+
+    /**
+     * 于十五日下午, 於二十日: a day written in Chinese numerals stands for a date only after a preposition of time
+     * (elsewhere 十日 is a span of ten days).
+     */
+    private static boolean writtenDayAfterPreposition(String s, int i, int from) {
+        if (i <= from || "于於在".indexOf(s.charAt(i - 1)) < 0) {
+            return false;
+        }
+        char c = s.charAt(i);
+        return c == '十' || c == '廿' || "一二三四五六七八九".indexOf(c) >= 0;
     }
 
     /** A day of the month: in the carried month, else the publication month, else the month before. */
@@ -198,13 +210,21 @@ public final class ChineseDates {
         if ("今昨前".indexOf(c) < 0 || i + 1 >= to || (s.charAt(i + 1) != '(' && s.charAt(i + 1) != '（')) {
             return null;
         }
-        ChineseNumbers.Parsed day = ChineseNumbers.parse(s, i + 2, to, 2);
-        if (day == null || day.end() + 1 >= to || (s.charAt(day.end()) != ')' && s.charAt(day.end()) != '）')
-                || s.charAt(day.end() + 1) != '日') {
+        ChineseNumbers.Parsed day = ChineseNumbers.parse(s, i + 2, to, 3);
+        if (day == null || day.end() + 1 >= to) {
+            return null;
+        }
+        int end;
+        if ((s.charAt(day.end()) == ')' || s.charAt(day.end()) == '）') && s.charAt(day.end() + 1) == '日') {
+            end = day.end() + 2;
+        } else if (s.charAt(day.end()) == '日' && (s.charAt(day.end() + 1) == ')' || s.charAt(day.end() + 1) == '）')) {
+            // 昨（十日）: the day and its 日 both in the brackets.
+            end = day.end() + 2;
+        } else {
             return null;
         }
         LocalDate date = resolveDay(day.value(), pub, -1, -1);
-        return date == null ? null : new DateMention(i, day.end() + 2, date, null, false);
+        return date == null ? null : new DateMention(i, end, date, null, false);
     }
 
     private static DateMention weekday(String s, int i, int to, LocalDate pub) {

@@ -138,6 +138,8 @@ final class MeetingFinder {
     }
 
     private static final int MAX_SESSIONS = 8;
+    /** How far after a gathering its talk is looked for, so that a text of gatherings stays linear. */
+    private static final int TALK_REACH = 600;
 
     /** Marks a mention that names a session of a series already named, not a meeting kind. */
     static final int SESSION = 1;
@@ -159,12 +161,26 @@ final class MeetingFinder {
             if (len == 0) {
                 len = nounAfterHeldVerb(i, sentence);
             }
+            if (len > 0 && rules.cue(Role.SOCIAL_KIND).longestAt(s, i, i + len) == len
+                    && !talkFollows(i + len)) {
+                // 新春茶话会 with a speech only: a gathering, not a seminar.
+                i += len - 1;
+                continue;
+            }
             if (len > 0) {
                 out.add(new int[]{i, i + len});
                 i += len - 1;
             }
         }
         return out;
+    }
+
+    /** Talk (发言, 建言…) written after {@code from} in its paragraph or the next one. */
+    private boolean talkFollows(int from) {
+        int end = s.indexOf('\n', from);
+        end = end < 0 ? s.length() : s.indexOf('\n', end + 1);
+        end = end < 0 ? s.length() : end;
+        return rules.cue(Role.TALK).indexOf(s, from, Math.min(end, from + TALK_REACH)) >= 0;
     }
 
     /**
@@ -208,6 +224,11 @@ final class MeetingFinder {
         if (kind < 0 || text.has(Role.PLANNED, 0, headlineEnd) || text.has(Role.REFERENCE_BEFORE, 0, kind)
                 || rules.cue(Role.REFERENCE_AFTER).longestAt(s, kind + rules.kinds.longestAt(s, kind, headlineEnd),
                 headlineEnd) > 0) {
+            return null;
+        }
+        int kindLength = rules.kinds.longestAt(s, kind, headlineEnd);
+        if (rules.cue(Role.SOCIAL_KIND).longestAt(s, kind, kind + kindLength) == kindLength
+                && !talkFollows(headlineEnd)) {
             return null;
         }
         for (int k = 0; k < sentences.size(); k++) {

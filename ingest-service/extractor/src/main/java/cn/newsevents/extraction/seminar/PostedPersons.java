@@ -16,6 +16,9 @@ import java.util.List;
  */
 final class PostedPersons {
     private static final String BREAKS = "，,；;：:。！？!?\n\r\t “”「」『』《》【】";
+    private static final java.util.regex.Pattern PARTY_COMMITTEE = java.util.regex.Pattern.compile("[市县区省州旗]委$");
+    private static final java.util.regex.Pattern PARTY_DEPARTMENT = java.util.regex.Pattern.compile(
+            "(?:统战|宣传|组织|政法|社会工作)部|政法委");
     private static final String HARD_AFTER_NAME = "，,；;：:。！？!?、等（(）)\"“”「」 \t\n\r";
     /** Characters a name written before its title does not end with (they end organisation names). */
     private static final String NOT_NAME_END = "会局部司团院所校厂委办处厅署社馆站联区市省县协";
@@ -545,6 +548,7 @@ final class PostedPersons {
         if (titleAfterName != null) {
             titles.add(titleAfterName);
         }
+        joinPartyDepartment(orgs, titles);
         if (orgs.isEmpty() && !titles.isEmpty()) {
             String quoted = quotedBefore(s, orig, start);
             if (quoted != null) {
@@ -556,6 +560,28 @@ final class PostedPersons {
             return null;
         }
         return new PersonMention(start, ne, ns, ne, orgs, titles);
+    }
+
+    /**
+     * 市委常委、统战部部长: a standing member of a party committee who heads one of its departments serves in that
+     * department of that committee (市委统战部), not in two bodies.
+     */
+    private static void joinPartyDepartment(List<String> orgs, List<String> titles) {
+        if (orgs.size() != 2 || titles.size() != 2 || !"常委".equals(SimplifiedText.of(titles.get(0)))) {
+            return;
+        }
+        String committee = SimplifiedText.of(orgs.get(0));
+        String department = SimplifiedText.of(orgs.get(1));
+        if (!PARTY_COMMITTEE.matcher(committee).find() || !PARTY_DEPARTMENT.matcher(department).matches()) {
+            return;
+        }
+        String level = orgs.get(0).substring(orgs.get(0).length() - 2);
+        String joined = orgs.get(0) + orgs.get(1);
+        String title = level + titles.get(0) + "、" + orgs.get(1) + titles.get(1);
+        orgs.clear();
+        orgs.add(joined);
+        titles.clear();
+        titles.add(title);
     }
 
     /** The text of a quotation ending right before {@code at} (「…」, “…”), 2 to 20 characters, else null. */
