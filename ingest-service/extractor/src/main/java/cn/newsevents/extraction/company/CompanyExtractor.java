@@ -59,6 +59,8 @@ public final class CompanyExtractor {
     private static final Pattern RESULTS_REPORT = Pattern.compile("财报|业绩|年报|季报|半年报|中报|年度报告|季度报告|中期报告|财务报告|营运报告|财务数据|经营数据");
     /** An outlet's dateline opening a paragraph ("某某网讯 ", "某地10日电 "): it ends in 讯 or 电 and a space. */
     private static final Pattern DATELINE = Pattern.compile("^[^，。；]{0,30}[讯电][\\s\u3000]+");
+    /** A verb of speech after a speaker's name, with a place or occasion between: 在会上透露, 则表示, 说. */
+    private static final Pattern SPEECH = Pattern.compile("(?:在会上|在会中|会上|在座谈中|也|则|还|亦)?(?:说|表示|介绍|透露|指出|称|坦言|分享|谈到|提到)");
     private static final String CLAUSE_BREAKS = "，,；;：:\n";
     private static final String SENTENCE_BREAKS = "。！？!?\n";
     /** How far before a keyword its subject may start. */
@@ -88,7 +90,7 @@ public final class CompanyExtractor {
     /** The figure right after a threshold it crossed: "，达到812.4亿元", "，达812亿元", "，为812亿元". */
     private static final Pattern REACHED = Pattern.compile("[，,]\\s*(?:达到|达|为|至)(" + Amounts.REGEX + ")");
     /** A short name introduced in brackets after a full one: （下称“某某”）, （以下简称某某）. */
-    private static final Pattern ALIAS = Pattern.compile("[（(](?:以下简称|以下称|下称|简称)[^（()）]{1,16}[）)]");
+    private static final Pattern ALIAS = Pattern.compile("[（(](?:(?:以下简称|以下称|下称|简称)[^（()）]{1,16}|[「“『\"][^」”』\"（()）]{1,12}[」”』\"])[）)]");
     /** How far a bracket holds its colons and commas inside one clause. */
     private static final int BRACKET_REACH = 20;
     /** A stock code after a listed company's name ("某某（0700）", "某某(600519.SH)"). */
@@ -334,6 +336,12 @@ public final class CompanyExtractor {
                     && !OBJECT_VERB.matcher(t).region(cs, inClause.get(0).start()).find())) {
                 topic = inClause.get(0).name();
             }
+            if (inClause.isEmpty() && lead != null) {
+                String spoken = speakersCompany(lead);
+                if (spoken != null) {
+                    topic = spoken;
+                }
+            }
             boolean matched = false;
             List<KeywordScanner.Hit> hits = keywords.find(t, cs, ce);
             if (hits.isEmpty()) {
@@ -502,8 +510,14 @@ public final class CompanyExtractor {
             if (named.size() < 2) {
                 addDistinct(named, company);
             }
-            comparisonBase(amountEnd, Math.min(nextEnd, amountEnd + COMPARISON_WINDOW), company, metric, kind, period,
-                    value.signum() < 0, evStart, mentions, confidence);
+            // "5.62亿元（人民币，下同），较2023年的2.71亿元…": an aside in brackets after the figure.
+            int after = amountEnd;
+            if (after < t.length() && (t.charAt(after) == '（' || t.charAt(after) == '(')) {
+                int close = t.indexOf(t.charAt(after) == '（' ? '）' : ')', after);
+                after = close > after && close - after <= BRACKET_REACH ? close + 1 : after;
+            }
+            comparisonBase(after, Math.min(Math.max(nextEnd, after), after + COMPARISON_WINDOW), company, metric, kind,
+                    period, value.signum() < 0, evStart, mentions, confidence);
             int from = change;
             if (from >= 0 && from < m.start("amount")) {
                 // "客户数从上年末的310万增加到1960万": the starting figure is the earlier period's.
@@ -714,6 +728,10 @@ public final class CompanyExtractor {
             if (!Character.isIdeographic(before) || "年度季月期内".indexOf(before) >= 0) {
                 return true;
             }
+            if (before == '的' && kw >= 2 && "年度季月期内".indexOf(t.charAt(kw - 2)) >= 0) {
+                // "截至6月30日止六个月的收益": the period, then 的.
+                return true;
+            }
             // "集团录得收入…", "公司实现收入…": a verb of reporting right before the bare keyword, after the company
             // (not after a segment: "东南亚业务录得收入…").
             if (REPORTING_VERB.matcher(t).region(Math.max(0, kw - 2), kw).find()) {
@@ -745,6 +763,8 @@ public final class CompanyExtractor {
             // "某某科技（YunXi Technology Inc.）北京时间30日早间公布": the name in Latin letters and the time zone too.
             String lead = LATIN_ASIDE.matcher(ALIAS.matcher(clauseLead).replaceAll("")).replaceAll("")
                     .replace("北京时间", "");
+            // 【本报讯】, "某某网讯 ": a dateline before the name is not counted in the name's reach.
+            lead = DATELINE.matcher(lead.substring(lead.lastIndexOf('】') + 1)).replaceFirst("");
             int best = -1;
             for (String v : lex.topicVerbs) {
                 int i = lead.indexOf(v);
@@ -784,12 +804,28 @@ public final class CompanyExtractor {
                 name = name.substring(origin.end());
             }
             // "某某公司副总某某表示": the company is the part before its executive's title.
+            int firstTitle = -1;
             for (String title : executiveTitles) {
                 int i = name.indexOf(title);
-                if (i >= 2) {
-                    name = name.substring(0, i);
+                if (i >= 2 && (firstTitle < 0 || i < firstTitle)) {
+                    // 集团主席兼行政总裁某某: the first of the posts ends the company.
+                    firstTitle = i;
+                }
+            }
+            if (firstTitle >= 0) {
+                name = name.substring(0, firstTitle);
+            }
+            for (String a : lex.anaphors) {
+                // "某某控股有限公司集团主席…": the group written again before its chairman's post.
+                if (name.endsWith(a) && name.length() > a.length() + 2
+                        && lex.nameSuffixes.stream().anyMatch(name.substring(0, name.length() - a.length())::endsWith)) {
+                    name = name.substring(0, name.length() - a.length());
                     break;
                 }
+            }
+            if (lex.anaphors.contains(name) || lex.headWords.contains(name)) {
+                // "公司董事会秘书某某透露": the company already in focus.
+                return null;
             }
             if (!balancedBrackets(name)) {
                 // 1234）昨日公布: the tail of an aside whose colon split the clause, not a name.
@@ -1107,6 +1143,34 @@ public final class CompanyExtractor {
                         || nature.startsWith("q") || lex.leadWords.contains(term.word);
                 if (!skippable) {
                     return null;
+                }
+            }
+            return null;
+        }
+
+        /**
+         * "岑某在会上透露，集团…", "朱某说，企业全年…": a seminar participant from a company opening the clause with a
+         * verb of speech; what the clauses after it say of 集团 or 企业 is that company's.
+         */
+        private String speakersCompany(String lead) {
+            for (SeminarEvent s : seminars) {
+                for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
+                    if (p.name() == null || p.organization() == null) {
+                        continue;
+                    }
+                    String name = SimplifiedText.of(p.name());
+                    if (!lead.startsWith(name)) {
+                        continue;
+                    }
+                    Matcher said = SPEECH.matcher(lead).region(name.length(), Math.min(lead.length(), name.length() + 8));
+                    if (!said.lookingAt()) {
+                        continue;
+                    }
+                    for (String org : SimplifiedText.of(p.organization()).split("、")) {
+                        if (lex.isCompanyOrganization(org)) {
+                            return companies.resolve(org, 0);
+                        }
+                    }
                 }
             }
             return null;

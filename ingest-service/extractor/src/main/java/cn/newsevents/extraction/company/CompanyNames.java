@@ -24,7 +24,7 @@ final class CompanyNames {
             "(?:内地|本地|国内|本港|本澳|海外|民营|国有|外资|港资|台资|上市|龙头|老牌|知名|在港上市的)[^、，,（(]{0,8}?(?:企业|厂商|股|商)");
     /** 建筑服务商某某控股有限公司, 地产发展商某某集团: the company's trade, ending in a kind of firm, before its name. */
     private static final Pattern TRADE_HEAD = Pattern.compile(
-            "(?:供应|发展|投资|开发|运营|制造|经销|代理|服务|零售|批发|贸易|分销|承包|建材|物流)商");
+            "(?:供应|发展|投资|开发|运营|制造|经销|代理|服务|零售|批发|贸易|分销|承包|建材|物流)商|连锁品牌|(?<!自有)品牌");
     /** "目前我们全集团": a pronoun or a word for now is never part of a name; the name starts after it. */
     private static final Pattern SPEAKER_OR_NOW = Pattern.compile("目前|现在|现时|当前|如今|我们|他们|咱们");
     private static final int MAX_NAME = 24;
@@ -65,6 +65,11 @@ final class CompanyNames {
             int end = m.end();
             int start = walkLeft(text, m.start(), from);
             Name n = trim(text, start, m.start(), end);
+            String own = n == null ? null : n.name().substring(0, n.name().length() - (end - m.start()));
+            if (n != null && lex.anaphors.contains(m.word()) && lex.nameSuffixes.stream().anyMatch(own::endsWith)) {
+                // 某某控股有限公司集团主席: 集团 written again after the full name is not a longer name.
+                continue;
+            }
             if (n != null) {
                 raw.add(n);
             }
@@ -122,6 +127,16 @@ final class CompanyNames {
             }
             if (n != null && (lex.anaphors.contains(n.name()) || lex.headWords.contains(n.name()))) {
                 continue;
+            }
+            if (n != null) {
+                // 某某控股有限公司集团主席: the group written again before its chairman's post.
+                for (String a : lex.anaphors) {
+                    String rest = n.name().substring(0, Math.max(0, n.name().length() - a.length()));
+                    if (n.name().endsWith(a) && rest.length() > 2 && lex.nameSuffixes.stream().anyMatch(rest::endsWith)) {
+                        n = new Name(n.start(), n.end() - a.length(), rest);
+                        break;
+                    }
+                }
             }
             if (n != null && lex.isCompanyOrganization(n.name())) {
                 out.add(n);

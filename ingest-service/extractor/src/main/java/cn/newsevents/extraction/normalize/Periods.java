@@ -182,7 +182,8 @@ public final class Periods {
             // "截至2024年6月30日止六个月": the months ending then; "…止年度": the year ending then.
             int last = month(m.group("um"));
             if (m.group("uy") != null) {
-                return last == 12 ? Optional.of(new Period.Year(year)) : Optional.empty();
+                // A financial year is named by the year it ends in (截至2025年3月31日止年度: FY2025).
+                return Optional.of(new Period.Year(year));
             }
             int n = small(m.group("un"));
             return n >= 1 && n <= last ? Optional.of(Period.months(year, last - n + 1, last)) : Optional.empty();

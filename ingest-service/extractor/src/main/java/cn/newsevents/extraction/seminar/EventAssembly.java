@@ -26,6 +26,11 @@ final class EventAssembly {
     private String articleCity;
     private String articleProvince;
     private String articleDistrict;
+    /** Short forms already spelled out in this article (bounded: a text of many short forms stays linear). */
+    private final java.util.Map<String, String> spelled = new java.util.HashMap<>();
+    private static final int MAX_SHORT_FORMS = 32;
+    /** Longest full name a short form is looked for in. */
+    private static final int FULL_FORM_REACH = 14;
 
     EventAssembly(String articleId, MeetingText text, MeetingCities cities) {
         this.articleId = articleId;
@@ -88,7 +93,8 @@ final class EventAssembly {
             String organization = p.mention().organization() != null ? p.mention().organization()
                     : impliedOrganization(p.mention().title());
             participants.add(new Participant(p.name(), p.mention().title(),
-                    MeetingCities.expand(organization, cityName, e.city, articleCity, articleProvince, articleDistrict), p.raised()));
+                    spelledOut(MeetingCities.expand(organization, cityName, e.city, articleCity, articleProvince,
+                            articleDistrict)), p.raised()));
         }
         Person host = e.host == null ? null : new Person(e.hostName(orig), e.host.title(),
                 MeetingCities.expand(e.host.organization(), cityName, e.city, articleCity, articleProvince, articleDistrict));
@@ -101,6 +107,54 @@ final class EventAssembly {
         return new SeminarEvent(id, articleId, e.date, e.timeOfDay, e.city, e.name, e.series,
                 e.sequence, host, e.focus, List.copyOf(participants), evidence,
                 Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100.0, ExtractorVersion.CURRENT);
+    }
+
+    /**
+     * 经科局 after 经济及科技发展局 was written out: a short form (three or four characters ending in a body's
+     * ending) becomes the full name the article gave, the nearest span ending in the same character that holds the
+     * short form's characters in order. Names the article never wrote out stay as written.
+     */
+    private String spelledOut(String organization) {
+        if (organization == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String part : organization.split("、", -1)) {
+            if (out.length() > 0) {
+                out.append('、');
+            }
+            out.append(spelled.computeIfAbsent(part, this::fullForm));
+        }
+        return out.toString();
+    }
+
+    private String fullForm(String abbreviation) {
+        int n = abbreviation.length();
+        if (n < 3 || n > 4 || spelled.size() > MAX_SHORT_FORMS
+                || Lexicon.ORG_SUFFIXES.longestEndingAt(abbreviation, n, n - 1) != 1) {
+            return abbreviation;
+        }
+        char last = abbreviation.charAt(n - 1);
+        for (int i = orig.indexOf(last); i >= 0; i = orig.indexOf(last, i + 1)) {
+            int k = n - 2;
+            int j = i - 1;
+            while (j >= 0 && i - j <= FULL_FORM_REACH && k >= 0 && Character.isIdeographic(orig.charAt(j))) {
+                if (orig.charAt(j) == abbreviation.charAt(k)) {
+                    k--;
+                }
+                if (k >= 0) {
+                    j--;
+                }
+            }
+            boolean midName = i + 1 < orig.length() && (orig.charAt(i + 1) == '员' || orig.charAt(i + 1) == '員');
+            if (k < 0 && i + 1 - j >= n + 2 && !midName) {
+                String full = orig.substring(j, i + 1);
+                if (!full.contains(abbreviation)) {
+                    return full;
+                }
+            }
+        }
+        return abbreviation;
     }
 
     /** The organization a post written alone names (副市长 -> 市政府), or null. */
