@@ -8,11 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,10 +25,6 @@ final class ArticleCompanies {
     private final List<CompanyNames.Name> registered;
     private final int[] registeredStarts;
     private final List<CompanyNames.Name> known = new ArrayList<>();
-    /** Short names introduced in brackets right after a registered name: 某某控股有限公司（某某）, （下称“某某”）. */
-    private final Map<String, String> aliases = new HashMap<>();
-    private static final Pattern ALIAS = Pattern.compile(
-            "[（(](?:以下简称|以下称|下称|简称)?[：:]?[「“『\"]?([\\u4e00-\\u9fff]{2,8})[」”』\"]?[）)]");
 
     /**
      * @param t    the article text in simplified characters
@@ -50,12 +43,6 @@ final class ArticleCompanies {
                     int at = t.indexOf(org);
                     known.add(new CompanyNames.Name(Math.max(at, 0), Math.max(at, 0), org));
                 }
-            }
-        }
-        for (CompanyNames.Name n : registered) {
-            Matcher alias = ALIAS.matcher(t).region(n.end(), Math.min(t.length(), n.end() + 24));
-            if (alias.lookingAt() && aliases.size() < MAX_KNOWN) {
-                aliases.putIfAbsent(alias.group(1), n.name());
             }
         }
         known.sort(Comparator.comparingInt(CompanyNames.Name::start));
@@ -88,15 +75,8 @@ final class ArticleCompanies {
         return i;
     }
 
-    /**
-     * The fullest name of the article for a short name: the name it was introduced for (某某控股有限公司（某某）), else
-     * one containing it, nearest before {@code at}.
-     */
+    /** The fullest name of the article for a short name: one containing it, nearest before {@code at}. */
     String resolve(String shortName, int at) {
-        String introduced = aliases.get(shortName);
-        if (introduced != null) {
-            return introduced;
-        }
         CompanyNames.Name best = null;
         for (CompanyNames.Name n : known) {
             if (n.name().contains(shortName) && n.name().length() > shortName.length()) {
