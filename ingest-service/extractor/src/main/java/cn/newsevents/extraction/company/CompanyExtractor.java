@@ -49,7 +49,7 @@ public final class CompanyExtractor {
     private static final Pattern TRAILING_TIME = Pattern.compile(
             "(?:(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
                     + "|[昨今前][（(][0-9０-９]{1,2}[)）]日|(?:今日|昨日|今天|昨天)[（(][0-9０-９]{1,2}日[)）]"
-                    + "|[0-9０-９一二三四五六七八九十]{1,3}[日号]|日前|近日|今日|昨日|今天|昨天|日內|日内)"
+                    + "|[0-9０-９一二三四五六七八九十]{1,3}[日号]|日前|近日|今日|昨日|今天|昨天|日內|日内|昨|今)"
                     + "(?:晚间|晚間|晚上|晚|早间|早間|上午|下午|午间|午間|盘后|盤後)?$");
     /** A clause ending in a trade descriptor and a name after 的 ("…的被动元件厂某某科技"). */
     private static final Pattern DESCRIBED_TOPIC = Pattern.compile("的[^，,；;：:。的]{1,10}?(?:厂商?|供应商|发展商|投资商|开发商|运营商|制造商|经销商|代理商|服务商)([^，,；;：:。的厂商]{2,10})$");
@@ -61,6 +61,10 @@ public final class CompanyExtractor {
     private static final Pattern DATELINE = Pattern.compile("^[^，。；]{0,30}[讯电][\\s\u3000]+");
     /** A verb of speech after a speaker's name, with a place or occasion between: 在会上透露, 则表示, 说. */
     private static final Pattern SPEECH = Pattern.compile("(?:在会上|在会中|会上|在座谈中|也|则|还|亦)?(?:说|表示|介绍|透露|指出|称|坦言|分享|谈到|提到)");
+    /** A kind of listed stock before a name: 内房股, 科技股, 濠股 (not 股份). */
+    private static final Pattern STOCK_KIND = Pattern.compile("[\\u4e00-\\u9fff]{1,3}股(?!份|东|價|价|票|权|權)");
+    /** 以某某为例, 以去年排名第六的某某为例: a company given as an example. */
+    private static final Pattern EXAMPLE = Pattern.compile("以(?:[^，,。；;]{0,14}的)?([\\u4e00-\\u9fff]{2,12}?)为例");
     private static final String CLAUSE_BREAKS = "，,；;：:\n";
     private static final String SENTENCE_BREAKS = "。！？!?\n";
     /** How far before a keyword its subject may start. */
@@ -335,6 +339,12 @@ public final class CompanyExtractor {
             if (!inClause.isEmpty() && (inClause.get(0).start() <= opening + 3 || inClause.size() == 1
                     && !OBJECT_VERB.matcher(t).region(cs, inClause.get(0).start()).find())) {
                 topic = inClause.get(0).name();
+            }
+            Matcher example = EXAMPLE.matcher(t).region(cs, ce);
+            if (inClause.size() <= 1 && example.find() && names.looksLikeName(example.group(1))
+                    && !names.hasFunctionWord(example.group(1)) && !hasAggregate(example.group(1))) {
+                // "以去年排名第六的某某为例，上半年份额…": the example is what the next clauses speak of.
+                topic = companies.resolve(example.group(1), example.start(1));
             }
             if (inClause.isEmpty() && lead != null) {
                 String spoken = speakersCompany(lead);
@@ -789,6 +799,11 @@ public final class CompanyExtractor {
                     name = name.substring(i + h.length());
                     break;
                 }
+            }
+            // "内房股某某置地", "濠股某某": the kind of stock it is, before the name.
+            Matcher stock = STOCK_KIND.matcher(name);
+            if (stock.lookingAt() && name.length() - stock.end() >= 2) {
+                name = name.substring(stock.end());
             }
             // "某某同步公布", "某某亦公布": an adverb between the name and its verb; "另一台厂某某排名第五": its origin.
             name = withoutTrailingAdverb(name);

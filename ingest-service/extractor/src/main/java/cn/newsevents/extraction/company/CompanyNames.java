@@ -322,6 +322,10 @@ final class CompanyNames {
     boolean hasFunctionWord(String candidate) {
         for (Term term : Segmenter.WORDS.seg(candidate)) {
             String nature = term.nature == null ? "" : term.nature.toString();
+            if (term.word.equals("地") && candidate.endsWith("地") && candidate.length() >= 3) {
+                // 某某置地, 某某天地: 地 ending a name is a noun, not the adverbial particle.
+                continue;
+            }
             if (!nature.isEmpty() && "rpcud".indexOf(nature.charAt(0)) >= 0) {
                 return true;
             }
