@@ -65,6 +65,8 @@ public final class CompanyExtractor {
     private static final Pattern STOCK_KIND = Pattern.compile("[\\u4e00-\\u9fff]{1,3}股(?!份|东|價|价|票|权|權)");
     /** 以某某为例, 以去年排名第六的某某为例: a company given as an example. */
     private static final Pattern EXAMPLE = Pattern.compile("以(?:[^，,。；;]{0,14}的)?([\\u4e00-\\u9fff]{2,12}?)为例");
+    /** 排名第二的, 位居第三的: a rank written before a name. */
+    private static final Pattern RANKED_PREFIX = Pattern.compile("(?:排名|排行|位居|位列|名列)?第[一二三四五六七八九十0-9]{1,3}(?:名|位|大)?的");
     private static final String CLAUSE_BREAKS = "，,；;：:\n";
     private static final String SENTENCE_BREAKS = "。！？!?\n";
     /** How far before a keyword its subject may start. */
@@ -963,6 +965,11 @@ public final class CompanyExtractor {
                 }
             }
             if (last != null) {
+                String before = bracketedAfter(last.start(), cs);
+                if (before != null) {
+                    // "某某超商（某某便利股份有限公司）门市数…": the name written first; the full name is an aside.
+                    return new Subject(Subject.Kind.NAMED, before, last.start() - 1 - before.length());
+                }
                 return new Subject(Subject.Kind.NAMED, last.name(), last.start());
             }
             char[] chars = t.substring(cs, end).toCharArray();
@@ -990,6 +997,12 @@ public final class CompanyExtractor {
                     offset += before - s.length();
                     changed = true;
                 }
+            }
+            Matcher ranked = RANKED_PREFIX.matcher(s);
+            if (ranked.lookingAt() && s.length() - ranked.end() >= 2) {
+                // "排名第二的某某超商门市数…": the rank before the name.
+                offset += ranked.end();
+                s = s.substring(ranked.end());
             }
             int cut = s.indexOf('|');
             cut = cut < 0 ? s.length() : cut;
@@ -1073,6 +1086,33 @@ public final class CompanyExtractor {
                         end - afterPeriod.length());
             }
             return new Subject(Subject.Kind.NONE, null, -1);
+        }
+
+        /** The name written right before a bracket that opens at {@code at - 1}, after any head word, else null. */
+        private String bracketedAfter(int at, int floor) {
+            if (at < 1 || "（(".indexOf(t.charAt(at - 1)) < 0) {
+                return null;
+            }
+            int start = at - 1;
+            while (start > floor && at - 1 - start < 10 && CompanyNames.isNameChar(t.charAt(start - 1))
+                    && "（()）".indexOf(t.charAt(start - 1)) < 0) {
+                start--;
+            }
+            String name = t.substring(start, at - 1);
+            for (String h : headWords) {
+                int i = name.lastIndexOf(h);
+                if (i >= 0 && name.length() - (i + h.length()) >= 2) {
+                    name = name.substring(i + h.length());
+                    break;
+                }
+            }
+            for (String w : leadWords) {
+                if (name.startsWith(w) && name.length() - w.length() >= 2) {
+                    name = name.substring(w.length());
+                }
+            }
+            return name.length() >= 2 && names.looksLikeName(name) && !names.hasFunctionWord(name)
+                    && !hasAggregate(name) && !names.isCommonWord(name) ? name : null;
         }
 
         /**
@@ -1182,13 +1222,26 @@ public final class CompanyExtractor {
                         continue;
                     }
                     for (String org : SimplifiedText.of(p.organization()).split("、")) {
-                        if (lex.isCompanyOrganization(org)) {
+                        if (lex.isCompanyOrganization(org) || isBusiness(org)) {
                             return companies.resolve(org, 0);
                         }
                     }
                 }
             }
             return null;
+        }
+
+        /** A participant's organisation that is no body of government or association (某某老饼舖, 某某茶餐厅). */
+        private boolean isBusiness(String org) {
+            for (var e : lex.organizationKinds.entrySet()) {
+                if (!e.getValue() && org.endsWith(e.getKey())) {
+                    return false;
+                }
+            }
+            return names.looksLikeName(org) && !hasAggregate(org) && !org.endsWith("政府") && !org.endsWith("局")
+                    && !org.endsWith("委") && !org.endsWith("会") && !org.endsWith("办") && !org.endsWith("院")
+                    && !org.endsWith("署") && !org.endsWith("处") && !org.endsWith("部") && !org.endsWith("厅")
+                    && !org.endsWith("中心") && !org.endsWith("大学") && !org.endsWith("学院");
         }
 
         /** A seminar participant of this company named in the sentence, as the person who gave the figure. */

@@ -27,6 +27,8 @@ final class CompanyNames {
             "(?:供应|发展|投资|开发|运营|制造|经销|代理|服务|零售|批发|贸易|分销|承包|建材|物流)商|连锁品牌|(?<!自有)品牌");
     /** "目前我们全集团": a pronoun or a word for now is never part of a name; the name starts after it. */
     private static final Pattern SPEAKER_OR_NOW = Pattern.compile("目前|现在|现时|当前|如今|我们|他们|咱们");
+    /** 餐饮集团, 物流集团 opening a registered name; the word before 集团 must be a common noun of a trade. */
+    private static final Pattern TRADE_GROUP = Pattern.compile("([\\u4e00-\\u9fff]{2,3})(?:集团|集團)");
     private static final int MAX_NAME = 24;
     /** "847家", "多家": a number of companies, not one. */
     static final Pattern COUNTED_COMPANIES = Pattern.compile("[0-9一二三四五六七八九十几多两数百千][家间]");
@@ -196,6 +198,11 @@ final class CompanyNames {
                 s = trade.end();
             }
         }
+        Matcher tradeGroup = TRADE_GROUP.matcher(text).region(s, suffixStart);
+        if (tradeGroup.lookingAt() && suffixStart - tradeGroup.end() >= 2 && isTradeWord(tradeGroup.group(1))) {
+            // 餐饮集团某某餐饮事业股份有限公司: the trade's group word before the name, not a group of that name.
+            s = tradeGroup.end();
+        }
         Matcher speaker = SPEAKER_OR_NOW.matcher(text).region(s, suffixStart);
         while (speaker.find()) {
             s = speaker.end();
@@ -205,6 +212,11 @@ final class CompanyNames {
             s = time.end();
         }
         s = afterLeadingVerb(text, s, suffixStart);
+        while (s < suffixStart && (text.charAt(s) == '（' || text.charAt(s) == '(')
+                && text.indexOf(text.charAt(s) == '（' ? '）' : ')', s) >= end) {
+            // 某某超商（某某便利股份有限公司）: the bracket opening before a full name is not part of it.
+            s++;
+        }
         String own = text.substring(s, suffixStart);
         if (own.length() < 2 && suffixStart != end) {
             return null;
@@ -319,6 +331,16 @@ final class CompanyNames {
      * Whether the segmenter finds a pronoun, preposition, conjunction, particle or adverb in the candidate: a clause
      * ("这一数据仅次于", "由于其"), not a name.
      */
+    /** A trade (餐饮, 物流, 航运): one common noun to the segmenter, not a proper name. */
+    private static boolean isTradeWord(String word) {
+        List<Term> terms = Segmenter.WORDS.seg(word);
+        if (terms.size() != 1 || terms.get(0).nature == null) {
+            return false;
+        }
+        String nature = terms.get(0).nature.toString();
+        return nature.equals("n") || nature.equals("vn");
+    }
+
     boolean hasFunctionWord(String candidate) {
         for (Term term : Segmenter.WORDS.seg(candidate)) {
             String nature = term.nature == null ? "" : term.nature.toString();

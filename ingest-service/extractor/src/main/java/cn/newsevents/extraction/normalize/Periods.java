@@ -36,7 +36,7 @@ public final class Periods {
     private static final String YEAR = "(?:((?:19|20)[0-9]{2}) ?(?:财年|财政年度|年度|年) ?|(" + Tsv.alternation(RELATIVE.keySet()) + "))";
     private static final String MONTH = "(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
     /** Words that make a bare month ("10月营收") the period of a monthly figure rather than a date. */
-    private static final String MONTH_FIGURES = "营收|营业额|营业收入|销售额|合并营收|自结营收|销量";
+    private static final String MONTH_FIGURES = "营收|营业额|营业收入|销售额|合并营收|自结营收|自结合并营收|销量";
     private static final Pattern CHANGE_AFTER = Pattern.compile("(?:相比)?(?:增|减|下降|下滑|上升|提高|提升|多|少|成长|衰退|持平)");
     private static final String DASH = "[-—–~～－至到]";
     // The lookahead rejects most positions with one character test before the alternatives are tried.
@@ -46,7 +46,7 @@ public final class Periods {
                     + "|(?<asof>截至|截止到|截止)" + YEAR + "?(?:(?<am>" + MONTH + ")月(?:底|末|份)?|第?(?<aq>[一二三四1-4])季度?(?:末|底)|(?<ayend>年底|年末|底|末))"
                     + "|" + YEAR + "?(?<m1>" + MONTH + ")" + DASH + "(?<m2>" + MONTH + ")月(?:份)?"
                     + "|" + YEAR + "?前(?<qn>[一二两三2-3])(?:个)?季(?:度)?"
-                    + "|" + YEAR + "?前(?<mn>" + MONTH + ")(?:个)?月(?:份)?"
+                    + "|" + YEAR + "?[前首](?<mn>" + MONTH + ")(?:个)?月(?:份)?"
                     + "|" + YEAR + "?(?:第(?<q>[一二三四1-4])季(?:度)?|(?<q1>首)季(?:度)?|(?<q2>[一二三四1-4])季度)"
                     + "|" + YEAR + "?(?<h>上半年|下半年|上半财年|下半财年)"
                     + "|" + YEAR + "?(?<interim>中期)(?=业绩|报告|盈利|纯利|溢利|营业额|收入|营收)"
