@@ -67,6 +67,16 @@ public final class CompanyExtractor {
     private static final Pattern EXAMPLE = Pattern.compile("以(?:[^，,。；;]{0,14}的)?([\\u4e00-\\u9fff]{2,12}?)为例");
     /** 排名第二的, 位居第三的: a rank written before a name. */
     private static final Pattern RANKED_PREFIX = Pattern.compile("(?:排名|排行|位居|位列|名列)?第[一二三四五六七八九十0-9]{1,3}(?:名|位|大)?的");
+    /** A clause naming its company first: 第五名是某某 (the whole clause), 而新晋厂商某某则…, 某某则以…. */
+    private static final Pattern TOPIC_OPENER = Pattern.compile(
+            "(?:而|但)?(?:(?:排名)?第[一二三四五六七八九十0-9]{1,3}(?:名|位)?(?:的)?(?:是|为)([\\u4e00-\\u9fff]{2,10})(?=[，,；;。]|$)"
+                    + "|(?:[\\u4e00-\\u9fff]{0,3}?(?:厂商|企业|品牌|厂))?([\\u4e00-\\u9fff]{2,8}?)(?:则|亦)(?!为|是))");
+    private static final Pattern PERIOD_WORD = Pattern.compile("同期|[年月季期]|今|昨");
+    /** 连续第三年研发投入超过10亿元: a streak of years above a threshold, not a figure of one period. */
+    private static final Pattern STREAK = Pattern.compile("连续(?:第)?[0-9一二三四五六七八九十两]{1,2}年");
+    /** 海外市场（主要为东南亚）收益, 内地业务收入: a segment's revenue, not the company's. */
+    private static final Pattern SEGMENT = Pattern.compile(
+            "(?:海外|境外|国内|内地|本地|地区|市场|业务|分部|板块)(?:市场|业务)?(?:[（(][^）)]{0,12}[)）])?(?:的)?$");
     private static final String CLAUSE_BREAKS = "，,；;：:\n";
     private static final String SENTENCE_BREAKS = "。！？!?\n";
     /** How far before a keyword its subject may start. */
@@ -343,10 +353,22 @@ public final class CompanyExtractor {
                 topic = inClause.get(0).name();
             }
             Matcher example = EXAMPLE.matcher(t).region(cs, ce);
-            if (inClause.size() <= 1 && example.find() && names.looksLikeName(example.group(1))
-                    && !names.hasFunctionWord(example.group(1)) && !hasAggregate(example.group(1))) {
-                // "以去年排名第六的某某为例，上半年份额…": the example is what the next clauses speak of.
-                topic = companies.resolve(example.group(1), example.start(1));
+            if (inClause.size() <= 1 && example.find()) {
+                String given = example.group(1);
+                // "以去年排名第六的某某为例，上半年份额…": the example is what the next clauses speak of; an unnamed
+                // one (以某龙头为例) leaves no company in focus.
+                topic = names.looksLikeName(given) && !given.startsWith("某") && !names.hasFunctionWord(given)
+                        && !hasAggregate(given) ? companies.resolve(given, example.start(1)) : null;
+            }
+            Matcher opener = TOPIC_OPENER.matcher(t).region(cs, ce);
+            if (inClause.isEmpty() && opener.lookingAt()) {
+                String name = opener.group(1) != null ? opener.group(1) : opener.group(2);
+                if (names.looksLikeName(name) && !names.isCommonWord(name) && !names.hasFunctionWord(name)
+                        && !hasAggregate(name) && keywords.find(name, 0, name.length()).isEmpty()
+                        && !PERIOD_WORD.matcher(name).find() && !lex.anaphors.contains(name)) {
+                    // "第五名是某某", "而新晋厂商某某则凭借…": the clause opens with the company it speaks of.
+                    topic = companies.resolve(name, opener.start());
+                }
             }
             if (inClause.isEmpty() && lead != null) {
                 String spoken = speakersCompany(lead);
@@ -454,6 +476,15 @@ public final class CompanyExtractor {
                 return false;
             }
             Amount amount = parsed.get();
+            if (amount.qualifier() == Qualifier.OVER && STREAK.matcher(t).region(cs, m.start("amount")).find()) {
+                // "连续第三年研发投入超过10亿元": a threshold held for years, no figure of its own.
+                return false;
+            }
+            if ((metric == Metric.REVENUE || metric == Metric.NET_PROFIT)
+                    && SEGMENT.matcher(t).region(Math.max(cs, kw - 24), kw).find()) {
+                // "海外市场（主要为东南亚）收益则为…": a segment's revenue.
+                return false;
+            }
             if (amount.qualifier() == Qualifier.OVER) {
                 // "首次突破800亿元，达到812.4亿元": a threshold crossed, then the figure itself.
                 Matcher reached = REACHED.matcher(t).region(m.end("amount"), Math.min(t.length(), m.end("amount") + 24));

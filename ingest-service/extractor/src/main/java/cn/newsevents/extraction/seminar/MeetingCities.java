@@ -98,7 +98,9 @@ final class MeetingCities {
             return organization;
         }
         String district = districtOf(place);
-        if (district == null && place == null) {
+        if (district == null && (place == null || place.endsWith("镇") || place.endsWith("鎮") || place.endsWith("街道")
+                || place.endsWith("乡") || place.endsWith("鄉"))) {
+            // A meeting in a town (北滘镇) is in the district the article names.
             district = articleDistrict;
         }
         String province = city == null ? null : Places.provinceOf(city);
