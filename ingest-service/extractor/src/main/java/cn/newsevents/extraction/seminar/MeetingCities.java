@@ -112,6 +112,14 @@ final class MeetingCities {
             if (!sb.isEmpty()) {
                 sb.append('、');
             }
+            String county = place != null && (place.endsWith("县") || place.endsWith("縣")) ? place
+                    : city != null && (city.endsWith("县") || city.endsWith("縣")) ? city
+                    : city != null && !city.isEmpty() && !part.isEmpty() && Character.isIdeographic(city.charAt(city.length() - 1))
+                    && "市省区區".indexOf(city.charAt(city.length() - 1)) < 0 ? city + part.charAt(0) : null;
+            if ((part.startsWith("县府") || part.startsWith("縣府")) && county != null) {
+                // 县府产业发展处 in 新竹县: the county government.
+                part = county + "政府" + part.substring(2);
+            }
             if (part.startsWith("市府") && part.length() > 2) {
                 part = "市" + part.substring(2);
             } else if (part.equals("市府")) {

@@ -533,7 +533,8 @@ final class PostedPersons {
         int partStart = start;
         boolean introduced = true;
         for (int i = start; i <= postEnd; i++) {
-            if (i == postEnd || s.charAt(i) == '、' || s.charAt(i) == '兼') {
+            boolean jointPost = i < postEnd && s.charAt(i) == '暨' && i > partStart && titleEndingAt(s, i, partStart) > 0;
+            if (i == postEnd || s.charAt(i) == '、' || s.charAt(i) == '兼' || jointPost) {
                 if (i < postEnd && s.startsWith("代表", i - 2) && i - 2 > partStart) {
                     // 外资企业代表、某某公司总经理: the group the person speaks for, not a post.
                     partStart = i + 1;
