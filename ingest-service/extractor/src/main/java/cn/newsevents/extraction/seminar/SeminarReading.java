@@ -6,6 +6,7 @@ import cn.newsevents.extraction.date.ChineseDates;
 import cn.newsevents.extraction.date.DateMention;
 import cn.newsevents.extraction.seminar.SeminarRules.Role;
 import cn.newsevents.extraction.text.Sentences;
+import cn.newsevents.extraction.text.SimplifiedText;
 import cn.newsevents.extraction.text.Span;
 
 import java.time.LocalDate;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One article read sentence by sentence, in order, keeping what a later sentence needs from earlier ones: the
@@ -29,6 +32,8 @@ final class SeminarReading {
     private final LocalDate published;
     private final int body;
     private final List<MeetingDraft> drafts = new ArrayList<>();
+    /** A session named by its place at a paragraph's opening: 台中场, 高雄场. */
+    private static final Pattern SESSION_PLACE = Pattern.compile("(\\p{IsHan}{2,3}?)场(?!合|景|地|所|馆|面|次)");
     private final Foci foci;
     private final MeetingText text;
     private final SeriesReading seriesReading;
@@ -115,7 +120,7 @@ final class SeminarReading {
             // 座谈中，业者轮番发言。甲（某某公司董事长）建议…: the speakers after a sentence about the meeting.
             paragraphRefers |= refersToMeeting;
             if (refersToMeeting && current == null) {
-                current = last;
+                current = sessionByPlace(sentence.start());
             }
             paragraphContinues |= refersToMeeting
                     && text.has(Role.MEETING_REFERENCE, sentence.start(), sentence.end());
@@ -278,6 +283,22 @@ final class SeminarReading {
     }
 
     private static final java.util.regex.Pattern SHARED = java.util.regex.Pattern.compile("[均都皆]由|[两几多各]场均");
+
+    /**
+     * "台中场邀集了…", "高雄场则以…为主题": a paragraph opening with a session's place speaks of the session held there;
+     * otherwise of the last meeting.
+     */
+    private MeetingDraft sessionByPlace(int at) {
+        Matcher m = SESSION_PLACE.matcher(s).region(at, Math.min(s.length(), at + 8));
+        if (m.lookingAt()) {
+            for (MeetingDraft d : drafts) {
+                if (d.city != null && SimplifiedText.of(d.city).startsWith(m.group(1))) {
+                    return d;
+                }
+            }
+        }
+        return last;
+    }
 
     private boolean endsWithColon(Span sentence) {
         int e = sentence.end();
