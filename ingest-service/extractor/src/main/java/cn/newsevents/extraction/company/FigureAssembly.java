@@ -42,8 +42,35 @@ final class FigureAssembly {
         this.article = article;
     }
 
+    /**
+     * A headcount is a stock, counted at a day: a year's or a half's headcount is the one at its last month
+     * (员工人数 for 2024 → 2024-12, in the first half → June).
+     */
+    static Period asOf(Period p) {
+        if (p instanceof Period.Year y) {
+            return new Period.Month(y.year(), 12);
+        }
+        if (p instanceof Period.Half h) {
+            return new Period.Month(h.year(), h.half() * 6);
+        }
+        if (p instanceof Period.Quarter q) {
+            return new Period.Month(q.year(), q.quarter() * 3);
+        }
+        if (p instanceof Period.Range r && r.to() instanceof Period.Month) {
+            return r.to();
+        }
+        return p;
+    }
+
+    private static Figure withPeriod(Figure f, Period p) {
+        return new Figure(f.company(), f.metric(), p, f.value(), f.unit(), f.qualifier(), f.yoyGrowth(), f.rank(),
+                f.person(), f.evidenceStart(), f.evidenceEnd(), f.confidence());
+    }
+
     /** Adds a figure unless the same company, metric, period and value is already reported. */
-    void add(Figure f) {
+    void add(Figure given) {
+        Figure f = given.metric() == Metric.EMPLOYEES && given.period() != null
+                ? withPeriod(given, asOf(given.period())) : given;
         BigDecimal value = plain(f.value());
         String key = f.company() + "\u0000" + f.metric().code() + "\u0000" + f.period() + "\u0000" + value.toPlainString();
         if (events.containsKey(key)) {
