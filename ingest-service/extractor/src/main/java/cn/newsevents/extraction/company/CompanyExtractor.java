@@ -60,7 +60,7 @@ public final class CompanyExtractor {
     /** An outlet's dateline opening a paragraph ("某某网讯 ", "某地10日电 "): it ends in 讯 or 电 and a space. */
     private static final Pattern DATELINE = Pattern.compile("^[^，。；]{0,30}[讯电][\\s\u3000]+");
     /** A verb of speech after a speaker's name, with a place or occasion between: 在会上透露, 则表示, 说. */
-    private static final Pattern SPEECH = Pattern.compile("(?:在会上|在会中|会上|在座谈中|也|则|还|亦)?(?:说|表示|介绍|透露|指出|称|坦言|分享|谈到|提到)");
+    private static final Pattern SPEECH = Pattern.compile("(?:在会上|在会中|会上|在座谈中|也|则|还|亦)?(?:说|表示|介绍|透露|指出|称|坦言|分享|谈到|提到|反映|强调|建议|直言|补充)");
     /** A kind of listed stock before a name: 内房股, 科技股, 濠股 (not 股份). */
     private static final Pattern STOCK_KIND = Pattern.compile("[\\u4e00-\\u9fff]{1,3}股(?!份|东|價|价|票|权|權)");
     /** 以某某为例, 以去年排名第六的某某为例: a company given as an example. */
@@ -365,7 +365,8 @@ public final class CompanyExtractor {
                 String name = opener.group(1) != null ? opener.group(1) : opener.group(2);
                 if (names.looksLikeName(name) && !names.isCommonWord(name) && !names.hasFunctionWord(name)
                         && !hasAggregate(name) && keywords.find(name, 0, name.length()).isEmpty()
-                        && !PERIOD_WORD.matcher(name).find() && !lex.anaphors.contains(name)) {
+                        && !PERIOD_WORD.matcher(name).find() && !lex.anaphors.contains(name) && !isPersonName(name)
+                        && !isParticipant(name)) {
                     // "第五名是某某", "而新晋厂商某某则凭借…": the clause opens with the company it speaks of.
                     topic = companies.resolve(name, opener.start());
                 }
@@ -1260,6 +1261,18 @@ public final class CompanyExtractor {
                 }
             }
             return null;
+        }
+
+        /** Whether {@code name} is a seminar participant of the article. */
+        private boolean isParticipant(String name) {
+            for (SeminarEvent s : seminars) {
+                for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
+                    if (p.name() != null && SimplifiedText.of(p.name()).equals(name)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** A participant's organisation that is no body of government or association (某某老饼舖, 某某茶餐厅). */

@@ -79,6 +79,24 @@ class CompanyExtractorTest {
     }
 
     @Test
+    void aParticipantSpeakingOfTheFirmGivesItsFigures() {
+        String body = "10月5日，县长在斗六召开座谈会，德川塑胶总经理廖明男等业者出席。\n"
+                + "廖明男则反映，工厂在云林设厂已超过30年，目前员工约260人，今年以来用水吃紧。";
+        Article a = article(body);
+        int start = a.text().indexOf("10月5日");
+        SeminarEvent seminar = new SeminarEvent("s-1", a.id(), LocalDate.of(2024, 10, 5), null, null, "座谈会",
+                null, null, null, null, List.of(new Participant("廖明男", "总经理", "德川塑胶", null)),
+                new Evidence(start, start + 31, a.text().substring(start, start + 31)), 0.9, ExtractorVersion.CURRENT);
+        List<CompanyEvent> metrics = extract(a, List.of(seminar)).stream()
+                .filter(e -> e.kind() == CompanyEventKind.METRIC).toList();
+        assertEquals(1, metrics.size(), metrics.toString());
+        assertEquals("德川塑胶", metrics.get(0).company());
+        assertEquals(Metric.EMPLOYEES, metrics.get(0).metric());
+        // Without the seminar the speaker's firm is unknown: no figure, and never the person as a company.
+        assertTrue(extract(a, List.of()).stream().noneMatch(e -> "廖明男".equals(e.company())));
+    }
+
+    @Test
     void companyParticipantsOfASeminarAttendIt() {
         String body = "4月18日，市委书记主持召开座谈会。蓝天汽车副总裁李明、华东能源股份有限公司董事长赵刚、东海大学副校长钱伟等发言。";
         Article a = article(body);
