@@ -64,7 +64,7 @@ public final class ChineseDates {
         while (i < to) {
             DateMention m = null;
             char c = s.charAt(i);
-            if (ChineseNumbers.isDigitLike(c) || c == '十' || c == '今' || c == '去' || c == '前' || c == '明') {
+            if (ChineseNumbers.isDigitLike(c) || c == '十' || c == '廿' || c == '卅' || c == '今' || c == '去' || c == '前' || c == '明') {
                 if (i > from && (ChineseNumbers.isDigitLike(s.charAt(i - 1)) || s.charAt(i - 1) == '.')) {
                     i++;
                     continue;
@@ -164,11 +164,12 @@ public final class ChineseDates {
      * (elsewhere 十日 is a span of ten days).
      */
     private static boolean writtenDayAfterPreposition(String s, int i, int from) {
-        if (i <= from || "于於在".indexOf(s.charAt(i - 1)) < 0) {
+        boolean thisMonth = i - 2 >= from && s.charAt(i - 1) == '月' && "本上".indexOf(s.charAt(i - 2)) >= 0;
+        if (i <= from || "于於在".indexOf(s.charAt(i - 1)) < 0 && !thisMonth) {
             return false;
         }
         char c = s.charAt(i);
-        return c == '十' || c == '廿' || "一二三四五六七八九".indexOf(c) >= 0;
+        return c == '十' || c == '廿' || c == '卅' || "一二三四五六七八九".indexOf(c) >= 0;
     }
 
     /** A day of the month: in the carried month, else the publication month, else the month before. */

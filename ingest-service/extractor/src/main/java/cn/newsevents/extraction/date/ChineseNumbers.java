@@ -38,6 +38,11 @@ public final class ChineseNumbers {
                 tens = ones < 0 ? 1 : ones;
                 ones = -1;
                 i++;
+            } else if ((c == '廿' || c == '卅') && !ten && ones < 0) {
+                // 廿三日, 卅日: twenty, thirty.
+                ten = true;
+                tens = c == '廿' ? 2 : 3;
+                i++;
             } else if (d >= 0) {
                 if (ones >= 0 && !ten) {
                     ones = ones * 10 + d;

@@ -7,6 +7,7 @@ import cn.newsevents.contract.event.Participant;
 import cn.newsevents.contract.event.Person;
 import cn.newsevents.contract.event.SeminarEvent;
 import cn.newsevents.extraction.text.Lexicon;
+import cn.newsevents.extraction.text.SimplifiedText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,10 @@ final class EventAssembly {
     private static final int MAX_SHORT_FORMS = 32;
     /** Longest full name a short form is looked for in. */
     private static final int FULL_FORM_REACH = 14;
+    /** How far before a person the side they speak for (某某方面，) is looked for. */
+    private static final int SIDE_REACH = 40;
+    /** Characters a side's full name does not extend over: joining words and verbs before a name. */
+    private static final String SIDE_STOPS = "与與和及同向对對在的由";
 
     EventAssembly(String articleId, MeetingText text, MeetingCities cities) {
         this.articleId = articleId;
@@ -92,12 +97,19 @@ final class EventAssembly {
             }
             String organization = p.mention().organization() != null ? p.mention().organization()
                     : impliedOrganization(p.mention().title());
+            if (organization == null) {
+                organization = sideOf(p.mention().start());
+            }
+            if (organization == null && e.host != null && e.host.organization() != null) {
+                organization = deputyOf(p.mention().title(), e.host.title(), e.host.organization());
+            }
             participants.add(new Participant(p.name(), p.mention().title(),
                     spelledOut(MeetingCities.expand(organization, cityName, e.city, articleCity, articleProvince,
                             articleDistrict)), p.raised()));
         }
         Person host = e.host == null ? null : new Person(e.hostName(orig), e.host.title(),
-                MeetingCities.expand(e.host.organization(), cityName, e.city, articleCity, articleProvince, articleDistrict));
+                spelledOut(MeetingCities.expand(e.host.organization(), cityName, e.city, articleCity, articleProvince,
+                        articleDistrict)));
         double confidence = 0.55 + (e.fallbackDate ? -0.15 : 0.15) + (host != null ? 0.1 : 0)
                 + (participants.isEmpty() ? 0 : 0.1) + (e.name != null ? 0.05 : 0);
         Evidence evidence = new Evidence(e.evidenceSentence.start(), e.evidenceSentence.end(),
@@ -155,6 +167,50 @@ final class EventAssembly {
             }
         }
         return abbreviation;
+    }
+
+    /**
+     * "商会方面，会长某某、理事长某某": the side a sentence opens with is the organisation of the posts listed after
+     * it, written out as the article named it before (澳门中小型企业联合商会); null when there is no such side.
+     */
+    private String sideOf(int at) {
+        int floor = Math.max(0, at - SIDE_REACH);
+        int sentenceStart = Math.max(orig.lastIndexOf('。', at), orig.lastIndexOf('\n', at));
+        int side = orig.lastIndexOf("方面", at);
+        if (side < 0 || side < floor || side < sentenceStart) {
+            return null;
+        }
+        int start = side;
+        while (start > Math.max(sentenceStart + 1, side - 12) && Character.isIdeographic(orig.charAt(start - 1))) {
+            start--;
+        }
+        String short_ = orig.substring(start, side);
+        if (short_.length() < 2 || Lexicon.ORG_SUFFIXES.longestEndingAt(short_, short_.length(), 0) == 0) {
+            return null;
+        }
+        String best = short_;
+        for (int i = orig.indexOf(short_); i >= 0 && i < start; i = orig.indexOf(short_, i + 1)) {
+            int j = i;
+            while (j > 0 && i - j < FULL_FORM_REACH && Character.isIdeographic(orig.charAt(j - 1))
+                    && SIDE_STOPS.indexOf(orig.charAt(j - 1)) < 0) {
+                j--;
+            }
+            String full = orig.substring(j, i + short_.length());
+            if (full.length() > best.length()) {
+                best = full;
+            }
+        }
+        return best;
+    }
+
+    /** 副局长 next to the 局长 who chairs: the chair's deputy serves in the chair's organisation. */
+    private static String deputyOf(String title, String hostTitle, String hostOrganization) {
+        if (title == null || hostTitle == null || title.contains("、")) {
+            return null;
+        }
+        String t = SimplifiedText.of(title);
+        String h = SimplifiedText.of(hostTitle);
+        return t.startsWith("副") && t.substring(1).equals(h) ? hostOrganization : null;
     }
 
     /** The organization a post written alone names (副市长 -> 市政府), or null. */

@@ -130,6 +130,12 @@ final class MeetingFinder {
         if (c == '首' && i + 1 < to && "场期".indexOf(s.charAt(i + 1)) >= 0) {
             return i + 2;
         }
+        for (String part : PARTS_OF_DAY) {
+            // 座谈会分为两个时段，上午场已于昨天在台中举行: a session named by its time of day.
+            if (s.startsWith(part, i) && i + part.length() <= to) {
+                return i + part.length();
+            }
+        }
         if (c != '第') {
             return -1;
         }
@@ -138,6 +144,7 @@ final class MeetingFinder {
     }
 
     private static final int MAX_SESSIONS = 8;
+    private static final List<String> PARTS_OF_DAY = List.of("上午场", "下午场", "晚场");
     /** How far after a gathering its talk is looked for, so that a text of gatherings stays linear. */
     private static final int TALK_REACH = 600;
 
