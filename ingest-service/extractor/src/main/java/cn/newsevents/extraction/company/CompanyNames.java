@@ -33,7 +33,7 @@ final class CompanyNames {
     /** "847家", "多家": a number of companies, not one. */
     static final Pattern COUNTED_COMPANIES = Pattern.compile("[0-9一二三四五六七八九十几多两数百千][家间]");
     /** 子公司, 分公司, 总公司…: a kind of company, not a name; 电子/量子公司 are names. */
-    private static final Pattern GENERIC_END = Pattern.compile("(?:上市|联营|合营|附属|该|这家|那家|本|(?<![电原量粒种因光离分王])子|分|总|母|各|其)$");
+    private static final Pattern GENERIC_END = Pattern.compile("(?:上市|联营|合营|附属|于|於|该|这家|那家|本|(?<![电原量粒种因光离分王])子|分|总|母|各|其)$");
     private static final Pattern PLACE_END = Pattern.compile("[市省县区镇乡村国州]$");
     /** Dates and periods written before a name ("2023年集团"): the name starts after them. */
     private static final Pattern LEADING_TIME = Pattern.compile(
