@@ -772,6 +772,14 @@ public final class CompanyExtractor {
             if (!Character.isIdeographic(before) || "年度季月期内".indexOf(before) >= 0) {
                 return true;
             }
+            if (subject.kind() != Subject.Kind.NONE) {
+                for (String a : lex.anaphors) {
+                    // "集团收入为…": the company referred back to, right before the bare keyword.
+                    if (a.length() >= 2 && t.startsWith(a, kw - a.length())) {
+                        return true;
+                    }
+                }
+            }
             if (before == '的' && kw >= 2 && "年度季月期内".indexOf(t.charAt(kw - 2)) >= 0) {
                 // "截至6月30日止六个月的收益": the period, then 的.
                 return true;

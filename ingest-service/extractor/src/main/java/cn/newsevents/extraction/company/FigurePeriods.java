@@ -54,12 +54,21 @@ final class FigurePeriods {
             }
         }
         while (last >= 0 && (mentions.get(last).sameTimeLastYear() && at - mentions.get(last).end() > SAME_PERIOD_REACH
+                && !opensItsSentence(mentions.get(last), at)
                 || isRecentYears(mentions.get(last)) && sentenceBreakBetween(mentions.get(last).end(), at))) {
             last--;
         }
         return last < 0 ? carried : mentions.get(last).period();
     }
 
+
+    /** "去年同期，集团收入为…，股东应佔溢利…": a period opening its sentence dates the whole sentence. */
+    private boolean opensItsSentence(Periods.Mention m, int at) {
+        boolean opens = m.start() == 0 || SENTENCE_BREAKS.indexOf(t.charAt(m.start() - 1)) >= 0
+                || t.charAt(m.start() - 1) == '\n';
+        return opens && m.end() < t.length() && (t.charAt(m.end()) == '，' || t.charAt(m.end()) == ',')
+                && !sentenceBreakBetween(m.end(), at);
+    }
 
     /** "近十年来…最多的一年": a span of recent years speaks for its own sentence only. */
     private boolean isRecentYears(Periods.Mention m) {
