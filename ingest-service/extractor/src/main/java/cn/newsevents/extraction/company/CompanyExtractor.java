@@ -790,6 +790,10 @@ public final class CompanyExtractor {
                 if (subject.kind() == Subject.Kind.NAMED) {
                     return true;
                 }
+                if (kw >= 3 && "年季月期内".indexOf(t.charAt(kw - 3)) >= 0 && subject.kind() != Subject.Kind.NONE) {
+                    // "去年下半年录得收入…": the period, its verb, then the bare keyword.
+                    return true;
+                }
                 for (String a : lex.anaphors) {
                     if (t.startsWith(a, kw - 2 - a.length())) {
                         return true;
