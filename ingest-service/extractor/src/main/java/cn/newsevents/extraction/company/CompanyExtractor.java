@@ -76,7 +76,7 @@ public final class CompanyExtractor {
     private static final Pattern STREAK = Pattern.compile("连续(?:第)?[0-9一二三四五六七八九十两]{1,2}年");
     /** 海外市场（主要为东南亚）收益, 内地业务收入: a segment's revenue, not the company's. */
     private static final Pattern SEGMENT = Pattern.compile(
-            "(?:海外|境外|国内|内地|本地|地区|市场|业务|分部|板块)(?:市场|业务)?(?:[（(][^）)]{0,12}[)）])?(?:的)?$");
+            "(?:海外|境外|国内|内地|本地|地区|市场|业务|分部|板块|相关)(?:市场|业务)?(?:[（(][^）)]{0,12}[)）])?(?:的)?$");
     private static final String CLAUSE_BREAKS = "，,；;：:\n";
     private static final String SENTENCE_BREAKS = "。！？!?\n";
     /** How far before a keyword its subject may start. */

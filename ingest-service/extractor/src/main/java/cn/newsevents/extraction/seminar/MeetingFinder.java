@@ -182,12 +182,9 @@ final class MeetingFinder {
         return out;
     }
 
-    /** Talk (发言, 建言…) written after {@code from} in its paragraph or the next one. */
+    /** Talk (发言, 建言…) written shortly after {@code from} (its paragraph or the next ones). */
     private boolean talkFollows(int from) {
-        int end = s.indexOf('\n', from);
-        end = end < 0 ? s.length() : s.indexOf('\n', end + 1);
-        end = end < 0 ? s.length() : end;
-        return rules.cue(Role.TALK).indexOf(s, from, Math.min(end, from + TALK_REACH)) >= 0;
+        return rules.cue(Role.TALK).indexOf(s, from, Math.min(s.length(), from + TALK_REACH)) >= 0;
     }
 
     /**
