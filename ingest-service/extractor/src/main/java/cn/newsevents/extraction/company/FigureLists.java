@@ -48,7 +48,7 @@ final class FigureLists {
     private static final Pattern CHANGE = Pattern.compile("增长|增加|下降|下滑|减少|提升|提高|上升|回落|达到|高达|同比|环比|按年|年增|年减|提升至|增至|降至|达至|攀升|跃升|回升|跌破|季增|季减|月增|月减");
     /** Words that end a list of names: a period, an adverb of the predicate, a market word. */
     private static final Pattern LIST_END = Pattern.compile(
-            "(?:19|20)[0-9]{2}|今年|去年|上半年|下半年|前三季|第[一二三四]季|本月|上月|昨|今|都|均|则|則|分别|分別|市占率|市场|份额|分列|并列|位列|依次|紧随|其后|随后");
+            "(?:19|20)[0-9]{2}|今年|去年|上半年|下半年|前三季|第[一二三四]季|本月|上月|昨|今|都|均|则|則|分别|分別|市占率|市场|份额|分列|分居|并列|位列|依次|紧随|其后|随后");
     /** A rank phrase between a name and its bracketed share ("则屈居第六", "位居第二"). */
     private static final Pattern RANK_BEFORE = Pattern.compile(
             "(?:则|則)?(?:屈居|位居|排名|排在|排|居|列|名列)第[一二三四五六七八九十0-9]{1,2}(?:位|名)?$");
@@ -74,7 +74,7 @@ final class FigureLists {
         this.names = names;
         this.keywords = keywords;
         String amount = Amounts.REGEX;
-        this.amountList = Pattern.compile("(?:分别|分別)(?:为|是|达到|达|录得|约为|约|占|以|[\\u4e00-\\u9fff]{2,4}?)?[，,:：]?(" + amount + ")(?:" + SEP
+        this.amountList = Pattern.compile("(?:分别|分別|各自|各)(?:为|是|达到|达|录得|约为|约|占|以|[\\u4e00-\\u9fff]{2,4}?)?[，,:：]?(" + amount + ")(?:" + SEP
                 + amount + "){1," + (MAX_ITEMS - 1) + "}+|(?<![0-9.])(" + amount + ")(?:、" + amount + "){1,"
                 + (MAX_ITEMS - 1) + "}+(?:(?:及|和|与)" + amount + ")?");
         // A share in brackets after its name, after 占, or written right after the name ("酷达14.2%、联华13.9%").
@@ -236,7 +236,8 @@ final class FigureLists {
     private static boolean mayHoldList(String t, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = t.charAt(i);
-            if (c == '分' && i + 1 < to && (t.charAt(i + 1) == '别' || t.charAt(i + 1) == '別')
+            if (c == '各' && i + 1 < to && (t.charAt(i + 1) == '为' || t.charAt(i + 1) == '為' || t.charAt(i + 1) == '自')
+                    || c == '分' && i + 1 < to && (t.charAt(i + 1) == '别' || t.charAt(i + 1) == '別')
                     || c == '、' && i > from && Character.isDigit(t.charAt(i - 1)) || c == '%' && i + 1 < to
                     && t.charAt(i + 1) == '、') {
                 return true;
