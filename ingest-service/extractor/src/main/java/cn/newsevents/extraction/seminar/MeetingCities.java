@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class MeetingCities {
     /** A district named as a body: two or three characters and 区 or 新区 before 委, 政府, 召开, 举行, 领导 or 人大. */
     private static final Pattern DISTRICT = Pattern.compile(
-            "(?:^|[，。、；：\\n“（]|市)(\\p{IsHan}{2,3}(?:新区|区))(?=委|政府|人民政府|召开|举行|领导|人大|政协)");
+            "(?:^|[，。、；：\\n“（是在]|市)(\\p{IsHan}{2,3}(?:新区|区))(?=委|政府|人民政府|召开|举行|举办|今年|领导|人大|政协)");
     private final MeetingText text;
     private final String s;
     private final int body;
@@ -159,7 +159,11 @@ final class MeetingCities {
     String articleDistrict() {
         Matcher m = DISTRICT.matcher(s);
         while (m.find()) {
-            if ("全本我该各城园港景社片".indexOf(s.charAt(m.start(1))) < 0) {
+            String d = s.substring(m.start(1), m.end(1));
+            boolean area = d.endsWith("港区") || d.endsWith("园区") || d.endsWith("景区") || d.endsWith("城区")
+                    || d.endsWith("社区") || d.endsWith("片区") || d.endsWith("校区") || d.endsWith("厂区")
+                    || d.endsWith("矿区") || d.endsWith("库区") || d.endsWith("林区") || d.endsWith("湾区");
+            if (!area && "全本我该各城园港景社片".indexOf(s.charAt(m.start(1))) < 0) {
                 return text.orig.substring(m.start(1), m.end(1));
             }
         }
