@@ -169,6 +169,32 @@ final class Foci {
     }
 
     /**
+     * 举行「创科企业融资与拓展东盟市场」座谈会, 召开“优化营商环境”专题协商座谈会: a quoted name right before the kind
+     * (a few words of kind or audience between, no ordinal: “…”第三场 names a series) is the meeting's theme.
+     */
+    String quotedBefore(int k0, int floor) {
+        int close = k0 - 1;
+        while (close >= floor && k0 - close <= 7 && "”」』\"".indexOf(s.charAt(close)) < 0) {
+            char c = s.charAt(close);
+            if (!Character.isIdeographic(c) || c == '第' || c == '首' || c == '场' || c == '期') {
+                return null;
+            }
+            close--;
+        }
+        if (close < floor || k0 - close > 7 || "”」』\"".indexOf(s.charAt(close)) < 0) {
+            return null;
+        }
+        int open = -1;
+        for (int i = close - 1; i >= floor && close - i <= MAX_FOCUS + 1; i--) {
+            if ("“「『\"".indexOf(s.charAt(i)) >= 0) {
+                open = i;
+                break;
+            }
+        }
+        return open >= 0 && close - open - 1 >= 2 ? orig.substring(open + 1, close) : null;
+    }
+
+    /**
      * 就X听取意见 / 围绕“X”展开交流 in a sentence about the meeting: X, when an exchange verb follows it in its clause
      * (听取, 交流, 座谈…). 就业 and 成就 are words, not the cue.
      */

@@ -194,6 +194,10 @@ final class SeminarReading {
             focus = foci.topicBefore(k0, windowStart);
             focusFromName = focus != null;
         }
+        if (focus == null && !session) {
+            focus = foci.quotedBefore(k0, windowStart);
+            focusFromName = focus != null;
+        }
         if (sequence == null) {
             sequence = seriesReading.ordinalAfter(k1, sentence.end());
         }
