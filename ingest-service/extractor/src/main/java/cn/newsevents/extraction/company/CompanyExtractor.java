@@ -117,8 +117,11 @@ public final class CompanyExtractor {
     private final CompanyNames names = new CompanyNames(lex);
     private final CompanyRules rules = new CompanyRules(lex);
     private final List<String> leadWords = CompanyLexicon.longestFirst(lex.leadWords);
+    /** {@link #leadWords} by first character, longest first. */
+    private final java.util.Map<Character, List<String>> leadByFirst = byFirstCharacter(leadWords);
     private final List<String> stopWords = CompanyLexicon.longestFirst(lex.stopWords);
     private final List<String> topicVerbs = CompanyLexicon.longestFirst(lex.topicVerbs);
+    private final KeywordScanner topicVerbWords = new KeywordScanner(lex.topicVerbs);
     private final List<String> headWords = CompanyLexicon.longestFirst(lex.headWords);
     private final List<String> prepositions = CompanyLexicon.longestFirst(lex.prepositions);
     private final List<String> executiveTitles = CompanyLexicon.longestFirst(lex.titles);
@@ -137,6 +140,16 @@ public final class CompanyExtractor {
         List<SeminarEvent> sems = seminars == null ? List.of() : seminars;
         List<CompanyEvent> out = new ArrayList<>(new Reader(article, simplified, sems).metrics());
         out.addAll(attendance.events(article, simplified, sems));
+        return out;
+    }
+
+    private static java.util.Map<Character, List<String>> byFirstCharacter(List<String> words) {
+        java.util.Map<Character, List<String>> out = new java.util.HashMap<>();
+        for (String w : words) {
+            if (!w.isEmpty()) {
+                out.computeIfAbsent(w.charAt(0), k -> new ArrayList<>()).add(w);
+            }
+        }
         return out;
     }
 
@@ -812,7 +825,8 @@ public final class CompanyExtractor {
 
         /** The name opening a clause before a topic verb ("黔台酒业发布2023年年报"), else null. */
         private String namedBeforeTopicVerb(String clauseLead) {
-            if (clauseLead == null) {
+            if (clauseLead == null || !topicVerbWords.any(clauseLead, 0, clauseLead.length())) {
+                // Most clauses have no verb of announcing: nothing to strip or search.
                 return null;
             }
             // "某某股份有限公司（下称“某某”）同时披露": the short name it introduces is an aside (and its 称 no verb).
@@ -988,7 +1002,7 @@ public final class CompanyExtractor {
                     s = stripped;
                     changed = true;
                 }
-                for (String w : leadWords) {
+                for (String w : s.isEmpty() ? List.<String>of() : leadByFirst.getOrDefault(s.charAt(0), List.of())) {
                     if (s.startsWith(w)) {
                         s = s.substring(w.length());
                         changed = true;

@@ -63,6 +63,8 @@ final class FigureLists {
     private final CompanyLexicon lex;
     private final CompanyNames names;
     private final KeywordScanner keywords;
+    /** The market-share words alone. */
+    private final KeywordScanner shareWords;
     private final Pattern amountList;
     private final Pattern eachOwn;
     private final List<String> stopWords;
@@ -79,6 +81,13 @@ final class FigureLists {
                 + (MAX_ITEMS - 1) + "}+(?:(?:及|和|与)" + amount + ")?");
         // A share in brackets after its name, after 占, or written right after the name ("酷达14.2%、联华13.9%").
         this.eachOwn = Pattern.compile("(?:[（(](?<amount>" + amount + ")[)）]|(?:占|佔|以)?(?<amount2>" + amount + "))");
+        List<String> shares = new ArrayList<>();
+        lex.keywords.forEach((word, metric) -> {
+            if (metric.isPresent() && metric.get() == Metric.MARKET_SHARE) {
+                shares.add(word);
+            }
+        });
+        this.shareWords = new KeywordScanner(shares);
         this.stopWords = CompanyLexicon.longestFirst(lex.stopWords);
         this.headWords = CompanyLexicon.longestFirst(lex.headWords);
         this.leadWords = CompanyLexicon.longestFirst(lex.leadWords);
@@ -157,7 +166,10 @@ final class FigureLists {
     private void eachOwnFigure(String t, int from, int to, List<Listed> out) {
         KeywordScanner.Hit share = null;
         // The share word may close the sentence before ("…18.8%的市场份额。排在其后的分别是甲（11.5%）、乙…").
-        for (KeywordScanner.Hit h : keywords.find(t, Math.max(0, from - SHARE_LOOKBACK), to)) {
+        // Most sentences hold no share word at all: a scan for those words alone skips them.
+        boolean shareWritten = shareWords.any(t, Math.max(0, from - SHARE_LOOKBACK), to);
+        for (KeywordScanner.Hit h : shareWritten ? keywords.find(t, Math.max(0, from - SHARE_LOOKBACK), to)
+                : List.<KeywordScanner.Hit>of()) {
             Optional<Metric> metric = lex.keywords.get(h.word());
             if (metric != null && metric.isPresent() && metric.get() == Metric.MARKET_SHARE) {
                 share = h;

@@ -28,6 +28,21 @@ final class KeywordScanner {
         }
     }
 
+    /** Whether any of the words occurs in {@code text[from, to)}; no allocation. */
+    boolean any(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            List<String> candidates = byFirst.get(text.charAt(i));
+            if (candidates != null) {
+                for (String w : candidates) {
+                    if (i + w.length() <= to && text.startsWith(w, i)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** The words in {@code text[from, to)}. */
     List<Hit> find(String text, int from, int to) {
         List<Hit> out = new ArrayList<>();
