@@ -63,6 +63,8 @@ public final class CompanyExtractor {
     private static final Pattern SPEECH = Pattern.compile("(?:在会上|在会中|会上|在座谈中|也|则|还|亦)?(?:说|表示|介绍|透露|指出|称|坦言|分享|谈到|提到|反映|强调|建议|直言|补充)");
     /** A kind of listed stock before a name: 内房股, 科技股, 濠股 (not 股份). */
     private static final Pattern STOCK_KIND = Pattern.compile("[\\u4e00-\\u9fff]{1,3}股(?!份|东|價|价|票|权|權)");
+    /** Endings of government bodies, associations and schools: no participant's business. */
+    private static final Pattern PUBLIC_BODY = Pattern.compile("(?:政府|局|委|会|办|院|署|处|部|厅|中心|大学)$");
     /** 以某某为例, 以去年排名第六的某某为例: a company given as an example. */
     private static final Pattern EXAMPLE = Pattern.compile("以(?:[^，,。；;]{0,14}的)?([\\u4e00-\\u9fff]{2,12}?)为例");
     /** 排名第二的, 位居第三的: a rank written before a name. */
@@ -117,8 +119,7 @@ public final class CompanyExtractor {
     private final CompanyNames names = new CompanyNames(lex);
     private final CompanyRules rules = new CompanyRules(lex);
     private final List<String> leadWords = CompanyLexicon.longestFirst(lex.leadWords);
-    /** {@link #leadWords} by first character, longest first. */
-    private final java.util.Map<Character, List<String>> leadByFirst = byFirstCharacter(leadWords);
+    private final KeywordScanner leadScanner = new KeywordScanner(lex.leadWords);
     private final List<String> stopWords = CompanyLexicon.longestFirst(lex.stopWords);
     private final List<String> topicVerbs = CompanyLexicon.longestFirst(lex.topicVerbs);
     private final KeywordScanner topicVerbWords = new KeywordScanner(lex.topicVerbs);
@@ -140,16 +141,6 @@ public final class CompanyExtractor {
         List<SeminarEvent> sems = seminars == null ? List.of() : seminars;
         List<CompanyEvent> out = new ArrayList<>(new Reader(article, simplified, sems).metrics());
         out.addAll(attendance.events(article, simplified, sems));
-        return out;
-    }
-
-    private static java.util.Map<Character, List<String>> byFirstCharacter(List<String> words) {
-        java.util.Map<Character, List<String>> out = new java.util.HashMap<>();
-        for (String w : words) {
-            if (!w.isEmpty()) {
-                out.computeIfAbsent(w.charAt(0), k -> new ArrayList<>()).add(w);
-            }
-        }
         return out;
     }
 
@@ -890,14 +881,6 @@ public final class CompanyExtractor {
             if (firstTitle >= 0) {
                 name = name.substring(0, firstTitle);
             }
-            for (String a : lex.anaphors) {
-                // "某某控股有限公司集团主席…": the group written again before its chairman's post.
-                if (name.endsWith(a) && name.length() > a.length() + 2
-                        && lex.nameSuffixes.stream().anyMatch(name.substring(0, name.length() - a.length())::endsWith)) {
-                    name = name.substring(0, name.length() - a.length());
-                    break;
-                }
-            }
             if (lex.anaphors.contains(name) || lex.headWords.contains(name)) {
                 // "公司董事会秘书某某透露": the company already in focus.
                 return null;
@@ -1002,12 +985,10 @@ public final class CompanyExtractor {
                     s = stripped;
                     changed = true;
                 }
-                for (String w : s.isEmpty() ? List.<String>of() : leadByFirst.getOrDefault(s.charAt(0), List.of())) {
-                    if (s.startsWith(w)) {
-                        s = s.substring(w.length());
-                        changed = true;
-                        break;
-                    }
+                String w = leadScanner.wordAt(s, 0, s.length());
+                if (w != null) {
+                    s = s.substring(w.length());
+                    changed = true;
                 }
             }
             return s.isEmpty() ? null : s;
@@ -1303,15 +1284,8 @@ public final class CompanyExtractor {
 
         /** A participant's organisation that is no body of government or association (某某老饼舖, 某某茶餐厅). */
         private boolean isBusiness(String org) {
-            for (var e : lex.organizationKinds.entrySet()) {
-                if (!e.getValue() && org.endsWith(e.getKey())) {
-                    return false;
-                }
-            }
-            return names.looksLikeName(org) && !hasAggregate(org) && !org.endsWith("政府") && !org.endsWith("局")
-                    && !org.endsWith("委") && !org.endsWith("会") && !org.endsWith("办") && !org.endsWith("院")
-                    && !org.endsWith("署") && !org.endsWith("处") && !org.endsWith("部") && !org.endsWith("厅")
-                    && !org.endsWith("中心") && !org.endsWith("大学") && !org.endsWith("学院");
+            return names.looksLikeName(org) && !names.hasNonCompanyKind(org) && !hasAggregate(org)
+                    && !PUBLIC_BODY.matcher(org).find();
         }
 
         /** A seminar participant of this company named in the sentence, as the person who gave the figure. */

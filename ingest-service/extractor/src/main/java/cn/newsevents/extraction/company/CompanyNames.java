@@ -150,7 +150,7 @@ final class CompanyNames {
         return out;
     }
 
-    private boolean hasNonCompanyKind(String name) {
+    boolean hasNonCompanyKind(String name) {
         for (var e : lex.organizationKinds.entrySet()) {
             if (!e.getValue() && name.endsWith(e.getKey())) {
                 return true;

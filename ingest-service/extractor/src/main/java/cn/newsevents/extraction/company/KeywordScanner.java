@@ -31,16 +31,24 @@ final class KeywordScanner {
     /** Whether any of the words occurs in {@code text[from, to)}; no allocation. */
     boolean any(String text, int from, int to) {
         for (int i = from; i < to; i++) {
-            List<String> candidates = byFirst.get(text.charAt(i));
-            if (candidates != null) {
-                for (String w : candidates) {
-                    if (i + w.length() <= to && text.startsWith(w, i)) {
-                        return true;
-                    }
-                }
+            if (wordAt(text, i, to) != null) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** The longest word starting at {@code i} and ending by {@code to}, else null. */
+    String wordAt(String text, int i, int to) {
+        List<String> candidates = i < to ? byFirst.get(text.charAt(i)) : null;
+        if (candidates != null) {
+            for (String w : candidates) {
+                if (i + w.length() <= to && text.startsWith(w, i)) {
+                    return w;
+                }
+            }
+        }
+        return null;
     }
 
     /** The words in {@code text[from, to)}. */
@@ -48,16 +56,7 @@ final class KeywordScanner {
         List<Hit> out = new ArrayList<>();
         int i = from;
         while (i < to) {
-            List<String> candidates = byFirst.get(text.charAt(i));
-            String found = null;
-            if (candidates != null) {
-                for (String w : candidates) {
-                    if (i + w.length() <= to && text.startsWith(w, i)) {
-                        found = w;
-                        break;
-                    }
-                }
-            }
+            String found = wordAt(text, i, to);
             if (found != null) {
                 out.add(new Hit(i, i + found.length(), found));
                 i += found.length();

@@ -112,11 +112,8 @@ final class MeetingCities {
             if (!sb.isEmpty()) {
                 sb.append('、');
             }
-            String county = place != null && (place.endsWith("县") || place.endsWith("縣")) ? place
-                    : city != null && (city.endsWith("县") || city.endsWith("縣")) ? city
-                    : city != null && !city.isEmpty() && !part.isEmpty() && Character.isIdeographic(city.charAt(city.length() - 1))
-                    && "市省区區".indexOf(city.charAt(city.length() - 1)) < 0 ? city + part.charAt(0) : null;
-            if ((part.startsWith("县府") || part.startsWith("縣府")) && county != null) {
+            String county = part.startsWith("县府") || part.startsWith("縣府") ? countyOf(place, city, part) : null;
+            if (county != null) {
                 // 县府产业发展处 in 新竹县: the county government.
                 part = county + "政府" + part.substring(2);
             }
@@ -137,6 +134,24 @@ final class MeetingCities {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The county of a meeting for 县府: its place or city when that is a county, else a city named without its
+     * ending (新竹) with the 县 (or 縣) of {@code part}; null for a city, province or district.
+     */
+    private static String countyOf(String place, String city, String part) {
+        if (place != null && (place.endsWith("县") || place.endsWith("縣"))) {
+            return place;
+        }
+        if (city == null || city.isEmpty() || part.isEmpty()) {
+            return null;
+        }
+        char last = city.charAt(city.length() - 1);
+        if (last == '县' || last == '縣') {
+            return city;
+        }
+        return Character.isIdeographic(last) && "市省区區".indexOf(last) < 0 ? city + part.charAt(0) : null;
     }
 
     /** The first province the article names (江西省经贸代表团 -> 江西), or null. */
