@@ -365,7 +365,7 @@ public final class CompanyExtractor {
                         && !hasAggregate(given) ? companies.resolve(given, example.start(1)) : null;
             }
             Matcher opener = TOPIC_OPENER.matcher(t).region(cs, ce);
-            if (inClause.isEmpty() && opener.lookingAt()) {
+            if (inClause.isEmpty() && opensWithTopicWord(cs, ce) && opener.lookingAt()) {
                 String name = opener.group(1) != null ? opener.group(1) : opener.group(2);
                 if (names.looksLikeName(name) && !names.isCommonWord(name) && !names.hasFunctionWord(name)
                         && !hasAggregate(name) && keywords.find(name, 0, name.length()).isEmpty()
@@ -687,6 +687,9 @@ public final class CompanyExtractor {
          * ranked with its own amount (以…位列/居/排名), give that metric for each name.
          */
         private void rankedOnBoard(int from, int to, List<Periods.Mention> mentions) {
+            if (!hasBoardWord(from, to)) {
+                return;
+            }
             Matcher board = BOARD.matcher(t).region(from, to);
             if (!board.find()) {
                 return;
@@ -943,6 +946,31 @@ public final class CompanyExtractor {
             }
             List<Term> terms = Segmenter.NAMES.seg(s);
             return terms.size() == 1 && terms.get(0).nature != null && terms.get(0).nature.startsWith("nr");
+        }
+
+        /**
+         * Whether a clause holds the word {@link #TOPIC_OPENER} needs where it can stand: 第 within its first four
+         * characters, or 则 or 亦 within its first sixteen.
+         */
+        private boolean opensWithTopicWord(int cs, int ce) {
+            for (int i = cs; i < Math.min(ce, cs + 16); i++) {
+                char c = t.charAt(i);
+                if (c == '则' || c == '亦' || c == '第' && i < cs + 4) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether {@code t[from, to)} holds 榜 or 排行, one of which every match of {@link #BOARD} holds. */
+        private boolean hasBoardWord(int from, int to) {
+            for (int i = from; i < to; i++) {
+                char c = t.charAt(i);
+                if (c == '榜' || c == '排' && i + 1 < to && t.charAt(i + 1) == '行') {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Finds the match of a rule whose keyword starts at {@code kwStart}. */

@@ -46,7 +46,9 @@ final class CompanyRules {
                 throw new IllegalStateException("Metric rule '" + row[0] + "' in rules/company/metric.rules.tsv must "
                         + "have a (?<kw>...) group for the keyword and an (?<amount>...) group for the figure.");
             }
-            String pattern = row[2].replace("{KEYWORD}", keyword).replace("{FILLER}", filler)
+            // A rule that opens with its amount is searched for before its keyword: the lookahead keeps that cheap.
+            String lead = row[2].startsWith("(?<amount>{AMOUNT})") ? Amounts.LOOKAHEAD : "";
+            String pattern = lead + row[2].replace("{KEYWORD}", keyword).replace("{FILLER}", filler)
                     .replace("{AMOUNT}", Amounts.REGEX);
             String applies = row[1].strip();
             if (!applies.equals("any") && !applies.equals("count") && !applies.equals("next")) {

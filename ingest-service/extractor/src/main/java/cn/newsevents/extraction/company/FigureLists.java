@@ -80,7 +80,7 @@ final class FigureLists {
                 + amount + "){1," + (MAX_ITEMS - 1) + "}+|(?<![0-9.])(" + amount + ")(?:、" + amount + "){1,"
                 + (MAX_ITEMS - 1) + "}+(?:(?:及|和|与)" + amount + ")?");
         // A share in brackets after its name, after 占, or written right after the name ("酷达14.2%、联华13.9%").
-        this.eachOwn = Pattern.compile("(?:[（(](?<amount>" + amount + ")[)）]|(?:占|佔|以)?(?<amount2>" + amount + "))");
+        this.eachOwn = Pattern.compile("(?:(?=[（(占佔以])|" + Amounts.LOOKAHEAD + ")(?:[（(](?<amount>" + amount + ")[)）]|(?:占|佔|以)?(?<amount2>" + amount + "))");
         List<String> shares = new ArrayList<>();
         lex.keywords.forEach((word, metric) -> {
             if (metric.isPresent() && metric.get() == Metric.MARKET_SHARE) {

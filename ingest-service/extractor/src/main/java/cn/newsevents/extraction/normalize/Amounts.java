@@ -66,6 +66,12 @@ public final class Amounts {
             + "(?:" + SPACE + "(?:" + Tsv.alternation(UNITS.keySet()) + "))?"
             + "(?:" + Tsv.alternation(AFTER.keySet()) + ")?)";
 
+    /**
+     * A lookahead for the characters an amount of {@link #REGEX} can start with. A rule that opens with an amount puts
+     * it first, so that a search rejects most positions with one character test.
+     */
+    public static final String LOOKAHEAD = "(?=[" + firstCharacters() + "])";
+
     private static final Pattern PARTS = Pattern.compile(
             "(?<before>" + Tsv.alternation(BEFORE.keySet()) + ")?"
                     + "(?:(?<currency>" + Tsv.alternation(CURRENCY_PREFIXES.keySet()) + ") ?)?"
@@ -76,6 +82,14 @@ public final class Amounts {
                     + "(?<after>" + Tsv.alternation(AFTER.keySet()) + ")?");
 
     private Amounts() {
+    }
+
+    private static String firstCharacters() {
+        StringBuilder sb = new StringBuilder(" 0-9\uFF10-\uFF19零〇一二两兩三四五六七八九十百千");
+        java.util.stream.Stream.concat(BEFORE.keySet().stream(), CURRENCY_PREFIXES.keySet().stream())
+                .map(w -> w.charAt(0)).distinct()
+                .forEach(c -> sb.append(Character.isLetterOrDigit(c) ? String.valueOf(c) : "\\" + c));
+        return sb.toString();
     }
 
     private static String firstUnitCharacters() {

@@ -2,6 +2,7 @@ package cn.newsevents.extraction.normalize;
 
 import cn.newsevents.contract.event.Period;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,9 @@ public final class Periods {
     private static final String MONTH_FIGURES = "营收|营业额|营业收入|销售额|合并营收|自结营收|自结合并营收|销量";
     private static final Pattern CHANGE_AFTER = Pattern.compile("(?:相比)?(?:增|减|下降|下滑|上升|提高|提升|多|少|成长|衰退|持平)");
     private static final String DASH = "[-—–~～－至到]";
-    // The lookahead rejects most positions with one character test before the alternatives are tried.
+    // Tried only at positions whose character is in FIRSTS (see next()).
     private static final Pattern PATTERN = Pattern.compile(
-            "(?=[" + firstCharacters() + "])"
-                    + "(?:(?<upto>截至|截止)" + YEAR + "?(?<um>" + MONTH + ")月[0-9一二三四五六七八九十]{1,3}日止(?:(?<un>[三六九369]|十二|12)个月|(?<uy>年度|财政年度))"
+            "(?:(?<upto>截至|截止)" + YEAR + "?(?<um>" + MONTH + ")月[0-9一二三四五六七八九十]{1,3}日止(?:(?<un>[三六九369]|十二|12)个月|(?<uy>年度|财政年度))"
                     + "|(?<asof>截至|截止到|截止)" + YEAR + "?(?:(?<am>" + MONTH + ")月(?:底|末|份)?|第?(?<aq>[一二三四1-4])季度?(?:末|底)|(?<ayend>年底|年末|底|末))"
                     + "|" + YEAR + "?(?<m1>" + MONTH + ")" + DASH + "(?<m2>" + MONTH + ")月(?:份)?"
                     + "|" + YEAR + "?前(?<qn>[一二两三2-3])(?:个)?季(?:度)?"
@@ -61,13 +61,17 @@ public final class Periods {
                     + "|" + YEAR + "(?:全年)?"
                     + "|(?:近|最近|过去)(?<n>[0-9一二两三四五六七八九十]{1,2})(?:个)?年(?:来|间|里)?"
                     + "|(?<whole>全年))");
+    private static final BitSet FIRSTS = of(firstCharacters());
+    private static final BitSet HEADS = heads();
+    /** How far into an expression its first head character may stand (see {@link #heads()}), with room to spare. */
+    private static final int HEAD_REACH = 12;
 
     private Periods() {
     }
 
-    /** Every character a period expression can start with, for the lookahead of {@link #PATTERN}. */
+    /** Every character a period expression can start with. */
     private static String firstCharacters() {
-        StringBuilder sb = new StringBuilder("0-9零〇一二两三四五六七八九十截第前上下近最过全首本当中期报半");
+        StringBuilder sb = new StringBuilder("0123456789零〇一二两三四五六七八九十截第前上下近最过全首本当中期报半");
         for (String w : RELATIVE.keySet()) {
             sb.append(w.charAt(0));
         }
@@ -75,6 +79,24 @@ public final class Periods {
             sb.append(w.charAt(0));
         }
         return sb.toString();
+    }
+
+    /**
+     * Characters one of which every period expression holds within {@link #HEAD_REACH} of its start: the unit words
+     * (年, 月, 季, 期, 半), 截 of 截至, and the first character of each word of the period table. The farthest is
+     * 年 of "2024 财政年度", seven characters in.
+     */
+    private static BitSet heads() {
+        BitSet b = of("年月季期半截");
+        RELATIVE.keySet().forEach(w -> b.set(w.charAt(0)));
+        UNDATED.forEach(w -> b.set(w.charAt(0)));
+        return b;
+    }
+
+    private static BitSet of(String chars) {
+        BitSet b = new BitSet();
+        chars.chars().forEach(b::set);
+        return b;
     }
 
     /**
@@ -130,21 +152,67 @@ public final class Periods {
     private static List<Mention> find(String text, int from, int to, Anchor anchor, boolean bases) {
         List<Mention> out = new ArrayList<>();
         // Transparent bounds: "4月" before "营收" is a period even when the region ends at the keyword.
-        Matcher m = PATTERN.matcher(text).region(from, to).useTransparentBounds(true);
+        Matcher m = PATTERN.matcher(text).useTransparentBounds(true);
         Anchor a = anchor;
-        while (m.find()) {
+        int p = from;
+        while (next(m, text, from, p, to)) {
+            p = m.end();
             if (!bases && isComparisonBase(text, m.start(), m.end())) {
                 continue;
             }
-            Optional<Period> p = resolve(m, a);
+            Optional<Period> period = resolve(m, a);
             boolean undated = m.group("undated") != null || m.group("within") != null;
-            if (p.isPresent() || undated) {
-                Mention mention = new Mention(m.start(), m.end(), p.orElse(null), m.group("same") != null);
+            if (period.isPresent() || undated) {
+                Mention mention = new Mention(m.start(), m.end(), period.orElse(null), m.group("same") != null);
                 out.add(mention);
                 a = a.after(mention);
             }
         }
         return out;
+    }
+
+    /**
+     * Moves {@code m} to the first period expression in {@code text[p, to)}: the one a search of {@link #PATTERN}
+     * from {@code p} would find. Every expression holds a head character within {@link #HEAD_REACH} of its start,
+     * so only the positions just before a head are tried, in order. {@code ^} holds at {@code from} only, as in a
+     * search of the region {@code [from, to)}.
+     */
+    private static boolean next(Matcher m, String text, int from, int p, int to) {
+        int tried = p;
+        for (int h = p; h < to; h++) {
+            if (!HEADS.get(text.charAt(h))) {
+                continue;
+            }
+            for (int q = Math.max(tried, h - HEAD_REACH); q <= h; q++) {
+                if (FIRSTS.get(text.charAt(q))) {
+                    m.region(q, to).useAnchoringBounds(q == from);
+                    if (m.lookingAt()) {
+                        return true;
+                    }
+                }
+            }
+            tried = h + 1;
+        }
+        return false;
+    }
+
+    /**
+     * The spans {@code [start, end)} of every period expression in {@code text[from, to)}, before any is resolved;
+     * tests compare them with a plain search of {@link #pattern()}.
+     */
+    static List<int[]> spans(String text, int from, int to) {
+        List<int[]> out = new ArrayList<>();
+        Matcher m = PATTERN.matcher(text).useTransparentBounds(true);
+        int p = from;
+        while (next(m, text, from, p, to)) {
+            out.add(new int[] {m.start(), m.end()});
+            p = m.end();
+        }
+        return out;
+    }
+
+    static Pattern pattern() {
+        return PATTERN;
     }
 
     /** The anchor after reading every mention in {@code mentions}. */

@@ -172,6 +172,9 @@ final class MeetingCities {
 
     /** The first district the article names as a body (浦东新区召开…, 某某区委), as written, or null. */
     String articleDistrict() {
+        if (s.indexOf('区') < 0) {
+            return null;
+        }
         Matcher m = DISTRICT.matcher(s);
         while (m.find()) {
             String d = s.substring(m.start(1), m.end(1));

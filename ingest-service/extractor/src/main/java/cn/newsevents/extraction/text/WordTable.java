@@ -18,20 +18,33 @@ import java.util.Map;
 public final class WordTable {
     private final String resource;
     private final Map<String, String[]> rows;
-    private final int maxLength;
+    /** The lengths of the entries by their first character and by their last, longest first. */
+    private final Map<Character, int[]> lengthsByFirst;
+    private final Map<Character, int[]> lengthsByLast;
     private final java.util.BitSet firstChars = new java.util.BitSet(1 << 16);
     private final java.util.BitSet lastChars = new java.util.BitSet(1 << 16);
 
     private WordTable(String resource, Map<String, String[]> rows) {
         this.resource = resource;
         this.rows = Map.copyOf(rows);
-        this.maxLength = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
+        Map<Character, java.util.TreeSet<Integer>> byFirst = new HashMap<>();
+        Map<Character, java.util.TreeSet<Integer>> byLast = new HashMap<>();
         for (String w : rows.keySet()) {
             if (!w.isEmpty()) {
                 firstChars.set(w.charAt(0));
                 lastChars.set(w.charAt(w.length() - 1));
+                byFirst.computeIfAbsent(w.charAt(0), c -> new java.util.TreeSet<>()).add(w.length());
+                byLast.computeIfAbsent(w.charAt(w.length() - 1), c -> new java.util.TreeSet<>()).add(w.length());
             }
         }
+        this.lengthsByFirst = longestFirst(byFirst);
+        this.lengthsByLast = longestFirst(byLast);
+    }
+
+    private static Map<Character, int[]> longestFirst(Map<Character, java.util.TreeSet<Integer>> lengths) {
+        Map<Character, int[]> out = new HashMap<>();
+        lengths.forEach((c, set) -> out.put(c, set.descendingSet().stream().mapToInt(Integer::intValue).toArray()));
+        return Map.copyOf(out);
     }
 
     /** Loads a table from the class path, failing with a sentence naming the resource when it is missing. */
@@ -92,9 +105,8 @@ public final class WordTable {
         if (pos >= limit || pos < 0 || !firstChars.get(s.charAt(pos))) {
             return 0;
         }
-        int max = Math.min(maxLength, limit - pos);
-        for (int len = max; len > 0; len--) {
-            if (rows.containsKey(s.subSequence(pos, pos + len).toString())) {
+        for (int len : lengthsByFirst.get(s.charAt(pos))) {
+            if (len <= limit - pos && rows.containsKey(s.subSequence(pos, pos + len).toString())) {
                 return len;
             }
         }
@@ -106,9 +118,8 @@ public final class WordTable {
         if (end <= floor || end <= 0 || !lastChars.get(s.charAt(end - 1))) {
             return 0;
         }
-        int max = Math.min(maxLength, end - floor);
-        for (int len = max; len > 0; len--) {
-            if (rows.containsKey(s.subSequence(end - len, end).toString())) {
+        for (int len : lengthsByLast.get(s.charAt(end - 1))) {
+            if (len <= end - floor && rows.containsKey(s.subSequence(end - len, end).toString())) {
                 return len;
             }
         }
