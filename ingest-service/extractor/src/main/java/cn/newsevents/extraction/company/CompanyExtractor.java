@@ -124,6 +124,8 @@ public final class CompanyExtractor {
     private final List<String> topicVerbs = CompanyLexicon.longestFirst(lex.topicVerbs);
     private final KeywordScanner topicVerbWords = new KeywordScanner(lex.topicVerbs);
     private final List<String> headWords = CompanyLexicon.longestFirst(lex.headWords);
+    /** The head words that name a trade (面板厂, 设备厂商), longest first. */
+    private final List<String> tradeHeadWords = headWords.stream().filter(h -> TRADE_DESCRIPTOR.matcher(h).find()).toList();
     private final List<String> prepositions = CompanyLexicon.longestFirst(lex.prepositions);
     private final List<String> executiveTitles = CompanyLexicon.longestFirst(lex.titles);
     private final List<String> outlookWords = CompanyLexicon.longestFirst(lex.outlook.keySet());
@@ -390,7 +392,7 @@ public final class CompanyExtractor {
             for (KeywordScanner.Hit hit : hits) {
                 // Rules are tried only around a keyword, so their cost does not grow with the clause.
                 for (CompanyRules.MetricRule rule : rules.metricRules) {
-                    Matcher m = rule.pattern().matcher(t);
+                    Matcher m = (rule.keywordFirst() ? rule.at(t.charAt(hit.start())) : rule.pattern()).matcher(t);
                     boolean found;
                     if (rule.keywordFirst()) {
                         int end = rule.nextClause() ? nextEnd : ce;
@@ -844,12 +846,14 @@ public final class CompanyExtractor {
             opening = opening.substring(opening.lastIndexOf('】') + 1);
             // "某某网讯 某某股份…发布": an outlet's dateline before the name.
             opening = DATELINE.matcher(opening).replaceFirst("");
-            String name = STOCK_CODE.matcher(TRAILING_TIME.matcher(opening).replaceFirst("")).replaceAll("");
+            // Every match of TRAILING_TIME holds one of these characters; most openings hold none.
+            String name = hasAny(opening, "月日号昨今前天内內") ? TRAILING_TIME.matcher(opening).replaceFirst("") : opening;
+            name = hasAny(name, "（(") ? STOCK_CODE.matcher(name).replaceAll("") : name;
             // "被动元件厂某某科技": a descriptor of the trade before the name (not a registered ending: 某某企业集团;
             // other head words such as 企业 are inside many names: 某某企业管理).
-            for (String h : headWords) {
+            for (String h : tradeHeadWords) {
                 int i = name.lastIndexOf(h);
-                if (TRADE_DESCRIPTOR.matcher(h).find() && i >= 0 && name.length() - (i + h.length()) >= 2 && !opensWithSuffix(name, i + h.length())) {
+                if (i >= 0 && name.length() - (i + h.length()) >= 2 && !opensWithSuffix(name, i + h.length())) {
                     name = name.substring(i + h.length());
                     break;
                 }
@@ -967,6 +971,16 @@ public final class CompanyExtractor {
             for (int i = from; i < to; i++) {
                 char c = t.charAt(i);
                 if (c == '榜' || c == '排' && i + 1 < to && t.charAt(i + 1) == '行') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether {@code s} holds any of the characters of {@code chars}. */
+        private static boolean hasAny(String s, String chars) {
+            for (int i = 0; i < s.length(); i++) {
+                if (chars.indexOf(s.charAt(i)) >= 0) {
                     return true;
                 }
             }
