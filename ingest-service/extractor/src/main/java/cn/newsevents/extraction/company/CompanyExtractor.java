@@ -49,7 +49,8 @@ public final class CompanyExtractor {
     private static final Pattern TRAILING_TIME = Pattern.compile(
             "(?:(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
                     + "|[昨今前][（(][0-9０-９]{1,2}[)）]日|(?:今日|昨日|今天|昨天)[（(][0-9０-９]{1,2}日[)）]"
-                    + "|[0-9０-９一二三四五六七八九十]{1,3}[日号]|日前|近日|今日|昨日|今天|昨天|日內|日内|昨|今)"
+                    + "|[0-9０-９一二三四五六七八九十]{1,3}[日号]|日前|近日|今日|昨日|今天|昨天|日內|日内|昨|今"
+                    + "|(?:于|於)?(?:同日|当日|当天|同一天|早前|稍早))"
                     + "(?:晚间|晚間|晚上|晚|早间|早間|上午|下午|午间|午間|盘后|盤後)?$");
     /** A clause ending in a trade descriptor and a name after 的 ("…的被动元件厂某某科技"). */
     private static final Pattern DESCRIBED_TOPIC = Pattern.compile("的[^，,；;：:。的]{1,10}?(?:厂商?|供应商|发展商|投资商|开发商|运营商|制造商|经销商|代理商|服务商)([^，,；;：:。的厂商]{2,10})$");
@@ -215,6 +216,7 @@ public final class CompanyExtractor {
                     periods.carry(anchor.latest());
                     anchor = Periods.advance(anchor, mentions);
                     paragraph(p, end, mentions);
+                    anchor = anchor.nextParagraph();
                 }
                 p = end + 1;
             }
@@ -847,7 +849,7 @@ public final class CompanyExtractor {
             // "某某网讯 某某股份…发布": an outlet's dateline before the name.
             opening = DATELINE.matcher(opening).replaceFirst("");
             // Every match of TRAILING_TIME holds one of these characters; most openings hold none.
-            String name = hasAny(opening, "月日号昨今前天内內") ? TRAILING_TIME.matcher(opening).replaceFirst("") : opening;
+            String name = hasAny(opening, "月日号昨今前天内內早") ? TRAILING_TIME.matcher(opening).replaceFirst("") : opening;
             name = hasAny(name, "（(") ? STOCK_CODE.matcher(name).replaceAll("") : name;
             // "被动元件厂某某科技": a descriptor of the trade before the name (not a registered ending: 某某企业集团;
             // other head words such as 企业 are inside many names: 某某企业管理).
@@ -1087,6 +1089,13 @@ public final class CompanyExtractor {
             }
             int cut = s.indexOf('|');
             cut = cut < 0 ? s.length() : cut;
+            int described = s.lastIndexOf('的', cut - 1);
+            if (described >= 0 && cut - described - 1 >= 4) {
+                // "同样公布营收的同业某某光电2月营收…": a clause describing the company before its name.
+                offset += described + 1;
+                s = s.substring(described + 1);
+                cut -= described + 1;
+            }
             // "外界再根据某某公司1-10月…": the subject is the name after the last preposition.
             for (String w : prepositions) {
                 int i = s.lastIndexOf(w, cut - 1);

@@ -46,7 +46,7 @@ public final class Periods {
                     + "|(?<asof>截至|截止到|截止)" + YEAR + "?(?:(?<am>" + MONTH + ")月(?:底|末|份)?|第?(?<aq>[一二三四1-4])季度?(?:末|底)|(?<ayend>年底|年末|底|末))"
                     + "|" + YEAR + "?(?<m1>" + MONTH + ")" + DASH + "(?<m2>" + MONTH + ")月(?:份)?"
                     + "|" + YEAR + "?前(?<qn>[一二两三2-3])(?:个)?季(?:度)?"
-                    + "|" + YEAR + "?[前首](?<mn>" + MONTH + ")(?:个)?月(?:份)?"
+                    + "|" + YEAR + "?[前首](?<mn>" + MONTH + "|两)(?:个)?月(?:份)?"
                     + "|" + YEAR + "?(?:第(?<q>[一二三四1-4])季(?:度)?|(?<q1>首)季(?:度)?|(?<q2>[一二三四1-4])季度)"
                     + "|" + YEAR + "?(?<h>上半年|下半年|上半财年|下半财年)"
                     + "|" + YEAR + "?(?<interim>中期)(?=业绩|报告|盈利|纯利|溢利|营业额|收入|营收)"
@@ -105,10 +105,24 @@ public final class Periods {
      * ({@code lastFullYear}, may be null).
      */
     public record Anchor(int publicationYear, int publicationMonth, Integer contextYear, Integer lastFullYear,
-                         Period latest) {
+                         Period latest, boolean relativeContext) {
+        public Anchor(int publicationYear, int publicationMonth, Integer contextYear, Integer lastFullYear,
+                      Period latest) {
+            this(publicationYear, publicationMonth, contextYear, lastFullYear, latest, false);
+        }
+
         /** An anchor without a publication month (本月 then resolves to nothing). */
         public Anchor(int publicationYear, Integer contextYear, Integer lastFullYear) {
             this(publicationYear, 0, contextYear, lastFullYear, null);
+        }
+
+        /**
+         * The anchor for the next paragraph. A year named by a relative word (去年全年营收…) speaks of its own
+         * paragraph: the next one's bare months (1至2月累计营收) are the publication year's again. A year written
+         * out (2024年) stays the context.
+         */
+        public Anchor nextParagraph() {
+            return relativeContext ? new Anchor(publicationYear, publicationMonth, null, lastFullYear, latest, false) : this;
         }
 
         /** The anchor after {@code mention} was read. */
@@ -125,14 +139,23 @@ public final class Periods {
             if (mention.sameTimeLastYear()) {
                 return this;
             }
-            return new Anchor(publicationYear, publicationMonth, p.endYear(), full, p);
+            // A year moved back from the publication year is as local as a relative word's.
+            boolean relative = mention.year() == YearSource.RELATIVE || mention.year() == YearSource.PAST
+                    || mention.year() == YearSource.CONTEXT && relativeContext && contextYear != null;
+            return new Anchor(publicationYear, publicationMonth, p.endYear(), full, p, relative);
         }
     }
 
+    /**
+     * Where a mention's year came from: written out (2024年), a relative word (去年), the context, or the year before
+     * the context because the period would otherwise end after publication (12月 in a January report).
+     */
+    public enum YearSource { WRITTEN, RELATIVE, CONTEXT, PAST }
+
     /** One period expression at {@code [start, end)}; {@code period} is null for undated words like 目前. */
-    public record Mention(int start, int end, Period period, boolean sameTimeLastYear) {
+    public record Mention(int start, int end, Period period, boolean sameTimeLastYear, YearSource year) {
         public Mention(int start, int end, Period period) {
-            this(start, end, period, false);
+            this(start, end, period, false, YearSource.WRITTEN);
         }
     }
 
@@ -160,10 +183,12 @@ public final class Periods {
             if (!bases && isComparisonBase(text, m.start(), m.end())) {
                 continue;
             }
-            Optional<Period> period = resolve(m, a);
+            Resolved r = resolve(m, a);
+            Optional<Period> period = r.period();
             boolean undated = m.group("undated") != null || m.group("within") != null;
             if (period.isPresent() || undated) {
-                Mention mention = new Mention(m.start(), m.end(), period.orElse(null), m.group("same") != null);
+                Mention mention = new Mention(m.start(), m.end(), period.orElse(null), m.group("same") != null,
+                        r.past() ? YearSource.PAST : yearSource(m));
                 out.add(mention);
                 a = a.after(mention);
             }
@@ -242,10 +267,67 @@ public final class Periods {
                 || text.startsWith("同期", end);
     }
 
-    private static Optional<Period> resolve(Matcher m, Anchor a) {
+    /** A resolved expression; {@code past} when it was moved to last year because it would end after publication. */
+    private record Resolved(Optional<Period> period, boolean past) {
+    }
+
+    private static Resolved resolve(Matcher m, Anchor a) {
         Integer explicitYear = year(m, a);
         int year = explicitYear != null ? explicitYear
                 : a.contextYear() != null ? a.contextYear() : a.publicationYear();
+        Optional<Period> p = resolve(m, a, explicitYear, year);
+        boolean fromContext = explicitYear == null && m.group("thismonth") == null && m.group("within") == null
+                && m.group("same") == null && m.group("n") == null;
+        if (fromContext && p.isPresent() && endsAfterPublication(p.get(), a)) {
+            // A figure is reported after its period ends: "12月营收" published in January is last December's.
+            Optional<Period> earlier = resolve(m, a, null, year - 1);
+            if (earlier.isPresent() && !endsAfterPublication(earlier.get(), a)) {
+                return new Resolved(earlier, true);
+            }
+        }
+        return new Resolved(p, false);
+    }
+
+    /** Whether {@code p} ends after the publication month (never, when that month is not known). */
+    private static boolean endsAfterPublication(Period p, Anchor a) {
+        if (a.publicationMonth() == 0) {
+            return false;
+        }
+        int end = p.endYear() * 12 + endMonth(p);
+        return end > a.publicationYear() * 12 + a.publicationMonth();
+    }
+
+    private static int endMonth(Period p) {
+        if (p instanceof Period.Month m) {
+            return m.month();
+        }
+        if (p instanceof Period.Quarter q) {
+            return q.quarter() * 3;
+        }
+        if (p instanceof Period.Half h) {
+            return h.half() * 6;
+        }
+        if (p instanceof Period.Range r) {
+            return endMonth(r.to());
+        }
+        return 12;
+    }
+
+    private static YearSource yearSource(Matcher m) {
+        for (int g = 1; g <= m.groupCount(); g++) {
+            String s = m.group(g);
+            if (s != null && s.length() == 4 && (s.startsWith("19") || s.startsWith("20"))
+                    && s.chars().allMatch(Character::isDigit)) {
+                return YearSource.WRITTEN;
+            }
+            if (s != null && RELATIVE.containsKey(s)) {
+                return YearSource.RELATIVE;
+            }
+        }
+        return YearSource.CONTEXT;
+    }
+
+    private static Optional<Period> resolve(Matcher m, Anchor a, Integer explicitYear, int year) {
         if (m.group("upto") != null) {
             // "截至2024年6月30日止六个月": the months ending then; "…止年度": the year ending then.
             int last = month(m.group("um"));
@@ -322,7 +404,7 @@ public final class Periods {
                     : Optional.of(new Period.Range(new Period.Year(end - n + 1), new Period.Year(end)));
         }
         if (m.group("whole") != null) {
-            return a.contextYear() == null ? Optional.empty() : Optional.of(new Period.Year(a.contextYear()));
+            return a.contextYear() == null ? Optional.empty() : Optional.of(new Period.Year(year));
         }
         return explicitYear == null ? Optional.empty() : Optional.of(new Period.Year(explicitYear));
     }
