@@ -379,6 +379,16 @@ public final class CompanyExtractor {
                     topic = companies.resolve(name, opener.start());
                 }
             }
+            if (inClause.isEmpty()) {
+                String named = namedBeforePeriod(cs, ce, mentions);
+                if (named != null) {
+                    topic = named;
+                    if (named.equals(inherited)) {
+                        // Named again: the figures after it without a subject of their own are its.
+                        inherited = null;
+                    }
+                }
+            }
             if (inClause.isEmpty() && lead != null) {
                 String spoken = speakersCompany(lead);
                 if (spoken != null) {
@@ -966,6 +976,36 @@ public final class CompanyExtractor {
                 }
             }
             return false;
+        }
+
+        /**
+         * "某某截至今年六月底止的六个月，收入为…", "某某去年全年，营收…": a clause that is a name and a period only;
+         * the figures in the clauses after it are that company's. Null when the clause is anything else.
+         */
+        private String namedBeforePeriod(int cs, int ce, List<Periods.Mention> mentions) {
+            for (Periods.Mention pm : mentions) {
+                if (pm.start() <= cs || pm.start() > cs + 12) {
+                    continue;
+                }
+                if (pm.end() < ce || pm.period() == null) {
+                    return null;
+                }
+                String name = t.substring(cs, pm.start()).strip();
+                for (String w : leadWords) {
+                    if (name.startsWith(w) && name.length() - w.length() >= 2) {
+                        name = name.substring(w.length());
+                        break;
+                    }
+                }
+                if (names.looksLikeName(name) && !names.isCommonWord(name) && !names.hasFunctionWord(name)
+                        && !lex.anaphors.contains(name) && !lex.headWords.contains(name)
+                        && keywords.find(name, 0, name.length()).isEmpty() && !hasAggregate(name)
+                        && !isPersonName(name) && !isParticipant(name)) {
+                    return companies.resolve(name, pm.start() - name.length());
+                }
+                return null;
+            }
+            return null;
         }
 
         /** Whether {@code t[from, to)} holds 榜 or 排行, one of which every match of {@link #BOARD} holds. */

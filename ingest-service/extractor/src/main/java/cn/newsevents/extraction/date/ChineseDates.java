@@ -276,7 +276,9 @@ public final class ChineseDates {
         int p = m.end();
         if (p < to && (s.charAt(p) == '(' || s.charAt(p) == '（')) {
             DateMention inner = monthDay(s, p + 1, to, pub);
-            if (inner == null && p + 1 < to && ChineseNumbers.digit(s.charAt(p + 1)) >= 0) {
+            if (inner == null && p + 1 < to && (ChineseNumbers.isDigitLike(s.charAt(p + 1))
+                    || "十廿卅".indexOf(s.charAt(p + 1)) >= 0)) {
+                // 上周五（十五日）, 昨（十日）: a day in Chinese numerals too.
                 inner = dayOnly(s, p + 1, to, pub, -1, -1);
             }
             if (inner != null && inner.end() < to && (s.charAt(inner.end()) == ')' || s.charAt(inner.end()) == '）')) {

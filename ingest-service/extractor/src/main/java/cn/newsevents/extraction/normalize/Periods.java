@@ -42,7 +42,7 @@ public final class Periods {
     private static final String DASH = "[-—–~～－至到]";
     // Tried only at positions whose character is in FIRSTS (see next()).
     private static final Pattern PATTERN = Pattern.compile(
-            "(?:(?<upto>截至|截止)" + YEAR + "?(?<um>" + MONTH + ")月[0-9一二三四五六七八九十]{1,3}日止(?:(?<un>[三六九369]|十二|12)个月|(?<uy>年度|财政年度))"
+            "(?:(?<upto>截至|截止)" + YEAR + "?(?<um>" + MONTH + ")月(?:[0-9一二三四五六七八九十]{1,3}日|底|末)止的?(?:(?<un>[三六九369]|十二|12)个月|(?<uy>年度|财政年度))"
                     + "|(?<asof>截至|截止到|截止)" + YEAR + "?(?:(?<am>" + MONTH + ")月(?:底|末|份)?|第?(?<aq>[一二三四1-4])季度?(?:末|底)|(?<ayend>年底|年末|底|末))"
                     + "|" + YEAR + "?(?<m1>" + MONTH + ")" + DASH + "(?<m2>" + MONTH + ")月(?:份)?"
                     + "|" + YEAR + "?前(?<qn>[一二两三2-3])(?:个)?季(?:度)?"

@@ -49,7 +49,14 @@ final class SeriesReading {
         return null;
     }
 
-    /** 「某某座谈会」第2场: the ordinal right after the kind and its closing quotation mark, or null. */
+    /** 今期为系列第, 本期是第, 这是该系列的第: a clause after the kind that gives its place in the series. */
+    private static final java.util.regex.Pattern SERIES_CLAUSE = java.util.regex.Pattern.compile(
+            "(?:今期|本期|此次|这次|是次|本次|这是)(?:为|是|系)?(?:该系列|系列)?的?第");
+
+    /**
+     * 「某某座谈会」第2场, 「某某交流会」，今期为系列第十二期: the ordinal right after the kind and its closing quotation
+     * mark, or in a clause right after it; else null.
+     */
     Integer ordinalAfter(int k1, int limit) {
         int i = k1;
         while (i < limit && "”」』\"，,".indexOf(s.charAt(i)) >= 0 && i - k1 < 2) {
@@ -57,6 +64,13 @@ final class SeriesReading {
         }
         if (i + 1 < limit && s.charAt(i) == '首' && "场次期".indexOf(s.charAt(i + 1)) >= 0) {
             return 1;
+        }
+        if (i < limit && s.charAt(i) != '第') {
+            // 「会员午餐交流会」，今期为系列第十二期: a clause saying which of the series it is.
+            java.util.regex.Matcher clause = SERIES_CLAUSE.matcher(s).region(i, limit);
+            if (clause.lookingAt()) {
+                i = clause.end() - 1;
+            }
         }
         if (i >= limit || s.charAt(i) != '第') {
             return null;
