@@ -88,7 +88,13 @@ class CompanyRuleCorpusTest {
     }
 
     private static List<CompanyEvent> metrics(String paragraph) {
-        String raw = "标题\n测试来源 2024-05-07\n" + paragraph.replace("\\n", "\n") + "\n";
+        // "@2025-01-10 …": a paragraph published on another day than the corpus's.
+        String published = "2024-12-20";
+        if (paragraph.startsWith("@")) {
+            published = paragraph.substring(1, 11);
+            paragraph = paragraph.substring(12);
+        }
+        String raw = "标题\n测试来源 " + published + "\n" + paragraph.replace("\\n", "\n") + "\n";
         Article article = ArticleText.parse(raw, null);
         String simplified = SimplifiedText.of(article.text());
         List<CompanyEvent> events = EXTRACTOR.extract(article, simplified, List.of());
