@@ -28,7 +28,7 @@ final class CompanyNames {
     /** "目前我们全集团": a pronoun or a word for now is never part of a name; the name starts after it. */
     private static final Pattern SPEAKER_OR_NOW = Pattern.compile("目前|现在|现时|当前|如今|我们|他们|咱们");
     /** 餐饮集团, 物流集团 opening a registered name; the word before 集团 must be a common noun of a trade. */
-    private static final Pattern TRADE_GROUP = Pattern.compile("([\\u4e00-\\u9fff]{2,6})(?:集团|集團)");
+    private static final Pattern TRADE_GROUP = Pattern.compile("([\\u4e00-\\u9fff]{2,6})(?:集团|集團|公司)");
     private static final int MAX_NAME = 24;
     /** "847家", "多家": a number of companies, not one. */
     static final Pattern COUNTED_COMPANIES = Pattern.compile("[0-9一二三四五六七八九十几多两数百千][家间]");
@@ -80,16 +80,16 @@ final class CompanyNames {
     }
 
     /**
-     * "连锁中式快餐集团某某饮食集团控股有限公司": a group word of a trade written right before a company's name
-     * describes it; it is no company of its own.
+     * "连锁中式快餐集团某某饮食集团控股有限公司", "物业管理公司某某物业服务集团有限公司": a group or company word of
+     * a trade written right before a company's name describes it; it is no company of its own.
      */
     private static List<Name> withoutTradeGroups(List<Name> raw) {
         List<Name> out = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) {
             Name n = raw.get(i);
             boolean described = i + 1 < raw.size() && raw.get(i + 1).start() == n.end()
-                    && (n.name().endsWith("集团") || n.name().endsWith("集團")) && n.name().length() <= 8
-                    && isTradePhrase(n.name().substring(0, n.name().length() - 2));
+                    && (n.name().endsWith("集团") || n.name().endsWith("集團") || n.name().endsWith("公司"))
+                    && n.name().length() <= 8 && isTradePhrase(n.name().substring(0, n.name().length() - 2));
             if (!described) {
                 out.add(n);
             }
