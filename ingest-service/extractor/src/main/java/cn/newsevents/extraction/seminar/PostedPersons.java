@@ -383,7 +383,10 @@ final class PostedPersons {
         return e < to && allIdeographs(s, p, e) && HARD_AFTER_NAME.indexOf(s.charAt(e)) >= 0;
     }
 
-    /** 署长（署理）/ 总经理（代）: the end of an acting marker in brackets right after a title, else {@code te}. */
+    /**
+     * 署长（署理）/ 总经理（代）/ 副主任（代理主任）: the end of an acting marker in brackets right after a title, with
+     * the post it acts in, else {@code te}.
+     */
     private static int actingMarkerEnd(String s, int te, int to) {
         if (te >= to || s.charAt(te) != '（' && s.charAt(te) != '(') {
             return te;
@@ -391,6 +394,9 @@ final class PostedPersons {
         int m = Lexicon.ACTING_MARKERS.longestAt(s, te + 1, to);
         if (m == 0 && te + 2 < to && s.charAt(te + 1) == '代') {
             m = 1;
+        }
+        if (m > 0 && te + 1 + m < to && s.charAt(te + 1 + m) != '）' && s.charAt(te + 1 + m) != ')') {
+            m += titleAt(s, te + 1 + m, to);
         }
         int close = te + 1 + m;
         return m > 0 && close < to && (s.charAt(close) == '）' || s.charAt(close) == ')') ? close + 1 : te;
