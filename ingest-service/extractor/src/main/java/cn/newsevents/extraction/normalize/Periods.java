@@ -34,7 +34,7 @@ public final class Periods {
     }
 
     // Unnamed groups: Java forbids repeating a group name across the alternatives below.
-    private static final String YEAR = "(?:((?:19|20)[0-9]{2}) ?(?:财年|财政年度|年度|年) ?|(" + Tsv.alternation(RELATIVE.keySet()) + "))";
+    private static final String YEAR = "(?:((?:19|20)[0-9]{2}|[一二][〇零九][〇零一二三四五六七八九]{2}) ?(?:财年|财政年度|年度|年) ?|(" + Tsv.alternation(RELATIVE.keySet()) + "))";
     private static final String MONTH = "(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
     /** Words that make a bare month ("10月营收") the period of a monthly figure rather than a date. */
     private static final String MONTH_FIGURES = "营收|营业额|营业收入|销售额|合并营收|自结营收|自结合并营收|销量";
@@ -313,11 +313,28 @@ public final class Periods {
         return 12;
     }
 
+    /** 二〇二三 → 2023: a year written digit by digit in Chinese numerals, else null. */
+    private static Integer chineseYear(String s) {
+        if (s.length() != 4) {
+            return null;
+        }
+        int year = 0;
+        for (int i = 0; i < 4; i++) {
+            int d = "〇一二三四五六七八九".indexOf(s.charAt(i));
+            d = d < 0 && s.charAt(i) == '零' ? 0 : d;
+            if (d < 0) {
+                return null;
+            }
+            year = year * 10 + d;
+        }
+        return year >= 1900 && year < 2100 ? year : null;
+    }
+
     private static YearSource yearSource(Matcher m) {
         for (int g = 1; g <= m.groupCount(); g++) {
             String s = m.group(g);
-            if (s != null && s.length() == 4 && (s.startsWith("19") || s.startsWith("20"))
-                    && s.chars().allMatch(Character::isDigit)) {
+            if (s != null && (s.length() == 4 && (s.startsWith("19") || s.startsWith("20"))
+                    && s.chars().allMatch(Character::isDigit) || chineseYear(s) != null)) {
                 return YearSource.WRITTEN;
             }
             if (s != null && RELATIVE.containsKey(s)) {
@@ -419,6 +436,10 @@ public final class Periods {
             }
             if (s.length() == 4 && (s.startsWith("19") || s.startsWith("20")) && s.chars().allMatch(Character::isDigit)) {
                 return Integer.parseInt(s.substring(0, 4));
+            }
+            Integer written = chineseYear(s);
+            if (written != null) {
+                return written;
             }
             Integer rel = RELATIVE.get(s);
             if (rel != null) {

@@ -346,8 +346,9 @@ final class PostedPersons {
         if (soft2 && soft3) {
             Integer hinted = names.endOfNameAt(p);
             // 王建和出席: a one-character word (和, 在) after two characters, a longer one (出席) after three.
+            // 盛某也提出: an adverb (也, 亦, 则…) that given names do not end in is never the name's third character.
             boolean longerAfterThree = Lexicon.NAME_FOLLOWERS.longestAt(s, l2, to) == 1
-                    && Lexicon.NAME_FOLLOWERS.longestAt(s, l3, to) > 1;
+                    && Lexicon.NAME_FOLLOWERS.longestAt(s, l3, to) > 1 && "也亦则均都还又即".indexOf(s.charAt(l2)) < 0;
             return hinted != null && hinted == l3 || longerAfterThree ? l3 : l2;
         }
         if (soft2) {
