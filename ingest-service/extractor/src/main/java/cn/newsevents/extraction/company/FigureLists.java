@@ -45,7 +45,7 @@ final class FigureLists {
     /** Characters a name read backwards from its figure stops at: separators and the copulas of a list. */
     private static final String NAME_STOPS = "、，,：:；;。及和与是以（()）的则則有";
     /** Words of change and comparison: a "name" holding one is a predicate ("同比增长", "提升至"). */
-    private static final Pattern CHANGE = Pattern.compile("增长|增加|下降|下滑|减少|提升|提高|上升|回落|达到|高达|同比|环比|按年|年增|年减|提升至|增至|降至|达至|攀升|跃升|回升|跌破|季增|季减|月增|月减");
+    private static final Pattern CHANGE = Pattern.compile("增长|增加|下降|下滑|减少|提升|提高|上升|回落|达到|高达|同比|环比|按年|年增|年减|提升至|增至|降至|达至|攀升|跃升|回升|跌破|季增|季减|月增|月减|涨幅|跌幅|增幅|降幅|升幅|上涨|下跌");
     /** Words that end a list of names: a period, an adverb of the predicate, a market word. */
     private static final Pattern LIST_END = Pattern.compile(
             "(?:19|20)[0-9]{2}|今年|去年|上半年|下半年|前三季|第[一二三四]季|本月|上月|昨|今|都|均|则|則|分别|分別|市占率|市场|份额|分列|分居|并列|位列|依次|紧随|其后|随后");
