@@ -877,6 +877,15 @@ public final class CompanyExtractor {
             }
             // "某某同步公布", "某某亦公布": an adverb between the name and its verb; "另一台厂某某排名第五": its origin.
             name = withoutTrailingAdverb(name);
+            // "某某同日亦公布": a time before the adverb.
+            name = hasAny(name, "月日号昨今前天内內早") ? TRAILING_TIME.matcher(name).replaceFirst("") : name;
+            // "某某旗下上市附属公司某某供应链公布": the name after the last preposition (子公司, 根据…).
+            for (String w : prepositions) {
+                int i = name.lastIndexOf(w);
+                if (i >= 0 && name.length() - (i + w.length()) >= 2) {
+                    name = name.substring(i + w.length());
+                }
+            }
             // "本地建材商某某控股有限公司宣布": a registered name ending the opening is the name, without the words
             // the name table leaves before it.
             List<CompanyNames.Name> inOpening = names.registered(name, 0, name.length());

@@ -421,7 +421,9 @@ public final class Periods {
                     : Optional.of(new Period.Range(new Period.Year(end - n + 1), new Period.Year(end)));
         }
         if (m.group("whole") != null) {
-            return a.contextYear() == null ? Optional.empty() : Optional.of(new Period.Year(year));
+            // 全年 with no year before it: the publication year's, or last year's when that has not ended.
+            return a.contextYear() == null && a.publicationMonth() == 0 ? Optional.empty()
+                    : Optional.of(new Period.Year(year));
         }
         return explicitYear == null ? Optional.empty() : Optional.of(new Period.Year(explicitYear));
     }
