@@ -104,7 +104,7 @@ public final class CompanyExtractor {
     private static final Pattern CONTINUED_AMOUNT = Pattern.compile("(?:[（(](" + Amounts.REGEX + ")[)）]|以("
             + Amounts.REGEX + ")(?=位列|位居|排名|排在|居|列))");
     /** A board ranked by a metric: the metric word stands right before it (纳税排行榜, 营收百强榜). */
-    private static final Pattern BOARD = Pattern.compile("(?:[0-9百千十五二]{1,4}强)?(?:排行榜|排行|榜单|排名榜|榜)");
+    private static final Pattern BOARD = Pattern.compile("(?:[0-9百千十五二]{1,4}强)?(?:排行榜|排行|榜单|排名榜|榜|排名)");
     private static final Pattern RANKING = Pattern.compile("排名|位列|依次|分别是|分列|其后|第[一二三四五六七八九十0-9]+[至到-]");
     /** The figure right after a threshold it crossed: "，达到812.4亿元", "，达812亿元", "，为812亿元". */
     private static final Pattern REACHED = Pattern.compile("[，,]\\s*(?:达到|达|为|至)(" + Amounts.REGEX + ")");
@@ -114,7 +114,7 @@ public final class CompanyExtractor {
     private static final int BRACKET_REACH = 20;
     /** A stock code after a listed company's name ("某某（0700）", "某某(600519.SH)"). */
     private static final Pattern STOCK_CODE = Pattern.compile(
-            "[（(](?:港股|股份|股票|A股|H股)?(?:代号|代码|编号)?[:：]?[0-9]{3,6}(?:\\.[A-Za-z]{2})?[)）]");
+            "[（(](?:港股|股份|股票|A股|H股)?(?:代号|代码|编号)?[:：]?[0-9]{3,6}(?:[.\\-][A-Za-z]{2})?[)）]");
 
     private final CompanyLexicon lex = CompanyLexicon.get();
     private final CompanyNames names = new CompanyNames(lex);
@@ -722,21 +722,24 @@ public final class CompanyExtractor {
                     && registered.get(i).start() < to && consumed.size() < 12; i++) {
                 CompanyNames.Name n = registered.get(i);
                 Matcher a = CONTINUED_AMOUNT.matcher(t).region(n.end(), Math.min(to, n.end() + 24));
-                if (!a.lookingAt() || a.group(2) == null) {
+                if (!a.lookingAt()) {
                     continue;
                 }
-                Optional<Amount> parsed = Amounts.parse(a.group(2));
-                if (parsed.isEmpty() || !parsed.get().unitStated() || !lex.fits(metric, parsed.get())) {
+                // 甲以3.86亿元位列第一, or a list after the board: 依次是：甲（5.38亿元）、乙（2.17亿元）.
+                int g = a.group(2) != null ? 2 : 1;
+                Optional<Amount> parsed = Amounts.parse(a.group(g));
+                if (parsed.isEmpty() || !parsed.get().unitStated() || !lex.fits(metric, parsed.get())
+                        || isConsumed(a.start(g))) {
                     continue;
                 }
                 Unit unit = lex.kinds.get(metric) == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT
-                        : currency(parsed.get(), a.group(2));
+                        : currency(parsed.get(), a.group(g));
                 String company = companies.resolve(n.name(), n.start());
-                addFigure(new FigureAssembly.Figure(company, metric, periods.periodOf(a.start(2), mentions),
+                addFigure(new FigureAssembly.Figure(company, metric, periods.periodOf(a.start(g), mentions),
                         FigureAssembly.plain(parsed.get().value()), unit, parsed.get().qualifier(), null, null, null,
                         n.start(), a.end(), 0.6));
                 reported.add(company);
-                consumed.add(new int[]{a.start(2), a.end(2)});
+                consumed.add(new int[]{a.start(g), a.end(g)});
             }
         }
 
@@ -1017,11 +1020,11 @@ public final class CompanyExtractor {
             return null;
         }
 
-        /** Whether {@code t[from, to)} holds 榜 or 排行, one of which every match of {@link #BOARD} holds. */
+        /** Whether {@code t[from, to)} holds 榜, 排行 or 排名, one of which every match of {@link #BOARD} holds. */
         private boolean hasBoardWord(int from, int to) {
             for (int i = from; i < to; i++) {
                 char c = t.charAt(i);
-                if (c == '榜' || c == '排' && i + 1 < to && t.charAt(i + 1) == '行') {
+                if (c == '榜' || c == '排' && i + 1 < to && (t.charAt(i + 1) == '行' || t.charAt(i + 1) == '名')) {
                     return true;
                 }
             }
@@ -1036,6 +1039,12 @@ public final class CompanyExtractor {
                 }
             }
             return false;
+        }
+
+        /** Whether {@code s} is one place name to the segmenter (北美, 华南, 东南亚). */
+        private boolean isPlace(String s) {
+            List<Term> terms = Segmenter.NAMES_AND_PLACES.seg(s);
+            return terms.size() == 1 && terms.get(0).nature != null && terms.get(0).nature.startsWith("ns");
         }
 
         /** Finds the match of a rule whose keyword starts at {@code kwStart}. */
@@ -1187,6 +1196,10 @@ public final class CompanyExtractor {
             }
             if (names.looksLikeName(s)) {
                 String full = companies.resolve(s, offset);
+                if (full.equals(s) && isPlace(s)) {
+                    // "北美客户", "华南营收": a region of the business, no company.
+                    return new Subject(Subject.Kind.NONE, null, -1);
+                }
                 // Precision guard: an unknown name that the segmenter reads as a common word ("半年", "规模") is
                 // not a company.
                 if (full.equals(s) && !lex.isCompanyOrganization(s) && names.hasFunctionWord(s)) {

@@ -41,7 +41,7 @@ final class FigureLists {
     /** 超越日商, 另一台厂, 韩系厂商: a ranking verb and a company's origin written before its name. */
     static final Pattern ORIGIN = Pattern.compile(
             "^(?:超越|超过|领先|击败|另一|另一家)?(?:[日韩美台陆港中欧德法英荷瑞]系?(?:厂商|商|厂))");
-    private static final Pattern STOCK_CODE = Pattern.compile("[（(][0-9]{3,6}(?:\\.[A-Za-z]{2})?[)）]");
+    private static final Pattern STOCK_CODE = Pattern.compile("[（(][0-9]{3,6}(?:[.\\-][A-Za-z]{2})?[)）]");
     /** Characters a name read backwards from its figure stops at: separators and the copulas of a list. */
     private static final String NAME_STOPS = "、，,：:；;。及和与是以（()）的则則有";
     /** Words of change and comparison: a "name" holding one is a predicate ("同比增长", "提升至"). */
