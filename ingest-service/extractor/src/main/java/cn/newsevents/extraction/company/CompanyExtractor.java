@@ -180,6 +180,8 @@ public final class CompanyExtractor {
         private FigureAssembly.Figure lastFigure;
         /** The companies that own a figure reported so far (at most a few dozen in real articles). */
         private final Set<String> reported = new HashSet<>();
+        /** Where the amounts read by a metric rule start: one amount is one figure. */
+        private final Set<Integer> emittedAmounts = new HashSet<>();
         /** The companies that announced their results (某某公布第三季业绩): later paragraphs report on them. */
         private final Set<String> announced = new HashSet<>();
         /** The amounts of the current sentence already reported by {@link #listed}. */
@@ -372,7 +374,7 @@ public final class CompanyExtractor {
             if (inClause.isEmpty() && opensWithTopicWord(cs, ce) && opener.lookingAt()) {
                 String name = opener.group(1) != null ? opener.group(1) : opener.group(2);
                 if (names.looksLikeName(name) && !names.isCommonWord(name) && !names.hasFunctionWord(name)
-                        && !hasAggregate(name) && keywords.find(name, 0, name.length()).isEmpty()
+                        && !hasAggregate(name) && !hasStopWord(name) && keywords.find(name, 0, name.length()).isEmpty()
                         && !PERIOD_WORD.matcher(name).find() && !lex.anaphors.contains(name) && !isPersonName(name)
                         && !isParticipant(name)) {
                     // "第五名是某某", "而新晋厂商某某则凭借…": the clause opens with the company it speaks of.
@@ -412,7 +414,9 @@ public final class CompanyExtractor {
                     } else {
                         found = findAt(m.region(Math.max(cs, hit.start() - RULE_WINDOW), hit.end()), hit.start());
                     }
-                    if (!found) {
+                    if (!found || emittedAmounts.contains(m.start("amount"))) {
+                        // "归属于上市公司股东的净利润亏损3.86亿元": a figure read with the longer keyword is not read
+                        // again with a shorter one (nor is the text before that one a subject).
                         continue;
                     }
                     Optional<Metric> metric = lex.keywords.getOrDefault(m.group("kw"), Optional.empty());
@@ -431,6 +435,9 @@ public final class CompanyExtractor {
                         topic = organizationBefore(sentenceStart, subjectEnd);
                     }
                     boolean emitted = emit(sentenceStart, cs, ce, nextEnd, m, metric.get(), subject, topic, mentions);
+                    if (emitted) {
+                        emittedAmounts.add(m.start("amount"));
+                    }
                     matched |= emitted;
                     if (emitted) {
                         break;
@@ -1035,6 +1042,16 @@ public final class CompanyExtractor {
         private static boolean hasAny(String s, String chars) {
             for (int i = 0; i < s.length(); i++) {
                 if (chars.indexOf(s.charAt(i)) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether {@code s} holds a word a subject ends before (已, 实现, 方面…). */
+        private boolean hasStopWord(String s) {
+            for (String w : stopWords) {
+                if (s.contains(w)) {
                     return true;
                 }
             }
