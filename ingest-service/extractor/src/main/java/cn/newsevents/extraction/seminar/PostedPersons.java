@@ -338,7 +338,8 @@ final class PostedPersons {
         if (ok2 && hardAt(s, l2, to)) {
             return l2;
         }
-        if (ok3 && hardAt(s, l3, to)) {
+        if (ok3 && hardAt(s, l3, to) && !(ok2 && "说称讲".indexOf(s.charAt(l2)) >= 0)) {
+            // 方某说，…: a verb of speech before the comma is not the name's third character.
             return l3;
         }
         boolean soft2 = ok2 && softAt(s, l2, to);
@@ -346,9 +347,9 @@ final class PostedPersons {
         if (soft2 && soft3) {
             Integer hinted = names.endOfNameAt(p);
             // 王建和出席: a one-character word (和, 在) after two characters, a longer one (出席) after three.
-            // 盛某也提出: an adverb (也, 亦, 则…) that given names do not end in is never the name's third character.
+            // 盛某也提出, 方某说: an adverb or a verb of speech (也, 则, 说…) is never a name's third character.
             boolean longerAfterThree = Lexicon.NAME_FOLLOWERS.longestAt(s, l2, to) == 1
-                    && Lexicon.NAME_FOLLOWERS.longestAt(s, l3, to) > 1 && "也亦则均都还又即".indexOf(s.charAt(l2)) < 0;
+                    && Lexicon.NAME_FOLLOWERS.longestAt(s, l3, to) > 1 && "也亦则均都还又即说称讲".indexOf(s.charAt(l2)) < 0;
             return hinted != null && hinted == l3 || longerAfterThree ? l3 : l2;
         }
         if (soft2) {
@@ -393,7 +394,8 @@ final class PostedPersons {
             return te;
         }
         int m = Lexicon.ACTING_MARKERS.longestAt(s, te + 1, to);
-        if (m == 0 && te + 2 < to && s.charAt(te + 1) == '代') {
+        if (m == 0 && te + 2 < to && (s.charAt(te + 1) == '代' || s.charAt(te + 1) == '兼')) {
+            // 总经理（代）, 副理事长（兼秘书长）.
             m = 1;
         }
         if (m > 0 && te + 1 + m < to && s.charAt(te + 1 + m) != '）' && s.charAt(te + 1 + m) != ')') {
