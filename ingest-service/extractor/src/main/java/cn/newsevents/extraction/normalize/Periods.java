@@ -57,6 +57,7 @@ public final class Periods {
                     + "|(?<same>去年同期|上年同期|上年度同期)"
                     + "|(?<within>报告期内|期内)"
                     + "|(?<thismonth>本月|当月|上月|上个月)"
+                    + "|(?<lastquarter>上一季度|上季度|上一季|上季)"
                     + "|(?<undated>" + Tsv.alternation(UNDATED) + ")"
                     + "|" + YEAR + "(?:全年)?"
                     + "|(?:近|最近|过去)(?<n>[0-9一二两三四五六七八九十]{1,2})(?:个)?年(?:来|间|里)?"
@@ -185,7 +186,8 @@ public final class Periods {
             }
             Resolved r = resolve(m, a);
             Optional<Period> period = r.period();
-            boolean undated = m.group("undated") != null || m.group("within") != null;
+            boolean undated = m.group("undated") != null || m.group("within") != null
+                    || m.group("lastquarter") != null;
             if (period.isPresent() || undated) {
                 Mention mention = new Mention(m.start(), m.end(), period.orElse(null), m.group("same") != null,
                         r.past() ? YearSource.PAST : yearSource(m));
@@ -276,7 +278,8 @@ public final class Periods {
         int year = explicitYear != null ? explicitYear
                 : a.contextYear() != null ? a.contextYear() : a.publicationYear();
         Optional<Period> p = resolve(m, a, explicitYear, year);
-        boolean fromContext = explicitYear == null && m.group("thismonth") == null && m.group("within") == null
+        boolean fromContext = explicitYear == null && m.group("thismonth") == null && m.group("lastquarter") == null
+                && m.group("within") == null
                 && m.group("same") == null && m.group("n") == null;
         if (fromContext && p.isPresent() && endsAfterPublication(p.get(), a)) {
             // A figure is reported after its period ends: "12月营收" published in January is last December's.
@@ -398,6 +401,15 @@ public final class Periods {
             int month = last ? (a.publicationMonth() == 1 ? 12 : a.publicationMonth() - 1) : a.publicationMonth();
             int y = last && a.publicationMonth() == 1 ? a.publicationYear() - 1 : a.publicationYear();
             return Optional.of(new Period.Month(y, month));
+        }
+        if (m.group("lastquarter") != null) {
+            // 上季: the quarter before the one of publication.
+            if (a.publicationMonth() == 0) {
+                return Optional.empty();
+            }
+            int q = (a.publicationMonth() - 1) / 3;
+            return Optional.of(q == 0 ? new Period.Quarter(a.publicationYear() - 1, 4)
+                    : new Period.Quarter(a.publicationYear(), q));
         }
         if (m.group("within") != null) {
             return Optional.ofNullable(a.latest());
