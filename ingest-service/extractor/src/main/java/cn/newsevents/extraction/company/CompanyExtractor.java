@@ -868,8 +868,7 @@ public final class CompanyExtractor {
             opening = opening.substring(opening.lastIndexOf('】') + 1);
             // "某某网讯 某某股份…发布": an outlet's dateline before the name.
             opening = DATELINE.matcher(opening).replaceFirst("");
-            // Every match of TRAILING_TIME holds one of these characters; most openings hold none.
-            String name = hasAny(opening, "月日号昨今前天内內早") ? TRAILING_TIME.matcher(opening).replaceFirst("") : opening;
+            String name = withoutTrailingTime(opening);
             name = hasAny(name, "（(") ? STOCK_CODE.matcher(name).replaceAll("") : name;
             // "被动元件厂某某科技": a descriptor of the trade before the name (not a registered ending: 某某企业集团;
             // other head words such as 企业 are inside many names: 某某企业管理).
@@ -888,7 +887,7 @@ public final class CompanyExtractor {
             // "某某同步公布", "某某亦公布": an adverb between the name and its verb; "另一台厂某某排名第五": its origin.
             name = withoutTrailingAdverb(name);
             // "某某同日亦公布": a time before the adverb.
-            name = hasAny(name, "月日号昨今前天内內早") ? TRAILING_TIME.matcher(name).replaceFirst("") : name;
+            name = withoutTrailingTime(name);
             // "某某旗下上市附属公司某某供应链公布": the name after the last preposition (子公司, 根据…).
             for (String w : prepositions) {
                 int i = name.lastIndexOf(w);
@@ -927,10 +926,8 @@ public final class CompanyExtractor {
                 // 1234）昨日公布: the tail of an aside whose colon split the clause, not a name.
                 return null;
             }
-            for (String w : stopWords) {
-                if (name.contains(w)) {
-                    return null;
-                }
+            if (hasStopWord(name)) {
+                return null;
             }
             if (names.hasFunctionWord(name) && !lex.isCompanyOrganization(name)) {
                 // "同样公布10月营收的…": an adverb opening the sentence, not a name.
@@ -1036,6 +1033,11 @@ public final class CompanyExtractor {
                 }
             }
             return false;
+        }
+
+        /** {@code name} without a time at its end (某某今（10）日, 某某同日); most names hold no character one needs. */
+        private static String withoutTrailingTime(String name) {
+            return hasAny(name, "月日号昨今前天内內早") ? TRAILING_TIME.matcher(name).replaceFirst("") : name;
         }
 
         /** Whether {@code s} holds any of the characters of {@code chars}. */

@@ -20,22 +20,49 @@ final class CompanyRules {
      * the keywords that start with that keyword's first character, which finds the same match (no other keyword can
      * start there) without trying every keyword of the table.
      */
-    record MetricRule(String name, boolean countOnly, boolean nextClause, Pattern pattern,
-                      java.util.function.Function<Character, Pattern> narrowed,
-                      java.util.Map<Character, Pattern> cache) {
+    static final class MetricRule {
+        private final String name;
+        private final boolean countOnly;
+        private final boolean nextClause;
+        private final Pattern pattern;
+        private final boolean keywordFirst;
+        private final java.util.function.Function<Character, Pattern> narrowed;
+        private final java.util.Map<Character, Pattern> byFirst = new java.util.concurrent.ConcurrentHashMap<>();
+
         MetricRule(String name, boolean countOnly, boolean nextClause, Pattern pattern,
                    java.util.function.Function<Character, Pattern> narrowed) {
-            this(name, countOnly, nextClause, pattern, narrowed, new java.util.concurrent.ConcurrentHashMap<>());
+            this.name = name;
+            this.countOnly = countOnly;
+            this.nextClause = nextClause;
+            this.pattern = pattern;
+            this.keywordFirst = pattern.pattern().startsWith("(?<kw>");
+            this.narrowed = narrowed;
+        }
+
+        String name() {
+            return name;
+        }
+
+        boolean countOnly() {
+            return countOnly;
+        }
+
+        boolean nextClause() {
+            return nextClause;
+        }
+
+        Pattern pattern() {
+            return pattern;
         }
 
         /** Whether the pattern opens with the keyword, so that it can be tried at the keyword only. */
         boolean keywordFirst() {
-            return pattern.pattern().startsWith("(?<kw>");
+            return keywordFirst;
         }
 
         /** The pattern for a keyword starting with {@code first}, for a rule that opens with its keyword. */
         Pattern at(char first) {
-            return cache.computeIfAbsent(first, narrowed);
+            return byFirst.computeIfAbsent(first, narrowed);
         }
     }
 

@@ -316,10 +316,13 @@ public final class Periods {
         return 12;
     }
 
-    /** 二〇二三 → 2023: a year written digit by digit in Chinese numerals, else null. */
-    private static Integer chineseYear(String s) {
+    /** 2023 or 二〇二三 → 2023: a year written out, in digits or digit by digit in Chinese numerals, else null. */
+    private static Integer writtenYear(String s) {
         if (s.length() != 4) {
             return null;
+        }
+        if ((s.startsWith("19") || s.startsWith("20")) && s.chars().allMatch(Character::isDigit)) {
+            return Integer.parseInt(s);
         }
         int year = 0;
         for (int i = 0; i < 4; i++) {
@@ -336,8 +339,7 @@ public final class Periods {
     private static YearSource yearSource(Matcher m) {
         for (int g = 1; g <= m.groupCount(); g++) {
             String s = m.group(g);
-            if (s != null && (s.length() == 4 && (s.startsWith("19") || s.startsWith("20"))
-                    && s.chars().allMatch(Character::isDigit) || chineseYear(s) != null)) {
+            if (s != null && writtenYear(s) != null) {
                 return YearSource.WRITTEN;
             }
             if (s != null && RELATIVE.containsKey(s)) {
@@ -448,10 +450,7 @@ public final class Periods {
             if (s == null) {
                 continue;
             }
-            if (s.length() == 4 && (s.startsWith("19") || s.startsWith("20")) && s.chars().allMatch(Character::isDigit)) {
-                return Integer.parseInt(s.substring(0, 4));
-            }
-            Integer written = chineseYear(s);
+            Integer written = writtenYear(s);
             if (written != null) {
                 return written;
             }
