@@ -11,6 +11,7 @@ import cn.newsevents.contract.event.Unit;
 import cn.newsevents.extraction.normalize.Amount;
 import cn.newsevents.extraction.normalize.Amounts;
 import cn.newsevents.extraction.normalize.Periods;
+import cn.newsevents.extraction.text.DictionaryWords;
 import cn.newsevents.extraction.text.Lexicon;
 import cn.newsevents.extraction.text.Places;
 import cn.newsevents.extraction.text.Segmenter;
@@ -956,11 +957,15 @@ public final class CompanyExtractor {
                     return name.substring(0, name.length() - adverb.length());
                 }
             }
+            if (!DictionaryWords.mayEndWith(name, CompanyExtractor::isAdverb)) {
+                // Most names end in a word no dictionary calls an adverb: no need to segment them.
+                return name;
+            }
             List<Term> terms = Segmenter.WORDS.seg(name);
             if (terms.size() >= 2) {
                 Term last = terms.get(terms.size() - 1);
                 String nature = last.nature == null ? "" : last.nature.toString();
-                if ((nature.startsWith("d") || nature.equals("vd") || nature.equals("ad"))
+                if (isAdverb(nature)
                         && name.length() - last.word.length() >= 2) {
                     return name.substring(0, name.length() - last.word.length());
                 }
@@ -1437,5 +1442,10 @@ public final class CompanyExtractor {
 
     private static boolean sameCompany(String a, String b) {
         return a.contains(b) || b.contains(a);
+    }
+
+    /** A word class of adverbs in HanLP's tag set: d, and the adverbial uses of verbs and adjectives. */
+    private static boolean isAdverb(String nature) {
+        return nature.startsWith("d") || nature.equals("vd") || nature.equals("ad");
     }
 }

@@ -1,5 +1,6 @@
 package cn.newsevents.extraction.company;
 
+import cn.newsevents.extraction.text.DictionaryWords;
 import cn.newsevents.extraction.text.Segmenter;
 import com.hankcs.hanlp.seg.common.Term;
 
@@ -401,7 +402,13 @@ final class CompanyNames {
         if (suffixStart - start < 4) {
             return start;
         }
-        List<Term> terms = Segmenter.WORDS.seg(text.substring(start, suffixStart));
+        String own = text.substring(start, suffixStart);
+        if (!DictionaryWords.mayOpenWith(own, CompanyNames::gluesToName)) {
+            // Most names open with a word no dictionary calls a preposition, conjunction, adverb, pronoun or
+            // particle: no need to segment them.
+            return start;
+        }
+        List<Term> terms = Segmenter.WORDS.seg(own);
         if (terms.size() < 2 || terms.get(0).nature == null) {
             return start;
         }
@@ -409,8 +416,12 @@ final class CompanyNames {
         int rest = suffixStart - start - terms.get(0).word.length();
         // Verbs are not dropped: many names open with one (远航电子, 腾飞集团); verbs that open clauses before a
         // name are in name-boundaries.tsv.
-        boolean glued = nature.startsWith("p") || nature.startsWith("c") || nature.startsWith("d")
+        return gluesToName(nature) && rest >= 2 ? start + terms.get(0).word.length() : start;
+    }
+
+    /** Word classes that open a clause before a name rather than the name: p, c, d, r, u and their subclasses. */
+    private static boolean gluesToName(String nature) {
+        return nature.startsWith("p") || nature.startsWith("c") || nature.startsWith("d")
                 || nature.startsWith("r") || nature.startsWith("u");
-        return glued && rest >= 2 ? start + terms.get(0).word.length() : start;
     }
 }

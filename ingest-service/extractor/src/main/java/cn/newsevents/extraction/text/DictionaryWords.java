@@ -1,0 +1,58 @@
+package cn.newsevents.extraction.text;
+
+import com.hankcs.hanlp.corpus.tag.Nature;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.dictionary.CustomDictionary;
+
+import java.util.function.Predicate;
+
+/**
+ * HanLP's dictionaries asked directly, as a cheap test before segmenting: can a text open (or end) with a word of
+ * some class? The answer is false only when no word of the core or custom dictionary that opens (ends) the text
+ * has that class among its classes; then no segmentation of the text can put a word of that class there either,
+ * because {@link Segmenter}'s words take their class from those dictionaries. A true answer says nothing: the
+ * caller segments.
+ */
+public final class DictionaryWords {
+    /** Longer words of the classes asked about (adverbs, prepositions, pronouns…) are not in the dictionaries. */
+    private static final int LONGEST = 12;
+
+    private DictionaryWords() {
+    }
+
+    /** Whether some dictionary word opening {@code text} has a class {@code nature} accepts. */
+    public static boolean mayOpenWith(String text, Predicate<String> nature) {
+        for (int n = 1; n <= Math.min(LONGEST, text.length()); n++) {
+            if (hasClass(text.substring(0, n), nature)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether some dictionary word ending {@code text} has a class {@code nature} accepts. */
+    public static boolean mayEndWith(String text, Predicate<String> nature) {
+        for (int n = 1; n <= Math.min(LONGEST, text.length()); n++) {
+            if (hasClass(text.substring(text.length() - n), nature)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasClass(String word, Predicate<String> nature) {
+        return hasClass(CoreDictionary.get(word), nature) || hasClass(CustomDictionary.get(word), nature);
+    }
+
+    private static boolean hasClass(CoreDictionary.Attribute attribute, Predicate<String> nature) {
+        if (attribute == null) {
+            return false;
+        }
+        for (Nature n : attribute.nature) {
+            if (n != null && nature.test(n.toString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
