@@ -102,6 +102,8 @@ public final class CompanyExtractor {
     /** How far after the last figure a list continuing its metric may start. */
     private static final int CONTINUATION_REACH = 160;
     /** An amount in brackets right after a name ("甲有限公司（4870万元）"), or ranked ("乙有限公司以1.36亿元位列第二"). */
+    /** Words of a sum between a keyword and its figure ("研发投入合计…"). */
+    private static final Pattern SUMMED = Pattern.compile("合计|合計|总计|總計|总和|總和");
     private static final Pattern CONTINUED_AMOUNT = Pattern.compile("(?:[（(](" + Amounts.REGEX + ")[)）]|以("
             + Amounts.REGEX + ")(?=位列|位居|排名|排在|居|列))");
     /** A board ranked by a metric: the metric word stands right before it (纳税排行榜, 营收百强榜). */
@@ -413,7 +415,8 @@ public final class CompanyExtractor {
                         int end = rule.nextClause() ? nextEnd : ce;
                         found = m.region(hit.start(), Math.min(end, hit.end() + RULE_WINDOW)).lookingAt();
                     } else {
-                        found = findAt(m.region(Math.max(cs, hit.start() - RULE_WINDOW), hit.end()), hit.start());
+                        int end = rule.amountAfterKeyword() ? Math.min(ce, hit.end() + RULE_WINDOW) : hit.end();
+                        found = findAt(m.region(Math.max(cs, hit.start() - RULE_WINDOW), end), hit.start());
                     }
                     if (!found || emittedAmounts.contains(m.start("amount"))) {
                         // "归属于上市公司股东的净利润亏损3.86亿元": a figure read with the longer keyword is not read
@@ -530,6 +533,12 @@ public final class CompanyExtractor {
             }
             if (kind == CompanyLexicon.AmountKind.COUNT) {
                 unit = Unit.COUNT;
+            }
+            if (subject.kind() != Subject.Kind.NAMED && m.start("amount") > m.end("kw")
+                    && SUMMED.matcher(t).region(m.end("kw"), m.start("amount")).find()
+                    && hasAggregate(t.substring(sentenceStart, kw))) {
+                // "百强企业中制造业企业有64家，研发投入合计218.5亿元": a sum over the companies the sentence counts.
+                return false;
             }
             String company;
             double confidence;
@@ -669,8 +678,13 @@ public final class CompanyExtractor {
          * that figure's metric and period.
          */
         private void continuedList(int from, int to) {
-            if (lastFigure == null || lastFigure.evidenceEnd() > from || from - lastFigure.evidenceEnd() > CONTINUATION_REACH
-                    || !keywords.find(t, from, to).isEmpty()) {
+            if (lastFigure == null || lastFigure.evidenceEnd() > from || from - lastFigure.evidenceEnd() > CONTINUATION_REACH) {
+                return;
+            }
+            List<CompanyNames.Name> candidates = namesWithOwnAmounts(from, to);
+            // A metric word before the list names its own figures; one after it ("…，前五家合计研发投入超过120亿元")
+            // speaks of something else.
+            if (candidates.isEmpty() || !keywords.find(t, from, candidates.get(0).start()).isEmpty()) {
                 return;
             }
             // A new paragraph continues the ranking only when it says so (排名第四至第六位的分别是…).
@@ -678,9 +692,8 @@ public final class CompanyExtractor {
                 return;
             }
             List<FigureAssembly.Figure> found = new ArrayList<>();
-            for (int i = companies.firstRegisteredFrom(from); i < registered.size() && registered.get(i).start() < to
-                    && found.size() < 12; i++) {
-                CompanyNames.Name n = registered.get(i);
+            for (int i = 0; i < candidates.size() && found.size() < 12; i++) {
+                CompanyNames.Name n = candidates.get(i);
                 Matcher a = CONTINUED_AMOUNT.matcher(t).region(n.end(), Math.min(to, n.end() + 24));
                 if (!a.lookingAt()) {
                     continue;
@@ -726,9 +739,9 @@ public final class CompanyExtractor {
             if (metric == null) {
                 return;
             }
-            for (int i = companies.firstRegisteredFrom(board.end()); i < registered.size()
-                    && registered.get(i).start() < to && consumed.size() < 12; i++) {
-                CompanyNames.Name n = registered.get(i);
+            List<CompanyNames.Name> candidates = namesWithOwnAmounts(board.end(), to);
+            for (int i = 0; i < candidates.size() && consumed.size() < 12; i++) {
+                CompanyNames.Name n = candidates.get(i);
                 Matcher a = CONTINUED_AMOUNT.matcher(t).region(n.end(), Math.min(to, n.end() + 24));
                 if (!a.lookingAt()) {
                     continue;
@@ -749,6 +762,28 @@ public final class CompanyExtractor {
                 reported.add(company);
                 consumed.add(new int[]{a.start(g), a.end(g)});
             }
+        }
+
+        /**
+         * The registered names of {@code t[from, to)}, and the names of a list in which each has its own amount in
+         * brackets, in text order.
+         */
+        private List<CompanyNames.Name> namesWithOwnAmounts(int from, int to) {
+            List<CompanyNames.Name> out = new ArrayList<>();
+            for (int i = companies.firstRegisteredFrom(from); i < registered.size() && registered.get(i).start() < to; i++) {
+                out.add(registered.get(i));
+            }
+            for (CompanyNames.Name b : lists.bracketed(t, from, to)) {
+                boolean overlaps = false;
+                for (CompanyNames.Name r : out) {
+                    overlaps |= b.start() < r.end() && r.start() < b.end();
+                }
+                if (!overlaps) {
+                    out.add(b);
+                }
+            }
+            out.sort(java.util.Comparator.comparingInt(CompanyNames.Name::start));
+            return out;
         }
 
         /** The figures several companies share in the sentence; their amounts are not read again clause by clause. */
@@ -1172,6 +1207,19 @@ public final class CompanyExtractor {
             int cut = s.indexOf('|');
             cut = cut < 0 ? s.length() : cut;
             int described = s.lastIndexOf('的', cut - 1);
+            if (described >= 2 && cut - described - 1 >= 2) {
+                // "某某装备自主研发的造雪机市场占有率", "我们的起重机出口占比": a product of a company the text named, or
+                // of the company in focus; the figure is the company's.
+                String owner = s.substring(0, described);
+                if (lex.anaphors.contains(owner) || startsWithPossessive(owner)) {
+                    return new Subject(Subject.Kind.FOCUS, null, -1);
+                }
+                String ownerCompany = productOwner(owner, offset);
+                if (ownerCompany != null && companies.resolveContained(s.substring(described + 1, cut),
+                        offset + described + 1) == null) {
+                    return new Subject(Subject.Kind.NAMED, ownerCompany, offset);
+                }
+            }
             if (described >= 0 && cut - described - 1 >= 4) {
                 // "同样公布营收的同业某某光电2月营收…": a clause describing the company before its name.
                 offset += described + 1;
@@ -1262,6 +1310,36 @@ public final class CompanyExtractor {
                         end - afterPeriod.length());
             }
             return new Subject(Subject.Kind.NONE, null, -1);
+        }
+
+        /** "我们的", "我们在某领域的": the speaker's company, the one in focus. */
+        private boolean startsWithPossessive(String owner) {
+            for (String w : lex.possessives) {
+                if (owner.startsWith(w)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The company that makes what follows 的 in a subject: {@code owner} is a name the article introduced,
+         * alone or with a verb of making ("某某装备自主研发"). Null when it is anything else.
+         */
+        private String productOwner(String owner, int at) {
+            String name = owner;
+            for (String w : lex.makerWords) {
+                if (owner.endsWith(w) && owner.length() - w.length() >= 2) {
+                    name = owner.substring(0, owner.length() - w.length());
+                    break;
+                }
+            }
+            String contained = companies.resolveContained(name, at);
+            if (contained != null) {
+                return contained;
+            }
+            String full = companies.resolve(name, at);
+            return full.equals(name) ? null : full;
         }
 
         /** The name written right before a bracket that opens at {@code at - 1}, after any head word, else null. */

@@ -36,6 +36,10 @@ final class CompanyLexicon {
     final Set<String> leadWords = new LinkedHashSet<>();
     final Set<String> stopWords = new LinkedHashSet<>();
     final Set<String> anaphors = new LinkedHashSet<>();
+    /** Verbs between a company and its product ("某某装备自主研发的造雪机"). */
+    final Set<String> makerWords = new LinkedHashSet<>();
+    /** Words that before 的 refer to the company in focus ("我们的起重机"), though not a subject on their own. */
+    final Set<String> possessives = new LinkedHashSet<>();
     final Set<String> headWords = new LinkedHashSet<>();
     /** Prepositions inside a subject: the name follows the last of them. */
     final Set<String> prepositions = new LinkedHashSet<>();
@@ -106,8 +110,10 @@ final class CompanyLexicon {
                 case "stop" -> stopWords;
                 case "anaphor" -> anaphors;
                 case "head" -> headWords;
+                case "maker" -> makerWords;
+                case "possessive" -> possessives;
                 default -> throw new IllegalStateException("lexicon/company/subject-words.tsv: kind '" + row[2]
-                        + "' is not one of lead, stop, anaphor, head.");
+                        + "' is not one of lead, stop, anaphor, head, maker, possessive.");
             };
             target.addAll(Tsv.spellings(row));
         }

@@ -26,6 +26,7 @@ final class CompanyRules {
         private final boolean nextClause;
         private final Pattern pattern;
         private final boolean keywordFirst;
+        private final boolean amountAfterKeyword;
         private final java.util.function.Function<Character, Pattern> narrowed;
         private final java.util.Map<Character, Pattern> byFirst = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -36,6 +37,7 @@ final class CompanyRules {
             this.nextClause = nextClause;
             this.pattern = pattern;
             this.keywordFirst = pattern.pattern().startsWith("(?<kw>");
+            this.amountAfterKeyword = pattern.pattern().indexOf("(?<amount>") > pattern.pattern().indexOf("(?<kw>");
             this.narrowed = narrowed;
         }
 
@@ -58,6 +60,11 @@ final class CompanyRules {
         /** Whether the pattern opens with the keyword, so that it can be tried at the keyword only. */
         boolean keywordFirst() {
             return keywordFirst;
+        }
+
+        /** Whether the figure follows the keyword (a rule opening with other words: "占全省市场份额的六成"). */
+        boolean amountAfterKeyword() {
+            return amountAfterKeyword;
         }
 
         /** The pattern for a keyword starting with {@code first}, for a rule that opens with its keyword. */

@@ -56,7 +56,9 @@ final class FigureLists {
     private static final Pattern MARKET = Pattern.compile("市场|市場");
     private static final Pattern EACH = Pattern.compile("分别|分別");
     private static final Pattern SHARES_EACH = Pattern.compile("(?:分别|分別)(?:占|佔|以)");
-    private static final Pattern OCCUPIES = Pattern.compile("占|佔");
+    private static final Pattern OCCUPIES = Pattern.compile("(?:约|約|大约|大約)?(?:占|佔)");
+    /** An amount in brackets right after a name. */
+    private static final Pattern BRACKETED_AMOUNT = Pattern.compile("[（(]" + Amounts.REGEX + "[)）]");
     private static final Pattern COPULA = Pattern.compile("(?:分别|分別|依次|依序)?(?:为|為)");
     private static final Pattern NAME_SEP = Pattern.compile("、|及|和|与|以及|跟");
 
@@ -80,7 +82,7 @@ final class FigureLists {
                 + amount + "){1," + (MAX_ITEMS - 1) + "}+|(?<![0-9.])(" + amount + ")(?:、" + amount + "){1,"
                 + (MAX_ITEMS - 1) + "}+(?:(?:及|和|与)" + amount + ")?");
         // A share in brackets after its name, after 占, or written right after the name ("酷达14.2%、联华13.9%").
-        this.eachOwn = Pattern.compile("(?:(?=[（(占佔以])|" + Amounts.LOOKAHEAD + ")(?:[（(](?<amount>" + amount + ")[)）]|(?:占|佔|以)?(?<amount2>" + amount + "))");
+        this.eachOwn = Pattern.compile("(?:(?=[（(占佔以约約大])|" + Amounts.LOOKAHEAD + ")(?:[（(](?<amount>" + amount + ")[)）]|(?:(?:约|約|大约|大約)?(?:占据|佔據|占有|佔有|占|佔)|以)?(?<amount2>" + amount + "))");
         List<String> shares = new ArrayList<>();
         lex.keywords.forEach((word, metric) -> {
             if (metric.isPresent() && metric.get() == Metric.MARKET_SHARE) {
@@ -91,6 +93,45 @@ final class FigureLists {
         this.stopWords = CompanyLexicon.longestFirst(lex.stopWords);
         this.headWords = CompanyLexicon.longestFirst(lex.headWords);
         this.leadWords = CompanyLexicon.longestFirst(lex.leadWords);
+    }
+
+    /**
+     * Names each followed by its own amount in brackets, listed ("依次为甲生物（19.8亿元）、乙药业（14.62亿元）和丙科技
+     * （13.05亿元）"): a name need not have a registered ending, since the list shape marks it. Two items at least.
+     */
+    List<CompanyNames.Name> bracketed(String t, int from, int to) {
+        List<CompanyNames.Name> out = new ArrayList<>();
+        Matcher m = BRACKETED_AMOUNT.matcher(t).region(from, to);
+        while (m.find() && out.size() < MAX_ITEMS) {
+            int end = m.start();
+            // "某某公司则屈居第六（5.4%）": a rank phrase between the name and its amount.
+            Matcher rank = RANK_BEFORE.matcher(t).region(Math.max(from, end - 12), end);
+            if (rank.find()) {
+                end = rank.start();
+            }
+            int start = end;
+            while (start > from && end - start < 12 && CompanyNames.isNameChar(t.charAt(start - 1))
+                    && NAME_STOPS.indexOf(t.charAt(start - 1)) < 0) {
+                start--;
+            }
+            // "第三至第五位依次为甲生物": the name starts after the last copula.
+            Matcher copula = COPULA.matcher(t).region(start, end);
+            int afterCopula = start;
+            while (copula.find()) {
+                if (end - copula.end() >= 2) {
+                    afterCopula = copula.end();
+                }
+            }
+            start = afterCopula;
+            String raw = t.substring(start, end);
+            String name = cleanListedName(raw);
+            if (name == null || names.hasFunctionWord(name)) {
+                continue;
+            }
+            int at = start + raw.lastIndexOf(name);
+            out.add(new CompanyNames.Name(at, at + name.length(), name));
+        }
+        return out.size() >= 2 ? out : List.of();
     }
 
     /** The listed figures of the sentence {@code t[from, to)}. */

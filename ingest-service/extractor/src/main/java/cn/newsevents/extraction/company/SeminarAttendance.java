@@ -25,14 +25,15 @@ final class SeminarAttendance {
      * The span naming the participant and their organization ("某某有限公司董事长王某"), searched in the text as
      * written and then in its simplified view, from the seminar's evidence on; else the seminar's evidence.
      */
-    private static Evidence participantSpan(String original, String simplified, Evidence seminar, Participant p) {
-        if (p.name() == null || p.name().isBlank()) {
+    private static Evidence participantSpan(String original, String simplified, Evidence seminar, String person,
+                                            String organization) {
+        if (person == null || person.isBlank()) {
             return seminar;
         }
         int from = seminar == null ? 0 : seminar.start();
         for (String text : new String[]{original, simplified}) {
-            String name = text == original ? p.name() : SimplifiedText.of(p.name());
-            String org = text == original ? p.organization() : SimplifiedText.of(p.organization());
+            String name = text == original ? person : SimplifiedText.of(person);
+            String org = text == original ? organization : SimplifiedText.of(organization);
             int at = text.indexOf(name, from);
             if (at < 0) {
                 at = text.indexOf(name);
@@ -62,13 +63,19 @@ final class SeminarAttendance {
         String original = article.text();
         for (SeminarEvent s : seminars) {
             for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
-                if (p.organization() == null || !lex.isCompanyOrganization(SimplifiedText.of(p.organization()))) {
+                if (p.organization() == null) {
                     continue;
                 }
-                Evidence ev = participantSpan(original, simplified, s.evidence(), p);
-                String id = Ids.eventId(article.id(), "company", p.organization(), "attendance", s.id(), p.name());
-                out.add(new CompanyEvent(id, article.id(), CompanyEventKind.ATTENDANCE, p.organization(), null, null,
-                        null, null, null, null, null, p.name(), s.id(), ev, s.confidence(), ExtractorVersion.CURRENT));
+                // 某某商会、某某有限公司: one person's several organizations; each company among them attends.
+                for (String org : p.organization().split("、")) {
+                    if (org.isBlank() || !lex.isCompanyOrganization(SimplifiedText.of(org))) {
+                        continue;
+                    }
+                    Evidence ev = participantSpan(original, simplified, s.evidence(), p.name(), org);
+                    String id = Ids.eventId(article.id(), "company", org, "attendance", s.id(), p.name());
+                    out.add(new CompanyEvent(id, article.id(), CompanyEventKind.ATTENDANCE, org, null, null, null,
+                            null, null, null, null, p.name(), s.id(), ev, s.confidence(), ExtractorVersion.CURRENT));
+                }
             }
         }
         return out;

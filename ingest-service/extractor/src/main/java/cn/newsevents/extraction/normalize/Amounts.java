@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Normalises Chinese amounts: "52316萬元" is 523160000 CNY, "约新台币60.5亿元" 6050000000 TWD (approx),
- * "2300余家" 2300 count (over), "40%以上" 40 percent (over), "百亿元" 10000000000 CNY, "1兆元" 10^12 CNY.
+ * "2300余家" 2300 count (over), "40%以上" 40 percent (over), "近七成" 70 percent (under), "百亿元" 10000000000 CNY, "1兆元" 10^12 CNY.
  * Word tables live in {@code lexicon/company/amount-*.tsv}. {@link #REGEX} finds amounts inside text in linear
  * time (every repetition is bounded).
  */
@@ -52,6 +52,12 @@ public final class Amounts {
     private static final String CHINESE = "[零〇一二两兩三四五六七八九十百千][零〇一二两兩三四五六七八九十百千万亿兆萬億]{0,11}"
             + "(?:点[零〇一二三四五六七八九]{1,6}[十百千万亿兆萬億]{0,2})?";
     private static final String MAGNITUDE = "[十百千万亿兆萬億]{0,3}";
+    /**
+     * Tenths of a whole written 成: "七成" is 70%, "3成" 30%, "一成二" 12%, "两成半" 25%. Not before a character that makes 成 a verb or part
+     * of a word ("十亿成为", "一成不变", "三成员").
+     */
+    private static final String TENTHS = "[1-9一二两兩三四五六七八九]成(?:[一二三四五六七八九半](?![0-9一二三四五六七八九十百千万亿萬億]))?"
+            + "(?![为為功交长長本立员員绩績果品不])";
     /** One space between a number and its magnitude or unit ("7.52 亿元"), only when one follows. */
     private static final String SPACE = "(?: (?=[十百千万亿兆萬億" + firstUnitCharacters() + "]))?";
 
@@ -61,7 +67,8 @@ public final class Amounts {
      */
     public static final String REGEX = "(?> ?(?:" + Tsv.alternation(BEFORE.keySet()) + ")?"
             + "(?:(?:" + Tsv.alternation(CURRENCY_PREFIXES.keySet()) + ") ?)?"
-            + "(?:" + DIGITS + "(?:" + Tsv.alternation(FUZZY.keySet()) + ")?" + SPACE + MAGNITUDE + "|" + CHINESE + ")"
+            + "(?:" + TENTHS + "|" + DIGITS + "(?:" + Tsv.alternation(FUZZY.keySet()) + ")?" + SPACE + MAGNITUDE
+            + "|" + CHINESE + ")"
             + "(?:" + Tsv.alternation(FUZZY.keySet()) + ")?"
             + "(?:" + SPACE + "(?:" + Tsv.alternation(UNITS.keySet()) + "))?"
             + "(?:" + Tsv.alternation(AFTER.keySet()) + ")?)";
@@ -75,7 +82,7 @@ public final class Amounts {
     private static final Pattern PARTS = Pattern.compile(
             "(?<before>" + Tsv.alternation(BEFORE.keySet()) + ")?"
                     + "(?:(?<currency>" + Tsv.alternation(CURRENCY_PREFIXES.keySet()) + ") ?)?"
-                    + "(?:(?<digits>" + DIGITS + ")(?<fuzzy1>" + Tsv.alternation(FUZZY.keySet()) + ")?"
+                    + "(?:(?<tenths>" + TENTHS + ")|(?<digits>" + DIGITS + ")(?<fuzzy1>" + Tsv.alternation(FUZZY.keySet()) + ")?"
                     + SPACE + "(?<magnitude>" + MAGNITUDE + ")|(?<chinese>" + CHINESE + "))"
                     + "(?<fuzzy2>" + Tsv.alternation(FUZZY.keySet()) + ")?"
                     + "(?:" + SPACE + "(?<unit>" + Tsv.alternation(UNITS.keySet()) + "))?"
@@ -115,6 +122,16 @@ public final class Amounts {
         if (!m.matches()) {
             return Optional.empty();
         }
+        if (m.group("tenths") != null) {
+            String tenths = m.group("tenths");
+            BigDecimal value = ChineseNumerals.parse(tenths.substring(0, 1)).orElseThrow().multiply(BigDecimal.TEN);
+            if (tenths.length() == 3) {
+                // 一成二 is 12%, 两成半 25%.
+                value = value.add(tenths.charAt(2) == '半' ? BigDecimal.valueOf(5)
+                        : ChineseNumerals.parse(tenths.substring(2)).orElseThrow());
+            }
+            return Optional.of(new Amount(value, Unit.PERCENT, qualifier(m), true));
+        }
         String number = m.group("digits") != null
                 ? m.group("digits") + m.group("magnitude")
                 : m.group("chinese");
@@ -139,6 +156,10 @@ public final class Amounts {
         if (unit == null) {
             unit = Unit.CNY;
         }
+        return Optional.of(new Amount(value.get(), unit, qualifier(m), stated));
+    }
+
+    private static Qualifier qualifier(Matcher m) {
         Qualifier q = null;
         if (m.group("before") != null) {
             q = BEFORE.get(m.group("before"));
@@ -152,6 +173,6 @@ public final class Amounts {
         if (m.group("after") != null) {
             q = AFTER.get(m.group("after"));
         }
-        return Optional.of(new Amount(value.get(), unit, q, stated));
+        return q;
     }
 }

@@ -22,6 +22,8 @@ import java.util.List;
 final class EventAssembly {
     private final String articleId;
     private final String orig;
+    /** Verbs of leading a party: the persons after one are the leader's party (simplified and traditional). */
+    private static final List<String> LEADS = List.of("率领", "率領", "带领", "帶領", "带同", "帶同", "率");
     private final MeetingCities cities;
     /** The province and district the article names first: they complete 省政府 and 区政府 of a meeting with no place. */
     private String articleCity;
@@ -91,6 +93,11 @@ final class EventAssembly {
         String cityName = MeetingCities.cityName(e.city);
         List<Participant> participants = new ArrayList<>();
         String hostKey = e.host == null ? null : MeetingDraft.key(e.hostName(orig));
+        List<PersonMention> mentions = new ArrayList<>();
+        if (e.host != null) {
+            mentions.add(e.host);
+        }
+        e.participants.values().forEach(p -> mentions.add(p.mention()));
         for (MeetingDraft.Pending p : e.participants.values()) {
             if (MeetingDraft.key(p.name()).equals(hostKey)) {
                 continue;
@@ -102,6 +109,12 @@ final class EventAssembly {
             }
             if (organization == null && e.host != null && e.host.organization() != null) {
                 organization = deputyOf(p.mention().title(), e.host.title(), e.host.organization());
+            }
+            if (organization == null) {
+                organization = leaderOrganization(p.mention(), mentions);
+            }
+            if (organization == null) {
+                organization = principalOrganization(p.mention(), mentions);
             }
             participants.add(new Participant(p.name(), p.mention().title(),
                     spelledOut(MeetingCities.expand(organization, cityName, e.city, articleCity, articleProvince,
@@ -142,6 +155,9 @@ final class EventAssembly {
 
     private String fullForm(String abbreviation) {
         int n = abbreviation.length();
+        if (n == 2 && Lexicon.ORG_SUFFIXES.contains(abbreviation)) {
+            return namedBody(abbreviation);
+        }
         if (n < 3 || n > 4 || spelled.size() > MAX_SHORT_FORMS
                 || Lexicon.ORG_SUFFIXES.longestEndingAt(abbreviation, n, n - 1) != 1) {
             return abbreviation;
@@ -167,6 +183,24 @@ final class EventAssembly {
             }
         }
         return abbreviation;
+    }
+
+    /**
+     * 商会 written alone (商会会长某某) after the article named the body (与澳门某某商会代表座谈): the first name
+     * written before the same word, else the word as written.
+     */
+    private String namedBody(String head) {
+        for (int i = orig.indexOf(head); i >= 0; i = orig.indexOf(head, i + 1)) {
+            int j = i;
+            while (j > 0 && i - j < FULL_FORM_REACH && Character.isIdeographic(orig.charAt(j - 1))
+                    && SIDE_STOPS.indexOf(orig.charAt(j - 1)) < 0) {
+                j--;
+            }
+            if (i - j >= 2) {
+                return orig.substring(j, i + head.length());
+            }
+        }
+        return head;
     }
 
     /**
@@ -203,6 +237,75 @@ final class EventAssembly {
         return best;
     }
 
+    /**
+     * 某某会主委甲率副主委乙、丙出席: a post without its organization, in the party a person leads, is in the leader's
+     * organization. The leader is the mention that ends right before 率 (率领, 带领…); later names of the same list
+     * (joined by 、) follow it too.
+     */
+    private String leaderOrganization(PersonMention p, List<PersonMention> mentions) {
+        int at = p.start();
+        for (int hops = 0; hops < 8 && at > 0; hops++) {
+            if (orig.charAt(at - 1) == '、') {
+                PersonMention before = endingAt(at - 1, mentions);
+                if (before == null || before.organization() != null) {
+                    return null;
+                }
+                at = before.start();
+                continue;
+            }
+            for (String verb : LEADS) {
+                if (orig.startsWith(verb, at - verb.length())) {
+                    PersonMention leader = endingAt(at - verb.length(), mentions);
+                    if (leader == null) {
+                        return null;
+                    }
+                    return leader.organization() != null ? leader.organization() : impliedOrganization(leader.title());
+                }
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /**
+     * 商会会长、某公司董事长甲，副会长乙、丙出席: a deputy's post written without its organization, after the
+     * principal's post in the same sentence, is in the principal's organization (the one written with that post).
+     */
+    private String principalOrganization(PersonMention p, List<PersonMention> mentions) {
+        if (p.titles().size() != 1) {
+            return null;
+        }
+        String title = SimplifiedText.of(p.titles().get(0));
+        if (!title.startsWith("副") || title.length() < 3) {
+            return null;
+        }
+        int sentenceStart = Math.max(orig.lastIndexOf('。', p.start()), orig.lastIndexOf('\n', p.start()));
+        PersonMention nearest = null;
+        int index = -1;
+        for (PersonMention m : mentions) {
+            if (m.end() > p.start() || m.start() <= sentenceStart || nearest != null && m.end() < nearest.end()) {
+                continue;
+            }
+            for (int k = 0; k < m.titles().size(); k++) {
+                if (SimplifiedText.of(m.titles().get(k)).equals(title.substring(1))
+                        && m.organizations().size() == m.titles().size()) {
+                    nearest = m;
+                    index = k;
+                }
+            }
+        }
+        return nearest == null ? null : nearest.organizations().get(index);
+    }
+
+    private static PersonMention endingAt(int end, List<PersonMention> mentions) {
+        for (PersonMention m : mentions) {
+            if (m.end() == end) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     /** 副局长 next to the 局长 who chairs: the chair's deputy serves in the chair's organisation. */
     private static String deputyOf(String title, String hostTitle, String hostOrganization) {
         if (title == null || hostTitle == null || title.contains("、")) {
@@ -220,6 +323,11 @@ final class EventAssembly {
         }
         for (String part : title.split("、")) {
             String org = Lexicon.TITLE_ORGANIZATIONS.value(part, 2);
+            int modifier = Lexicon.TITLE_MODIFIERS.longestAt(part, 0, part.length());
+            if (org == null && modifier > 0) {
+                // 港区全国人大代表: the post without the words before it names the organization.
+                org = Lexicon.TITLE_ORGANIZATIONS.value(part.substring(modifier), 2);
+            }
             if (org != null) {
                 return org;
             }
