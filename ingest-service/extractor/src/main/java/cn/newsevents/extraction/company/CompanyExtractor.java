@@ -102,6 +102,10 @@ public final class CompanyExtractor {
     /** How far after the last figure a list continuing its metric may start. */
     private static final int CONTINUATION_REACH = 160;
     /** An amount in brackets right after a name ("甲有限公司（4870万元）"), or ranked ("乙有限公司以1.36亿元位列第二"). */
+    /** A verb of having ending a subject ("某某科技有员工…"); not 国有, 所有, 没有, 只有, 还有. */
+    private static final Pattern HAS = Pattern.compile("(?:拥有|擁有|共有|现有|現有|(?<![国國所没沒只还還共现現拥擁])有)$");
+    /** Words of a change in a count before its keyword ("新增客户", "新开门店", "净增用户"). */
+    private static final Pattern ADDED = Pattern.compile("新增|新開|新开|新签|新簽|新招|净增|淨增|新拓展|新设|新設|新发展|新發展|新拓");
     /** Words of a sum between a keyword and its figure ("研发投入合计…"). */
     private static final Pattern SUMMED = Pattern.compile("合计|合計|总计|總計|总和|總和");
     private static final Pattern CONTINUED_AMOUNT = Pattern.compile("(?:[（(](" + Amounts.REGEX + ")[)）]|以("
@@ -533,6 +537,10 @@ public final class CompanyExtractor {
             }
             if (kind == CompanyLexicon.AmountKind.COUNT) {
                 unit = Unit.COUNT;
+                if (ADDED.matcher(t).region(Math.max(cs, kw - 8), kw).find()) {
+                    // "今年新增海外客户11家", "新开门店30家": what was added, not how many there are.
+                    return false;
+                }
             }
             if (subject.kind() != Subject.Kind.NAMED && m.start("amount") > m.end("kw")
                     && SUMMED.matcher(t).region(m.end("kw"), m.start("amount")).find()
@@ -1259,9 +1267,10 @@ public final class CompanyExtractor {
                 return new Subject(Subject.Kind.IMPLICIT, null, -1);
             }
             s = STOCK_CODE.matcher(s).replaceAll("");
-            if (s.endsWith("有") && lex.anaphors.contains(s.substring(0, s.length() - 1))) {
-                // "全集团有2100名员工": a reference back and its verb.
-                s = s.substring(0, s.length() - 1);
+            Matcher has = HAS.matcher(s);
+            if (has.find() && has.start() >= 2) {
+                // "全集团有2100名员工", "某某科技拥有门店120家": the name without its verb of having.
+                s = s.substring(0, has.start());
             }
             if (s.length() < 2 || lex.anaphors.contains(s) || startsWithKeyword(s) || siteOfCompany(s)) {
                 return new Subject(Subject.Kind.FOCUS, null, -1);

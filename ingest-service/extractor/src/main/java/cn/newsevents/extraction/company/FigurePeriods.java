@@ -55,7 +55,8 @@ final class FigurePeriods {
         }
         while (last >= 0 && (mentions.get(last).sameTimeLastYear() && at - mentions.get(last).end() > SAME_PERIOD_REACH
                 && !opensItsSentence(mentions.get(last), at)
-                || isRecentYears(mentions.get(last)) && sentenceBreakBetween(mentions.get(last).end(), at))) {
+                || isRecentYears(mentions.get(last)) && sentenceBreakBetween(mentions.get(last).end(), at)
+                || isUndatedInItsClause(mentions.get(last), at))) {
             last--;
         }
         return last < 0 ? carried : mentions.get(last).period();
@@ -70,12 +71,30 @@ final class FigurePeriods {
                 && !sentenceBreakBetween(m.end(), at);
     }
 
+    /**
+     * "企业目前有员工3200余人；某某公司实现产值…": an undated word inside a clause speaks for that clause only (one
+     * opening its sentence, "目前，…", dates the sentence).
+     */
+    private boolean isUndatedInItsClause(Periods.Mention m, int at) {
+        if (m.period() != null || opensItsSentence(m, at)) {
+            return false;
+        }
+        for (int i = m.end(); i < at; i++) {
+            if (CLAUSE_BREAKS.indexOf(t.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "近十年来…最多的一年": a span of recent years speaks for its own sentence only. */
     private boolean isRecentYears(Periods.Mention m) {
         char c = t.charAt(m.start());
         return c == '近' || c == '最' || c == '过';
     }
 
+
+    private static final String CLAUSE_BREAKS = "，,；;。！？!?\n";
 
     private boolean sentenceBreakBetween(int from, int to) {
         for (int i = from; i < to; i++) {

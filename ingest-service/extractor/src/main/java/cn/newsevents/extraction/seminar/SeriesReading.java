@@ -49,9 +49,11 @@ final class SeriesReading {
         return null;
     }
 
-    /** 今期为系列第, 本期是第, 这是该系列的第: a clause after the kind that gives its place in the series. */
+    /** 今期为系列第, 本期是第, 这是该系列的第, 这是某会今年第: a clause after the kind that gives its place in the series. */
     private static final java.util.regex.Pattern SERIES_CLAUSE = java.util.regex.Pattern.compile(
-            "(?:今期|本期|此次|这次|是次|本次|这是)(?:为|是|系)?(?:该系列|系列)?的?第");
+            "(?:今期|本期|此次|这次|是次|本次|这是)(?:为|是|系)?(?:该系列|系列)?的?第"
+                    // 这是国发会今年第四场: who holds the series and the year before the ordinal.
+                    + "|这(?:也)?是[\\u4e00-\\u9fff]{0,6}?(?:今年|本年度|本年|年内)(?:的)?第");
 
     /**
      * 「某某座谈会」第2场, 「某某交流会」，今期为系列第十二期: the ordinal right after the kind and its closing quotation
