@@ -104,6 +104,9 @@ public final class CompanyExtractor {
     /** An amount in brackets right after a name ("甲有限公司（4870万元）"), or ranked ("乙有限公司以1.36亿元位列第二"). */
     /** A verb of having ending a subject ("某某科技有员工…"); not 国有, 所有, 没有, 只有, 还有. */
     private static final Pattern HAS = Pattern.compile("(?:拥有|擁有|共有|现有|現有|(?<![国國所没沒只还還共现現拥擁])有)$");
+    /** What an amount spent is for, right after it: building or equipping a site. */
+    private static final Pattern PURPOSE = Pattern.compile("[，,]?(?:用于|用於|在|于|於)?[\\u4e00-\\u9fff]{0,8}?"
+            + "(?:兴建|興建|新建|扩建|擴建|建设|建設|建造|设厂|設廠|建厂|建廠|购置|購置|升级|升級|打造|投建)");
     /** Words of a change in a count before its keyword ("新增客户", "新开门店", "净增用户"). */
     private static final Pattern ADDED = Pattern.compile("新增|新開|新开|新签|新簽|新招|净增|淨增|新拓展|新设|新設|新发展|新發展|新拓");
     /** Words of a sum between a keyword and its figure ("研发投入合计…"). */
@@ -497,6 +500,11 @@ public final class CompanyExtractor {
             int ce = Math.max(clauseEnd, m.end("amount"));
             int kw = m.start("kw");
             if (kw > cs && (t.charAt(kw - 1) == '占' || t.charAt(kw - 1) == '佔')) {
+                return false;
+            }
+            if (lex.purposeKeywords.contains(m.group("kw"))
+                    && !PURPOSE.matcher(t).region(m.end("amount"), Math.min(t.length(), m.end("amount") + 12)).lookingAt()) {
+                // "斥资211亿港元回购股份" is no investment; "斥资45亿元兴建新厂", "投入4.6亿元用于电网升级" are.
                 return false;
             }
             if (lex.bareKeywords.contains(m.group("kw")) && !namedRightBefore(subject, kw)) {

@@ -36,6 +36,8 @@ final class CompanyLexicon {
     final Set<String> leadWords = new LinkedHashSet<>();
     final Set<String> stopWords = new LinkedHashSet<>();
     final Set<String> anaphors = new LinkedHashSet<>();
+    /** Keywords that name a figure only with its purpose after it ("斥资45亿元兴建新厂", "投入4.6亿元用于…"). */
+    final Set<String> purposeKeywords = new LinkedHashSet<>();
     /** Verbs between a company and its product ("某某装备自主研发的造雪机"). */
     final Set<String> makerWords = new LinkedHashSet<>();
     /** Words that before 的 refer to the company in focus ("我们的起重机"), though not a subject on their own. */
@@ -66,8 +68,12 @@ final class CompanyLexicon {
         for (String[] row : Tsv.read("lexicon/company/metric-keywords.tsv")) {
             String code = row[2].strip();
             Optional<Metric> metric = code.equals("-") ? Optional.empty() : Optional.of(Metric.fromCode(code));
+            boolean purpose = row.length > 3 && row[3].strip().equals("purpose");
             for (String w : Tsv.spellings(row)) {
                 keywords.put(w, metric);
+                if (purpose) {
+                    purposeKeywords.add(w);
+                }
             }
         }
         for (String[] row : Tsv.read("lexicon/company/loss-words.tsv")) {
