@@ -54,6 +54,9 @@ public final class CompanyExtractor {
                     + "|(?:于|於)?(?:同日|当日|当天|同一天|早前|稍早))"
                     + "(?:晚间|晚間|晚上|晚|早间|早間|上午|下午|午间|午間|盘后|盤後)?$");
     /** A clause ending in a trade descriptor and a name after 的 ("…的被动元件厂某某科技"). */
+    /** A clause that says what a company is: "(排名第二的)某某医药是…唯一盈利的企业". */
+    private static final Pattern TOPIC_COPULA = Pattern.compile(
+            "(?:^|的)([^，,；;：:。的是]{2,10})(?:是|为|為)[^，,；;：:。]{0,24}(?:企业|企業|公司|厂商|廠商|厂家|廠家|药企|藥企|车企|車企|龙头|龍頭)(?:之一)?$");
     private static final Pattern DESCRIBED_TOPIC = Pattern.compile("的[^，,；;：:。的]{1,10}?(?:厂商?|供应商|发展商|投资商|开发商|运营商|制造商|经销商|代理商|服务商)([^，,；;：:。的厂商]{2,10})$");
     /** A head word that names a trade ("面板厂", "设备厂商", "建材供应商") before a company's name. */
     private static final Pattern TRADE_DESCRIPTOR = Pattern.compile("(?:厂商?|供应商|发展商|投资商|开发商|运营商|制造商|经销商|代理商|服务商)$");
@@ -483,6 +486,16 @@ public final class CompanyExtractor {
                         topic = companies.resolve(name, described.start(1));
                     }
                 }
+                Matcher copula = TOPIC_COPULA.matcher(t).region(cs, ce);
+                if (named == null && copula.find()) {
+                    // "排在第二位的某某医药是唯一实现盈利的企业，2023年实现营业收入…": a clause saying what the
+                    // company is makes it what the next clauses report on.
+                    String name = copula.group(1);
+                    if (names.looksLikeName(name) && !names.isCommonWord(name) && !names.hasFunctionWord(name)
+                            && !lex.anaphors.contains(name) && !isPlace(name)) {
+                        topic = companies.resolve(name, copula.start(1));
+                    }
+                }
                 Matcher after = TOPIC_AFTER.matcher(t).region(cs, ce);
                 if (after.find()) {
                     String name = after.group(1).strip();
@@ -547,6 +560,10 @@ public final class CompanyExtractor {
                 unit = Unit.COUNT;
                 if (ADDED.matcher(t).region(Math.max(cs, kw - 8), kw).find()) {
                     // "今年新增海外客户11家", "新开门店30家": what was added, not how many there are.
+                    return false;
+                }
+                if (t.startsWith("其中", cs) || t.startsWith("其中", cs + 1)) {
+                    // "门店总数1200家，其中直营门店305家": a part of the count, not the company's count.
                     return false;
                 }
             }

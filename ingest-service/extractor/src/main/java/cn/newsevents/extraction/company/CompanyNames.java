@@ -334,7 +334,7 @@ final class CompanyNames {
                 return false;
             }
         }
-        if (s.contains("和") || s.contains("与") || s.contains("及")) {
+        if ((s.contains("和") || s.contains("与") || s.contains("及")) && joinsTwo(s)) {
             return false;
         }
         for (var e : lex.organizationKinds.entrySet()) {
@@ -343,6 +343,19 @@ final class CompanyNames {
             }
         }
         return !PLACE_END.matcher(s).find();
+    }
+
+    /**
+     * Whether 和, 与 or 及 stands in {@code s} as a word of its own, joining two names ("甲和乙"), rather than
+     * inside a word of the name (景和医药, 与时科技).
+     */
+    private static boolean joinsTwo(String s) {
+        for (Term term : Segmenter.WORDS.seg(s)) {
+            if (term.word.equals("和") || term.word.equals("与") || term.word.equals("及")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -82,7 +82,29 @@ final class Foci {
         if (at < 0) {
             return null;
         }
-        int from = at + len;
+        return stated(at + len, end);
+    }
+
+    /**
+     * 主持「某某座谈会」，这是今年第2场座谈，聚焦工业区用电: a later clause of the sentence that opens with a focus
+     * cue states the theme; null when none does.
+     */
+    String inLaterClause(int k1, int end) {
+        for (int i = k1; i < end; i++) {
+            char c = s.charAt(i);
+            if (c != '，' && c != ',') {
+                continue;
+            }
+            int len = rules.cue(Role.FOCUS).longestAt(s, i + 1, end);
+            if (len > 0) {
+                return stated(i + 1 + len, end);
+            }
+        }
+        return null;
+    }
+
+    /** The theme stated from {@code from}: a quoted phrase, or the clause up to a verb of discussing. */
+    private String stated(int from, int end) {
         int to = clauseEnd(from, end);
         if (from < to && "“「『\"".indexOf(s.charAt(from)) >= 0) {
             for (int j = from + 1; j < to; j++) {

@@ -198,6 +198,13 @@ final class SeminarReading {
             focus = foci.quotedBefore(k0, windowStart);
             focusFromName = focus != null;
         }
+        if (focus == null || focusFromName) {
+            String later = foci.inLaterClause(k1, sentence.end());
+            if (later != null) {
+                focus = later;
+                focusFromName = false;
+            }
+        }
         if (sequence == null) {
             sequence = seriesReading.ordinalAfter(k1, sentence.end());
         }
