@@ -54,6 +54,8 @@ public final class CompanyExtractor {
                     + "|(?:于|於)?(?:同日|当日|当天|同一天|早前|稍早))"
                     + "(?:晚间|晚間|晚上|晚|早间|早間|上午|下午|午间|午間|盘后|盤後)?$");
     /** A clause ending in a trade descriptor and a name after 的 ("…的被动元件厂某某科技"). */
+    /** Where a sentence names, after its figures, whose they are: "——这是", "，正是". */
+    private static final Pattern CATAPHOR = Pattern.compile("(?:——|—|[，,])\\s*(?:这就是|这便是|这是|[^，,；;。]{0,16}?的?正是|正是|便是)");
     /** A clause that says what a company is: "(排名第二的)某某医药是…唯一盈利的企业". */
     private static final Pattern TOPIC_COPULA = Pattern.compile(
             "(?:^|的)([^，,；;：:。的是]{2,10})(?:是|为|為)[^，,；;：:。]{0,24}(?:企业|企業|公司|厂商|廠商|厂家|廠家|药企|藥企|车企|車企|龙头|龍頭)(?:之一)?$");
@@ -314,8 +316,12 @@ public final class CompanyExtractor {
         }
 
         /** Reads one sentence and returns the company in focus after it. */
+        /** The company the current sentence names after its figures, or null. */
+        private CompanyNames.Name cataphor;
+
         private String sentence(int from, int to, List<Periods.Mention> mentions, String topicIn) {
             String topic = topicIn;
+            cataphor = cataphor(from, to);
             listed(from, to, mentions);
             List<int[]> clauses = new ArrayList<>();
             int c = from;
@@ -575,7 +581,11 @@ public final class CompanyExtractor {
             }
             String company;
             double confidence;
-            if (subject.kind() == Subject.Kind.NAMED) {
+            if (subject.kind() != Subject.Kind.NAMED && cataphor != null && m.end("amount") <= cataphor.start()) {
+                // "上半年营收48.6亿元……，正是某某精密": figures before the company the sentence names last.
+                company = cataphor.name();
+                confidence = 0.7;
+            } else if (subject.kind() == Subject.Kind.NAMED) {
                 company = subject.name();
                 confidence = 0.85;
             } else if (subject.kind() == Subject.Kind.FOCUS && topic != null
@@ -601,7 +611,8 @@ public final class CompanyExtractor {
             }
             int change = m.end("kw") < m.start("amount") ? changeStart(m.end("kw"), m.start("amount")) : -1;
             // "占比由2023年的18.1%升至22.5%": the period inside the change is the base's, not the figure's.
-            Period period = periods.periodOf(change >= 0 ? change : m.start("amount"), mentions);
+            Period period = periods.periodOf(change >= 0 && !datedAfterChange(change, m.start("amount"), mentions)
+                    ? change : m.start("amount"), mentions);
             BigDecimal value = FigureAssembly.plain(amount.value());
             if (cues.isLoss(m.start("kw"), m.start("amount"))) {
                 value = value.negate();
@@ -663,6 +674,10 @@ public final class CompanyExtractor {
             }
             Optional<Amount> parsed = Amounts.parse(c.group("amount"));
             Period reported = periods.periodOf(from, mentions);
+            if (reported == null) {
+                // "营收从2020年的20亿元跃升至去年的38.2亿元": the figure's period is written after the base.
+                reported = period;
+            }
             if (parsed.isEmpty() || reported == null) {
                 return;
             }
@@ -688,6 +703,20 @@ public final class CompanyExtractor {
             Unit unit = kind == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT : currency(amount, c.group("amount"));
             figures.add(new FigureAssembly.Figure(company, metric, basePeriod, value, unit, amount.qualifier(), null,
                     null, null, evStart, c.end(), confidence - 0.1));
+        }
+
+        /** "从2020年的…跃升至去年的38.2亿元": the figure's own period, written after 至 (到) and before it. */
+        private boolean datedAfterChange(int change, int amountStart, List<Periods.Mention> mentions) {
+            int to = Math.max(t.lastIndexOf('至', amountStart), t.lastIndexOf('到', amountStart));
+            if (to < change) {
+                return false;
+            }
+            for (Periods.Mention pm : mentions) {
+                if (pm.start() > to && pm.end() <= amountStart && pm.period() != null) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Where "从…" / "由…" opens a change between a keyword and its figure ("由年初的820人增至960人"), else -1. */
@@ -1344,6 +1373,38 @@ public final class CompanyExtractor {
                         end - afterPeriod.length());
             }
             return new Subject(Subject.Kind.NONE, null, -1);
+        }
+
+        /**
+         * The company a sentence names after its figures ("营收从…跃升至38.2亿元——这是某某科技有限公司交出的答卷",
+         * "…，成长最快的正是某某精密"), with where it is written; null when the sentence has none.
+         */
+        private CompanyNames.Name cataphor(int from, int to) {
+            if (!hasAny(t.substring(from, to), "是")) {
+                return null;
+            }
+            Matcher m = CATAPHOR.matcher(t).region(from, to);
+            if (!m.find()) {
+                return null;
+            }
+            int at = m.end();
+            for (int i = companies.firstRegisteredFrom(at); i < registered.size() && registered.get(i).start() == at; i++) {
+                return new CompanyNames.Name(at, registered.get(i).end(), registered.get(i).name());
+            }
+            int end = at;
+            while (end < to && end - at < 12 && CompanyNames.isNameChar(t.charAt(end)) && t.charAt(end) != '的') {
+                end++;
+            }
+            if (end < to && "。！!；;".indexOf(t.charAt(end)) < 0) {
+                return null;
+            }
+            String name = t.substring(at, end);
+            if (name.length() < 2 || !names.looksLikeName(name) || names.isCommonWord(name) || names.hasFunctionWord(name)
+                    || isPersonName(name)) {
+                return null;
+            }
+            String full = companies.resolve(name, at);
+            return full.equals(name) && !lex.isCompanyOrganization(name) ? null : new CompanyNames.Name(at, end, full);
         }
 
         /** "我们的", "我们在某领域的": the speaker's company, the one in focus. */

@@ -303,8 +303,16 @@ final class PostedPersons {
         if (t == 0) {
             return 0;
         }
-        int m = Lexicon.TITLE_MODIFIERS.longestEndingAt(s, end - t, floor);
-        return t + m;
+        int length = t;
+        // 永远名誉会长: modifiers stack.
+        for (int k = 0; k < 3; k++) {
+            int m = Lexicon.TITLE_MODIFIERS.longestEndingAt(s, end - length, floor);
+            if (m == 0) {
+                break;
+            }
+            length += m;
+        }
+        return length;
     }
 
     private int nameAfter(String s, int p, int to, NameHints names) {
