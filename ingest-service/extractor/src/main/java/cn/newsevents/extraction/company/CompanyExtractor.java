@@ -112,12 +112,16 @@ public final class CompanyExtractor {
     /** What an amount spent is for, right after it: building or equipping a site. */
     private static final Pattern PURPOSE = Pattern.compile("[，,]?(?:用于|用於|在|于|於)?[\\u4e00-\\u9fff]{0,8}?"
             + "(?:兴建|興建|新建|扩建|擴建|建设|建設|建造|设厂|設廠|建厂|建廠|购置|購置|升级|升級|打造|投建)");
+    /** Words of a profit in a comparison after a loss ("亏损1.02亿元，上年同期盈利0.86亿元"). */
+    private static final Pattern GAIN = Pattern.compile("盈利|盈利|获利|獲利|盈余|盈餘|溢利|赚|賺");
     /** Words of a change in a count before its keyword ("新增客户", "新开门店", "净增用户"). */
     private static final Pattern ADDED = Pattern.compile("新增|新開|新开|新签|新簽|新招|净增|淨增|新拓展|新设|新設|新发展|新發展|新拓");
     /** Words of a sum between a keyword and its figure ("研发投入合计…"). */
     private static final Pattern SUMMED = Pattern.compile("合计|合計|总计|總計|总和|總和");
     private static final Pattern CONTINUED_AMOUNT = Pattern.compile("(?:[（(](" + Amounts.REGEX + ")[)）]|以("
             + Amounts.REGEX + ")(?=位列|位居|排名|排在|居|列))");
+    /** A name's own amount and its rank: "以8.6亿元位居榜首". */
+    private static final Pattern RANKED_BY_AMOUNT = Pattern.compile("以" + Amounts.REGEX + "(?:位列|位居|排名|排在|居|列)");
     /** A board ranked by a metric: the metric word stands right before it (纳税排行榜, 营收百强榜). */
     private static final Pattern BOARD = Pattern.compile("(?:[0-9百千十五二]{1,4}强)?(?:排行榜|排行|榜单|排名榜|榜|排名)");
     private static final Pattern RANKING = Pattern.compile("排名|位列|依次|分别是|分列|其后|第[一二三四五六七八九十0-9]+[至到-]");
@@ -653,7 +657,7 @@ public final class CompanyExtractor {
         /**
          * The figure a comparison gives for an earlier period right after a reported one ("营收512亿元，高于去年同期
          * 478亿元", "门店1820家，比上年末的760家增长…"): the same company and metric, at the period the comparison
-         * names. A loss compared with a loss stays a loss.
+         * names. A loss compared with a loss stays a loss; with a profit (上年同期盈利…) it is a profit.
          */
         private void comparisonBase(int from, int to, String company, Metric metric, CompanyLexicon.AmountKind kind,
                                     Period period, boolean loss, int evStart, List<Periods.Mention> mentions,
@@ -697,7 +701,8 @@ public final class CompanyExtractor {
                 return;
             }
             BigDecimal value = FigureAssembly.plain(amount.value());
-            if (loss || cues.isLoss(c.start(), c.start("amount"))) {
+            boolean gain = GAIN.matcher(t).region(c.start(), c.start("amount")).find();
+            if (loss && !gain || cues.isLoss(c.start(), c.start("amount"))) {
                 value = value.negate();
             }
             Unit unit = kind == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT : currency(amount, c.group("amount"));
@@ -784,24 +789,37 @@ public final class CompanyExtractor {
          * ranked with its own amount (以…位列/居/排名), give that metric for each name.
          */
         private void rankedOnBoard(int from, int to, List<Periods.Mention> mentions) {
-            if (!hasBoardWord(from, to)) {
-                return;
-            }
-            Matcher board = BOARD.matcher(t).region(from, to);
-            if (!board.find()) {
-                return;
-            }
             Metric metric = null;
-            for (KeywordScanner.Hit h : keywords.find(t, Math.max(from, board.start() - 6), board.start())) {
-                Optional<Metric> m = lex.keywords.getOrDefault(h.word(), Optional.empty());
-                if (m.isPresent() && h.end() == board.start()) {
-                    metric = m.get();
+            int listFrom = from;
+            if (hasBoardWord(from, to)) {
+                Matcher board = BOARD.matcher(t).region(from, to);
+                if (board.find()) {
+                    for (KeywordScanner.Hit h : keywords.find(t, Math.max(from, board.start() - 6), board.start())) {
+                        Optional<Metric> m = lex.keywords.getOrDefault(h.word(), Optional.empty());
+                        if (m.isPresent() && h.end() == board.start()) {
+                            metric = m.get();
+                            listFrom = board.end();
+                        }
+                    }
+                }
+            }
+            if (metric == null && hasAny(t.substring(from, to), "以")) {
+                // "共有12家企业纳税超亿元，其中，甲集团以8.6亿元位居榜首": the metric the sentence named before its
+                // first ranked name.
+                Matcher ranked = RANKED_BY_AMOUNT.matcher(t).region(from, to);
+                if (ranked.find()) {
+                    for (KeywordScanner.Hit h : keywords.find(t, from, ranked.start())) {
+                        Optional<Metric> m = lex.keywords.getOrDefault(h.word(), Optional.empty());
+                        if (m.isPresent() && !lex.purposeKeywords.contains(h.word())) {
+                            metric = m.get();
+                        }
+                    }
                 }
             }
             if (metric == null) {
                 return;
             }
-            List<CompanyNames.Name> candidates = namesWithOwnAmounts(board.end(), to);
+            List<CompanyNames.Name> candidates = namesWithOwnAmounts(listFrom, to);
             for (int i = 0; i < candidates.size() && consumed.size() < 12; i++) {
                 CompanyNames.Name n = candidates.get(i);
                 Matcher a = CONTINUED_AMOUNT.matcher(t).region(n.end(), Math.min(to, n.end() + 24));

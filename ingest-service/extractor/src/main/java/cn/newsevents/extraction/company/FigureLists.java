@@ -57,6 +57,9 @@ final class FigureLists {
     private static final Pattern EACH = Pattern.compile("分别|分別");
     private static final Pattern SHARES_EACH = Pattern.compile("(?:分别|分別)(?:占|佔|以)");
     private static final Pattern OCCUPIES = Pattern.compile("(?:约|約|大约|大約)?(?:占|佔)");
+    /** A list of amounts each with its rank: "分别以5.2亿元、3.9亿元位列第二、三位". */
+    private static final Pattern RANKED_EACH = Pattern.compile("(?:分别|分別|各自|各)以");
+    private static final Pattern RANK_AFTER = Pattern.compile("(?:位列|位居|排名|排在|分列|居|列)");
     /** An amount in brackets right after a name. */
     private static final Pattern BRACKETED_AMOUNT = Pattern.compile("[（(]" + Amounts.REGEX + "[)）]");
     private static final Pattern COPULA = Pattern.compile("(?:分别|分別|依次|依序)?(?:为|為)");
@@ -171,6 +174,15 @@ final class FigureLists {
                 Optional<Metric> sm = share == null ? null : lex.keywords.get(share.word());
                 if (sm != null && sm.isPresent() && sm.get() == Metric.MARKET_SHARE) {
                     kw = new KeywordScanner.Hit(m.start(), m.start(), share.word());
+                }
+            }
+            if (kw == null && RANKED_EACH.matcher(t).region(m.start(), m.end()).lookingAt()
+                    && RANK_AFTER.matcher(t).region(m.end(), Math.min(to, m.end() + 4)).lookingAt()) {
+                // "纳税超亿元，其中…乙、丙分别以5.2亿元、3.9亿元位列第二、三位": the metric word stands earlier in the
+                // sentence, the names right before 分别以.
+                KeywordScanner.Hit earlier = lastKeyword(t, from, m.start());
+                if (earlier != null && !lex.purposeKeywords.contains(earlier.word())) {
+                    kw = new KeywordScanner.Hit(m.start(), m.start(), earlier.word());
                 }
             }
             if (kw == null) {
