@@ -11,6 +11,8 @@ import cn.newsevents.extraction.text.SimplifiedText;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns the drafts of one article into events. A session of a series takes the host, city, series and name its
@@ -22,6 +24,12 @@ import java.util.List;
 final class EventAssembly {
     private final String articleId;
     private final String orig;
+    /** Posts of an association, with their modifiers. */
+    private static final Pattern ASSOCIATION_POST = Pattern.compile(
+            "(?:常务|执行|名誉|荣誉|永远|创会)?(?:副)?(?:会长|理事长|监事长|秘书长)");
+    /** The ending of an association's name. */
+    private static final Pattern ASSOCIATION = Pattern.compile("(?:总商会|商会|协会|联合会|总会|学会|促进会|联谊会|同业公会|公会|工商联)");
+    private static final int ASSOCIATION_REACH = 80;
     /** Verbs of leading a party: the persons after one are the leader's party (simplified and traditional). */
     private static final List<String> LEADS = List.of("率领", "率領", "带领", "帶領", "带同", "帶同", "率");
     private final MeetingCities cities;
@@ -116,12 +124,17 @@ final class EventAssembly {
             if (organization == null) {
                 organization = principalOrganization(p.mention(), mentions);
             }
+            if (organization == null) {
+                organization = associationBefore(p.mention());
+            }
             participants.add(new Participant(p.name(), p.mention().title(),
                     spelledOut(MeetingCities.expand(organization, cityName, e.city, articleCity, articleProvince,
                             articleDistrict)), p.raised()));
         }
+        String hostOrganization = e.host == null ? null
+                : e.host.organization() != null ? e.host.organization() : associationBefore(e.host);
         Person host = e.host == null ? null : new Person(e.hostName(orig), e.host.title(),
-                spelledOut(MeetingCities.expand(e.host.organization(), cityName, e.city, articleCity, articleProvince,
+                spelledOut(MeetingCities.expand(hostOrganization, cityName, e.city, articleCity, articleProvince,
                         articleDistrict)));
         double confidence = 0.55 + (e.fallbackDate ? -0.15 : 0.15) + (host != null ? 0.1 : 0)
                 + (participants.isEmpty() ? 0 : 0.1) + (e.name != null ? 0.05 : 0);
@@ -295,6 +308,32 @@ final class EventAssembly {
             }
         }
         return nearest == null ? null : nearest.organizations().get(index);
+    }
+
+    /**
+     * 某某总商会举行座谈会，会长甲主持，副会长乙、丙出席: a post of an association (会长, 理事长, 秘书长…) written
+     * without its organization is in the association the paragraph named last before it; null when it named none.
+     */
+    private String associationBefore(PersonMention p) {
+        if (p.titles().size() != 1 || !ASSOCIATION_POST.matcher(SimplifiedText.of(p.titles().get(0))).matches()) {
+            return null;
+        }
+        int floor = Math.max(Math.max(0, p.start() - ASSOCIATION_REACH), orig.lastIndexOf('\n', p.start()) + 1);
+        String before = SimplifiedText.of(orig.substring(floor, p.start()));
+        Matcher m = ASSOCIATION.matcher(before);
+        String found = null;
+        while (m.find()) {
+            int end = m.end();
+            int j = m.start();
+            while (j > 0 && end - j < FULL_FORM_REACH && Character.isIdeographic(before.charAt(j - 1))
+                    && SIDE_STOPS.indexOf(before.charAt(j - 1)) < 0) {
+                j--;
+            }
+            if (m.start() - j >= 1) {
+                found = orig.substring(floor + j, floor + end);
+            }
+        }
+        return found;
     }
 
     private static PersonMention endingAt(int end, List<PersonMention> mentions) {
