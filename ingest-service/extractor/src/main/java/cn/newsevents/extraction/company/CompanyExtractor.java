@@ -114,8 +114,11 @@ public final class CompanyExtractor {
             + "(?:兴建|興建|新建|扩建|擴建|建设|建設|建造|设厂|設廠|建厂|建廠|购置|購置|升级|升級|打造|投建)");
     /** Words of a profit in a comparison after a loss ("亏损1.02亿元，上年同期盈利0.86亿元"). */
     private static final Pattern GAIN = Pattern.compile("盈利|盈利|获利|獲利|盈余|盈餘|溢利|赚|賺");
+    /** A clause of a year-on-year change right after a figure ("，按年多赚26%", "，同比增长9.4%"). */
+    private static final Pattern GROWTH_CLAUSE = Pattern.compile(
+            "[，,](?:按年|同比|年增|年减|较上年|比上年|較上年)[^，,；;。0-9]{0,6}[0-9]{1,4}(?:\\.[0-9]{1,3})?[%％]");
     /** Words of a change in a count before its keyword ("新增客户", "新开门店", "净增用户"). */
-    private static final Pattern ADDED = Pattern.compile("新增|新開|新开|新签|新簽|新招|净增|淨增|新拓展|新设|新設|新发展|新發展|新拓");
+    private static final Pattern ADDED = Pattern.compile("新增|增设|增設|新開|新开|新签|新簽|新招|净增|淨增|新拓展|新设|新設|新发展|新發展|新拓");
     /** Words of a sum between a keyword and its figure ("研发投入合计…"). */
     private static final Pattern SUMMED = Pattern.compile("合计|合計|总计|總計|总和|總和");
     private static final Pattern CONTINUED_AMOUNT = Pattern.compile("(?:[（(](" + Amounts.REGEX + ")[)）]|以("
@@ -643,7 +646,17 @@ public final class CompanyExtractor {
                 int close = t.indexOf(t.charAt(after) == '（' ? '）' : ')', after);
                 after = close > after && close - after <= BRACKET_REACH ? close + 1 : after;
             }
-            comparisonBase(after, Math.min(Math.max(nextEnd, after), after + COMPARISON_WINDOW), company, metric, kind,
+            int compareEnd = Math.max(nextEnd, after);
+            Matcher growthClause = GROWTH_CLAUSE.matcher(t).region(after, Math.min(t.length(), after + 24));
+            if (growthClause.lookingAt()) {
+                // "股东应占溢利5.12亿元，按年多赚26%，去年同期为4.06亿元": the base after the change, in its clause.
+                after = growthClause.end();
+                compareEnd = after + 1;
+                while (compareEnd < t.length() && CLAUSE_BREAKS.indexOf(t.charAt(compareEnd)) < 0) {
+                    compareEnd++;
+                }
+            }
+            comparisonBase(after, Math.min(compareEnd, after + COMPARISON_WINDOW), company, metric, kind,
                     period, value.signum() < 0, evStart, mentions, confidence);
             int from = change;
             if (from >= 0 && from < m.start("amount")) {

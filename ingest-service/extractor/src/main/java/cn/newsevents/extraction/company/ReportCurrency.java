@@ -2,18 +2,22 @@ package cn.newsevents.extraction.company;
 
 import cn.newsevents.contract.event.Unit;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The currency a report means by a bare 元: New Taiwan dollars in a report that prices in 新台币 and never in another
  * named currency, or in one written in traditional characters under a Taiwan dateline ("台北报导") or naming a body
- * only Taiwan has (行政院, 经济部); else yuan.
+ * only Taiwan has (行政院, 经济部); the currency the report declares for them (（港元，下同）); else yuan.
  */
 final class ReportCurrency {
     /** A Taiwan dateline ("记者某某/台北报导", "（中央社台北3日电）"). */
     private static final Pattern TAIWAN_DATELINE = Pattern.compile(
             "(?:台北|台中|台南|高雄|新北|桃园|新竹|基隆|嘉义|彰化|屏东|宜兰|花莲|台东)(?:[0-9一二三四五六七八九十]{1,3}日)?(?:报导|电|讯)");
     private static final int DATELINE_REACH = 200;
+    /** A currency declared for the rest of the report: （港元，下同）, （单位：美元，下同）. */
+    private static final Pattern DECLARED = Pattern.compile(
+            "[（(](?:单位[:：])?(人民币|港元|港币|美元|新台币|台币|澳门元|澳门币|葡币)[，,、]?(?:下同|以下同)[)）]");
     /** Institutions only Taiwan has, named in a report about a company there (经济部 is 商务部 on the mainland). */
     private static final Pattern TAIWAN_BODIES = Pattern.compile("行政院|立法院|经济部|金管会|台湾证券交易所|柜买中心");
 
@@ -25,6 +29,17 @@ final class ReportCurrency {
      * @param simplified the body in simplified characters, same length
      */
     static Unit of(String original, String simplified) {
+        Matcher declared = DECLARED.matcher(simplified);
+        if (declared.find()) {
+            // "48.36亿元（港元，下同）": the report says which currency its bare 元 are.
+            return switch (declared.group(1)) {
+                case "港元", "港币" -> Unit.HKD;
+                case "美元" -> Unit.USD;
+                case "新台币", "台币" -> Unit.TWD;
+                case "澳门元", "澳门币", "葡币" -> Unit.MOP;
+                default -> Unit.CNY;
+            };
+        }
         if (simplified.contains("人民币") || simplified.contains("港元") || simplified.contains("港币")
                 || simplified.contains("澳门元")) {
             return Unit.CNY;

@@ -45,7 +45,7 @@ public final class Periods {
             "(?:(?<upto>截至|截止)" + YEAR + "?(?<um>" + MONTH + ")月(?:[0-9一二三四五六七八九十]{1,3}日|底|末)止的?(?:(?<un>[三六九369]|十二|12)个月|(?<uy>年度|财政年度))"
                     + "|(?<asof>截至|截止到|截止)" + YEAR + "?(?:(?<am>" + MONTH + ")月(?:底|末|份)?|第?(?<aq>[一二三四1-4])季度?(?:末|底)|(?<ayend>年底|年末|底|末))"
                     + "|" + YEAR + "?(?<m1>" + MONTH + ")" + DASH + "(?<m2>" + MONTH + ")月(?:份)?"
-                    + "|" + YEAR + "?前(?<qn>[一二两三2-3])(?:个)?季(?:度)?"
+                    + "|" + YEAR + "?[前首](?<qn>[一二两三2-3])(?:个)?季(?:度)?"
                     + "|" + YEAR + "?[前首](?<mn>" + MONTH + "|两)(?:个)?月(?:份)?"
                     + "|" + YEAR + "?(?:第(?<q>[一二三四1-4])季(?:度)?|(?<q1>首)季(?:度)?|(?<q2>[一二三四1-4])季度)"
                     + "|" + YEAR + "?(?<h>上半年|下半年|上半财年|下半财年)"
@@ -141,8 +141,10 @@ public final class Periods {
                 return this;
             }
             // A year moved back from the publication year is as local as a relative word's.
+            // A year after publication (预计2026年第二季量产) is a plan's: it dates its own paragraph only.
             boolean relative = mention.year() == YearSource.RELATIVE || mention.year() == YearSource.PAST
-                    || mention.year() == YearSource.CONTEXT && relativeContext && contextYear != null;
+                    || mention.year() == YearSource.CONTEXT && relativeContext && contextYear != null
+                    || p.endYear() > publicationYear && publicationYear > 0;
             return new Anchor(publicationYear, publicationMonth, p.endYear(), full, p, relative);
         }
     }

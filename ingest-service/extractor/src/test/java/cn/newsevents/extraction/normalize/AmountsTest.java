@@ -37,6 +37,11 @@ class AmountsTest {
             "超100萬戶|1000000|COUNT|over",
             "100多万户|1000000|COUNT|over",
             "约18%|18|PERCENT|approx",
+            "近七成|70|PERCENT|under",
+            "3成|30|PERCENT|null",
+            "一成二|12|PERCENT|null",
+            "兩成半|25|PERCENT|null",
+            "六成以上|60|PERCENT|over",
             "40%以上|40|PERCENT|over",
             "4%左右|4|PERCENT|approx",
             "13％|13|PERCENT|null",
@@ -62,7 +67,7 @@ class AmountsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2023", "销售额", "", "亿元", "12.", "元"})
+    @ValueSource(strings = {"2023", "销售额", "", "亿元", "12.", "元", "一成不变", "三成员"})
     void ignoresWhatIsNotAnAmount(String text) {
         assertTrue(Amounts.parse(text).isEmpty(), "Read as an amount: " + text);
     }
@@ -72,6 +77,8 @@ class AmountsTest {
             "销售额87373萬元，稅收|87373萬元",
             "研发投入达105.9亿元，同比增长|105.9亿元",
             "外销占比40%以上。|40%以上",
+            "市场份额接近七成，排名第一|接近七成",
+            "营收突破十亿成为龙头，份额约两成|突破十亿",
     })
     void regexFindsTheWholeAmountInText(String text, String amount) {
         Matcher m = Pattern.compile(Amounts.REGEX).matcher(text);
