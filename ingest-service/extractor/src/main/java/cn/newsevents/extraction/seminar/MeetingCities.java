@@ -86,6 +86,21 @@ final class MeetingCities {
         return expand(organization, city, place, null, null, null);
     }
 
+    /** 重庆市政协、市工商联: a later 市 post of the person is in the city of the first, whatever the meeting's. */
+    private static String withOwnCity(String organization) {
+        String[] parts = organization.split("、");
+        String ownCity = null;
+        for (int i = 0; i < parts.length; i++) {
+            int cityEnd = parts[i].indexOf('市');
+            if (ownCity == null && cityEnd >= 2 && !parts[i].startsWith("市")) {
+                ownCity = parts[i].substring(0, cityEnd);
+            } else if (ownCity != null && parts[i].startsWith("市")) {
+                parts[i] = ownCity + parts[i];
+            }
+        }
+        return String.join("、", parts);
+    }
+
     /**
      * {@link #expand(String, String, String)}, and when the meeting's own place does not say: 市政府 of the city,
      * 省政府 of the province and 区政府 of the district the article names first ({@code articleProvince}, {@code articleDistrict}, either
@@ -94,8 +109,11 @@ final class MeetingCities {
     static String expand(String organization, String cityOrNull, String place, String articleCity,
                          String articleProvince, String articleDistrict) {
         String city = cityOrNull != null ? cityOrNull : articleCity;
-        if (organization == null || city == null && articleProvince == null && articleDistrict == null) {
-            return organization;
+        if (organization == null) {
+            return null;
+        }
+        if (city == null && articleProvince == null && articleDistrict == null) {
+            return withOwnCity(organization);
         }
         String district = districtOf(place);
         if (district == null && (place == null || place.endsWith("镇") || place.endsWith("鎮") || place.endsWith("街道")
@@ -108,7 +126,7 @@ final class MeetingCities {
             province = articleProvince;
         }
         StringBuilder sb = new StringBuilder();
-        for (String part : organization.split("、")) {
+        for (String part : withOwnCity(organization).split("、")) {
             if (!sb.isEmpty()) {
                 sb.append('、');
             }

@@ -15,6 +15,9 @@ import cn.newsevents.extraction.text.Lexicon;
  * @param clause      true when the region held a clause word
  */
 record OrganizationSpan(int actingStart, int start, int end, boolean clause) {
+    /** 等8家企业, 20多家单位: organisations counted, not named. */
+    private static final java.util.regex.Pattern COUNTED = java.util.regex.Pattern.compile(
+            "等?[0-9一二三四五六七八九十百几多数两]{1,4}(?:多|余)?(?:家|个|位|名)");
     /** 出席本次交流的: the longest relative clause opened by a lead verb that is cut off. */
     private static final int MAX_LEAD_CLAUSE = 10;
 
@@ -47,6 +50,10 @@ record OrganizationSpan(int actingStart, int start, int end, boolean clause) {
         }
         while (start < end && ("）)、，,".indexOf(s.charAt(start)) >= 0 || Character.isWhitespace(s.charAt(start)))) {
             start++;
+        }
+        if (COUNTED.matcher(s).region(start, end).lookingAt()) {
+            // 某某等8家企业负责人: a count of organisations, not one; the words after it name no one.
+            return new OrganizationSpan(end, end, end, true);
         }
         int acting = Lexicon.ACTING_MARKERS.longestAt(s, start, end);
         if (acting > 0 && acting < end - start) {

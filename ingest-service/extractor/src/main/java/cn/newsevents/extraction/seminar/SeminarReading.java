@@ -276,6 +276,11 @@ final class SeminarReading {
             e.focus = focus;
             e.focusFromName = focusFromName;
         }
+        if (earlier && own.size() == 1 && current != null && current != e) {
+            // "这是继2月18日某某恳谈会之后…又一场座谈会": an earlier meeting named in passing; the people of the
+            // sentences after it are still the current meeting's.
+            return true;
+        }
         current = e;
         last = e;
         return true;
