@@ -48,7 +48,7 @@ public final class CompanyExtractor {
     private static final Pattern TOPIC_AFTER = Pattern.compile("(?:的是|当属|要数|首推|就是)([^，,；;：:。]{2,16})$");
     /** A date or time of day written right after a name opening a sentence ("某某科技10月28日晚间披露…"). */
     private static final Pattern TRAILING_TIME = Pattern.compile(
-            "(?:(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
+            "(?:于|於)?(?:(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
                     + "|[昨今前][（(][0-9０-９]{1,2}[)）]日|(?:今日|昨日|今天|昨天)[（(][0-9０-９]{1,2}日[)）]"
                     + "|[0-9０-９一二三四五六七八九十]{1,3}[日号]|日前|近日|今日|昨日|今天|昨天|日內|日内|昨|今"
                     + "|(?:于|於)?(?:同日|当日|当天|同一天|早前|稍早))"
@@ -129,7 +129,7 @@ public final class CompanyExtractor {
     private static final Pattern BOARD = Pattern.compile("(?:[0-9百千十五二]{1,4}强)?(?:排行榜|排行|榜单|排名榜|榜|排名)");
     private static final Pattern RANKING = Pattern.compile("排名|位列|依次|分别是|分列|其后|第[一二三四五六七八九十0-9]+[至到-]");
     /** The figure right after a threshold it crossed: "，达到812.4亿元", "，达812亿元", "，为812亿元". */
-    private static final Pattern REACHED = Pattern.compile("[，,]\\s*(?:达到|达|为|至)(" + Amounts.REGEX + ")");
+    private static final Pattern REACHED = Pattern.compile("(?:大关|大關|关口|關口)?[，,]\\s*(?:达到|达|为|至)(" + Amounts.REGEX + ")");
     /** A short name introduced in brackets after a full one: （下称“某某”）, （以下简称某某）. */
     private static final Pattern ALIAS = Pattern.compile("[（(](?:(?:以下简称|以下称|下称|简称)[^（()）]{1,16}|[「“『\"][^」”』\"（()）]{1,12}[」”』\"])[）)]");
     /** How far a bracket holds its colons and commas inside one clause. */
@@ -1039,10 +1039,14 @@ public final class CompanyExtractor {
             int firstTitle = -1;
             for (String title : executiveTitles) {
                 int i = name.indexOf(title);
-                if (i >= 2 && (firstTitle < 0 || i < firstTitle)) {
+                if (i >= 0 && (firstTitle < 0 || i < firstTitle)) {
                     // 集团主席兼行政总裁某某: the first of the posts ends the company.
                     firstTitle = i;
                 }
+            }
+            if (firstTitle >= 0 && firstTitle < 2) {
+                // "行政总裁某某表示": a post opening the sentence names no company (行政 is part of the post).
+                return null;
             }
             if (firstTitle >= 0) {
                 name = name.substring(0, firstTitle);
