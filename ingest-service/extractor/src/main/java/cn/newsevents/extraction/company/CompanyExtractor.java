@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
  * </ol>
  */
 public final class CompanyExtractor {
-    private static final Pattern TOPIC_AFTER = Pattern.compile("(?:的是|当属|要数|首推|就是)([^，,；;：:。]{2,16})$");
+    private static final Pattern TOPIC_AFTER = Pattern.compile("(?:的是|当属|要数|首推|就是|的还有)([^，,；;：:。]{2,24})$");
     /** A date or time of day written right after a name opening a sentence ("某某科技10月28日晚间披露…"). */
     private static final Pattern TRAILING_TIME = Pattern.compile(
             "(?:于|於)?(?:(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
@@ -511,7 +511,15 @@ public final class CompanyExtractor {
                 }
                 Matcher after = TOPIC_AFTER.matcher(t).region(cs, ce);
                 if (after.find()) {
-                    String name = after.group(1).strip();
+                    // "同日披露三季报的还有工业机器人企业某某智控（688702）": without its code and its trade.
+                    String name = STOCK_CODE.matcher(after.group(1).strip()).replaceAll("");
+                    for (String h : headWords) {
+                        int i = name.lastIndexOf(h);
+                        if (i >= 0 && name.length() - (i + h.length()) >= 2) {
+                            name = name.substring(i + h.length());
+                            break;
+                        }
+                    }
                     if (names.looksLikeName(name)) {
                         topic = companies.resolve(name, after.start(1));
                     }
@@ -1361,7 +1369,8 @@ public final class CompanyExtractor {
                 // "全集团有2100名员工", "某某科技拥有门店120家": the name without its verb of having.
                 s = s.substring(0, has.start());
             }
-            if (s.length() < 2 || lex.anaphors.contains(s) || startsWithKeyword(s) || siteOfCompany(s)) {
+            if (s.length() < 2 || lex.anaphors.contains(s) || startsWithKeyword(s) || siteOfCompany(s)
+                    || ofCompanyInFocus(s, offset)) {
                 return new Subject(Subject.Kind.FOCUS, null, -1);
             }
             if (names.looksLikeName(s)) {
@@ -1440,6 +1449,18 @@ public final class CompanyExtractor {
             }
             String full = companies.resolve(name, at);
             return full.equals(name) && !lex.isCompanyOrganization(name) ? null : new CompanyNames.Name(at, end, full);
+        }
+
+        /** "公司流动电话用户", "集团海外业务收入": a line of business of the company in focus. */
+        private boolean ofCompanyInFocus(String s, int at) {
+            for (String a : lex.anaphors) {
+                if (a.length() >= 2 && s.startsWith(a) && s.length() - a.length() >= 2
+                        && companies.resolveContained(s.substring(a.length()), at + a.length()) == null
+                        && companies.resolve(s.substring(a.length()), at + a.length()).equals(s.substring(a.length()))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** "我们的", "我们在某领域的": the speaker's company, the one in focus. */
