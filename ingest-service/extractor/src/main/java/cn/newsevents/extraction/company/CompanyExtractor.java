@@ -117,6 +117,9 @@ public final class CompanyExtractor {
     /** A clause of a year-on-year change right after a figure ("，按年多赚26%", "，同比增长9.4%"). */
     private static final Pattern GROWTH_CLAUSE = Pattern.compile(
             "[，,](?:按年|同比|年增|年减|较上年|比上年|較上年)[^，,；;。0-9]{0,6}[0-9]{1,4}(?:\\.[0-9]{1,3})?[%％]");
+    /** An official of a public body ("发改委负责同志", "商务局有关负责人"). */
+    private static final Pattern OFFICIAL = Pattern.compile(
+            "(?:委|局|厅|廳|办|辦|政府|管委会|管委會|部门|部門)(?:有关|有關|相关|相關)?(?:负责同志|負責同志|负责人|負責人|领导|領導|官员|官員)");
     /** Words of a change in a count before its keyword ("新增客户", "新开门店", "净增用户"). */
     private static final Pattern ADDED = Pattern.compile("新增|增设|增設|新開|新开|新签|新簽|新招|净增|淨增|新拓展|新设|新設|新发展|新發展|新拓");
     /** Words of a sum between a keyword and its figure ("研发投入合计…"). */
@@ -1368,6 +1371,10 @@ public final class CompanyExtractor {
             if (has.find() && has.start() >= 2) {
                 // "全集团有2100名员工", "某某科技拥有门店120家": the name without its verb of having.
                 s = s.substring(0, has.start());
+            }
+            if (OFFICIAL.matcher(s).find()) {
+                // "某市发改委负责同志现场发布了总投资…": an official of a public body speaks; no company is named.
+                return new Subject(Subject.Kind.NONE, null, -1);
             }
             if (s.length() < 2 || lex.anaphors.contains(s) || startsWithKeyword(s) || siteOfCompany(s)
                     || ofCompanyInFocus(s, offset)) {

@@ -29,14 +29,14 @@ public final class ChineseDates {
     }
 
     /**
-     * The day a wire dateline gives (新华社北京6月20日电, 中央社记者某某台北20日电) near the start of the body, when it
+     * The day a wire dateline gives (新华社北京6月20日电, 中央社记者某某台北20日电, 本报烟台9月12日讯) near the start of the body, when it
      * is at most a few days before publication; relative words (今天, 昨天) in the story count from it. Otherwise
      * {@code published}.
      */
     public static LocalDate dateline(String s, int from, int to, LocalDate published) {
         int limit = Math.min(to, from + DATELINE_WINDOW);
         for (int i = from; i + 1 < limit; i++) {
-            if (s.charAt(i) != '日' || s.charAt(i + 1) != '电') {
+            if (s.charAt(i) != '日' || s.charAt(i + 1) != '电' && s.charAt(i + 1) != '讯') {
                 continue;
             }
             DateMention day = null;

@@ -287,7 +287,9 @@ final class PostedPersons {
         List<String> titles = new ArrayList<>();
         int partStart = open + 1;
         for (int j = open + 1; j <= close; j++) {
-            if (j == close || s.charAt(j) == '、') {
+            // 某某（某某公司副总裁兼董事会秘书）: 兼 after a title joins a second post of the same person.
+            boolean joint = j < close && s.charAt(j) == '兼' && j > partStart && titleEndingAt(s, j, partStart) > 0;
+            if (j == close || s.charAt(j) == '、' || joint) {
                 if (j > partStart) {
                     addPost(s, orig, partStart, j, orgs, titles, true);
                 }
