@@ -430,7 +430,7 @@ public final class CompanyExtractor {
             List<KeywordScanner.Hit> hits = keywords.find(t, cs, ce);
             if (hits.isEmpty()) {
                 // "甲以入库税收2.47亿元位居榜首；乙以1.36亿元位列第二": a ranked clause continues the figure before it.
-                continuedList(cs, ce);
+                continuedList(sentenceStart, cs, ce);
             }
             for (KeywordScanner.Hit hit : hits) {
                 // Rules are tried only around a keyword, so their cost does not grow with the clause.
@@ -768,14 +768,16 @@ public final class CompanyExtractor {
          * its own bracketed amount, in a sentence without a metric word right after a reported figure, continue
          * that figure's metric and period.
          */
-        private void continuedList(int from, int to) {
+        private void continuedList(int sentenceStart, int from, int to) {
             if (lastFigure == null || lastFigure.evidenceEnd() > from || from - lastFigure.evidenceEnd() > CONTINUATION_REACH) {
                 return;
             }
             List<CompanyNames.Name> candidates = namesWithOwnAmounts(from, to);
-            // A metric word before the list names its own figures; one after it ("…，前五家合计研发投入超过120亿元")
-            // speaks of something else.
-            if (candidates.isEmpty() || !keywords.find(t, from, candidates.get(0).start()).isEmpty()) {
+            // A metric word since the last figure and before the list ("全县入库税收超千万元的企业…，分别是甲（3.18亿
+            // 元）") names the list's own figures; one after it ("…，前五家合计研发投入超过120亿元") speaks of
+            // something else.
+            if (candidates.isEmpty() || !keywords.find(t, Math.max(sentenceStart, lastFigure.evidenceEnd()),
+                    candidates.get(0).start()).isEmpty()) {
                 return;
             }
             // A new paragraph continues the ranking only when it says so (排名第四至第六位的分别是…).
@@ -840,6 +842,20 @@ public final class CompanyExtractor {
                     }
                 }
             }
+            if (metric == null && hasAny(t.substring(from, to), "（(")) {
+                // "全县入库税收超千万元的企业达42家，分别是甲（3.18亿元）、乙（2.76亿元）": a list of names each with
+                // its bracketed amount, after the metric the sentence named.
+                List<CompanyNames.Name> bracketed = lists.bracketed(t, from, to);
+                if (!bracketed.isEmpty()) {
+                    for (KeywordScanner.Hit h : keywords.find(t, from, bracketed.get(0).start())) {
+                        Optional<Metric> m = lex.keywords.getOrDefault(h.word(), Optional.empty());
+                        if (m.isPresent() && !lex.purposeKeywords.contains(h.word())) {
+                            metric = m.get();
+                            listFrom = h.end();
+                        }
+                    }
+                }
+            }
             if (metric == null) {
                 return;
             }
@@ -893,7 +909,7 @@ public final class CompanyExtractor {
         /** The figures several companies share in the sentence; their amounts are not read again clause by clause. */
         private void listed(int from, int to, List<Periods.Mention> mentions) {
             consumed.clear();
-            continuedList(from, to);
+            continuedList(from, from, to);
             rankedOnBoard(from, to, mentions);
             for (FigureLists.Listed l : lists.find(t, from, to)) {
                 Optional<Amount> parsed = Amounts.parse(l.amount());

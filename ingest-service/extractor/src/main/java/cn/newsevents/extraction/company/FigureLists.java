@@ -64,6 +64,7 @@ final class FigureLists {
     private static final Pattern BRACKETED_AMOUNT = Pattern.compile("[（(]" + Amounts.REGEX + "[)）]");
     private static final Pattern COPULA = Pattern.compile("(?:分别|分別|依次|依序)?(?:为|為)");
     private static final Pattern NAME_SEP = Pattern.compile("、|及|和|与|以及|跟");
+    private static final Pattern LIST_SEP = Pattern.compile("、|以及|及");
 
     private final CompanyLexicon lex;
     private final CompanyNames names;
@@ -114,8 +115,16 @@ final class FigureLists {
             }
             int start = end;
             while (start > from && end - start < 12 && CompanyNames.isNameChar(t.charAt(start - 1))
-                    && NAME_STOPS.indexOf(t.charAt(start - 1)) < 0) {
+                    && (NAME_STOPS.indexOf(t.charAt(start - 1)) < 0 || "和与及".indexOf(t.charAt(start - 1)) >= 0)) {
                 start--;
+            }
+            // "乙和丙（1.04亿元）": 和 joins the last name when two characters of a name stand before it; in
+            // "新和轴承（1.92亿元）" it is the name's.
+            for (int k = end - 1; k >= start; k--) {
+                if ("和与及".indexOf(t.charAt(k)) >= 0 && end - k - 1 >= 2 && (k == start || k - start >= 2)) {
+                    start = k + 1;
+                    break;
+                }
             }
             // "第三至第五位依次为甲生物": the name starts after the last copula.
             Matcher copula = COPULA.matcher(t).region(start, end);
@@ -128,7 +137,7 @@ final class FigureLists {
             start = afterCopula;
             String raw = t.substring(start, end);
             String name = cleanListedName(raw);
-            if (name == null || names.hasFunctionWord(name)) {
+            if (name == null || names.hasFunctionWord(name) && names.hasFunctionWord(name.replaceAll("[和与及]", ""))) {
                 continue;
             }
             int at = start + raw.lastIndexOf(name);
@@ -148,11 +157,15 @@ final class FigureLists {
             if (amounts.size() < 2) {
                 continue;
             }
-            KeywordScanner.Hit kw = lastKeyword(t, Math.max(from, m.start() - KEYWORD_REACH), m.start());
+            KeywordScanner.Hit inner = EACH.matcher(t).region(m.start(), m.end()).lookingAt()
+                    ? lastKeyword(t, m.start(), amounts.get(0)[0]) : null;
+            KeywordScanner.Hit kw = inner != null ? null
+                    : lastKeyword(t, Math.max(from, m.start() - KEYWORD_REACH), m.start());
             int namesEnd = -1;
-            if (kw == null && EACH.matcher(t).region(m.start(), m.end()).lookingAt()) {
-                // "甲、乙分别纳税2.14亿元和1.97亿元": the metric word between 分别 and the figures.
-                kw = lastKeyword(t, m.start(), amounts.get(0)[0]);
+            if (kw == null && inner != null) {
+                // "甲、乙分别纳税2.14亿元和1.97亿元": the metric word between 分别 and the figures (it wins over one
+                // of an earlier clause: "产值稳居首位；甲、乙分别完成产值…").
+                kw = inner;
                 namesEnd = m.start();
                 // The figures of such a list end at the clause: "…和67.3亿元，三家企业合计…".
                 int clauseEnd = m.end();
@@ -395,8 +408,15 @@ final class FigureLists {
                 break;
             }
         }
+        List<int[]> split = split(s, offset, count, NAME_SEP);
+        // "新和轴承、绿源药业": 和 inside a name; the list is written with 、 alone.
+        return split != null ? split : split(s, offset, count, LIST_SEP);
+    }
+
+    /** The names of {@code s} (at {@code offset} in the text) split by {@code separators}, if there are {@code count}. */
+    private List<int[]> split(String s, int offset, int count, Pattern separators) {
         List<int[]> out = new ArrayList<>();
-        Matcher sep = NAME_SEP.matcher(s);
+        Matcher sep = separators.matcher(s);
         int start = 0;
         while (true) {
             boolean more = sep.find();
@@ -405,7 +425,9 @@ final class FigureLists {
             // Names the list pairs with figures one to one: a name may be a verb to the segmenter (远航), never a
             // clause (no pronoun, preposition or particle).
             String name = cleanListedName(raw);
-            if (name != null && names.hasFunctionWord(name)) {
+            if (name != null && names.hasFunctionWord(name)
+                    && !(separators == LIST_SEP && !names.hasFunctionWord(name.replaceAll("[和与及]", "")))) {
+                // Split at 、 alone, a 和 left inside a name is the name's (新和轴承).
                 name = null;
             }
             if (name == null) {
