@@ -120,6 +120,17 @@ public final class CompanyExtractor {
     /** An official of a public body ("发改委负责同志", "商务局有关负责人"). */
     private static final Pattern OFFICIAL = Pattern.compile(
             "(?:委|局|厅|廳|办|辦|政府|管委会|管委會|部门|部門)(?:有关|有關|相关|相關)?(?:负责同志|負責同志|负责人|負責人|领导|領導|官员|官員)");
+    /** A span of years: 2021年至2023年, 2021-2023年. */
+    private static final Pattern YEAR_RANGE = Pattern.compile("((?:19|20)[0-9]{2})年?(?:至|到|—|－|-|～|~)((?:19|20)[0-9]{2})年");
+    /** Years listed: 2021年、2022年和2023年. */
+    private static final Pattern YEAR_LIST = Pattern.compile(
+            "(?:19|20)[0-9]{2}年(?:、(?:19|20)[0-9]{2}年){0,4}(?:和|及|与|與)(?:19|20)[0-9]{2}年");
+    private static final Pattern YEAR = Pattern.compile("((?:19|20)[0-9]{2})年");
+    /** A list of figures one per year after 分别: "分别实现营收18.4亿元、24.9亿元和37.8亿元", "分别为1.26亿元、亏损5800万元…". */
+    private static final Pattern YEARLY_LIST = Pattern.compile("(?:分别|分別)[^，,；;。0-9]{0,8}?(?<first>(?:亏损|虧損)?"
+            + Amounts.REGEX + ")(?:[、，,](?:亏损|虧損)?" + Amounts.REGEX + "){0,4}(?:和|及|与|與)(?:亏损|虧損)?"
+            + Amounts.REGEX);
+    private static final Pattern YEARLY_ITEM = Pattern.compile("(?<loss>亏损|虧損)?(?<amount>" + Amounts.REGEX + ")");
     /** Words of a change in a count before its keyword ("新增客户", "新开门店", "净增用户"). */
     private static final Pattern ADDED = Pattern.compile("新增|增设|增設|新開|新开|新签|新簽|新招|净增|淨增|新拓展|新设|新設|新发展|新發展|新拓");
     /** Words of a sum between a keyword and its figure ("研发投入合计…"). */
@@ -428,6 +439,12 @@ public final class CompanyExtractor {
             }
             boolean matched = false;
             List<KeywordScanner.Hit> hits = keywords.find(t, cs, ce);
+            if (!hits.isEmpty() && hasAny(t.substring(cs, ce), "别別")) {
+                String yearly = perYear(sentenceStart, cs, ce, hits, topic);
+                if (yearly != null) {
+                    topic = yearly;
+                }
+            }
             if (hits.isEmpty()) {
                 // "甲以入库税收2.47亿元位居榜首；乙以1.36亿元位列第二": a ranked clause continues the figure before it.
                 continuedList(sentenceStart, cs, ce);
@@ -1484,6 +1501,93 @@ public final class CompanyExtractor {
                 }
             }
             return false;
+        }
+
+        /**
+         * "2021年至2023年，某某分别实现营收18.4亿元、24.9亿元和37.8亿元": one figure per year of the sentence's
+         * series of years, in order; a loss in the list (亏损5800万元) is negative. Returns the company, or null when
+         * the clause is no such list.
+         */
+        private String perYear(int sentenceStart, int cs, int ce, List<KeywordScanner.Hit> hits, String topic) {
+            List<Integer> years = yearSeries(sentenceStart, ce);
+            if (years.isEmpty()) {
+                return null;
+            }
+            Matcher list = YEARLY_LIST.matcher(t).region(cs, ce);
+            if (!list.find()) {
+                return null;
+            }
+            KeywordScanner.Hit kw = null;
+            for (KeywordScanner.Hit h : hits) {
+                if (h.end() <= list.start("first") && list.start() - h.end() <= 12) {
+                    kw = h;
+                }
+            }
+            Optional<Metric> metric = kw == null ? Optional.empty() : lex.keywords.getOrDefault(kw.word(), Optional.empty());
+            if (metric.isEmpty() || lex.purposeKeywords.contains(kw.word())) {
+                return null;
+            }
+            List<int[]> amounts = new ArrayList<>();
+            Matcher a = YEARLY_ITEM.matcher(t).region(list.start("first"), list.end());
+            while (a.find()) {
+                amounts.add(new int[]{a.start("amount"), a.end("amount"), a.group("loss") != null ? 1 : 0});
+            }
+            if (amounts.size() != years.size()) {
+                return null;
+            }
+            Subject subject = subject(cs, Math.min(kw.start(), list.start()), topic);
+            String company = subject.kind() == Subject.Kind.NAMED ? subject.name()
+                    : subject.kind() != Subject.Kind.NONE && topic != null ? topic : null;
+            if (company == null) {
+                return null;
+            }
+            for (int i = 0; i < amounts.size(); i++) {
+                int[] at = amounts.get(i);
+                Optional<Amount> parsed = Amounts.parse(t.substring(at[0], at[1]));
+                if (parsed.isEmpty() || !lex.fits(metric.get(), parsed.get()) || isConsumed(at[0])
+                        || emittedAmounts.contains(at[0])) {
+                    return null;
+                }
+            }
+            for (int i = 0; i < amounts.size(); i++) {
+                int[] at = amounts.get(i);
+                Amount amount = Amounts.parse(t.substring(at[0], at[1])).orElseThrow();
+                BigDecimal value = FigureAssembly.plain(amount.value());
+                if (at[2] == 1 || lex.lossWords.contains(kw.word())) {
+                    value = value.negate();
+                }
+                Unit unit = lex.kinds.get(metric.get()) == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT
+                        : currency(amount, t.substring(at[0], at[1]));
+                addFigure(new FigureAssembly.Figure(company, metric.get(), new Period.Year(years.get(i)), value, unit,
+                        amount.qualifier(), null, null, null, Math.min(kw.start(), cs), at[1], 0.75));
+                emittedAmounts.add(at[0]);
+            }
+            reported.add(company);
+            return company;
+        }
+
+        /** The years a sentence lists before {@code end}: 2021年至2023年, 2021年、2022年和2023年; else empty. */
+        private List<Integer> yearSeries(int from, int end) {
+            Matcher range = YEAR_RANGE.matcher(t).region(from, end);
+            if (range.find()) {
+                int a = Integer.parseInt(range.group(1));
+                int b = Integer.parseInt(range.group(2));
+                List<Integer> out = new ArrayList<>();
+                for (int y = a; b - a >= 1 && b - a <= 5 && y <= b; y++) {
+                    out.add(y);
+                }
+                return out;
+            }
+            Matcher listed = YEAR_LIST.matcher(t).region(from, end);
+            if (listed.find()) {
+                List<Integer> out = new ArrayList<>();
+                Matcher y = YEAR.matcher(listed.group());
+                while (y.find()) {
+                    out.add(Integer.parseInt(y.group(1)));
+                }
+                return out;
+            }
+            return List.of();
         }
 
         /** "我们的", "我们在某领域的": the speaker's company, the one in focus. */

@@ -60,6 +60,7 @@ final class FigureLists {
     /** A list of amounts each with its rank: "分别以5.2亿元、3.9亿元位列第二、三位". */
     private static final Pattern RANKED_EACH = Pattern.compile("(?:分别|分別|各自|各)以");
     private static final Pattern RANK_AFTER = Pattern.compile("(?:位列|位居|排名|排在|分列|居|列)");
+    private static final Pattern A_YEAR = Pattern.compile("(?:19|20)[0-9]{2}年?(?:度)?");
     /** An amount in brackets right after a name. */
     private static final Pattern BRACKETED_AMOUNT = Pattern.compile("[（(]" + Amounts.REGEX + "[)）]");
     private static final Pattern COPULA = Pattern.compile("(?:分别|分別|依次|依序)?(?:为|為)");
@@ -483,7 +484,10 @@ final class FigureLists {
                 break;
             }
         }
-        if (name.length() < 2 || name.length() > (hasRegisteredEnding(name) ? MAX_REGISTERED : 10)) {
+        if (name.length() < 2 || name.length() > (hasRegisteredEnding(name) ? MAX_REGISTERED : 10)
+                || A_YEAR.matcher(name).matches() || name.endsWith("率")) {
+            // "不良贷款率1.92%，资本充足率17.8%": ratios, not names.
+            // "2021年、2022年和2023年…分别为": years listed, not names.
             return null;
         }
         for (int i = 0; i < name.length(); i++) {
