@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class MeetingCities {
     /** A district named as a body: two or three characters and 区 or 新区 before 委, 政府, 召开, 举行, 领导 or 人大. */
     private static final Pattern DISTRICT = Pattern.compile(
-            "(?:^|[，。、；：\\n“（是在]|市)(\\p{IsHan}{2,3}(?:新区|区))(?=委|政府|人民政府|召开|举行|举办|今年|领导|人大|政协)");
+            "(?:^|[，。、；：\\n“（是在]|市)(\\p{IsHan}{2,3}(?:新区|区|县))(?=委|政府|人民政府|召开|举行|举办|今年|领导|人大|政协)");
     private final MeetingText text;
     private final String s;
     private final int body;
@@ -190,7 +190,7 @@ final class MeetingCities {
 
     /** The first district the article names as a body (浦东新区召开…, 某某区委), as written, or null. */
     String articleDistrict() {
-        if (s.indexOf('区') < 0) {
+        if (s.indexOf('区') < 0 && s.indexOf('县') < 0) {
             return null;
         }
         Matcher m = DISTRICT.matcher(s);
