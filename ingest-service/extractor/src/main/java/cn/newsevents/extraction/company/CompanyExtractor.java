@@ -130,6 +130,9 @@ public final class CompanyExtractor {
     private static final Pattern YEARLY_LIST = Pattern.compile("(?:分别|分別)[^，,；;。0-9]{0,8}?(?<first>(?:亏损|虧損)?"
             + Amounts.REGEX + ")(?:[、，,](?:亏损|虧損)?" + Amounts.REGEX + "){0,4}(?:和|及|与|與)(?:亏损|虧損)?"
             + Amounts.REGEX);
+    /** Figures listed after 分别 right after their metric words: "分别为26.9亿元、6815万元". */
+    private static final Pattern EACH_AMOUNTS = Pattern.compile("(?:分别|分別)(?:为|為|是|达|達|录得|錄得|约为|約為)?"
+            + "(?<first>(?:亏损|虧損)?" + Amounts.REGEX + ")(?:(?:[、，,]|和|及|与|與)(?:亏损|虧損)?" + Amounts.REGEX + "){1,4}");
     private static final Pattern YEARLY_ITEM = Pattern.compile("(?<loss>亏损|虧損)?(?<amount>" + Amounts.REGEX + ")");
     /** Words of a change in a count before its keyword ("新增客户", "新开门店", "净增用户"). */
     private static final Pattern ADDED = Pattern.compile("新增|增设|增設|新開|新开|新签|新簽|新招|净增|淨增|新拓展|新设|新設|新发展|新發展|新拓");
@@ -441,6 +444,9 @@ public final class CompanyExtractor {
             List<KeywordScanner.Hit> hits = keywords.find(t, cs, ce);
             if (!hits.isEmpty() && hasAny(t.substring(cs, ce), "别別")) {
                 String yearly = perYear(sentenceStart, cs, ce, hits, topic);
+                if (yearly == null) {
+                    yearly = perMetric(cs, ce, hits, topic, mentions);
+                }
                 if (yearly != null) {
                     topic = yearly;
                 }
@@ -1550,20 +1556,85 @@ public final class CompanyExtractor {
                 }
             }
             for (int i = 0; i < amounts.size(); i++) {
-                int[] at = amounts.get(i);
-                Amount amount = Amounts.parse(t.substring(at[0], at[1])).orElseThrow();
-                BigDecimal value = FigureAssembly.plain(amount.value());
-                if (at[2] == 1 || lex.lossWords.contains(kw.word())) {
-                    value = value.negate();
-                }
-                Unit unit = lex.kinds.get(metric.get()) == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT
-                        : currency(amount, t.substring(at[0], at[1]));
-                addFigure(new FigureAssembly.Figure(company, metric.get(), new Period.Year(years.get(i)), value, unit,
-                        amount.qualifier(), null, null, null, Math.min(kw.start(), cs), at[1], 0.75));
-                emittedAmounts.add(at[0]);
+                addListedFigure(company, metric.get(), new Period.Year(years.get(i)), amounts.get(i),
+                        lex.lossWords.contains(kw.word()), Math.min(kw.start(), cs));
             }
             reported.add(company);
             return company;
+        }
+
+        /**
+         * "公司前三季度营业收入、利润总额分别为26.9亿元、6815万元": one company's figures for several metrics, the
+         * metric words and the figures listed in the same order. Returns the company, or null when the clause is no
+         * such list.
+         */
+        private String perMetric(int cs, int ce, List<KeywordScanner.Hit> hits, String topic,
+                                 List<Periods.Mention> mentions) {
+            for (int i = 0; i + 1 < hits.size(); i++) {
+                List<KeywordScanner.Hit> words = new ArrayList<>();
+                words.add(hits.get(i));
+                int j = i + 1;
+                while (j < hits.size() && hits.get(j).start() == words.get(words.size() - 1).end() + 1
+                        && "、和及与".indexOf(t.charAt(hits.get(j).start() - 1)) >= 0) {
+                    words.add(hits.get(j));
+                    j++;
+                }
+                if (words.size() < 2) {
+                    continue;
+                }
+                Matcher each = EACH_AMOUNTS.matcher(t).region(words.get(words.size() - 1).end(), ce);
+                if (!each.lookingAt()) {
+                    continue;
+                }
+                List<int[]> amounts = new ArrayList<>();
+                Matcher a = YEARLY_ITEM.matcher(t).region(each.start("first"), each.end());
+                while (a.find()) {
+                    amounts.add(new int[]{a.start("amount"), a.end("amount"), a.group("loss") != null ? 1 : 0});
+                }
+                if (amounts.size() != words.size()) {
+                    return null;
+                }
+                List<Metric> metrics = new ArrayList<>();
+                for (int k = 0; k < words.size(); k++) {
+                    Optional<Metric> m = lex.keywords.getOrDefault(words.get(k).word(), Optional.empty());
+                    Optional<Amount> parsed = Amounts.parse(t.substring(amounts.get(k)[0], amounts.get(k)[1]));
+                    if (m.isEmpty() || lex.purposeKeywords.contains(words.get(k).word()) || parsed.isEmpty()
+                            || !lex.fits(m.get(), parsed.get()) || emittedAmounts.contains(amounts.get(k)[0])
+                            || isConsumed(amounts.get(k)[0])) {
+                        return null;
+                    }
+                    metrics.add(m.get());
+                }
+                Subject subject = subject(cs, words.get(0).start(), topic);
+                String company = subject.kind() == Subject.Kind.NAMED ? subject.name()
+                        : subject.kind() != Subject.Kind.NONE && topic != null ? topic : null;
+                if (company == null) {
+                    return null;
+                }
+                Period period = periods.periodOf(words.get(0).start(), mentions);
+                for (int k = 0; k < words.size(); k++) {
+                    addListedFigure(company, metrics.get(k), period, amounts.get(k),
+                            lex.lossWords.contains(words.get(k).word()), words.get(0).start());
+                }
+                reported.add(company);
+                return company;
+            }
+            return null;
+        }
+
+        /** One figure of a list: {@code at} is the amount's start, end and 1 when 亏损 stands before it. */
+        private void addListedFigure(String company, Metric metric, Period period, int[] at, boolean lossWord,
+                                     int evidenceStart) {
+            Amount amount = Amounts.parse(t.substring(at[0], at[1])).orElseThrow();
+            BigDecimal value = FigureAssembly.plain(amount.value());
+            if (at[2] == 1 || lossWord) {
+                value = value.negate();
+            }
+            Unit unit = lex.kinds.get(metric) == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT
+                    : currency(amount, t.substring(at[0], at[1]));
+            addFigure(new FigureAssembly.Figure(company, metric, period, value, unit, amount.qualifier(), null, null,
+                    null, evidenceStart, at[1], 0.75));
+            emittedAmounts.add(at[0]);
         }
 
         /** The years a sentence lists before {@code end}: 2021年至2023年, 2021年、2022年和2023年; else empty. */
