@@ -45,7 +45,9 @@ import java.util.regex.Pattern;
  * </ol>
  */
 public final class CompanyExtractor {
-    private static final Pattern TOPIC_AFTER = Pattern.compile("(?:的是|当属|要数|首推|就是|的还有)([^，,；;：:。]{2,24})$");
+    private static final Pattern TOPIC_AFTER = Pattern.compile("(?:的是|当属|要数|首推|就是|的还有)([^，,；;：:。]{2,24})$"
+            // "同日披露半年报的某某新材则交出了一份增长的成绩单": the company handing in its results.
+            + "|的([^，,；;：:。的]{2,12}?)(?:则|也|亦|同样)?交出了?[^，,；;：:。]{0,12}(?:成绩单|答卷)$");
     /** A date or time of day written right after a name opening a sentence ("某某科技10月28日晚间披露…"). */
     private static final Pattern TRAILING_TIME = Pattern.compile(
             "(?:于|於)?(?:(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
@@ -538,7 +540,8 @@ public final class CompanyExtractor {
                 Matcher after = TOPIC_AFTER.matcher(t).region(cs, ce);
                 if (after.find()) {
                     // "同日披露三季报的还有工业机器人企业某某智控（688702）": without its code and its trade.
-                    String name = STOCK_CODE.matcher(after.group(1).strip()).replaceAll("");
+                    String name = STOCK_CODE.matcher((after.group(1) != null ? after.group(1) : after.group(2)).strip())
+                            .replaceAll("");
                     for (String h : headWords) {
                         int i = name.lastIndexOf(h);
                         if (i >= 0 && name.length() - (i + h.length()) >= 2) {
@@ -547,7 +550,7 @@ public final class CompanyExtractor {
                         }
                     }
                     if (names.looksLikeName(name)) {
-                        topic = companies.resolve(name, after.start(1));
+                        topic = companies.resolve(name, after.group(1) != null ? after.start(1) : after.start(2));
                     }
                 }
             }

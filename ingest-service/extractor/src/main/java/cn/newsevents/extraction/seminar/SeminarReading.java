@@ -137,7 +137,8 @@ final class SeminarReading {
                 if (current != null && !(planned && current.evidenceSentence != sentence)) {
                     boolean posted = people.read(sentence, !mentions.get(k).isEmpty() || listLine, current);
                     shareHost(sentence, current);
-                    paragraphContinues |= refersToMeeting && posted;
+                    // 樊某还提到…: a participant speaking again keeps the meeting's paragraphs going.
+                    paragraphContinues |= refersToMeeting && (posted || namesParticipant(sentence, current));
                     listFollows |= listLine && posted || endsWithColon(sentence);
                     if (current.focus == null || current.focusFromName) {
                         String stated = foci.statedTheme(sentence.start(), sentence.end());
@@ -284,6 +285,17 @@ final class SeminarReading {
         current = e;
         last = e;
         return true;
+    }
+
+    /** Whether the sentence names a participant the meeting already has. */
+    private boolean namesParticipant(Span sentence, MeetingDraft meeting) {
+        String text = this.text.orig.substring(sentence.start(), sentence.end());
+        for (MeetingDraft.Pending p : meeting.participants.values()) {
+            if (p.name() != null && p.name().length() >= 2 && text.contains(p.name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 首场…，第二场…，两场均由某某主持: the host read for one session of the sentence hosts all of them. */
