@@ -60,6 +60,11 @@ final class FigureLists {
     /** A list of amounts each with its rank: "分别以5.2亿元、3.9亿元位列第二、三位". */
     private static final Pattern RANKED_EACH = Pattern.compile("(?:分别|分別|各自|各)以");
     private static final Pattern RANK_AFTER = Pattern.compile("(?:位列|位居|排名|排在|分列|居|列)");
+    /** Where a listed name comes from, before it: "慈溪的甲电器". */
+    private static final Pattern ITEM_ORIGIN = Pattern.compile("(?:^|[、和及与，,])(\\p{IsHan}{2,3}的)(?=\\p{IsHan}{2})");
+    /** How many the listed names are, after them: "两家龙头企业". */
+    private static final Pattern ITEMS_COUNTED = Pattern.compile(
+            "(?<=\\p{IsHan})((?:两|二|三|四|五|六|七|八|九|十|[0-9]{1,2})家(?:龙头|重点|骨干|头部|上市|规上)?(?:企业|公司|厂商|厂家)?)");
     private static final Pattern A_YEAR = Pattern.compile("(?:19|20)[0-9]{2}年?(?:度)?");
     /** An amount in brackets right after a name. */
     private static final Pattern BRACKETED_AMOUNT = Pattern.compile("[（(]" + Amounts.REGEX + "[)）]");
@@ -374,6 +379,15 @@ final class FigureLists {
         while (code.find()) {
             for (int i = code.start(); i < code.end(); i++) {
                 blanked.setCharAt(i - cs, ' ');
+            }
+        }
+        // "慈溪的甲电器、余姚的乙厨具两家龙头企业…": where each comes from and how many they are, blanked in place.
+        for (Pattern aside : new Pattern[]{ITEM_ORIGIN, ITEMS_COUNTED}) {
+            Matcher m = aside.matcher(blanked);
+            while (m.find()) {
+                for (int i = m.start(1); i < m.end(1); i++) {
+                    blanked.setCharAt(i, ' ');
+                }
             }
         }
         String s = blanked.toString();
