@@ -58,6 +58,11 @@ public final class CompanyExtractor {
     /** A clause ending in a trade descriptor and a name after 的 ("…的被动元件厂某某科技"). */
     /** Where a sentence names, after its figures, whose they are: "——这是", "，正是". */
     private static final Pattern CATAPHOR = Pattern.compile("(?:——|—|[，,])\\s*(?:这就是|这便是|这是|[^，,；;。]{0,16}?的?正是|正是|便是)");
+    /** Words one of which ends every match of {@link #TOPIC_COPULA}, tested first. */
+    private static final List<String> COPULA_ENDS = List.of("企业", "企業", "公司", "厂商", "廠商", "厂家", "廠家",
+            "药企", "藥企", "车企", "車企", "龙头", "龍頭", "之一");
+    /** Words one of which ends the second form of {@link #TOPIC_AFTER}. */
+    private static final List<String> HANDED_ENDS = List.of("成绩单", "答卷");
     /** A clause that says what a company is: "(排名第二的)某某医药是…唯一盈利的企业". */
     private static final Pattern TOPIC_COPULA = Pattern.compile(
             "(?:^|的)([^，,；;：:。的是]{2,10})(?:是|为|為)[^，,；;：:。]{0,24}(?:企业|企業|公司|厂商|廠商|厂家|廠家|药企|藥企|车企|車企|龙头|龍頭)(?:之一)?$");
@@ -528,7 +533,7 @@ public final class CompanyExtractor {
                     }
                 }
                 Matcher copula = TOPIC_COPULA.matcher(t).region(cs, ce);
-                if (named == null && copula.find()) {
+                if (named == null && endsWithAny(ce, COPULA_ENDS) && copula.find()) {
                     // "排在第二位的某某医药是唯一实现盈利的企业，2023年实现营业收入…": a clause saying what the
                     // company is makes it what the next clauses report on.
                     String name = copula.group(1);
@@ -538,7 +543,7 @@ public final class CompanyExtractor {
                     }
                 }
                 Matcher after = TOPIC_AFTER.matcher(t).region(cs, ce);
-                if (after.find()) {
+                if ((endsWithAny(ce, HANDED_ENDS) || hasAny(t.substring(cs, ce), "是属数推有")) && after.find()) {
                     // "同日披露三季报的还有工业机器人企业某某智控（688702）": without its code and its trade.
                     String name = STOCK_CODE.matcher((after.group(1) != null ? after.group(1) : after.group(2)).strip())
                             .replaceAll("");
@@ -1662,6 +1667,16 @@ public final class CompanyExtractor {
                 return out;
             }
             return List.of();
+        }
+
+        /** Whether {@code t} ends at {@code end} with one of {@code words}. */
+        private boolean endsWithAny(int end, List<String> words) {
+            for (String w : words) {
+                if (end >= w.length() && t.startsWith(w, end - w.length())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** "我们的", "我们在某领域的": the speaker's company, the one in focus. */

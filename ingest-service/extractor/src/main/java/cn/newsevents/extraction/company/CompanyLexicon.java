@@ -28,6 +28,8 @@ final class CompanyLexicon {
     final Map<Metric, AmountKind> kinds = new EnumMap<>(Metric.class);
     final Set<String> nameSuffixes = new LinkedHashSet<>();
     final Map<String, Boolean> organizationKinds = new HashMap<>();
+    /** The longest ending of {@link #organizationKinds}. */
+    private final int longestKind;
     final Set<String> titles = new LinkedHashSet<>();
     /** Words that make a subject a market or product line of the company in focus (国内, 全球, 产品...). */
     final Set<String> scopeWords = new LinkedHashSet<>();
@@ -104,6 +106,7 @@ final class CompanyLexicon {
                 organizationKinds.put(w, row[2].strip().equals("company"));
             }
         }
+        longestKind = organizationKinds.keySet().stream().mapToInt(String::length).max().orElse(0);
         for (String[] row : Tsv.read("lexicon/company/executive-titles.tsv")) {
             titles.addAll(Tsv.spellings(row));
         }
@@ -179,12 +182,13 @@ final class CompanyLexicon {
                 return false;
             }
         }
-        String best = null;
-        for (String ending : organizationKinds.keySet()) {
-            if (org.endsWith(ending) && (best == null || ending.length() > best.length())) {
-                best = ending;
+        // The longest ending the table holds.
+        for (int k = Math.min(org.length(), longestKind); k >= 1; k--) {
+            Boolean company = organizationKinds.get(org.substring(org.length() - k));
+            if (company != null) {
+                return company;
             }
         }
-        return best != null && organizationKinds.get(best);
+        return false;
     }
 }

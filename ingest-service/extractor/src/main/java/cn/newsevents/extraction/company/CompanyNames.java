@@ -44,6 +44,8 @@ final class CompanyNames {
     private final KeywordScanner titles;
     private final List<String> boundaries;
     private final List<String> nonCompany;
+    /** The same words, to tell cheaply whether a text holds none of them (most candidate names hold none). */
+    private final KeywordScanner nonCompanyScanner;
 
     CompanyNames(CompanyLexicon lex) {
         this.lex = lex;
@@ -53,6 +55,7 @@ final class CompanyNames {
         java.util.Set<String> all = new java.util.LinkedHashSet<>(lex.scopeWords);
         all.addAll(lex.aggregateWords);
         this.nonCompany = CompanyLexicon.longestFirst(all);
+        this.nonCompanyScanner = new KeywordScanner(all);
     }
 
     static boolean isNameChar(char c) {
@@ -270,6 +273,9 @@ final class CompanyNames {
         if (COUNTED_COMPANIES.matcher(own).find() || GENERIC_END.matcher(own).find()) {
             return false;
         }
+        if (!nonCompanyScanner.containsAny(own)) {
+            return true;
+        }
         for (String w : nonCompany) {
             if (own.contains(w) && (w.length() > 1)) {
                 return own.length() > w.length() + 1 && !own.endsWith(w);
@@ -323,16 +329,16 @@ final class CompanyNames {
         if (COUNTED_COMPANIES.matcher(s).find()) {
             return false;
         }
-        for (String w : nonCompany) {
-            // "国际" ends many company names (某某国际) while "国际市场" is a market.
-            if (s.contains(w) && !(w.equals("国际") && s.endsWith(w) && s.length() >= 4)) {
-                return false;
+        if (nonCompanyScanner.containsAny(s)) {
+            for (String w : nonCompany) {
+                // "国际" ends many company names (某某国际) while "国际市场" is a market.
+                if (s.contains(w) && !(w.equals("国际") && s.endsWith(w) && s.length() >= 4)) {
+                    return false;
+                }
             }
         }
-        for (String a : lex.anaphors) {
-            if (s.equals(a)) {
-                return false;
-            }
+        if (lex.anaphors.contains(s)) {
+            return false;
         }
         if ((s.contains("和") || s.contains("与") || s.contains("及")) && joinsTwo(s)) {
             return false;

@@ -42,6 +42,22 @@ final class KeywordScanner {
         return false;
     }
 
+    /** Whether any of the words occurs anywhere in {@code text}, overlapping others or not; no allocation. */
+    boolean containsAny(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            List<String> candidates = firsts.get(text.charAt(i)) ? byFirst.get(text.charAt(i)) : null;
+            if (candidates != null) {
+                for (String w : candidates) {
+                    if (text.startsWith(w, i)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** The longest word starting at {@code i} and ending by {@code to}, else null. */
     String wordAt(String text, int i, int to) {
         List<String> candidates = i < to && firsts.get(text.charAt(i)) ? byFirst.get(text.charAt(i)) : null;
