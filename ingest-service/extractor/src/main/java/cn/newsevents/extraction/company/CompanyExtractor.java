@@ -21,8 +21,10 @@ import com.hankcs.hanlp.seg.common.Term;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -347,6 +349,13 @@ public final class CompanyExtractor {
         }
 
         /** Reads one sentence and returns the company in focus after it. */
+        /** One matcher per rule pattern over the article, reset by each use of a region. */
+        private final Map<Pattern, Matcher> ruleMatchers = new HashMap<>();
+
+        private Matcher ruleMatcher(Pattern p) {
+            return ruleMatchers.computeIfAbsent(p, q -> q.matcher(t));
+        }
+
         /** The company the current sentence names after its figures, or null. */
         private CompanyNames.Name cataphor;
 
@@ -465,7 +474,7 @@ public final class CompanyExtractor {
             for (KeywordScanner.Hit hit : hits) {
                 // Rules are tried only around a keyword, so their cost does not grow with the clause.
                 for (CompanyRules.MetricRule rule : rules.metricRules) {
-                    Matcher m = (rule.keywordFirst() ? rule.at(t.charAt(hit.start())) : rule.pattern()).matcher(t);
+                    Matcher m = ruleMatcher(rule.keywordFirst() ? rule.at(t.charAt(hit.start())) : rule.pattern());
                     boolean found;
                     if (rule.keywordFirst()) {
                         int end = rule.nextClause() ? nextEnd : ce;

@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  */
 public final class DictionaryWords {
     /** Longer words of the classes asked about (adverbs, prepositions, pronouns…) are not in the dictionaries. */
-    private static final int LONGEST = 12;
+    private static final int LONGEST = 6;
 
     private DictionaryWords() {
     }
