@@ -459,12 +459,13 @@ public final class CompanyExtractor {
             boolean matched = false;
             List<KeywordScanner.Hit> hits = keywords.find(t, cs, ce);
             if (!hits.isEmpty() && hasAny(t.substring(cs, ce), "别別")) {
-                String yearly = perYear(sentenceStart, cs, ce, hits, topic);
-                if (yearly == null) {
-                    yearly = perMetric(cs, ce, hits, topic, mentions);
+                // Figures listed one per year or one per metric after 分别.
+                String listedFor = perYear(sentenceStart, cs, ce, hits, topic);
+                if (listedFor == null) {
+                    listedFor = perMetric(cs, ce, hits, topic, mentions);
                 }
-                if (yearly != null) {
-                    topic = yearly;
+                if (listedFor != null) {
+                    topic = listedFor;
                 }
             }
             if (hits.isEmpty()) {
