@@ -122,7 +122,7 @@ public final class CompanyExtractor {
     private static final Pattern PURPOSE = Pattern.compile("[，,]?(?:用于|用於|在|于|於)?[\\u4e00-\\u9fff]{0,8}?"
             + "(?:兴建|興建|新建|扩建|擴建|建设|建設|建造|设厂|設廠|建厂|建廠|购置|購置|升级|升級|打造|投建)");
     /** Words of a profit in a comparison after a loss ("亏损1.02亿元，上年同期盈利0.86亿元"). */
-    private static final Pattern GAIN = Pattern.compile("盈利|盈利|获利|獲利|盈余|盈餘|溢利|赚|賺");
+    private static final Pattern GAIN = Pattern.compile("盈利|获利|獲利|盈余|盈餘|溢利|赚|賺");
     /** A clause of a year-on-year change right after a figure ("，按年多赚26%", "，同比增长9.4%"). */
     private static final Pattern GROWTH_CLAUSE = Pattern.compile(
             "[，,](?:按年|同比|年增|年减|较上年|比上年|較上年)[^，,；;。0-9]{0,6}[0-9]{1,4}(?:\\.[0-9]{1,3})?[%％]");
