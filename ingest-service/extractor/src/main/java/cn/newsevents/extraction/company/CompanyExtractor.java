@@ -129,20 +129,6 @@ public final class CompanyExtractor {
     /** An official of a public body ("发改委负责同志", "商务局有关负责人"). */
     private static final Pattern OFFICIAL = Pattern.compile(
             "(?:委|局|厅|廳|办|辦|政府|管委会|管委會|部门|部門)(?:有关|有關|相关|相關)?(?:负责同志|負責同志|负责人|負責人|领导|領導|官员|官員)");
-    /** A span of years: 2021年至2023年, 2021-2023年. */
-    private static final Pattern YEAR_RANGE = Pattern.compile("((?:19|20)[0-9]{2})年?(?:至|到|—|－|-|～|~)((?:19|20)[0-9]{2})年");
-    /** Years listed: 2021年、2022年和2023年. */
-    private static final Pattern YEAR_LIST = Pattern.compile(
-            "(?:19|20)[0-9]{2}年(?:、(?:19|20)[0-9]{2}年){0,4}(?:和|及|与|與)(?:19|20)[0-9]{2}年");
-    private static final Pattern YEAR = Pattern.compile("((?:19|20)[0-9]{2})年");
-    /** A list of figures one per year after 分别: "分别实现营收18.4亿元、24.9亿元和37.8亿元", "分别为1.26亿元、亏损5800万元…". */
-    private static final Pattern YEARLY_LIST = Pattern.compile("(?:分别|分別)[^，,；;。0-9]{0,8}?(?<first>(?:亏损|虧損)?"
-            + Amounts.REGEX + ")(?:[、，,](?:亏损|虧損)?" + Amounts.REGEX + "){0,4}(?:和|及|与|與)(?:亏损|虧損)?"
-            + Amounts.REGEX);
-    /** Figures listed after 分别 right after their metric words: "分别为26.9亿元、6815万元". */
-    private static final Pattern EACH_AMOUNTS = Pattern.compile("(?:分别|分別)(?:为|為|是|达|達|录得|錄得|约为|約為)?"
-            + "(?<first>(?:亏损|虧損)?" + Amounts.REGEX + ")(?:(?:[、，,]|和|及|与|與)(?:亏损|虧損)?" + Amounts.REGEX + "){1,4}");
-    private static final Pattern YEARLY_ITEM = Pattern.compile("(?<loss>亏损|虧損)?(?<amount>" + Amounts.REGEX + ")");
     /** Words of a change in a count before its keyword ("新增客户", "新开门店", "净增用户"). */
     private static final Pattern ADDED = Pattern.compile("新增|增设|增設|新開|新开|新签|新簽|新招|净增|淨增|新拓展|新设|新設|新发展|新發展|新拓");
     /** Words of a sum between a keyword and its figure ("研发投入合计…"). */
@@ -181,6 +167,7 @@ public final class CompanyExtractor {
     private final List<String> scopeWords = CompanyLexicon.longestFirst(lex.scopeWords);
     private final KeywordScanner keywords = new KeywordScanner(lex.keywords.keySet());
     private final FigureLists lists = new FigureLists(lex, names, keywords);
+    private final SeriesLists seriesLists = new SeriesLists(lex);
     private final SeminarAttendance attendance = new SeminarAttendance(lex);
 
     /**
@@ -460,10 +447,7 @@ public final class CompanyExtractor {
             List<KeywordScanner.Hit> hits = keywords.find(t, cs, ce);
             if (!hits.isEmpty() && hasAny(t.substring(cs, ce), "别別")) {
                 // Figures listed one per year or one per metric after 分别.
-                String listedFor = perYear(sentenceStart, cs, ce, hits, topic);
-                if (listedFor == null) {
-                    listedFor = perMetric(cs, ce, hits, topic, mentions);
-                }
+                String listedFor = series(sentenceStart, cs, ce, hits, topic, mentions);
                 if (listedFor != null) {
                     topic = listedFor;
                 }
@@ -1527,156 +1511,44 @@ public final class CompanyExtractor {
             return false;
         }
 
-        /**
-         * "2021年至2023年，某某分别实现营收18.4亿元、24.9亿元和37.8亿元": one figure per year of the sentence's
-         * series of years, in order; a loss in the list (亏损5800万元) is negative. Returns the company, or null when
-         * the clause is no such list.
-         */
-        private String perYear(int sentenceStart, int cs, int ce, List<KeywordScanner.Hit> hits, String topic) {
-            List<Integer> years = yearSeries(sentenceStart, ce);
-            if (years.isEmpty()) {
+        /** Figures of one company listed after 分别 (per year, per metric); returns the company, else null. */
+        private String series(int sentenceStart, int cs, int ce, List<KeywordScanner.Hit> hits, String topic,
+                              List<Periods.Mention> mentions) {
+            String company = series(seriesLists.perYear(t, sentenceStart, cs, ce, hits), cs, topic, mentions);
+            return company != null ? company : series(seriesLists.perMetric(t, ce, hits), cs, topic, mentions);
+        }
+
+        private String series(Optional<SeriesLists.Series> found, int cs, String topic, List<Periods.Mention> mentions) {
+            if (found.isEmpty()) {
                 return null;
             }
-            Matcher list = YEARLY_LIST.matcher(t).region(cs, ce);
-            if (!list.find()) {
-                return null;
-            }
-            KeywordScanner.Hit kw = null;
-            for (KeywordScanner.Hit h : hits) {
-                if (h.end() <= list.start("first") && list.start() - h.end() <= 12) {
-                    kw = h;
-                }
-            }
-            Optional<Metric> metric = kw == null ? Optional.empty() : lex.keywords.getOrDefault(kw.word(), Optional.empty());
-            if (metric.isEmpty() || lex.purposeKeywords.contains(kw.word())) {
-                return null;
-            }
-            List<int[]> amounts = new ArrayList<>();
-            Matcher a = YEARLY_ITEM.matcher(t).region(list.start("first"), list.end());
-            while (a.find()) {
-                amounts.add(new int[]{a.start("amount"), a.end("amount"), a.group("loss") != null ? 1 : 0});
-            }
-            if (amounts.size() != years.size()) {
-                return null;
-            }
-            Subject subject = subject(cs, Math.min(kw.start(), list.start()), topic);
+            SeriesLists.Series series = found.get();
+            Subject subject = subject(cs, series.subjectEnd(), topic);
             String company = subject.kind() == Subject.Kind.NAMED ? subject.name()
                     : subject.kind() != Subject.Kind.NONE && topic != null ? topic : null;
             if (company == null) {
                 return null;
             }
-            for (int i = 0; i < amounts.size(); i++) {
-                int[] at = amounts.get(i);
-                Optional<Amount> parsed = Amounts.parse(t.substring(at[0], at[1]));
-                if (parsed.isEmpty() || !lex.fits(metric.get(), parsed.get()) || isConsumed(at[0])
-                        || emittedAmounts.contains(at[0])) {
+            for (SeriesLists.Item item : series.items()) {
+                if (isConsumed(item.start()) || emittedAmounts.contains(item.start())) {
                     return null;
                 }
             }
-            for (int i = 0; i < amounts.size(); i++) {
-                addListedFigure(company, metric.get(), new Period.Year(years.get(i)), amounts.get(i),
-                        lex.lossWords.contains(kw.word()), Math.min(kw.start(), cs));
+            // A list per metric is of the clause's period (read where its metric words start).
+            Period clausePeriod = series.items().get(0).period() != null ? null
+                    : periods.periodOf(series.subjectEnd(), mentions);
+            for (SeriesLists.Item item : series.items()) {
+                Amount amount = Amounts.parse(t.substring(item.start(), item.end())).orElseThrow();
+                BigDecimal value = FigureAssembly.plain(amount.value());
+                Unit unit = lex.kinds.get(item.metric()) == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT
+                        : currency(amount, t.substring(item.start(), item.end()));
+                addFigure(new FigureAssembly.Figure(company, item.metric(),
+                        item.period() != null ? item.period() : clausePeriod, item.negative() ? value.negate() : value,
+                        unit, amount.qualifier(), null, null, null, series.evidenceStart(), item.end(), 0.75));
+                emittedAmounts.add(item.start());
             }
             reported.add(company);
             return company;
-        }
-
-        /**
-         * "公司前三季度营业收入、利润总额分别为26.9亿元、6815万元": one company's figures for several metrics, the
-         * metric words and the figures listed in the same order. Returns the company, or null when the clause is no
-         * such list.
-         */
-        private String perMetric(int cs, int ce, List<KeywordScanner.Hit> hits, String topic,
-                                 List<Periods.Mention> mentions) {
-            for (int i = 0; i + 1 < hits.size(); i++) {
-                List<KeywordScanner.Hit> words = new ArrayList<>();
-                words.add(hits.get(i));
-                int j = i + 1;
-                while (j < hits.size() && hits.get(j).start() == words.get(words.size() - 1).end() + 1
-                        && "、和及与".indexOf(t.charAt(hits.get(j).start() - 1)) >= 0) {
-                    words.add(hits.get(j));
-                    j++;
-                }
-                if (words.size() < 2) {
-                    continue;
-                }
-                Matcher each = EACH_AMOUNTS.matcher(t).region(words.get(words.size() - 1).end(), ce);
-                if (!each.lookingAt()) {
-                    continue;
-                }
-                List<int[]> amounts = new ArrayList<>();
-                Matcher a = YEARLY_ITEM.matcher(t).region(each.start("first"), each.end());
-                while (a.find()) {
-                    amounts.add(new int[]{a.start("amount"), a.end("amount"), a.group("loss") != null ? 1 : 0});
-                }
-                if (amounts.size() != words.size()) {
-                    return null;
-                }
-                List<Metric> metrics = new ArrayList<>();
-                for (int k = 0; k < words.size(); k++) {
-                    Optional<Metric> m = lex.keywords.getOrDefault(words.get(k).word(), Optional.empty());
-                    Optional<Amount> parsed = Amounts.parse(t.substring(amounts.get(k)[0], amounts.get(k)[1]));
-                    if (m.isEmpty() || lex.purposeKeywords.contains(words.get(k).word()) || parsed.isEmpty()
-                            || !lex.fits(m.get(), parsed.get()) || emittedAmounts.contains(amounts.get(k)[0])
-                            || isConsumed(amounts.get(k)[0])) {
-                        return null;
-                    }
-                    metrics.add(m.get());
-                }
-                Subject subject = subject(cs, words.get(0).start(), topic);
-                String company = subject.kind() == Subject.Kind.NAMED ? subject.name()
-                        : subject.kind() != Subject.Kind.NONE && topic != null ? topic : null;
-                if (company == null) {
-                    return null;
-                }
-                Period period = periods.periodOf(words.get(0).start(), mentions);
-                for (int k = 0; k < words.size(); k++) {
-                    addListedFigure(company, metrics.get(k), period, amounts.get(k),
-                            lex.lossWords.contains(words.get(k).word()), words.get(0).start());
-                }
-                reported.add(company);
-                return company;
-            }
-            return null;
-        }
-
-        /** One figure of a list: {@code at} is the amount's start, end and 1 when 亏损 stands before it. */
-        private void addListedFigure(String company, Metric metric, Period period, int[] at, boolean lossWord,
-                                     int evidenceStart) {
-            Amount amount = Amounts.parse(t.substring(at[0], at[1])).orElseThrow();
-            BigDecimal value = FigureAssembly.plain(amount.value());
-            if (at[2] == 1 || lossWord) {
-                value = value.negate();
-            }
-            Unit unit = lex.kinds.get(metric) == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT
-                    : currency(amount, t.substring(at[0], at[1]));
-            addFigure(new FigureAssembly.Figure(company, metric, period, value, unit, amount.qualifier(), null, null,
-                    null, evidenceStart, at[1], 0.75));
-            emittedAmounts.add(at[0]);
-        }
-
-        /** The years a sentence lists before {@code end}: 2021年至2023年, 2021年、2022年和2023年; else empty. */
-        private List<Integer> yearSeries(int from, int end) {
-            Matcher range = YEAR_RANGE.matcher(t).region(from, end);
-            if (range.find()) {
-                int a = Integer.parseInt(range.group(1));
-                int b = Integer.parseInt(range.group(2));
-                List<Integer> out = new ArrayList<>();
-                for (int y = a; b - a >= 1 && b - a <= 5 && y <= b; y++) {
-                    out.add(y);
-                }
-                return out;
-            }
-            Matcher listed = YEAR_LIST.matcher(t).region(from, end);
-            if (listed.find()) {
-                List<Integer> out = new ArrayList<>();
-                Matcher y = YEAR.matcher(listed.group());
-                while (y.find()) {
-                    out.add(Integer.parseInt(y.group(1)));
-                }
-                return out;
-            }
-            return List.of();
         }
 
         /** Whether {@code t} ends at {@code end} with one of {@code words}. */

@@ -17,6 +17,40 @@ class FigureStagesTest {
     private static final FigureLists LISTS = new FigureLists(LEX, new CompanyNames(LEX),
             new KeywordScanner(LEX.keywords.keySet()));
 
+    private static final SeriesLists SERIES = new SeriesLists(LEX);
+    private static final KeywordScanner KEYWORDS = new KeywordScanner(LEX.keywords.keySet());
+
+    /** The figures of a series list in one clause, as "metric|period|amount as written|sign", and where its subject ends. */
+    private static List<String> series(String clause, boolean perYear) {
+        List<KeywordScanner.Hit> hits = KEYWORDS.find(clause, 0, clause.length());
+        java.util.Optional<SeriesLists.Series> found = perYear
+                ? SERIES.perYear(clause, 0, 0, clause.length(), hits)
+                : SERIES.perMetric(clause, clause.length(), hits);
+        return found.map(s -> s.items().stream().map(i -> i.metric().code() + "|" + i.period() + "|"
+                + clause.substring(i.start(), i.end()) + "|" + (i.negative() ? "-" : "+")).toList()).orElse(List.of());
+    }
+
+    @Test
+    void oneFigurePerListedYear() {
+        assertEquals(List.of("revenue|2021|18.4亿元|+", "revenue|2022|24.9亿元|+", "revenue|2023|37.8亿元|+"),
+                series("2021年至2023年公司分别实现营收18.4亿元、24.9亿元和37.8亿元", true));
+        assertEquals(List.of("net_profit|2022|1.2亿元|+", "net_profit|2023|5800万元|-"),
+                series("2022年和2023年，某某光电净利润分别为1.2亿元和亏损5800万元", true));
+    }
+
+    @Test
+    void aSeriesWithMoreFiguresThanYearsGivesNothing() {
+        assertEquals(List.of(), series("2022年和2023年公司营收分别为3亿元、4亿元和5亿元", true));
+        assertEquals(List.of(), series("公司营收分别为3亿元和4亿元", true));
+    }
+
+    @Test
+    void oneFigurePerListedMetric() {
+        assertEquals(List.of("revenue|null|26.9亿元|+", "profit|null|6815万元|+"),
+                series("公司前三季度营业收入、利润总额分别为26.9亿元、6815万元", false));
+        assertEquals(List.of(), series("公司营业收入、利润总额分别增长12%和9%", false));
+    }
+
     private static List<String> listed(String sentence) {
         return LISTS.find(sentence, 0, sentence.length()).stream()
                 .map(l -> l.name() + "|" + l.metric().code() + "|" + l.amount().strip()).toList();
