@@ -36,7 +36,9 @@ import java.util.regex.Pattern;
  * <p>The stages, each a class of this package with its own tests:
  * <ol>
  *   <li>{@link ArticleCompanies}: the companies the article names, and short forms resolved to full names;</li>
- *   <li>{@link FigureLists}: figures several companies share in one sentence, paired by position;</li>
+ *   <li>{@link SharedFigures}: figures several companies share in one sentence: lists paired by position
+ *       ({@link FigureLists}), boards ranked by a metric, and bracketed amounts continuing the figure before;</li>
+ *   <li>{@link SeriesLists}: one company's figures listed after 分别, one per year or one per metric;</li>
  *   <li>this class, clause by clause: a metric rule ({@link CompanyRules}) finds a keyword and its figure, the words
  *       before them name the company (a registered name, a short name, or 公司/该公司 referring to the company the
  *       paragraph is about); figures of groups of companies, sectors or regions are not reported;</li>
@@ -113,9 +115,6 @@ public final class CompanyExtractor {
     private static final Pattern LATIN_ASIDE = Pattern.compile("[（(][A-Za-z][A-Za-z0-9 .,&'-]{1,60}[)）]");
     /** Verbs of reporting a figure, right before a bare keyword such as 收入. */
     private static final Pattern REPORTING_VERB = Pattern.compile("(?:录得|实现|取得|錄得|實現)$");
-    /** How far after the last figure a list continuing its metric may start. */
-    private static final int CONTINUATION_REACH = 160;
-    /** An amount in brackets right after a name ("甲有限公司（4870万元）"), or ranked ("乙有限公司以1.36亿元位列第二"). */
     /** A verb of having ending a subject ("某某科技有员工…"); not 国有, 所有, 没有, 只有, 还有. */
     private static final Pattern HAS = Pattern.compile("(?:拥有|擁有|共有|现有|現有|(?<![国國所没沒只还還共现現拥擁])有)$");
     /** What an amount spent is for, right after it: building or equipping a site. */
@@ -133,13 +132,6 @@ public final class CompanyExtractor {
     private static final Pattern ADDED = Pattern.compile("新增|增设|增設|新開|新开|新签|新簽|新招|净增|淨增|新拓展|新设|新設|新发展|新發展|新拓");
     /** Words of a sum between a keyword and its figure ("研发投入合计…"). */
     private static final Pattern SUMMED = Pattern.compile("合计|合計|总计|總計|总和|總和");
-    private static final Pattern CONTINUED_AMOUNT = Pattern.compile("(?:[（(](" + Amounts.REGEX + ")[)）]|以("
-            + Amounts.REGEX + ")(?=位列|位居|排名|排在|居|列))");
-    /** A name's own amount and its rank: "以8.6亿元位居榜首". */
-    private static final Pattern RANKED_BY_AMOUNT = Pattern.compile("以" + Amounts.REGEX + "(?:位列|位居|排名|排在|居|列)");
-    /** A board ranked by a metric: the metric word stands right before it (纳税排行榜, 营收百强榜). */
-    private static final Pattern BOARD = Pattern.compile("(?:[0-9百千十五二]{1,4}强)?(?:排行榜|排行|榜单|排名榜|榜|排名)");
-    private static final Pattern RANKING = Pattern.compile("排名|位列|依次|分别是|分列|其后|第[一二三四五六七八九十0-9]+[至到-]");
     /** The figure right after a threshold it crossed: "，达到812.4亿元", "，达812亿元", "，为812亿元". */
     private static final Pattern REACHED = Pattern.compile("(?:大关|大關|关口|關口)?[，,]\\s*(?:达到|达|为|至)(" + Amounts.REGEX + ")");
     /** A short name introduced in brackets after a full one: （下称“某某”）, （以下简称某某）. */
@@ -219,8 +211,8 @@ public final class CompanyExtractor {
         private final Set<Integer> emittedAmounts = new HashSet<>();
         /** The companies that announced their results (某某公布第三季业绩): later paragraphs report on them. */
         private final Set<String> announced = new HashSet<>();
-        /** The amounts of the current sentence already reported by {@link #listed}. */
-        private final List<int[]> consumed = new ArrayList<>();
+        /** Figures several companies share in one sentence; it knows which amounts it reported. */
+        private final SharedFigures shared;
         private final int publicationYear;
         /** The currency of a bare 元: New Taiwan dollars in articles that price in 新台币 and never in 人民币. */
         private final Unit defaultCurrency;
@@ -238,6 +230,7 @@ public final class CompanyExtractor {
             String bodyText = t.substring(body);
             defaultCurrency = ReportCurrency.of(article.text().substring(body), bodyText);
             publicationYear = publicationYear();
+            shared = new SharedFigures(lex, keywords, lists, t, companies, periods, cues, defaultCurrency);
         }
 
         List<CompanyEvent> metrics() {
@@ -349,7 +342,7 @@ public final class CompanyExtractor {
         private String sentence(int from, int to, List<Periods.Mention> mentions, String topicIn) {
             String topic = topicIn;
             cataphor = cataphor(from, to);
-            listed(from, to, mentions);
+            shared.sentence(from, to, mentions, lastFigure, this::addShared);
             List<int[]> clauses = new ArrayList<>();
             int c = from;
             while (c < to) {
@@ -454,7 +447,7 @@ public final class CompanyExtractor {
             }
             if (hits.isEmpty()) {
                 // "甲以入库税收2.47亿元位居榜首；乙以1.36亿元位列第二": a ranked clause continues the figure before it.
-                continuedList(sentenceStart, cs, ce);
+                shared.continued(sentenceStart, cs, ce, lastFigure, this::addShared);
             }
             for (KeywordScanner.Hit hit : hits) {
                 // Rules are tried only around a keyword, so their cost does not grow with the clause.
@@ -574,9 +567,9 @@ public final class CompanyExtractor {
                 return false;
             }
             Optional<Amount> parsed = Amounts.parse(m.group("amount"));
-            if (parsed.isEmpty() || cues.isAdjusted(cs, Math.max(kw, m.start("amount"))) || isConsumed(m.start("amount"))
+            if (parsed.isEmpty() || cues.isAdjusted(cs, Math.max(kw, m.start("amount"))) || shared.isConsumed(m.start("amount"))
                     || periods.inComparisonBase(cs, m.start("amount"), mentions)
-                    || isConsumed(m.end("amount") - 1)) {
+                    || shared.isConsumed(m.end("amount") - 1)) {
                 return false;
             }
             Amount amount = parsed.get();
@@ -783,196 +776,19 @@ public final class CompanyExtractor {
             return -1;
         }
 
+        /** A figure of {@link #shared}: it continues the metric of later lists when {@code last}. */
+        private void addShared(FigureAssembly.Figure f, boolean last) {
+            if (last) {
+                addFigure(f);
+            } else {
+                figures.add(f);
+            }
+            reported.add(f.company());
+        }
+
         private void addFigure(FigureAssembly.Figure f) {
             figures.add(f);
             lastFigure = f;
-        }
-
-        /**
-         * "纳税额分别为…。排在其后的依次是甲有限公司（4870万元）、乙集团有限公司（3955万元）": registered names each with
-         * its own bracketed amount, in a sentence without a metric word right after a reported figure, continue
-         * that figure's metric and period.
-         */
-        private void continuedList(int sentenceStart, int from, int to) {
-            if (lastFigure == null || lastFigure.evidenceEnd() > from || from - lastFigure.evidenceEnd() > CONTINUATION_REACH) {
-                return;
-            }
-            List<CompanyNames.Name> candidates = namesWithOwnAmounts(from, to);
-            // A metric word since the last figure and before the list ("全县入库税收超千万元的企业…，分别是甲（3.18亿
-            // 元）") names the list's own figures; one after it ("…，前五家合计研发投入超过120亿元") speaks of
-            // something else.
-            if (candidates.isEmpty() || !keywords.find(t, Math.max(sentenceStart, lastFigure.evidenceEnd()),
-                    candidates.get(0).start()).isEmpty()) {
-                return;
-            }
-            // A new paragraph continues the ranking only when it says so (排名第四至第六位的分别是…).
-            if (t.substring(lastFigure.evidenceEnd(), from).indexOf('\n') >= 0 && !RANKING.matcher(t).region(from, to).find()) {
-                return;
-            }
-            List<FigureAssembly.Figure> found = new ArrayList<>();
-            for (int i = 0; i < candidates.size() && found.size() < 12; i++) {
-                CompanyNames.Name n = candidates.get(i);
-                Matcher a = CONTINUED_AMOUNT.matcher(t).region(n.end(), Math.min(to, n.end() + 24));
-                if (!a.lookingAt()) {
-                    continue;
-                }
-                String written = a.group(1) != null ? a.group(1) : a.group(2);
-                Optional<Amount> parsed = Amounts.parse(written);
-                if (parsed.isEmpty() || !parsed.get().unitStated() || !lex.fits(lastFigure.metric(), parsed.get())) {
-                    continue;
-                }
-                Unit unit = lastFigure.unit() == Unit.COUNT ? Unit.COUNT : currency(parsed.get(), written);
-                found.add(new FigureAssembly.Figure(companies.resolve(n.name(), n.start()), lastFigure.metric(),
-                        lastFigure.period(), FigureAssembly.plain(parsed.get().value()), unit, parsed.get().qualifier(),
-                        null, null, null, n.start(), a.end(), 0.6));
-            }
-            if (found.size() >= 2 || found.size() == 1 && RANKING.matcher(t).region(from, to).find()) {
-                for (FigureAssembly.Figure f : found) {
-                    figures.add(f);
-                    reported.add(f.company());
-                    consumed.add(new int[]{f.evidenceStart(), f.evidenceEnd()});
-                }
-            }
-        }
-
-        /**
-         * "在纳税排行榜上，甲有限公司以3.86亿元位列第一": a board named by its metric word, then registered names each
-         * ranked with its own amount (以…位列/居/排名), give that metric for each name.
-         */
-        private void rankedOnBoard(int from, int to, List<Periods.Mention> mentions) {
-            Metric metric = null;
-            int listFrom = from;
-            if (hasBoardWord(from, to)) {
-                Matcher board = BOARD.matcher(t).region(from, to);
-                if (board.find()) {
-                    for (KeywordScanner.Hit h : keywords.find(t, Math.max(from, board.start() - 6), board.start())) {
-                        Optional<Metric> m = lex.keywords.getOrDefault(h.word(), Optional.empty());
-                        if (m.isPresent() && h.end() == board.start()) {
-                            metric = m.get();
-                            listFrom = board.end();
-                        }
-                    }
-                }
-            }
-            if (metric == null && hasAny(t.substring(from, to), "以")) {
-                // "共有12家企业纳税超亿元，其中，甲集团以8.6亿元位居榜首": the metric the sentence named before its
-                // first ranked name.
-                Matcher ranked = RANKED_BY_AMOUNT.matcher(t).region(from, to);
-                if (ranked.find()) {
-                    for (KeywordScanner.Hit h : keywords.find(t, from, ranked.start())) {
-                        Optional<Metric> m = lex.keywords.getOrDefault(h.word(), Optional.empty());
-                        if (m.isPresent() && !lex.purposeKeywords.contains(h.word())) {
-                            metric = m.get();
-                        }
-                    }
-                }
-            }
-            if (metric == null && hasAny(t.substring(from, to), "（(")) {
-                // "全县入库税收超千万元的企业达42家，分别是甲（3.18亿元）、乙（2.76亿元）": a list of names each with
-                // its bracketed amount, after the metric the sentence named.
-                List<CompanyNames.Name> bracketed = lists.bracketed(t, from, to);
-                if (!bracketed.isEmpty()) {
-                    for (KeywordScanner.Hit h : keywords.find(t, from, bracketed.get(0).start())) {
-                        Optional<Metric> m = lex.keywords.getOrDefault(h.word(), Optional.empty());
-                        if (m.isPresent() && !lex.purposeKeywords.contains(h.word())) {
-                            metric = m.get();
-                            listFrom = h.end();
-                        }
-                    }
-                }
-            }
-            if (metric == null) {
-                return;
-            }
-            List<CompanyNames.Name> candidates = namesWithOwnAmounts(listFrom, to);
-            for (int i = 0; i < candidates.size() && consumed.size() < 12; i++) {
-                CompanyNames.Name n = candidates.get(i);
-                Matcher a = CONTINUED_AMOUNT.matcher(t).region(n.end(), Math.min(to, n.end() + 24));
-                if (!a.lookingAt()) {
-                    continue;
-                }
-                // 甲以3.86亿元位列第一, or a list after the board: 依次是：甲（5.38亿元）、乙（2.17亿元）.
-                int g = a.group(2) != null ? 2 : 1;
-                Optional<Amount> parsed = Amounts.parse(a.group(g));
-                if (parsed.isEmpty() || !parsed.get().unitStated() || !lex.fits(metric, parsed.get())
-                        || isConsumed(a.start(g))) {
-                    continue;
-                }
-                Unit unit = lex.kinds.get(metric) == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT
-                        : currency(parsed.get(), a.group(g));
-                String company = companies.resolve(n.name(), n.start());
-                addFigure(new FigureAssembly.Figure(company, metric, periods.periodOf(a.start(g), mentions),
-                        FigureAssembly.plain(parsed.get().value()), unit, parsed.get().qualifier(), null, null, null,
-                        n.start(), a.end(), 0.6));
-                reported.add(company);
-                consumed.add(new int[]{a.start(g), a.end(g)});
-            }
-        }
-
-        /**
-         * The registered names of {@code t[from, to)}, and the names of a list in which each has its own amount in
-         * brackets, in text order.
-         */
-        private List<CompanyNames.Name> namesWithOwnAmounts(int from, int to) {
-            List<CompanyNames.Name> out = new ArrayList<>();
-            for (int i = companies.firstRegisteredFrom(from); i < registered.size() && registered.get(i).start() < to; i++) {
-                out.add(registered.get(i));
-            }
-            for (CompanyNames.Name b : lists.bracketed(t, from, to)) {
-                boolean overlaps = false;
-                for (CompanyNames.Name r : out) {
-                    overlaps |= b.start() < r.end() && r.start() < b.end();
-                }
-                if (!overlaps) {
-                    out.add(b);
-                }
-            }
-            out.sort(java.util.Comparator.comparingInt(CompanyNames.Name::start));
-            return out;
-        }
-
-        /** The figures several companies share in the sentence; their amounts are not read again clause by clause. */
-        private void listed(int from, int to, List<Periods.Mention> mentions) {
-            consumed.clear();
-            continuedList(from, from, to);
-            rankedOnBoard(from, to, mentions);
-            for (FigureLists.Listed l : lists.find(t, from, to)) {
-                Optional<Amount> parsed = Amounts.parse(l.amount());
-                if (parsed.isEmpty() || cues.isAdjusted(from, l.amountStart())) {
-                    continue;
-                }
-                Amount amount = parsed.get();
-                CompanyLexicon.AmountKind kind = lex.kinds.get(l.metric());
-                if (!lex.fits(l.metric(), amount)) {
-                    continue;
-                }
-                String company = companies.resolve(l.name(), l.nameStart());
-                BigDecimal value = FigureAssembly.plain(amount.value());
-                if (lex.lossWords.contains(l.keyword())) {
-                    value = value.negate();
-                }
-                Unit unit = kind == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT : currency(amount, l.amount());
-                Period period = periods.periodOf(l.amountStart(), mentions);
-                Qualifier qualifier = amount.qualifier();
-                Qualifier outlook = cues.outlook(from, l.amountStart());
-                if (outlook != null) {
-                    qualifier = outlook;
-                }
-                int evStart = Math.min(l.nameStart(), l.amountStart());
-                addFigure(new FigureAssembly.Figure(company, l.metric(), period, value, unit, qualifier, null, null,
-                        null, evStart, l.amountEnd(), 0.7));
-                reported.add(company);
-                consumed.add(new int[]{l.amountStart(), l.amountEnd()});
-            }
-        }
-
-        private boolean isConsumed(int at) {
-            for (int[] c : consumed) {
-                if (at >= c[0] && at < c[1]) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         /** A named subject, with nothing but its name, a period or punctuation right before the keyword. */
@@ -1017,8 +833,7 @@ public final class CompanyExtractor {
         }
 
         private Unit currency(Amount amount, String written) {
-            Unit unit = amount.unit();
-            return unit == Unit.CNY && defaultCurrency != Unit.CNY && !written.contains("人民币") ? defaultCurrency : unit;
+            return ReportCurrency.unitOf(amount, written, defaultCurrency);
         }
 
 
@@ -1211,17 +1026,6 @@ public final class CompanyExtractor {
                 return null;
             }
             return null;
-        }
-
-        /** Whether {@code t[from, to)} holds 榜, 排行 or 排名, one of which every match of {@link #BOARD} holds. */
-        private boolean hasBoardWord(int from, int to) {
-            for (int i = from; i < to; i++) {
-                char c = t.charAt(i);
-                if (c == '榜' || c == '排' && i + 1 < to && (t.charAt(i + 1) == '行' || t.charAt(i + 1) == '名')) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         /** {@code name} without a time at its end (某某今（10）日, 某某同日); most names hold no character one needs. */
@@ -1530,7 +1334,7 @@ public final class CompanyExtractor {
                 return null;
             }
             for (SeriesLists.Item item : series.items()) {
-                if (isConsumed(item.start()) || emittedAmounts.contains(item.start())) {
+                if (shared.isConsumed(item.start()) || emittedAmounts.contains(item.start())) {
                     return null;
                 }
             }

@@ -52,4 +52,10 @@ final class ReportCurrency {
                 .region(0, Math.min(simplified.length(), DATELINE_REACH)).find()
                 || TAIWAN_BODIES.matcher(simplified).find()) ? Unit.TWD : Unit.CNY;
     }
+
+    /** The currency of an amount: a bare 元 is the report's currency unless 人民币 is written with it. */
+    static Unit unitOf(cn.newsevents.extraction.normalize.Amount amount, String written, Unit reportCurrency) {
+        Unit unit = amount.unit();
+        return unit == Unit.CNY && reportCurrency != Unit.CNY && !written.contains("人民币") ? reportCurrency : unit;
+    }
 }

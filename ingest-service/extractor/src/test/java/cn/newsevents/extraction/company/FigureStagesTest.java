@@ -51,6 +51,32 @@ class FigureStagesTest {
         assertEquals(List.of(), series("公司营业收入、利润总额分别增长12%和9%", false));
     }
 
+    /** The figures {@link SharedFigures} reads in the one-paragraph text, as "company|metric|period|value|unit". */
+    private static List<String> shared(String text) {
+        FigureCues cues = new FigureCues(LEX, new CompanyRules(LEX), text);
+        SharedFigures stage = new SharedFigures(LEX, KEYWORDS, LISTS, text,
+                new ArticleCompanies(LEX, new CompanyNames(LEX), text, 0, List.of()), new FigurePeriods(text), cues, Unit.CNY);
+        List<cn.newsevents.extraction.normalize.Periods.Mention> mentions = cn.newsevents.extraction.normalize.Periods
+                .find(text, 0, text.length(), new cn.newsevents.extraction.normalize.Periods.Anchor(2024, 3, null, null, null));
+        List<String> out = new java.util.ArrayList<>();
+        stage.sentence(0, text.length(), mentions, null, (f, last) -> out.add(f.company() + "|" + f.metric().code() + "|"
+                + f.period() + "|" + f.value().toPlainString() + "|" + f.unit()));
+        return out;
+    }
+
+    @Test
+    void companiesRankedOnABoardOfAMetricEachTakeTheirOwnAmount() {
+        assertEquals(List.of("青禾建材有限公司|tax|2023|386000000|CNY", "云杉机械有限公司|tax|2023|210000000|CNY"),
+                shared("2023年全县纳税排行榜上，青禾建材有限公司以3.86亿元位列第一，云杉机械有限公司以2.1亿元位居第二。"));
+        assertEquals(List.of("青禾建材有限公司|revenue|2023|520000000|CNY", "云杉机械有限公司|revenue|2023|310000000|CNY"),
+                shared("2023年营收超亿元的企业共9家，分别是青禾建材有限公司（5.2亿元）、云杉机械有限公司（3.1亿元）。"));
+    }
+
+    @Test
+    void namesWithoutAmountsOfTheirOwnShareNothing() {
+        assertEquals(List.of(), shared("2023年全县纳税排行榜前两位是青禾建材有限公司和云杉机械有限公司，合计纳税5.96亿元。"));
+    }
+
     private static List<String> listed(String sentence) {
         return LISTS.find(sentence, 0, sentence.length()).stream()
                 .map(l -> l.name() + "|" + l.metric().code() + "|" + l.amount().strip()).toList();

@@ -1,0 +1,275 @@
+package cn.newsevents.extraction.company;
+
+import cn.newsevents.contract.event.Metric;
+import cn.newsevents.contract.event.Period;
+import cn.newsevents.contract.event.Qualifier;
+import cn.newsevents.contract.event.Unit;
+import cn.newsevents.extraction.normalize.Amount;
+import cn.newsevents.extraction.normalize.Amounts;
+import cn.newsevents.extraction.normalize.Periods;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The figures several companies share in one sentence, for one article: lists paired by position
+ * ({@link FigureLists}), boards ranked by a metric ("在纳税排行榜上，甲以3.86亿元位列第一") and names each with its own
+ * bracketed amount continuing the metric of the figure before them ("排在其后的依次是甲（4870万元）、乙（3955万元）").
+ * Remembers which amounts of the current sentence it reported, so that the clause-by-clause rules do not read them
+ * again. Linear in the sentence: at most twelve names are read, each over a bounded window.
+ */
+final class SharedFigures {
+    /** Where the figures go; {@code last} when a later list may continue the figure's metric. */
+    interface Sink {
+        void add(FigureAssembly.Figure figure, boolean last);
+    }
+
+    /** How far after the last figure a list continuing its metric may start. */
+    private static final int CONTINUATION_REACH = 160;
+    /** An amount in brackets right after a name ("甲有限公司（4870万元）"), or ranked ("乙有限公司以1.36亿元位列第二"). */
+    private static final Pattern CONTINUED_AMOUNT = Pattern.compile("(?:[（(](" + Amounts.REGEX + ")[)）]|以("
+            + Amounts.REGEX + ")(?=位列|位居|排名|排在|居|列))");
+    /** A name's own amount and its rank: "以8.6亿元位居榜首". */
+    private static final Pattern RANKED_BY_AMOUNT = Pattern.compile("以" + Amounts.REGEX + "(?:位列|位居|排名|排在|居|列)");
+    /** A board ranked by a metric: the metric word stands right before it (纳税排行榜, 营收百强榜). */
+    private static final Pattern BOARD = Pattern.compile("(?:[0-9百千十五二]{1,4}强)?(?:排行榜|排行|榜单|排名榜|榜|排名)");
+    private static final Pattern RANKING = Pattern.compile("排名|位列|依次|分别是|分列|其后|第[一二三四五六七八九十0-9]+[至到-]");
+    /** How far after a name its own amount may stand. */
+    private static final int OWN_AMOUNT_REACH = 24;
+    private static final int MAX_NAMES = 12;
+
+    private final CompanyLexicon lex;
+    private final KeywordScanner keywords;
+    private final FigureLists lists;
+    private final String t;
+    private final ArticleCompanies companies;
+    private final List<CompanyNames.Name> registered;
+    private final FigurePeriods periods;
+    private final FigureCues cues;
+    private final Unit defaultCurrency;
+    /** The amounts of the current sentence already reported. */
+    private final List<int[]> consumed = new ArrayList<>();
+
+    SharedFigures(CompanyLexicon lex, KeywordScanner keywords, FigureLists lists, String simplified,
+                  ArticleCompanies companies, FigurePeriods periods, FigureCues cues, Unit defaultCurrency) {
+        this.lex = lex;
+        this.keywords = keywords;
+        this.lists = lists;
+        this.t = simplified;
+        this.companies = companies;
+        this.registered = companies.registered();
+        this.periods = periods;
+        this.cues = cues;
+        this.defaultCurrency = defaultCurrency;
+    }
+
+    /**
+     * "纳税额分别为…。排在其后的依次是甲有限公司（4870万元）、乙集团有限公司（3955万元）": registered names each with
+     * its own bracketed amount, in a sentence without a metric word right after a reported figure, continue
+     * that figure's metric and period.
+     */
+    void continued(int sentenceStart, int from, int to, FigureAssembly.Figure lastFigure, Sink sink) {
+        if (lastFigure == null || lastFigure.evidenceEnd() > from || from - lastFigure.evidenceEnd() > CONTINUATION_REACH) {
+            return;
+        }
+        List<CompanyNames.Name> candidates = namesWithOwnAmounts(from, to);
+        // A metric word since the last figure and before the list ("全县入库税收超千万元的企业…，分别是甲（3.18亿
+        // 元）") names the list's own figures; one after it ("…，前五家合计研发投入超过120亿元") speaks of
+        // something else.
+        if (candidates.isEmpty() || !keywords.find(t, Math.max(sentenceStart, lastFigure.evidenceEnd()),
+                candidates.get(0).start()).isEmpty()) {
+            return;
+        }
+        // A new paragraph continues the ranking only when it says so (排名第四至第六位的分别是…).
+        if (t.substring(lastFigure.evidenceEnd(), from).indexOf('\n') >= 0 && !RANKING.matcher(t).region(from, to).find()) {
+            return;
+        }
+        List<FigureAssembly.Figure> found = new ArrayList<>();
+        for (int i = 0; i < candidates.size() && found.size() < MAX_NAMES; i++) {
+            CompanyNames.Name n = candidates.get(i);
+            Matcher a = CONTINUED_AMOUNT.matcher(t).region(n.end(), Math.min(to, n.end() + OWN_AMOUNT_REACH));
+            if (!a.lookingAt()) {
+                continue;
+            }
+            String written = a.group(1) != null ? a.group(1) : a.group(2);
+            Optional<Amount> parsed = Amounts.parse(written);
+            if (parsed.isEmpty() || !parsed.get().unitStated() || !lex.fits(lastFigure.metric(), parsed.get())) {
+                continue;
+            }
+            Unit unit = lastFigure.unit() == Unit.COUNT ? Unit.COUNT : ReportCurrency.unitOf(parsed.get(), written, defaultCurrency);
+            found.add(new FigureAssembly.Figure(companies.resolve(n.name(), n.start()), lastFigure.metric(),
+                    lastFigure.period(), FigureAssembly.plain(parsed.get().value()), unit, parsed.get().qualifier(),
+                    null, null, null, n.start(), a.end(), 0.6));
+        }
+        if (found.size() >= 2 || found.size() == 1 && RANKING.matcher(t).region(from, to).find()) {
+            for (FigureAssembly.Figure f : found) {
+                sink.add(f, false);
+                consumed.add(new int[]{f.evidenceStart(), f.evidenceEnd()});
+            }
+        }
+    }
+
+    /**
+     * "在纳税排行榜上，甲有限公司以3.86亿元位列第一": a board named by its metric word, then registered names each
+     * ranked with its own amount (以…位列/居/排名), give that metric for each name.
+     */
+    private void rankedOnBoard(int from, int to, List<Periods.Mention> mentions, Sink sink) {
+        Metric metric = null;
+        int listFrom = from;
+        if (hasBoardWord(from, to)) {
+            Matcher board = BOARD.matcher(t).region(from, to);
+            if (board.find()) {
+                for (KeywordScanner.Hit h : keywords.find(t, Math.max(from, board.start() - 6), board.start())) {
+                    Optional<Metric> m = lex.keywords.getOrDefault(h.word(), Optional.empty());
+                    if (m.isPresent() && h.end() == board.start()) {
+                        metric = m.get();
+                        listFrom = board.end();
+                    }
+                }
+            }
+        }
+        if (metric == null && holdsAny(from, to, "以")) {
+            // "共有12家企业纳税超亿元，其中，甲集团以8.6亿元位居榜首": the metric the sentence named before its
+            // first ranked name.
+            Matcher ranked = RANKED_BY_AMOUNT.matcher(t).region(from, to);
+            if (ranked.find()) {
+                for (KeywordScanner.Hit h : keywords.find(t, from, ranked.start())) {
+                    Optional<Metric> m = lex.keywords.getOrDefault(h.word(), Optional.empty());
+                    if (m.isPresent() && !lex.purposeKeywords.contains(h.word())) {
+                        metric = m.get();
+                    }
+                }
+            }
+        }
+        if (metric == null && holdsAny(from, to, "（(")) {
+            // "全县入库税收超千万元的企业达42家，分别是甲（3.18亿元）、乙（2.76亿元）": a list of names each with
+            // its bracketed amount, after the metric the sentence named.
+            List<CompanyNames.Name> bracketed = lists.bracketed(t, from, to);
+            if (!bracketed.isEmpty()) {
+                for (KeywordScanner.Hit h : keywords.find(t, from, bracketed.get(0).start())) {
+                    Optional<Metric> m = lex.keywords.getOrDefault(h.word(), Optional.empty());
+                    if (m.isPresent() && !lex.purposeKeywords.contains(h.word())) {
+                        metric = m.get();
+                        listFrom = h.end();
+                    }
+                }
+            }
+        }
+        if (metric == null) {
+            return;
+        }
+        List<CompanyNames.Name> candidates = namesWithOwnAmounts(listFrom, to);
+        for (int i = 0; i < candidates.size() && consumed.size() < MAX_NAMES; i++) {
+            CompanyNames.Name n = candidates.get(i);
+            Matcher a = CONTINUED_AMOUNT.matcher(t).region(n.end(), Math.min(to, n.end() + OWN_AMOUNT_REACH));
+            if (!a.lookingAt()) {
+                continue;
+            }
+            // 甲以3.86亿元位列第一, or a list after the board: 依次是：甲（5.38亿元）、乙（2.17亿元）.
+            int g = a.group(2) != null ? 2 : 1;
+            Optional<Amount> parsed = Amounts.parse(a.group(g));
+            if (parsed.isEmpty() || !parsed.get().unitStated() || !lex.fits(metric, parsed.get())
+                    || isConsumed(a.start(g))) {
+                continue;
+            }
+            Unit unit = lex.kinds.get(metric) == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT
+                    : ReportCurrency.unitOf(parsed.get(), a.group(g), defaultCurrency);
+            String company = companies.resolve(n.name(), n.start());
+            sink.add(new FigureAssembly.Figure(company, metric, periods.periodOf(a.start(g), mentions),
+                    FigureAssembly.plain(parsed.get().value()), unit, parsed.get().qualifier(), null, null, null,
+                    n.start(), a.end(), 0.6), true);
+            consumed.add(new int[]{a.start(g), a.end(g)});
+        }
+    }
+
+    /**
+     * The registered names of {@code t[from, to)}, and the names of a list in which each has its own amount in
+     * brackets, in text order.
+     */
+    private List<CompanyNames.Name> namesWithOwnAmounts(int from, int to) {
+        List<CompanyNames.Name> out = new ArrayList<>();
+        for (int i = companies.firstRegisteredFrom(from); i < registered.size() && registered.get(i).start() < to; i++) {
+            out.add(registered.get(i));
+        }
+        for (CompanyNames.Name b : lists.bracketed(t, from, to)) {
+            boolean overlaps = false;
+            for (CompanyNames.Name r : out) {
+                overlaps |= b.start() < r.end() && r.start() < b.end();
+            }
+            if (!overlaps) {
+                out.add(b);
+            }
+        }
+        out.sort(Comparator.comparingInt(CompanyNames.Name::start));
+        return out;
+    }
+
+    /** The figures several companies share in the sentence; their amounts are not read again clause by clause. */
+    void sentence(int from, int to, List<Periods.Mention> mentions, FigureAssembly.Figure lastFigure, Sink sink) {
+        consumed.clear();
+        continued(from, from, to, lastFigure, sink);
+        rankedOnBoard(from, to, mentions, sink);
+        for (FigureLists.Listed l : lists.find(t, from, to)) {
+            Optional<Amount> parsed = Amounts.parse(l.amount());
+            if (parsed.isEmpty() || cues.isAdjusted(from, l.amountStart())) {
+                continue;
+            }
+            Amount amount = parsed.get();
+            CompanyLexicon.AmountKind kind = lex.kinds.get(l.metric());
+            if (!lex.fits(l.metric(), amount)) {
+                continue;
+            }
+            String company = companies.resolve(l.name(), l.nameStart());
+            BigDecimal value = FigureAssembly.plain(amount.value());
+            if (lex.lossWords.contains(l.keyword())) {
+                value = value.negate();
+            }
+            Unit unit = kind == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT : ReportCurrency.unitOf(amount, l.amount(), defaultCurrency);
+            Period period = periods.periodOf(l.amountStart(), mentions);
+            Qualifier qualifier = amount.qualifier();
+            Qualifier outlook = cues.outlook(from, l.amountStart());
+            if (outlook != null) {
+                qualifier = outlook;
+            }
+            int evStart = Math.min(l.nameStart(), l.amountStart());
+            sink.add(new FigureAssembly.Figure(company, l.metric(), period, value, unit, qualifier, null, null,
+                    null, evStart, l.amountEnd(), 0.7), true);
+            consumed.add(new int[]{l.amountStart(), l.amountEnd()});
+        }
+    }
+
+    boolean isConsumed(int at) {
+        for (int[] c : consumed) {
+            if (at >= c[0] && at < c[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code t[from, to)} holds 榜, 排行 or 排名, one of which every match of {@link #BOARD} holds. */
+    private boolean hasBoardWord(int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c == '榜' || c == '排' && i + 1 < to && (t.charAt(i + 1) == '行' || t.charAt(i + 1) == '名')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code t[from, to)} holds any of the characters of {@code chars}. */
+    private boolean holdsAny(int from, int to, String chars) {
+        for (int i = from; i < to; i++) {
+            if (chars.indexOf(t.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
