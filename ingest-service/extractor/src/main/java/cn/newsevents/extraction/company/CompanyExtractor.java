@@ -216,6 +216,8 @@ public final class CompanyExtractor {
         private final int publicationYear;
         /** The currency of a bare 元: New Taiwan dollars in articles that price in 新台币 and never in 人民币. */
         private final Unit defaultCurrency;
+        /** The company the headline names, for a body that names none. */
+        private final String headlineCompany;
 
         Reader(Article article, String simplified, List<SeminarEvent> seminars) {
             this.article = article;
@@ -231,6 +233,55 @@ public final class CompanyExtractor {
             defaultCurrency = ReportCurrency.of(article.text().substring(body), bodyText);
             publicationYear = publicationYear();
             shared = new SharedFigures(lex, keywords, lists, t, companies, periods, cues, defaultCurrency);
+            headlineCompany = headlineFocus(headlineCompany(body), body);
+        }
+
+        /**
+         * The company a body that never writes the headline's name reports on: the full name of the body that the
+         * headline's short form abbreviates (the same first two characters: 某某酒店集团 for 某某酒店娱乐集团有限公司),
+         * else the headline's name. Null when the body writes the name again, or its first four characters: it is
+         * found there, where it is written.
+         */
+        private String headlineFocus(String headline, int body) {
+            if (headline == null || headline.length() < 3 || t.indexOf(headline, body) >= 0) {
+                return null;
+            }
+            for (CompanyNames.Name r : registered) {
+                if (r.start() >= body && r.name().startsWith(headline.substring(0, 2))) {
+                    return r.name();
+                }
+            }
+            // "某某光电法说会": a name the body writes in a shorter or longer form is found there.
+            return t.indexOf(headline.substring(0, Math.min(4, headline.length())), body) < 0 ? headline : null;
+        }
+
+        /**
+         * The company a headline names before its first metric word or its verb of announcing ("某某微电子前三季度净利润
+         * 增长18%", "某某科技发布三季报"), or null. A body that never names its company ("公司实现营业收入…") reports
+         * on this one.
+         */
+        private String headlineCompany(int body) {
+            int end = t.indexOf('\n');
+            end = end < 0 || end > body ? body : end;
+            if (end <= 0) {
+                return null;
+            }
+            int cs = 0;
+            int ce = end;
+            for (int i = 0; i < end; i++) {
+                if (CLAUSE_BREAKS.indexOf(t.charAt(i)) >= 0 || Character.isWhitespace(t.charAt(i))) {
+                    ce = i;
+                    break;
+                }
+            }
+            List<KeywordScanner.Hit> hits = keywords.find(t, cs, ce);
+            if (!hits.isEmpty()) {
+                Subject subject = subject(cs, hits.get(0).start(), null);
+                if (subject.kind() == Subject.Kind.NAMED && !isPlace(subject.name())) {
+                    return subject.name();
+                }
+            }
+            return namedBeforeTopicVerb(t.substring(cs, ce));
         }
 
         List<CompanyEvent> metrics() {
@@ -283,6 +334,9 @@ public final class CompanyExtractor {
             } else if (topic == null && announced.isEmpty() && reported.size() == 1) {
                 // So does the one company figures were reported for so far.
                 topic = reported.iterator().next();
+            }
+            if (topic == null && named.isEmpty() && announced.isEmpty() && reported.isEmpty()) {
+                topic = headlineCompany;
             }
             inherited = topic != null && !reported.contains(topic) && !announced.contains(topic) ? topic : null;
             int s = from;

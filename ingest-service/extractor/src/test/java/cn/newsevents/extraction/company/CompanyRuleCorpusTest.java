@@ -94,7 +94,14 @@ class CompanyRuleCorpusTest {
             published = paragraph.substring(1, 11);
             paragraph = paragraph.substring(12);
         }
-        String raw = "标题\n测试来源 " + published + "\n" + paragraph.replace("\\n", "\n") + "\n";
+        // "某某前三季度净利润增长18%^^…": a headline of its own before the body.
+        String headline = "标题";
+        int split = paragraph.indexOf("^^");
+        if (split >= 0) {
+            headline = paragraph.substring(0, split);
+            paragraph = paragraph.substring(split + 2);
+        }
+        String raw = headline + "\n测试来源 " + published + "\n" + paragraph.replace("\\n", "\n") + "\n";
         Article article = ArticleText.parse(raw, null);
         String simplified = SimplifiedText.of(article.text());
         List<CompanyEvent> events = EXTRACTOR.extract(article, simplified, List.of());
