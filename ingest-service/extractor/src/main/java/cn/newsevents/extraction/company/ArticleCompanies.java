@@ -7,11 +7,14 @@ import cn.newsevents.extraction.text.SimplifiedText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The companies an article names: registered names (a name with a registered-company ending), organisations named
@@ -25,6 +28,13 @@ final class ArticleCompanies {
     private final List<CompanyNames.Name> registered;
     private final int[] registeredStarts;
     private final List<CompanyNames.Name> known = new ArrayList<>();
+    /** Short names the article introduces for a registered one in brackets, not written inside it (某某交投). */
+    private final Map<String, String> aliases = new HashMap<>();
+    /** "（以下简称“某某交投”）", "(下称某某)", "（“某某”）" right after a registered name. */
+    private static final Pattern ALIAS = Pattern.compile(
+            "[（(](?:(?:以下简称为?|以下称|下称|简称)[:：]?[“\"「『]?([\\u4e00-\\u9fff]{2,8})[”\"」』]?"
+                    + "|[“\"「『]([\\u4e00-\\u9fff]{2,8})[”\"」』])[)）]");
+    private static final int ALIAS_REACH = 24;
 
     /**
      * @param t    the article text in simplified characters
@@ -56,6 +66,15 @@ final class ArticleCompanies {
         }
         known.clear();
         known.addAll(distinct.values());
+        for (CompanyNames.Name n : registered) {
+            Matcher alias = ALIAS.matcher(t).region(n.end(), Math.min(t.length(), n.end() + ALIAS_REACH));
+            if (alias.lookingAt() && aliases.size() < MAX_KNOWN) {
+                String shortName = alias.group(1) != null ? alias.group(1) : alias.group(2);
+                if (!n.name().contains(shortName)) {
+                    aliases.putIfAbsent(shortName, n.name());
+                }
+            }
+        }
     }
 
     /** The registered names in text order. */
@@ -77,6 +96,10 @@ final class ArticleCompanies {
 
     /** The fullest name of the article for a short name: one containing it, nearest before {@code at}. */
     String resolve(String shortName, int at) {
+        String full = aliases.get(shortName);
+        if (full != null) {
+            return full;
+        }
         CompanyNames.Name best = null;
         for (CompanyNames.Name n : known) {
             if (n.name().contains(shortName) && n.name().length() > shortName.length()) {

@@ -91,6 +91,12 @@ public final class CompanyExtractor {
     private static final Pattern TOPIC_OPENER = Pattern.compile(
             "(?:而|但)?(?:(?:排名)?第[一二三四五六七八九十0-9]{1,3}(?:名|位)?(?:的)?(?:是|为)([\\u4e00-\\u9fff]{2,10})(?=[，,；;。]|$)"
                     + "|(?:[\\u4e00-\\u9fff]{0,3}?(?:厂商|企业|品牌|厂))?([\\u4e00-\\u9fff]{2,8}?)(?:则|亦)(?!为|是))");
+    /** A circumstance after a subject: "在原料价格大幅波动的情况下仍", "在行业下行的背景下". */
+    private static final Pattern CIRCUMSTANCE = Pattern.compile("在[^，,；;。]{1,24}?(?:的)?(?:情况下|背景下|形势下|前提下|"
+            + "压力下|环境下|带动下|推动下|拉动下|影响下|基础上)(?:仍然|依然|仍|也|还|亦|则)?");
+    /** Companies counted above a threshold, after the amount: "(超过10亿元)的有3家", "(以上)的企业达12家". */
+    private static final Pattern COUNTED_ABOVE = Pattern.compile("(?:以上|以下)?的(?:[\\u4e00-\\u9fff]{0,4}(?:企业|公司|厂商|厂家|单位))?"
+            + "(?:有|达|达到|共有|共|为|增至)?[0-9一二两三四五六七八九十百]{1,4}(?:家|户)");
     private static final Pattern PERIOD_WORD = Pattern.compile("同期|[年月季期]|今|昨");
     /** 连续第三年研发投入超过10亿元: a streak of years above a threshold, not a figure of one period. */
     private static final Pattern STREAK = Pattern.compile("连续(?:第)?[0-9一二三四五六七八九十两]{1,2}年");
@@ -624,6 +630,10 @@ public final class CompanyExtractor {
             if (parsed.isEmpty() || cues.isAdjusted(cs, Math.max(kw, m.start("amount"))) || shared.isConsumed(m.start("amount"))
                     || periods.inComparisonBase(cs, m.start("amount"), mentions)
                     || shared.isConsumed(m.end("amount") - 1)) {
+                return false;
+            }
+            if (ruleMatcher(COUNTED_ABOVE).region(m.end("amount"), Math.min(t.length(), m.end("amount") + 20)).lookingAt()) {
+                // "纳税超过10亿元的有3家": a threshold for counting companies, no company's figure.
                 return false;
             }
             Amount amount = parsed.get();
@@ -1165,6 +1175,14 @@ public final class CompanyExtractor {
         /** Reads the words between the clause start and a figure as the company they belong to. */
         private Subject subject(int clauseStart, int end, String topic) {
             int cs = Math.max(clauseStart, end - SUBJECT_WINDOW);
+            int at = t.lastIndexOf('在', end - 1);
+            if (at > cs + 1) {
+                // "某某纺织在原料价格大幅波动的情况下仍实现净利润…": the circumstance is no part of the subject.
+                Matcher circumstance = ruleMatcher(CIRCUMSTANCE).region(at, end);
+                if (circumstance.lookingAt()) {
+                    end = at;
+                }
+            }
             CompanyNames.Name last = null;
             for (int i = companies.firstRegisteredFrom(cs); i < registered.size() && registered.get(i).start() < end; i++) {
                 if (registered.get(i).end() <= end) {

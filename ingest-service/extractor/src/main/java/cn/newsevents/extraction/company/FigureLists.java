@@ -71,6 +71,8 @@ final class FigureLists {
     private static final Pattern COPULA = Pattern.compile("(?:分别|分別|依次|依序)?(?:为|為)");
     private static final Pattern NAME_SEP = Pattern.compile("、|及|和|与|以及|跟");
     private static final Pattern LIST_SEP = Pattern.compile("、|以及|及");
+    /** Words that open a list of names in a clause of its own: 分别是, 依次为, 包括. */
+    private static final Pattern LIST_OPENER = Pattern.compile("(?:分别|分別|依次|依序)(?:是|为|為)|包括|即");
 
     private final CompanyLexicon lex;
     private final CompanyNames names;
@@ -402,6 +404,12 @@ final class FigureLists {
                     changed = true;
                 }
             }
+        }
+        // "共有3家，分别是甲、乙和丙，营业收入分别为…": the words opening the list of names.
+        Matcher opener = LIST_OPENER.matcher(s);
+        if (opener.lookingAt()) {
+            s = s.substring(opener.end());
+            offset += opener.end();
         }
         int cut = s.length();
         for (String w : stopWords) {

@@ -42,6 +42,8 @@ final class SharedFigures {
     /** How far after a name its own amount may stand. */
     private static final int OWN_AMOUNT_REACH = 24;
     private static final int MAX_NAMES = 12;
+    /** How long a short name before a ranked amount may be. */
+    private static final int SHORT_NAME = 8;
 
     private final CompanyLexicon lex;
     private final KeywordScanner keywords;
@@ -164,6 +166,7 @@ final class SharedFigures {
             return;
         }
         List<CompanyNames.Name> candidates = namesWithOwnAmounts(listFrom, to);
+        knownBeforeRank(listFrom, to, candidates);
         for (int i = 0; i < candidates.size() && consumed.size() < MAX_NAMES; i++) {
             CompanyNames.Name n = candidates.get(i);
             Matcher a = CONTINUED_AMOUNT.matcher(t).region(n.end(), Math.min(to, n.end() + OWN_AMOUNT_REACH));
@@ -185,6 +188,37 @@ final class SharedFigures {
                     n.start(), a.end(), 0.6), true);
             consumed.add(new int[]{a.start(g), a.end(g)});
         }
+    }
+
+    /**
+     * "禾川新材以23.6亿元居首": the short form of a company the article introduced, right before its ranked amount,
+     * added to {@code candidates} (kept in text order).
+     */
+    private void knownBeforeRank(int from, int to, List<CompanyNames.Name> candidates) {
+        if (!holdsAny(from, to, "以")) {
+            return;
+        }
+        Matcher ranked = RANKED_BY_AMOUNT.matcher(t).region(from, to);
+        while (ranked.find() && candidates.size() < MAX_NAMES) {
+            int end = ranked.start();
+            int start = end;
+            while (start > from && end - start < SHORT_NAME && Character.isIdeographic(t.charAt(start - 1))) {
+                start--;
+            }
+            boolean taken = false;
+            for (CompanyNames.Name c : candidates) {
+                taken |= c.end() == end;
+            }
+            // The longest tail of the words before 以 that is a short form of a known name.
+            for (int s = start; !taken && s <= end - 2; s++) {
+                String name = t.substring(s, end);
+                if (!companies.resolve(name, s).equals(name)) {
+                    candidates.add(new CompanyNames.Name(s, end, name));
+                    break;
+                }
+            }
+        }
+        candidates.sort(Comparator.comparingInt(CompanyNames.Name::start));
     }
 
     /**

@@ -58,6 +58,7 @@ public final class Periods {
                     + "|(?<within>报告期内|期内)"
                     + "|(?<thismonth>本月|当月|上月|上个月)"
                     + "|(?<lastquarter>上一季度|上季度|上一季|上季)"
+                    + "|(?<single>单季度|单季)"
                     + "|(?<undated>" + Tsv.alternation(UNDATED) + ")"
                     + "|" + YEAR + "(?:全年)?"
                     + "|(?:近|最近|过去)(?<n>[0-9一二两三四五六七八九十]{1,2})(?:个)?年(?:来|间|里)?"
@@ -72,7 +73,7 @@ public final class Periods {
 
     /** Every character a period expression can start with. */
     private static String firstCharacters() {
-        StringBuilder sb = new StringBuilder("0123456789零〇一二两三四五六七八九十截第前上下近最过全首本当中期报半");
+        StringBuilder sb = new StringBuilder("0123456789零〇一二两三四五六七八九十截第前上下近最过全首本当中期报半单");
         for (String w : RELATIVE.keySet()) {
             sb.append(w.charAt(0));
         }
@@ -189,7 +190,7 @@ public final class Periods {
             Resolved r = resolve(m, a);
             Optional<Period> period = r.period();
             boolean undated = m.group("undated") != null || m.group("within") != null
-                    || m.group("lastquarter") != null;
+                    || m.group("lastquarter") != null || m.group("single") != null;
             if (period.isPresent() || undated) {
                 Mention mention = new Mention(m.start(), m.end(), period.orElse(null), m.group("same") != null,
                         r.past() ? YearSource.PAST : yearSource(m));
@@ -281,6 +282,7 @@ public final class Periods {
                 : a.contextYear() != null ? a.contextYear() : a.publicationYear();
         Optional<Period> p = resolve(m, a, explicitYear, year);
         boolean fromContext = explicitYear == null && m.group("thismonth") == null && m.group("lastquarter") == null
+                && m.group("single") == null
                 && m.group("within") == null
                 && m.group("same") == null && m.group("n") == null;
         if (fromContext && p.isPresent() && endsAfterPublication(p.get(), a)) {
@@ -291,6 +293,23 @@ public final class Periods {
             }
         }
         return new Resolved(p, false);
+    }
+
+    /** The quarter {@code p} ends with (前三季度 → 第三季度, 上半年 → 第二季度), else empty. */
+    private static Optional<Period> lastQuarter(Period p) {
+        if (p instanceof Period.Quarter) {
+            return Optional.of(p);
+        }
+        if (p instanceof Period.Half h) {
+            return Optional.of(new Period.Quarter(h.year(), 2 * h.half()));
+        }
+        if (p instanceof Period.Month mo) {
+            return mo.month() % 3 == 0 ? Optional.of(new Period.Quarter(mo.year(), mo.month() / 3)) : Optional.empty();
+        }
+        if (p instanceof Period.Range r) {
+            return lastQuarter(r.to());
+        }
+        return Optional.empty();
     }
 
     /** Whether {@code p} ends after the publication month (never, when that month is not known). */
@@ -417,6 +436,10 @@ public final class Periods {
         }
         if (m.group("within") != null) {
             return Optional.ofNullable(a.latest());
+        }
+        if (m.group("single") != null) {
+            // "前三季度营收12.6亿元，其中单季度4.7亿元": the last quarter of the period just reported.
+            return lastQuarter(a.latest());
         }
         if (m.group("same") != null) {
             return a.latest() == null ? Optional.empty() : Optional.of(a.latest().yearEarlier());
