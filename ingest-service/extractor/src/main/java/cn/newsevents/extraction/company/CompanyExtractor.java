@@ -97,6 +97,10 @@ public final class CompanyExtractor {
     /** Companies counted above a threshold, after the amount: "(超过10亿元)的有3家", "(以上)的企业达12家". */
     private static final Pattern COUNTED_ABOVE = Pattern.compile("(?:以上|以下)?的(?:[\\u4e00-\\u9fff]{0,4}(?:企业|公司|厂商|厂家|单位))?"
             + "(?:有|达|达到|共有|共|为|增至)?[0-9一二两三四五六七八九十百]{1,4}(?:家|户)");
+    /** What a part of a whole takes after its name and period: "(车用镜头第三季)已占(整体营收)". */
+    private static final Pattern PART_OF = Pattern.compile("(?:已经|已|约|約|仅|僅)?(?:占|佔)");
+    /** A part's share of its whole right before the whole's keyword: "已占整体(营收)", "占公司总(营收)". */
+    private static final Pattern PART_OF_WHOLE = Pattern.compile("(?:占|佔)(?:了)?(?:整体|整體|全部|公司|集团|集團)?(?:总|總)?$");
     private static final Pattern PERIOD_WORD = Pattern.compile("同期|[年月季期]|今|昨");
     /** 连续第三年研发投入超过10亿元: a streak of years above a threshold, not a figure of one period. */
     private static final Pattern STREAK = Pattern.compile("连续(?:第)?[0-9一二三四五六七八九十两]{1,2}年");
@@ -1074,6 +1078,10 @@ public final class CompanyExtractor {
                 if (pm.end() < ce || pm.period() == null) {
                     return null;
                 }
+                if (ruleMatcher(PART_OF).region(pm.end(), Math.min(t.length(), pm.end() + 4)).lookingAt()) {
+                    // "车用镜头第三季已占整体营收约35%": a part of a company's business, not a company.
+                    return null;
+                }
                 String name = t.substring(cs, pm.start()).strip();
                 for (String w : leadWords) {
                     if (name.startsWith(w) && name.length() - w.length() >= 2) {
@@ -1175,6 +1183,10 @@ public final class CompanyExtractor {
         /** Reads the words between the clause start and a figure as the company they belong to. */
         private Subject subject(int clauseStart, int end, String topic) {
             int cs = Math.max(clauseStart, end - SUBJECT_WINDOW);
+            if (ruleMatcher(PART_OF_WHOLE).region(cs, end).find()) {
+                // "车用镜头已占整体营收约35%": a part of a company's business, no company.
+                return new Subject(Subject.Kind.NONE, null, -1);
+            }
             int at = t.lastIndexOf('在', end - 1);
             if (at > cs + 1) {
                 // "某某纺织在原料价格大幅波动的情况下仍实现净利润…": the circumstance is no part of the subject.
