@@ -25,6 +25,7 @@ final class ArticleCompanies {
     /** Resolution compares a short name with every distinct known name: bounded so that pathological input stays linear. */
     private static final int MAX_KNOWN = 400;
 
+    private final CompanyLexicon lex;
     private final List<CompanyNames.Name> registered;
     private final int[] registeredStarts;
     private final List<CompanyNames.Name> known = new ArrayList<>();
@@ -41,6 +42,7 @@ final class ArticleCompanies {
      * @param body where the body starts in {@code t}
      */
     ArticleCompanies(CompanyLexicon lex, CompanyNames names, String t, int body, List<SeminarEvent> seminars) {
+        this.lex = lex;
         this.registered = names.registered(t, body, t.length());
         known.addAll(registered);
         Set<String> written = new HashSet<>();
@@ -112,8 +114,21 @@ final class ArticleCompanies {
         if (best != null) {
             return best.name();
         }
+        // "远航汽车南京基地" is 远航汽车's; "曜光电子" is not cut to the 曜光 of "曜光董事长": a known name written
+        // inside is the company only when what follows it is no name of its own.
         String contained = resolveContained(shortName, at);
-        return contained != null ? contained : shortName;
+        return contained != null && (registeredEnding(contained)
+                || !lex.isCompanyOrganization(shortName.substring(contained.length()))) ? contained : shortName;
+    }
+
+    /** Whether a name ends with a registered-company ending (有限公司…): no word of the name can follow it. */
+    private boolean registeredEnding(String name) {
+        for (String suffix : lex.nameSuffixes) {
+            if (name.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A known name written inside {@code s} ("远航汽车南京基地" holds 远航汽车), else null. */

@@ -1083,6 +1083,10 @@ public final class CompanyExtractor {
                     return null;
                 }
                 String name = t.substring(cs, pm.start()).strip();
+                if (hasAny(name, "（(")) {
+                    // "某驰（Raychi）7月挂牌…": the name in Latin letters is an aside.
+                    name = LATIN_ASIDE.matcher(name).replaceAll("");
+                }
                 for (String w : leadWords) {
                     if (name.startsWith(w) && name.length() - w.length() >= 2) {
                         name = name.substring(w.length());

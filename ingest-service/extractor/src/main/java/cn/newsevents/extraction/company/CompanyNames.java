@@ -331,8 +331,9 @@ final class CompanyNames {
         }
         if (nonCompanyScanner.containsAny(s)) {
             for (String w : nonCompany) {
-                // "国际" ends many company names (某某国际) while "国际市场" is a market.
-                if (s.contains(w) && !(w.equals("国际") && s.endsWith(w) && s.length() >= 4)) {
+                // "国际" ends many company names (某某国际, 某某国际控股) while "国际市场" is a market.
+                if (s.contains(w) && !(w.equals("国际") && s.length() >= 4
+                        && (s.endsWith(w) || lex.isCompanyOrganization(s)))) {
                     return false;
                 }
             }

@@ -319,6 +319,15 @@ final class FigureLists {
         out.sort(java.util.Comparator.comparingInt(Listed::nameStart));
     }
 
+    private static boolean hasDigit(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean mayHoldList(String t, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = t.charAt(i);
@@ -405,11 +414,19 @@ final class FigureLists {
                 }
             }
         }
-        // "共有3家，分别是甲、乙和丙，营业收入分别为…": the words opening the list of names.
+        // "共有3家，分别是甲、乙和丙，营业收入分别为…", "第四、第五名分别为甲及乙，市占率各为…": the words opening
+        // the list of names, and the ranks before them.
         Matcher opener = LIST_OPENER.matcher(s);
-        if (opener.lookingAt()) {
-            s = s.substring(opener.end());
-            offset += opener.end();
+        int listStart = -1;
+        while (opener.find()) {
+            if (s.length() - opener.end() >= 2 && !hasDigit(s, opener.end())) {
+                // Names follow, not figures ("营业收入分别为27.8亿元和15.3亿元").
+                listStart = opener.end();
+            }
+        }
+        if (listStart > 0) {
+            s = s.substring(listStart);
+            offset += listStart;
         }
         int cut = s.length();
         for (String w : stopWords) {
