@@ -99,6 +99,7 @@ final class SeminarReading {
         boolean listFollows = false;
         boolean listLine = false;
         boolean paragraphRefers = false;
+        boolean previousRefers = false;
         for (int k = 0; k < sentences.size(); k++) {
             Span sentence = sentences.get(k);
             if (sentence.paragraph() != paragraph) {
@@ -113,10 +114,14 @@ final class SeminarReading {
                 current = null;
             }
             List<DateMention> dates = ChineseDates.find(s, sentence.start(), sentence.end(), published);
+            // "参加座谈的企业负责人依次发言。他们是：…": a list naming the people the sentence before spoke of.
+            boolean listOfThem = previousRefers && last != null
+                    && LIST_OF_THEM.matcher(s).region(sentence.start(), sentence.end()).lookingAt();
             boolean refersToMeeting = last != null && mentions.get(k).isEmpty()
                     && (text.has(Role.MEETING_REFERENCE, sentence.start(), sentence.end()) || listLine
                     || (afterMeetingParagraph || paragraphRefers)
-                    && text.has(Role.ATTEND, sentence.start(), sentence.end()));
+                    && text.has(Role.ATTEND, sentence.start(), sentence.end()) || listOfThem);
+            previousRefers = refersToMeeting || !mentions.get(k).isEmpty();
             // 座谈中，业者轮番发言。甲（某某公司董事长）建议…: the speakers after a sentence about the meeting.
             paragraphRefers |= refersToMeeting;
             if (refersToMeeting && current == null) {
@@ -135,7 +140,8 @@ final class SeminarReading {
                     reread(k);
                 }
                 if (current != null && !(planned && current.evidenceSentence != sentence)) {
-                    boolean posted = people.read(sentence, !mentions.get(k).isEmpty() || listLine, current);
+                    boolean posted = people.read(sentence, !mentions.get(k).isEmpty() || listLine || listOfThem,
+                            current);
                     shareHost(sentence, current);
                     // 樊某还提到…: a participant speaking again keeps the meeting's paragraphs going.
                     paragraphContinues |= refersToMeeting && (posted || namesParticipant(sentence, current));
@@ -310,6 +316,8 @@ final class SeminarReading {
         }
     }
 
+    /** A sentence that lists the people the one before spoke of: "他们是：", "分别是：". */
+    private static final Pattern LIST_OF_THEM = Pattern.compile("\\s*(?:他们|他們|她们|她們)(?:分别|分別|依次)?(?:是|为|為)[：:]?");
     private static final java.util.regex.Pattern SHARED = java.util.regex.Pattern.compile("[均都皆]由|[两几多各]场均");
 
     /**
