@@ -1,5 +1,6 @@
 package cn.newsevents.extraction.seminar;
 
+import cn.newsevents.extraction.text.DictionaryWords;
 import cn.newsevents.extraction.text.Lexicon;
 import cn.newsevents.extraction.text.Places;
 import cn.newsevents.extraction.text.SimplifiedText;
@@ -318,6 +319,16 @@ final class PostedPersons {
     }
 
     private int nameAfter(String s, int p, int to, NameHints names) {
+        int end = readNameAfter(s, p, to, names);
+        // "4家企业负责人应邀参加": a verb (应邀) after a post is no name, though 应 is a surname.
+        return end > 0 && DictionaryWords.onlyOfClass(s.substring(p, end), PostedPersons::verbOrAdverb) ? -1 : end;
+    }
+
+    private static boolean verbOrAdverb(String nature) {
+        return nature.startsWith("v") || nature.startsWith("d") || nature.startsWith("p") || nature.startsWith("c");
+    }
+
+    private int readNameAfter(String s, int p, int to, NameHints names) {
         if (p >= to) {
             return -1;
         }

@@ -40,6 +40,25 @@ public final class DictionaryWords {
         return false;
     }
 
+    /** Whether {@code word} is a dictionary word and every class the dictionaries give it is one {@code nature} accepts. */
+    public static boolean onlyOfClass(String word, Predicate<String> nature) {
+        CoreDictionary.Attribute core = CoreDictionary.get(word);
+        CoreDictionary.Attribute custom = CustomDictionary.get(word);
+        return (core != null || custom != null) && allOfClass(core, nature) && allOfClass(custom, nature);
+    }
+
+    private static boolean allOfClass(CoreDictionary.Attribute attribute, Predicate<String> nature) {
+        if (attribute == null) {
+            return true;
+        }
+        for (Nature n : attribute.nature) {
+            if (n == null || !nature.test(n.toString())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean hasClass(String word, Predicate<String> nature) {
         return hasClass(CoreDictionary.get(word), nature) || hasClass(CustomDictionary.get(word), nature);
     }
