@@ -8,6 +8,7 @@ import cn.newsevents.extraction.text.WordTable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Finds people named together with their posts in one sentence of simplified text. Both orders are read:
@@ -22,6 +23,9 @@ final class PostedPersons {
             "(?:统战|宣传|组织|政法|社会工作)部|政法委");
     private static final String HARD_AFTER_NAME = "，,；;：:。！？!?、等（(）)\"“”「」 \t\n\r";
     /** Characters a name written before its title does not end with (they end organisation names). */
+    /** A counted group right before a post: "5位企业", "4家企业", "多名企业". */
+    private static final Pattern COUNTED_GROUP = Pattern.compile(
+            "(?:[0-9０-９]+|[一二两三四五六七八九十几多数]+)(?:位|名|家)[^，,。；;、：:]{0,10}$");
     private static final String NOT_NAME_END = "会局部司团院所校厂委办处厅署社馆站联区市省县协";
     private static final String LEADING_JOINERS = "、及和与暨并,， ‧•・";
 
@@ -65,6 +69,12 @@ final class PostedPersons {
             // 董事总经理 陈卓谦: a list laid out in columns.
             int te = columnSpace(s, actingEnd, to) ? actingEnd + 1 : actingEnd;
             int ne = nameAfter(s, te, to, names);
+            if (ne > 0 && COUNTED_GROUP.matcher(s).region(regionStart, i).find()) {
+                // "与5位企业负责人边吃边谈", "4家企业负责人应邀参加": a counted group holds the post, no person.
+                regionStart = ne;
+                i = ne;
+                continue;
+            }
             if (ne > 0) {
                 int ns = te;
                 int[] chinese = chineseNameAfterLatin(s, te, ne, to, names);
