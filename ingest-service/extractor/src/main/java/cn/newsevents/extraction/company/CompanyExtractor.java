@@ -101,6 +101,8 @@ public final class CompanyExtractor {
     private static final Pattern PART_OF = Pattern.compile("(?:已经|已|约|約|仅|僅)?(?:占|佔)");
     /** A part's share of its whole right before the whole's keyword: "已占整体(营收)", "占公司总(营收)". */
     private static final Pattern PART_OF_WHOLE = Pattern.compile("(?:占|佔)(?:了)?(?:整体|整體|全部|公司|集团|集團)?(?:总|總)?$");
+    /** A television caption of a speaker: 【同期声】, 【同期】, 【采访】. */
+    private static final Pattern CAPTION = Pattern.compile("\\s*[【（(](?:同期声|同期|采访|现场声)[】）)]");
     private static final Pattern PERIOD_WORD = Pattern.compile("同期|[年月季期]|今|昨");
     /** 连续第三年研发投入超过10亿元: a streak of years above a threshold, not a figure of one period. */
     private static final Pattern STREAK = Pattern.compile("连续(?:第)?[0-9一二三四五六七八九十两]{1,2}年");
@@ -226,6 +228,8 @@ public final class CompanyExtractor {
         private final int publicationYear;
         /** The currency of a bare 元: New Taiwan dollars in articles that price in 新台币 and never in 人民币. */
         private final Unit defaultCurrency;
+        /** The paragraph is what a captioned speaker says: 我们 is the caption's company. */
+        private boolean captionSpeech;
         /** The company the headline names, for a body that names none. */
         private final String headlineCompany;
 
@@ -348,6 +352,12 @@ public final class CompanyExtractor {
             if (topic == null && named.isEmpty() && announced.isEmpty() && reported.isEmpty()) {
                 topic = headlineCompany;
             }
+            String captioned = captionCompany(from, to);
+            captionSpeech = captioned != null;
+            if (captioned != null) {
+                // 【同期声】某某公司总经理 某某 / 我们去年营收是19个亿: what the speaker says is of the caption's company.
+                topic = captioned;
+            }
             inherited = topic != null && !reported.contains(topic) && !announced.contains(topic) ? topic : null;
             int s = from;
             while (s < to) {
@@ -360,6 +370,31 @@ public final class CompanyExtractor {
                 }
                 s = e + 1;
             }
+        }
+
+        /**
+         * The company of a television caption ("【同期声】某某公司总经理 某某") opening the paragraph {@code [from, to)} or
+         * on the line right before it, when it writes a registered name; else null.
+         */
+        private String captionCompany(int from, int to) {
+            // "（同期声）某某公司董事长 某某：现在我们…": the speech may follow the caption on its own line.
+            Matcher caption = CAPTION.matcher(t).region(from, to);
+            int lineEnd = to;
+            if (!caption.lookingAt()) {
+                lineEnd = from - 1;
+                if (lineEnd <= 0) {
+                    return null;
+                }
+                caption = CAPTION.matcher(t).region(t.lastIndexOf('\n', lineEnd - 1) + 1, lineEnd);
+                if (!caption.lookingAt()) {
+                    return null;
+                }
+            }
+            for (int i = companies.firstRegisteredFrom(caption.end()); i < registered.size()
+                    && registered.get(i).start() < lineEnd; i++) {
+                return registered.get(i).name();
+            }
+            return null;
         }
 
         private static boolean balancedBrackets(String s) {
@@ -1310,7 +1345,7 @@ public final class CompanyExtractor {
                 return new Subject(Subject.Kind.NONE, null, -1);
             }
             if (s.length() < 2 || lex.anaphors.contains(s) || startsWithKeyword(s) || siteOfCompany(s)
-                    || ofCompanyInFocus(s, offset)) {
+                    || ofCompanyInFocus(s, offset) || captionSpeech && lex.possessives.contains(s)) {
                 return new Subject(Subject.Kind.FOCUS, null, -1);
             }
             if (names.looksLikeName(s)) {

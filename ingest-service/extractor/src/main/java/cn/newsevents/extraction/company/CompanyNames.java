@@ -202,8 +202,26 @@ final class CompanyNames {
 
     private static int walkLeft(String text, int pos, int floor) {
         int start = pos;
+        int depth = 0;
         while (start > floor && pos - start < MAX_NAME && isNameChar(text.charAt(start - 1))) {
+            char c = text.charAt(start - 1);
+            if (c == '）' || c == ')') {
+                depth++;
+            } else if (c == '（' || c == '(') {
+                if (depth == 0) {
+                    break;
+                }
+                depth--;
+            }
             start--;
+        }
+        // "（同期声）某某股份有限公司": a name never opens with a bracket; an aside before it is no part of it.
+        while (start < pos && (text.charAt(start) == '（' || text.charAt(start) == '(')) {
+            int close = start + 1;
+            while (close < pos && text.charAt(close) != '）' && text.charAt(close) != ')') {
+                close++;
+            }
+            start = Math.min(pos, close + 1);
         }
         return start;
     }

@@ -51,7 +51,8 @@ public final class Amounts {
     // A Chinese numeral starts with a digit or 十/百/千 ("百亿元"); a bare "亿元" is a unit, not an amount.
     private static final String CHINESE = "[零〇一二两兩三四五六七八九十百千][零〇一二两兩三四五六七八九十百千万亿兆萬億]{0,11}"
             + "(?:点[零〇一二三四五六七八九]{1,6}[十百千万亿兆萬億]{0,2})?";
-    private static final String MAGNITUDE = "[十百千万亿兆萬億]{0,3}";
+    /** "19亿", and in speech "19个亿". */
+    private static final String MAGNITUDE = "(?:[个個](?=[万亿萬億]))?[十百千万亿兆萬億]{0,3}";
     /**
      * Tenths of a whole written 成: "七成" is 70%, "3成" 30%, "一成二" 12%, "两成半" 25%. Not before a character that makes 成 a verb or part
      * of a word ("十亿成为", "一成不变", "三成员").
@@ -133,7 +134,7 @@ public final class Amounts {
             return Optional.of(new Amount(value, Unit.PERCENT, qualifier(m), true));
         }
         String number = m.group("digits") != null
-                ? m.group("digits") + m.group("magnitude")
+                ? m.group("digits") + m.group("magnitude").replace("个", "").replace("個", "")
                 : m.group("chinese");
         Optional<BigDecimal> value = ChineseNumerals.parse(number);
         if (value.isEmpty()) {

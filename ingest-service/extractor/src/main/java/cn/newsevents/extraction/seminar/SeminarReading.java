@@ -325,7 +325,7 @@ final class SeminarReading {
     }
 
     /** A television caption of a speaker: 【同期声】, 【同期】, 【采访】. */
-    private static final Pattern CAPTION = Pattern.compile("\\s*【(?:同期声|同期聲|同期|采访|採訪|现场声|現場聲)】");
+    private static final Pattern CAPTION = Pattern.compile("\\s*[【（(](?:同期声|同期聲|同期|采访|採訪|现场声|現場聲)[】）)]");
     /** A sentence that lists the people the one before spoke of: "他们是：", "分别是：". */
     private static final Pattern LIST_OF_THEM = Pattern.compile("\\s*(?:他们|他們|她们|她們)(?:分别|分別|依次)?(?:是|为|為)[：:]?");
     private static final java.util.regex.Pattern SHARED = java.util.regex.Pattern.compile("[均都皆]由|[两几多各]场均");

@@ -58,6 +58,8 @@ class AmountsTest {
             "人民币3亿元|300000000|CNY|null",
             "突破100亿|10000000000|CNY|over",
             "0.7个百分点|0.7|PERCENTAGE_POINT|null",
+            "19个亿|1900000000|CNY|null",
+            "9.3個億|930000000|CNY|null",
     })
     void readsAmount(String text, String value, String unit, String qualifier) {
         Amount a = Amounts.parse(text).orElseThrow(() -> new AssertionError("Not read: " + text));
