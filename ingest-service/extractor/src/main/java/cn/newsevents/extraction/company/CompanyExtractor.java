@@ -752,6 +752,12 @@ public final class CompanyExtractor {
             // "占比由2023年的18.1%升至22.5%": the period inside the change is the base's, not the figure's.
             Period period = periods.periodOf(change >= 0 && !datedAfterChange(change, m.start("amount"), mentions)
                     ? change : m.start("amount"), mentions);
+            if (qualifier != Qualifier.TARGET && kind != CompanyLexicon.AmountKind.COUNT && article.publishedAt() != null
+                    && FigurePeriods.startsAfter(period,
+                    article.publishedAt().getYear(), article.publishedAt().getMonthValue())) {
+                // "明年还将追加投资2亿元": a figure of a period that has not begun is a plan or a forecast.
+                qualifier = Qualifier.FORECAST;
+            }
             BigDecimal value = FigureAssembly.plain(amount.value());
             if (cues.isLoss(m.start("kw"), m.start("amount"))) {
                 value = value.negate();

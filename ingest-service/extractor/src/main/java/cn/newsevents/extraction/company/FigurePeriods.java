@@ -138,4 +138,32 @@ final class FigurePeriods {
         }
         return false;
     }
+
+    /**
+     * Whether {@code p} starts after the month of publication ({@code year}, {@code month}; month 0 when not known):
+     * a figure of such a period is a plan or a forecast, not a result.
+     */
+    static boolean startsAfter(Period p, int year, int month) {
+        if (p == null || year == 0) {
+            return false;
+        }
+        int[] start = start(p);
+        return start[0] > year || start[0] == year && month > 0 && start[1] > month;
+    }
+
+    private static int[] start(Period p) {
+        if (p instanceof Period.Range r) {
+            return start(r.from());
+        }
+        if (p instanceof Period.Quarter q) {
+            return new int[]{q.year(), 3 * q.quarter() - 2};
+        }
+        if (p instanceof Period.Half h) {
+            return new int[]{h.year(), 6 * h.half() - 5};
+        }
+        if (p instanceof Period.Month m) {
+            return new int[]{m.year(), m.month()};
+        }
+        return new int[]{((Period.Year) p).year(), 1};
+    }
 }
