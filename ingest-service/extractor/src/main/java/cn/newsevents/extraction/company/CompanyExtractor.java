@@ -1082,12 +1082,12 @@ public final class CompanyExtractor {
         }
 
         private boolean isPersonName(String s) {
-            for (SeminarEvent sem : seminars) {
-                for (Participant p : sem.participants() == null ? List.<Participant>of() : sem.participants()) {
-                    if (s.equals(p.name())) {
-                        return true;
-                    }
-                }
+            if (isParticipant(s)) {
+                return true;
+            }
+            if (s.length() >= 3 && s.length() <= 4 && Lexicon.SURNAMES.longestAt(s, 0, s.length()) == 2) {
+                // 司徒某某, 欧阳某: a compound surname and a given name (the segmenter knows few of them).
+                return true;
             }
             List<Term> terms = Segmenter.NAMES.seg(s);
             return terms.size() == 1 && terms.get(0).nature != null && terms.get(0).nature.startsWith("nr");

@@ -269,6 +269,9 @@ final class MeetingFinder {
         var ordinal = next < nextEnd && s.charAt(next) == '第' ? ChineseNumbers.parse(s, next + 1, nextEnd, 3) : null;
         if (ordinal != null && ordinal.end() < nextEnd && "场期次".indexOf(s.charAt(ordinal.end())) >= 0) {
             next = ordinal.end() + 1;
+        } else if (next + 2 < nextEnd && s.charAt(next) == '首' && "场期次".indexOf(s.charAt(next + 1)) >= 0) {
+            // 某某巡回座谈会，首场昨（17）日下午在某地举行.
+            next += 2;
         }
         for (DateMention d : dates) {
             if (d.start() >= next && d.start() - next <= 1 && d.end() <= nextEnd
