@@ -23,6 +23,8 @@ final class PostedPersons {
             "(?:统战|宣传|组织|政法|社会工作)部|政法委");
     private static final String HARD_AFTER_NAME = "，,；;：:。！？!?、等（(）)\"“”「」 \t\n\r";
     /** Characters a name written before its title does not end with (they end organisation names). */
+    /** The longest remark in brackets between a post and its name (主持日常工作). */
+    private static final int ASIDE = 10;
     /** A counted group right before a post: "5位企业", "4家企业", "多名企业". */
     private static final Pattern COUNTED_GROUP = Pattern.compile(
             "(?:[0-9０-９]+|[一二两三四五六七八九十几多数]+)(?:位|名|家)[^，,。；;、：:]{0,10}$");
@@ -68,6 +70,8 @@ final class PostedPersons {
             int actingEnd = actingMarkerEnd(s, i + tl, to);
             // 董事总经理 陈卓谦: a list laid out in columns.
             int te = columnSpace(s, actingEnd, to) ? actingEnd + 1 : actingEnd;
+            int asideStart = te;
+            te = afterAside(s, te, to, names);
             int ne = nameAfter(s, te, to, names);
             if (ne > 0 && COUNTED_GROUP.matcher(s).region(regionStart, i).find()) {
                 // "与5位企业负责人边吃边谈", "4家企业负责人应邀参加": a counted group holds the post, no person.
@@ -88,6 +92,12 @@ final class PostedPersons {
                     // 署长（署理）: the acting marker stays with the title.
                     List<String> titles = new ArrayList<>(p.titles());
                     titles.set(titles.size() - 1, titles.get(titles.size() - 1) + orig.substring(i + tl, actingEnd));
+                    p = new PersonMention(p.start(), p.end(), p.nameStart(), p.nameEnd(), p.organizations(), titles);
+                }
+                if (p != null && te > asideStart && !p.titles().isEmpty()) {
+                    // 助理署长（创新科技）: the remark stays with the post it qualifies.
+                    List<String> titles = new ArrayList<>(p.titles());
+                    titles.set(titles.size() - 1, titles.get(titles.size() - 1) + orig.substring(asideStart, te));
                     p = new PersonMention(p.start(), p.end(), p.nameStart(), p.nameEnd(), p.organizations(), titles);
                 }
                 if (chinese != null && p != null) {
@@ -332,6 +342,25 @@ final class PostedPersons {
         int end = readNameAfter(s, p, to, names);
         // "4家企业负责人应邀参加": a verb (应邀) after a post is no name, though 应 is a surname.
         return end > 0 && DictionaryWords.onlyOfClass(s.substring(p, end), PostedPersons::verbOrAdverb) ? -1 : end;
+    }
+
+    /**
+     * "副总经理（主持日常工作）戚某": a remark in brackets between a post and its name is skipped; a bracket that holds a
+     * name (董事长（某某）) is not. Returns where the name may start.
+     */
+    private int afterAside(String s, int p, int to, NameHints names) {
+        if (p >= to || s.charAt(p) != '（' && s.charAt(p) != '(') {
+            return p;
+        }
+        int close = p + 1;
+        while (close < to && close - p <= ASIDE && s.charAt(close) != '）' && s.charAt(close) != ')') {
+            close++;
+        }
+        if (close >= to || close - p > ASIDE || s.charAt(close) != '）' && s.charAt(close) != ')'
+                || readNameAfter(s, p + 1, close, names) == close || !allIdeographs(s, p + 1, close)) {
+            return p;
+        }
+        return readNameAfter(s, close + 1, to, names) > 0 ? close + 1 : p;
     }
 
     private static boolean verbOrAdverb(String nature) {
