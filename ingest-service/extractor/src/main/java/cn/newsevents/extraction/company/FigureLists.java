@@ -378,6 +378,10 @@ final class FigureLists {
             if (found != null) {
                 return found;
             }
+            if (t.indexOf('、', cs) >= 0 && t.indexOf('、', cs) < clauseEnd) {
+                // The list this clause writes is not read as names; an earlier clause's names own other figures.
+                return null;
+            }
             clauseEnd = cs - 1;
         }
         return null;
@@ -448,6 +452,10 @@ final class FigureLists {
                 break;
             }
         }
+        // "甲、乙的市场占比分别为…": the names own the metric after them.
+        if (s.endsWith("的") && s.length() > 2) {
+            s = s.substring(0, s.length() - 1);
+        }
         List<int[]> split = split(s, offset, count, NAME_SEP);
         // "新和轴承、绿源药业": 和 inside a name; the list is written with 、 alone.
         return split != null ? split : split(s, offset, count, LIST_SEP);
@@ -465,7 +473,7 @@ final class FigureLists {
             // Names the list pairs with figures one to one: a name may be a verb to the segmenter (远航), never a
             // clause (no pronoun, preposition or particle).
             String name = cleanListedName(raw);
-            if (name != null && names.hasFunctionWord(name)
+            if (name != null && !placeFirst(name) && names.hasFunctionWord(name)
                     && !(separators == LIST_SEP && !names.hasFunctionWord(name.replaceAll("[和与及]", "")))) {
                 // Split at 、 alone, a 和 left inside a name is the name's (新和轴承).
                 name = null;
@@ -484,6 +492,15 @@ final class FigureLists {
             }
         }
         return out.size() == count ? out : null;
+    }
+
+    /**
+     * "上海同舟储能", "宁波汇海能源": a place and three or more characters after it, the shape of a company's short
+     * name in a list (同 is no preposition there).
+     */
+    private static boolean placeFirst(String name) {
+        int end = cn.newsevents.extraction.text.Places.placeEnd(name, 0, name.length());
+        return end > 0 && name.length() - end >= 3;
     }
 
     /** The name if it can be a company's: a short run of name characters that is not a group, a figure word or a stop word. */
