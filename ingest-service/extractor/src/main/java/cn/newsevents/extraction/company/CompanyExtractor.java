@@ -135,8 +135,9 @@ public final class CompanyExtractor {
     /** Words of a profit in a comparison after a loss ("亏损1.02亿元，上年同期盈利0.86亿元"). */
     private static final Pattern GAIN = Pattern.compile("盈利|获利|獲利|盈余|盈餘|溢利|赚|賺");
     /** A clause of a year-on-year change right after a figure ("，按年多赚26%", "，同比增长9.4%"). */
-    private static final Pattern GROWTH_CLAUSE = Pattern.compile(
-            "[，,](?:按年|同比|年增|年减|较上年|比上年|較上年)[^，,；;。0-9]{0,6}[0-9]{1,4}(?:\\.[0-9]{1,3})?[%％]");
+    private static final String GROWTH = "(?:按年|按月|同比|环比|年增|年减|月增|月减|季增|季减|较上年|比上年|較上年)"
+            + "[^，,；;。0-9]{0,6}[0-9]{1,4}(?:\\.[0-9]{1,3})?[%％]";
+    private static final Pattern GROWTH_CLAUSE = Pattern.compile("[，,]" + GROWTH + "(?:、" + GROWTH + "){0,2}");
     /** An official of a public body ("发改委负责同志", "商务局有关负责人"). */
     private static final Pattern OFFICIAL = Pattern.compile(
             "(?:委|局|厅|廳|办|辦|政府|管委会|管委會|部门|部門)(?:有关|有關|相关|相關)?(?:负责同志|負責同志|负责人|負責人|领导|領導|官员|官員)");
@@ -948,8 +949,9 @@ public final class CompanyExtractor {
 
         /** The name opening a clause before a topic verb ("黔台酒业发布2023年年报"), else null. */
         private String namedBeforeTopicVerb(String clauseLead) {
-            if (clauseLead == null || !topicVerbWords.any(clauseLead, 0, clauseLead.length())) {
-                // Most clauses have no verb of announcing: nothing to strip or search.
+            boolean coded = clauseLead != null && hasAny(clauseLead, "（(") && STOCK_CODE.matcher(clauseLead).find();
+            if (clauseLead == null || !coded && !topicVerbWords.any(clauseLead, 0, clauseLead.length())) {
+                // Most clauses have no verb of announcing and no stock code: nothing to strip or search.
                 return null;
             }
             // "某某股份有限公司（下称“某某”）同时披露": the short name it introduces is an aside (and its 称 no verb).
@@ -963,6 +965,13 @@ public final class CompanyExtractor {
                 int i = lead.indexOf(v);
                 if (i >= 2 && i <= TOPIC_NAME_REACH && (best < 0 || i < best)) {
                     best = i;
+                }
+            }
+            if (best < 0 && coded) {
+                // "硬板厂某某电子(6215)受需求疲弱拖累，10月营收…": a listed company's name, known by its stock code.
+                Matcher code = STOCK_CODE.matcher(lead);
+                if (code.find() && code.start() >= 2 && code.start() <= TOPIC_NAME_REACH) {
+                    best = code.start();
                 }
             }
             if (best < 0) {
