@@ -190,7 +190,7 @@ public final class Periods {
             Resolved r = resolve(m, a);
             Optional<Period> period = r.period();
             boolean undated = m.group("undated") != null || m.group("within") != null
-                    || m.group("lastquarter") != null || m.group("single") != null;
+                    || m.group("lastquarter") != null;
             if (period.isPresent() || undated) {
                 Mention mention = new Mention(m.start(), m.end(), period.orElse(null), m.group("same") != null,
                         r.past() ? YearSource.PAST : yearSource(m));
