@@ -54,7 +54,7 @@ public final class Periods {
                     + "|" + YEAR + "(?<mon>" + MONTH + ")月(?:份)?(?![0-9一二三四五六七八九十]{1,3}日)"
                     + "|(?<!\\d)(?<bare>" + MONTH + ")月(?=份|" + MONTH_FIGURES + ")"
                     + "|(?<=^|[，,。；;：:\\n在于於])(?<opening>" + MONTH + ")月(?![0-9一二三四五六七八九十]{1,3}[日号]|[上中下]旬|初|底|末|中|起|至|到|[-—–~～－])"
-                    + "|(?<same>去年同期|上年同期|上年度同期)"
+                    + "|(?<same>去年同期|上年同期|上年度同期|去年同月|上年同月|去年同季|上年同季)"
                     + "|(?<within>报告期内|期内)"
                     + "|(?<thismonth>本月|当月|上月|上个月)"
                     + "|(?<lastquarter>上一季度|上季度|上一季|上季)"
@@ -256,7 +256,7 @@ public final class Periods {
 
     /** "较上年同期", "比去年": the year a change is measured against, not the period of a figure. */
     private static boolean isComparisonBase(String text, int start, int end) {
-        if (text.startsWith("同期", end - 2)) {
+        if (text.startsWith("同期", end - 2) || text.startsWith("同月", end - 2) || text.startsWith("同季", end - 2)) {
             // "高于去年同期的478亿元" names a figure of that period; "较去年同期增长5%" only the base of a change.
             return CHANGE_AFTER.matcher(text).region(end, Math.min(text.length(), end + 4)).lookingAt();
         }
