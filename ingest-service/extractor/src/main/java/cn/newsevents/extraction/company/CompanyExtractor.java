@@ -95,8 +95,10 @@ public final class CompanyExtractor {
     private static final Pattern CIRCUMSTANCE = Pattern.compile("在[^，,；;。]{1,24}?(?:的)?(?:情况下|背景下|形势下|前提下|"
             + "压力下|环境下|带动下|推动下|拉动下|影响下|基础上)(?:仍然|依然|仍|也|还|亦|则)?");
     /** Companies counted above a threshold, after the amount: "(超过10亿元)的有3家", "(以上)的企业达12家". */
-    private static final Pattern COUNTED_ABOVE = Pattern.compile("(?:以上|以下)?的(?:[\\u4e00-\\u9fff]{0,4}(?:企业|公司|厂商|厂家|单位))?"
-            + "(?:有|达|达到|共有|共|为|增至)?[0-9一二两三四五六七八九十百]{1,4}(?:家|户)");
+    private static final Pattern COUNTED_ABOVE = Pattern.compile("(?:以上|以下)?的(?:(?:[\\u4e00-\\u9fff]{0,4}(?:企业|公司|厂商|厂家|单位))?"
+            + "(?:有|达|达到|共有|共|为|增至)?[0-9一二两三四五六七八九十百]{1,4}(?:家|户)"
+            // "营收超千亿元的企业仍是空白": the companies above a threshold, however many.
+            + "|(?:民营|规上|工业|制造业|上市)?(?:企业|公司)(?:仍|还|已|共|有|达|数量|个数|家数|[，,。；;]))");
     /** What a part of a whole takes after its name and period: "(车用镜头第三季)已占(整体营收)". */
     private static final Pattern PART_OF = Pattern.compile("(?:已经|已|约|約|仅|僅)?(?:占|佔)");
     /** A part's share of its whole right before the whole's keyword: "已占整体(营收)", "占公司总(营收)". */
@@ -1237,6 +1239,10 @@ public final class CompanyExtractor {
         /** Reads the words between the clause start and a figure as the company they belong to. */
         private Subject subject(int clauseStart, int end, String topic) {
             int cs = Math.max(clauseStart, end - SUBJECT_WINDOW);
+            if (ruleMatcher(SITE).region(cs, end).find() && ownSite(t.substring(cs, end))) {
+                // "该公司在某地布局的硅材料基地员工总数…": the company in focus, then where and what it built.
+                return new Subject(Subject.Kind.FOCUS, null, -1);
+            }
             if (ruleMatcher(PART_OF_WHOLE).region(cs, end).find()) {
                 // "车用镜头已占整体营收约35%": a part of a company's business, no company.
                 return new Subject(Subject.Kind.NONE, null, -1);
@@ -1599,6 +1605,20 @@ public final class CompanyExtractor {
             String place = s.substring(0, site.start());
             return Places.at(place, 0, place.length()) != null && Places.placeEnd(place, 0, place.length()) == place.length()
                     || place.length() <= 2 && Lexicon.CITIES.longestAt(place, 0, place.length()) == place.length();
+        }
+
+        /** "该公司在某地布局的(硅材料基地)": the subject opens with the company in focus and ends with its site. */
+        private boolean ownSite(String before) {
+            int de = before.lastIndexOf('的');
+            if (de < 0) {
+                return false;
+            }
+            for (String a : lex.anaphors) {
+                if (before.startsWith(a) && de > a.length()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A subject that opens with a metric word ("净利润", "市占率继续") names a figure, not a company. */

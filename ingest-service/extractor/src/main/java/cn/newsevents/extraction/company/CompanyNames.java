@@ -359,6 +359,10 @@ final class CompanyNames {
         if (lex.anaphors.contains(s)) {
             return false;
         }
+        if (cn.newsevents.extraction.text.Lexicon.TITLES.longestAt(s, 0, s.length()) == s.length()) {
+            // "县长表示，…": a post is no company.
+            return false;
+        }
         if ((s.contains("和") || s.contains("与") || s.contains("及")) && joinsTwo(s)) {
             return false;
         }

@@ -42,6 +42,11 @@ final class SharedFigures {
     /** How far after a name its own amount may stand. */
     private static final int OWN_AMOUNT_REACH = 24;
     private static final int MAX_NAMES = 12;
+    /** What a ranking is ranked by: "以企业2023年营业收入为(主要)排序依据", "按营收排名". */
+    private static final Pattern RANKED_BY = Pattern.compile(
+            "(?:以|按|按照|依)[^，,。；;]{1,16}?(?:为|為)?(?:主要)?(?:排序|排名|排行)(?:依据|依據|标准|標準)?");
+    /** How far before a list the ranking it belongs to may be named. */
+    private static final int RANKING_REACH = 160;
     /** How long a short name before a ranked amount may be. */
     private static final int SHORT_NAME = 8;
 
@@ -160,6 +165,11 @@ final class SharedFigures {
                         listFrom = h.end();
                     }
                 }
+                if (metric == null && bracketed.size() >= 3) {
+                    // "榜单以企业2023年营业收入为排序依据。前五名依次为：甲（612.3亿元）、乙（438.7亿元）…": a ranking
+                    // the text before said what it ranks by.
+                    metric = rankedBy(from);
+                }
             }
         }
         if (metric == null) {
@@ -188,6 +198,25 @@ final class SharedFigures {
                     n.start(), a.end(), 0.6), true);
             consumed.add(new int[]{a.start(g), a.end(g)});
         }
+    }
+
+    /**
+     * The metric a ranking named right before {@code at} is ranked by ("以企业2023年营业收入为主要排序依据"), else null.
+     */
+    private Metric rankedBy(int at) {
+        int from = Math.max(0, at - RANKING_REACH);
+        Matcher by = RANKED_BY.matcher(t).region(from, at);
+        Metric metric = null;
+        while (by.find()) {
+            metric = null;
+            for (KeywordScanner.Hit h : keywords.find(t, by.start(), by.end())) {
+                Optional<Metric> m = lex.keywords.getOrDefault(h.word(), Optional.empty());
+                if (m.isPresent() && !lex.purposeKeywords.contains(h.word())) {
+                    metric = m.get();
+                }
+            }
+        }
+        return metric;
     }
 
     /**
