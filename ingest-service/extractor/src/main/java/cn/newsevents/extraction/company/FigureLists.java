@@ -71,6 +71,8 @@ final class FigureLists {
     private static final Pattern COPULA = Pattern.compile("(?:分别|分別|依次|依序)?(?:为|為)");
     private static final Pattern NAME_SEP = Pattern.compile("、|及|和|与|以及|跟");
     private static final Pattern LIST_SEP = Pattern.compile("、|以及|及");
+    /** A trade written before one listed name: 连接器厂, 面板厂商, 光学镜头供应商. */
+    private static final Pattern ITEM_TRADE = Pattern.compile("[\\u4e00-\\u9fff]{1,6}?(?:厂商|供应商|制造商|厂)");
     /** Words that open a list of names in a clause of its own: 分别是, 依次为, 包括. */
     private static final Pattern LIST_OPENER = Pattern.compile("(?:分别|分別|依次|依序)(?:是|为|為)|包括|即");
 
@@ -444,9 +446,13 @@ final class FigureLists {
             cut = time.start();
         }
         s = s.substring(0, cut);
+        // A head word before the first name describes the list ("龙头企业甲、乙"); one inside an item describes that
+        // item ("连接器厂甲与光学镜头厂乙") and is read with it.
+        Matcher firstSep = NAME_SEP.matcher(s);
+        int headReach = firstSep.find() ? firstSep.start() : s.length();
         for (String h : headWords) {
-            int i = s.lastIndexOf(h);
-            if (i >= 0 && i + h.length() < s.length()) {
+            int i = s.lastIndexOf(h, headReach - h.length());
+            if (i >= 0 && i + h.length() < headReach) {
                 offset += i + h.length();
                 s = s.substring(i + h.length());
                 break;
@@ -539,6 +545,11 @@ final class FigureLists {
                 name = name.substring(h.length());
                 break;
             }
+        }
+        Matcher trade = ITEM_TRADE.matcher(name);
+        if (trade.lookingAt() && name.length() - trade.end() >= 2 && !hasRegisteredEnding(name.substring(trade.end()))) {
+            // "光学镜头厂某某光电": the trade of one listed name, written before it.
+            name = name.substring(trade.end());
         }
         if (name.length() < 2 || name.length() > (hasRegisteredEnding(name) ? MAX_REGISTERED : 10)
                 || A_YEAR.matcher(name).matches() || name.endsWith("率")) {
