@@ -30,6 +30,12 @@ public final class SimplifiedText {
                 table[i] = one.charAt(0);
             }
         }
+        for (String[] row : cn.newsevents.extraction.normalize.Tsv.read("lexicon/variant_characters.tsv")) {
+            char variant = row[0].strip().charAt(0);
+            if (variant >= FIRST && table[variant - FIRST] == variant) {
+                table[variant - FIRST] = row[1].strip().charAt(0);
+            }
+        }
         return table;
     }
 

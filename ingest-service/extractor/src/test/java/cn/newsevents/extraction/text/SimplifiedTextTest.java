@@ -14,6 +14,12 @@ class SimplifiedTextTest {
     }
 
     @Test
+    void variantCharactersOfHongKongAndTaiwanTextsAreSimplifiedToo() {
+        assertEquals("早餐茶叙", SimplifiedText.of("早餐茶敍"));
+        assertEquals("公署卫生处", SimplifiedText.of("公署衞生處"));
+    }
+
+    @Test
     void keepsTheLengthWhenPhrasesOrSurrogatePairsWouldChangeIt() {
         String text = "𠮷野家與台灣積體電路製造股份有限公司🙂乾隆皇帝";
         assertEquals(text.length(), SimplifiedText.of(text).length());
