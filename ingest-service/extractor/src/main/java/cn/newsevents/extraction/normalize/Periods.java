@@ -285,6 +285,15 @@ public final class Periods {
                 && m.group("single") == null
                 && m.group("within") == null
                 && m.group("same") == null && m.group("n") == null;
+        if (fromContext && p.isPresent() && a.contextYear() != null && a.contextYear() == a.publicationYear() - 1
+                && a.publicationMonth() > 0 && isQuarterOrHalf(m)) {
+            // "2024年营收…。一季度营收…" published in April 2025: this year's quarter, ended and now reported, not
+            // last year's one, when no year is written with it.
+            Optional<Period> current = resolve(m, a, null, a.publicationYear());
+            if (current.isPresent() && !endsAfterPublication(current.get(), a)) {
+                return new Resolved(current, false);
+            }
+        }
         if (fromContext && p.isPresent() && endsAfterPublication(p.get(), a)) {
             // A figure is reported after its period ends: "12月营收" published in January is last December's.
             Optional<Period> earlier = resolve(m, a, null, year - 1);
@@ -293,6 +302,11 @@ public final class Periods {
             }
         }
         return new Resolved(p, false);
+    }
+
+    private static boolean isQuarterOrHalf(Matcher m) {
+        return m.group("q") != null || m.group("q1") != null || m.group("q2") != null || m.group("qn") != null
+                || m.group("h") != null;
     }
 
     /** The quarter {@code p} ends with (前三季度 → 第三季度, 上半年 → 第二季度), else empty. */
