@@ -287,10 +287,11 @@ public final class Periods {
                 && m.group("same") == null && m.group("n") == null;
         if (fromContext && p.isPresent() && a.contextYear() != null && a.contextYear() == a.publicationYear() - 1
                 && a.publicationMonth() > 0 && isQuarterOrHalf(m)) {
-            // "2024年营收…。一季度营收…" published in April 2025: this year's quarter, ended and now reported, not
-            // last year's one, when no year is written with it.
+            // "2024年营收…。一季度营收…" published in April 2025: this year's quarter, ended before the month of
+            // publication and now reported, not last year's one, when no year is written with it.
             Optional<Period> current = resolve(m, a, null, a.publicationYear());
-            if (current.isPresent() && !endsAfterPublication(current.get(), a)) {
+            if (current.isPresent() && current.get().endYear() == a.publicationYear()
+                    && endMonth(current.get()) < a.publicationMonth()) {
                 return new Resolved(current, false);
             }
         }
