@@ -107,17 +107,20 @@ final class CompanyNames {
         if (terms.isEmpty()) {
             return false;
         }
+        boolean longWord = false;
         for (Term t : terms) {
             String nature = t.nature == null ? "" : t.nature.toString();
             // Common nouns (n, nz: 冷链, nis: 酒店), verbal nouns and attributes; never a person, place or body.
             boolean common = nature.startsWith("n") && !nature.startsWith("nr") && !nature.startsWith("ns")
                     && !nature.startsWith("nt") || nature.equals("vn") || nature.equals("b") || nature.equals("an")
                     || nature.equals("v");
-            if (t.word.length() < 2 || !common) {
+            if (!common || t.word.length() < 2 && !nature.equals("n")) {
                 return false;
             }
+            longWord |= t.word.length() >= 2;
         }
-        return true;
+        // 连锁饼店 (连锁, 饼, 店): one-character nouns of a trade, beside a word of two characters at least.
+        return longWord;
     }
 
     /**
