@@ -508,13 +508,13 @@ public final class CompanyExtractor {
                 String given = example.group(1);
                 // "以去年排名第六的某某为例，上半年份额…": the example is what the next clauses speak of; an unnamed
                 // one (以某龙头为例) leaves no company in focus.
-                topic = names.looksLikeName(given) && !given.startsWith("某") && !names.hasFunctionWord(given)
+                topic = names.looksLikeName(given) && !given.startsWith("某") && !functionWord(given)
                         && !hasAggregate(given) ? companies.resolve(given, example.start(1)) : null;
             }
             Matcher opener = TOPIC_OPENER.matcher(t).region(cs, ce);
             if (inClause.isEmpty() && opensWithTopicWord(cs, ce) && opener.lookingAt()) {
                 String name = opener.group(1) != null ? opener.group(1) : opener.group(2);
-                if (names.looksLikeName(name) && !names.isCommonWord(name) && !names.hasFunctionWord(name)
+                if (names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
                         && !hasAggregate(name) && !hasStopWord(name) && keywords.find(name, 0, name.length()).isEmpty()
                         && !PERIOD_WORD.matcher(name).find() && !lex.anaphors.contains(name) && !isPersonName(name)
                         && !isParticipant(name)) {
@@ -617,7 +617,7 @@ public final class CompanyExtractor {
                     // "同样公布10月营收的被动元件厂某某科技，10月营收…": a clause that describes a company and names
                     // it last is what the next clauses report on.
                     String name = described.group(1);
-                    if (names.looksLikeName(name) && !names.isCommonWord(name) && !names.hasFunctionWord(name)) {
+                    if (names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)) {
                         topic = companies.resolve(name, described.start(1));
                     }
                 }
@@ -626,7 +626,7 @@ public final class CompanyExtractor {
                     // "排在第二位的某某医药是唯一实现盈利的企业，2023年实现营业收入…": a clause saying what the
                     // company is makes it what the next clauses report on.
                     String name = copula.group(1);
-                    if (names.looksLikeName(name) && !names.isCommonWord(name) && !names.hasFunctionWord(name)
+                    if (names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
                             && !lex.anaphors.contains(name) && !isPlace(name)) {
                         topic = companies.resolve(name, copula.start(1));
                     }
@@ -1049,7 +1049,7 @@ public final class CompanyExtractor {
             if (hasStopWord(name)) {
                 return null;
             }
-            if (names.hasFunctionWord(name) && !lex.isCompanyOrganization(name)) {
+            if (functionWord(name) && !lex.isCompanyOrganization(name)) {
                 // "同样公布10月营收的…": an adverb opening the sentence, not a name.
                 return null;
             }
@@ -1070,7 +1070,30 @@ public final class CompanyExtractor {
             return false;
         }
 
+        /** Segmentation answers for the candidate names of this article, which repeat from clause to clause. */
+        private final Map<String, Boolean> functionWords = new HashMap<>();
+        private final Map<String, String> adverbless = new HashMap<>();
+
+        /** {@link CompanyNames#hasFunctionWord}, asked once per distinct candidate of the article. */
+        private boolean functionWord(String name) {
+            Boolean known = functionWords.get(name);
+            if (known == null) {
+                known = names.hasFunctionWord(name);
+                functionWords.put(name, known);
+            }
+            return known;
+        }
+
         private String withoutTrailingAdverb(String name) {
+            String known = adverbless.get(name);
+            if (known == null) {
+                known = readWithoutTrailingAdverb(name);
+                adverbless.put(name, known);
+            }
+            return known;
+        }
+
+        private String readWithoutTrailingAdverb(String name) {
             for (String adverb : lex.subjectAdverbs) {
                 if (name.endsWith(adverb) && name.length() - adverb.length() >= 2) {
                     return name.substring(0, name.length() - adverb.length());
@@ -1145,7 +1168,7 @@ public final class CompanyExtractor {
                         break;
                     }
                 }
-                if (names.looksLikeName(name) && !names.isCommonWord(name) && !names.hasFunctionWord(name)
+                if (names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
                         && !lex.anaphors.contains(name) && !lex.headWords.contains(name)
                         && keywords.find(name, 0, name.length()).isEmpty() && !hasAggregate(name)
                         && !isPersonName(name) && !isParticipant(name)) {
@@ -1377,7 +1400,7 @@ public final class CompanyExtractor {
                 }
                 // Precision guard: an unknown name that the segmenter reads as a common word ("半年", "规模") is
                 // not a company.
-                if (full.equals(s) && !lex.isCompanyOrganization(s) && names.hasFunctionWord(s)) {
+                if (full.equals(s) && !lex.isCompanyOrganization(s) && functionWord(s)) {
                     return new Subject(Subject.Kind.NONE, null, -1);
                 }
                 if (full.equals(s) && names.isCommonWord(s)) {
@@ -1439,7 +1462,7 @@ public final class CompanyExtractor {
                 return null;
             }
             String name = t.substring(at, end);
-            if (name.length() < 2 || !names.looksLikeName(name) || names.isCommonWord(name) || names.hasFunctionWord(name)
+            if (name.length() < 2 || !names.looksLikeName(name) || names.isCommonWord(name) || functionWord(name)
                     || isPersonName(name)) {
                 return null;
             }
@@ -1562,7 +1585,7 @@ public final class CompanyExtractor {
                     name = name.substring(w.length());
                 }
             }
-            return name.length() >= 2 && names.looksLikeName(name) && !names.hasFunctionWord(name)
+            return name.length() >= 2 && names.looksLikeName(name) && !functionWord(name)
                     && !hasAggregate(name) && !names.isCommonWord(name) ? name : null;
         }
 
@@ -1592,7 +1615,7 @@ public final class CompanyExtractor {
                     tail = tail.substring(0, i);
                 }
             }
-            return tail.length() >= 2 && names.looksLikeName(tail) && !names.isCommonWord(tail) && !names.hasFunctionWord(tail)
+            return tail.length() >= 2 && names.looksLikeName(tail) && !names.isCommonWord(tail) && !functionWord(tail)
                     && !startsWithKeyword(tail) && !hasAggregate(tail) ? tail : null;
         }
 
@@ -1655,7 +1678,7 @@ public final class CompanyExtractor {
                     // "目前我们全集团": an organisation the segmenter joins from a pronoun and a reference back is
                     // not a name.
                     return names.looksLikeName(term.word) && !hasAggregate(term.word)
-                            && !lex.anaphors.contains(term.word) && !names.hasFunctionWord(term.word)
+                            && !lex.anaphors.contains(term.word) && !functionWord(term.word)
                             ? companies.resolve(term.word, sentenceStart) : null;
                 }
                 // Only the sentence subject counts: times, numbers, punctuation and lead words may come first.
