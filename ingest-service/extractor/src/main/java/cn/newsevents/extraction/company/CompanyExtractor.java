@@ -1270,7 +1270,10 @@ public final class CompanyExtractor {
                 // "车用镜头已占整体营收约35%": a part of a company's business, no company.
                 return new Subject(Subject.Kind.NONE, null, -1);
             }
-            int at = t.lastIndexOf('在', end - 1);
+            int at = end - 1;
+            while (at > cs + 1 && t.charAt(at) != '在') {
+                at--;
+            }
             if (at > cs + 1) {
                 // "某某纺织在原料价格大幅波动的情况下仍实现净利润…": the circumstance is no part of the subject.
                 Matcher circumstance = ruleMatcher(CIRCUMSTANCE).region(at, end);

@@ -321,6 +321,15 @@ final class FigureLists {
         out.sort(java.util.Comparator.comparingInt(Listed::nameStart));
     }
 
+    private static boolean holds(String t, int from, int to, char c) {
+        for (int i = from; i < to; i++) {
+            if (t.charAt(i) == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean hasDigit(String s, int from) {
         for (int i = from; i < s.length(); i++) {
             if (Character.isDigit(s.charAt(i))) {
@@ -380,7 +389,7 @@ final class FigureLists {
             if (found != null) {
                 return found;
             }
-            if (t.indexOf('、', cs) >= 0 && t.indexOf('、', cs) < clauseEnd) {
+            if (holds(t, cs, clauseEnd, '、')) {
                 // The list this clause writes is not read as names; an earlier clause's names own other figures.
                 return null;
             }
