@@ -23,6 +23,8 @@ final class PostedPersons {
             "(?:统战|宣传|组织|政法|社会工作)部|政法委");
     private static final String HARD_AFTER_NAME = "，,；;：:。！？!?、等（(）)\"“”「」 \t\n\r";
     /** Characters a name written before its title does not end with (they end organisation names). */
+    /** How far before a post its counted group may start ("5位新材料企业"). */
+    private static final int GROUP_REACH = 20;
     /** The longest remark in brackets between a post and its name (主持日常工作). */
     private static final int ASIDE = 10;
     /** A counted group right before a post: "5位企业", "4家企业", "多名企业". */
@@ -73,7 +75,7 @@ final class PostedPersons {
             int asideStart = te;
             te = afterAside(s, te, to, names);
             int ne = nameAfter(s, te, to, names);
-            if (ne > 0 && COUNTED_GROUP.matcher(s).region(regionStart, i).find()) {
+            if (ne > 0 && COUNTED_GROUP.matcher(s).region(Math.max(regionStart, i - GROUP_REACH), i).find()) {
                 // "与5位企业负责人边吃边谈", "4家企业负责人应邀参加": a counted group holds the post, no person.
                 regionStart = ne;
                 i = ne;
