@@ -124,7 +124,7 @@ public final class CompanyExtractor {
     /** The year before, in a comparison with the figure just reported. */
     private static final Pattern PREVIOUS_YEAR = Pattern.compile("上年|去年|上一年|前一年");
     /** A plant or base of a company at the end of a subject (某地厂, 某地基地). */
-    private static final Pattern SITE = Pattern.compile("(?:工厂|厂区|厂|生产基地|基地|园区|工厂区)$");
+    private static final Pattern SITE = Pattern.compile("(?:工厂|厂区|厂房|厂|生产基地|基地|园区|工厂区)$");
     /** A name in Latin letters in brackets after a Chinese one. */
     private static final Pattern LATIN_ASIDE = Pattern.compile("[（(][A-Za-z][A-Za-z0-9 .,&'-]{1,60}[)）]");
     /** Verbs of reporting a figure, right before a bare keyword such as 收入. */

@@ -72,11 +72,24 @@ final class KeywordScanner {
     }
 
     /** The words in {@code text[from, to)}. */
+    /** Characters that make a year word with a 年 after them: 去年, 今年, 明年, 前年, 上年, 本年, 当年, 全年. */
+    private static final String YEAR_PREFIXES = "去今明前上本当全";
+
     List<Hit> find(String text, int from, int to) {
         List<Hit> out = new ArrayList<>();
         int i = from;
         while (i < to) {
             String found = wordAt(text, i, to);
+            if (found != null && found.charAt(0) == '年' && i > from && YEAR_PREFIXES.indexOf(text.charAt(i - 1)) >= 0
+                    && i + 1 < to) {
+                // "公司去年产值…": 年 closes 去年, so the word is 产值, not 年产值.
+                String rest = wordAt(text, i + 1, to);
+                if (rest != null) {
+                    out.add(new Hit(i + 1, i + 1 + rest.length(), rest));
+                    i += 1 + rest.length();
+                    continue;
+                }
+            }
             if (found != null) {
                 out.add(new Hit(i, i + found.length(), found));
                 i += found.length();
