@@ -11,6 +11,7 @@ import cn.newsevents.contract.event.Unit;
 import cn.newsevents.extraction.normalize.Amount;
 import cn.newsevents.extraction.normalize.Amounts;
 import cn.newsevents.extraction.normalize.Periods;
+import cn.newsevents.extraction.text.Captions;
 import cn.newsevents.extraction.text.DictionaryWords;
 import cn.newsevents.extraction.text.Lexicon;
 import cn.newsevents.extraction.text.Places;
@@ -103,8 +104,6 @@ public final class CompanyExtractor {
     private static final Pattern PART_OF = Pattern.compile("(?:已经|已|约|約|仅|僅)?(?:占|佔)");
     /** A part's share of its whole right before the whole's keyword: "已占整体(营收)", "占公司总(营收)". */
     private static final Pattern PART_OF_WHOLE = Pattern.compile("(?:占|佔)(?:了)?(?:整体|整體|全部|公司|集团|集團)?(?:总|總)?$");
-    /** A television caption of a speaker: 【同期声】, 【同期】, 【采访】. */
-    private static final Pattern CAPTION = Pattern.compile("\\s*[【（(](?:同期声|同期|采访|现场声)[】）)]");
     private static final Pattern PERIOD_WORD = Pattern.compile("同期|[年月季期]|今|昨");
     /** 连续第三年研发投入超过10亿元: a streak of years above a threshold, not a figure of one period. */
     private static final Pattern STREAK = Pattern.compile("连续(?:第)?[0-9一二三四五六七八九十两]{1,2}年");
@@ -381,19 +380,16 @@ public final class CompanyExtractor {
          */
         private String captionCompany(int from, int to) {
             // "（同期声）某某公司董事长 某某：现在我们…": the speech may follow the caption on its own line.
-            Matcher caption = CAPTION.matcher(t).region(from, to);
             int lineEnd = to;
-            if (!caption.lookingAt()) {
+            int captionEnd = Captions.endAt(t, from, to);
+            if (captionEnd < 0) {
                 lineEnd = from - 1;
-                if (lineEnd <= 0) {
-                    return null;
-                }
-                caption = CAPTION.matcher(t).region(t.lastIndexOf('\n', lineEnd - 1) + 1, lineEnd);
-                if (!caption.lookingAt()) {
+                captionEnd = lineEnd <= 0 ? -1 : Captions.endAt(t, t.lastIndexOf('\n', lineEnd - 1) + 1, lineEnd);
+                if (captionEnd < 0) {
                     return null;
                 }
             }
-            for (int i = companies.firstRegisteredFrom(caption.end()); i < registered.size()
+            for (int i = companies.firstRegisteredFrom(captionEnd); i < registered.size()
                     && registered.get(i).start() < lineEnd; i++) {
                 return registered.get(i).name();
             }

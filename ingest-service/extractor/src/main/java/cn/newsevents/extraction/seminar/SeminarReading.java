@@ -5,6 +5,7 @@ import cn.newsevents.contract.event.SeminarEvent;
 import cn.newsevents.extraction.date.ChineseDates;
 import cn.newsevents.extraction.date.DateMention;
 import cn.newsevents.extraction.seminar.SeminarRules.Role;
+import cn.newsevents.extraction.text.Captions;
 import cn.newsevents.extraction.text.Sentences;
 import cn.newsevents.extraction.text.SimplifiedText;
 import cn.newsevents.extraction.text.Span;
@@ -118,13 +119,13 @@ final class SeminarReading {
             }
             List<DateMention> dates = ChineseDates.find(s, sentence.start(), sentence.end(), published);
             // "参加座谈的企业负责人依次发言。他们是：…": a list naming the people the sentence before spoke of.
-            boolean caption = false;
-            boolean listOfThem = previousRefers && last != null
-                    && LIST_OF_THEM.matcher(s).region(sentence.start(), sentence.end()).lookingAt()
-                    // 【同期声】某某公司总经理 某某: a television caption naming who speaks at the meeting.
-                    || (caption = last != null && CAPTION.matcher(s).region(sentence.start(), sentence.end()).lookingAt());
-            captionParagraph |= caption && afterMeetingParagraph | paragraphHasMeeting.getOrDefault(paragraph, false)
-                    | paragraphRefers;
+            boolean listed = previousRefers && last != null
+                    && LIST_OF_THEM.matcher(s).region(sentence.start(), sentence.end()).lookingAt();
+            // 【同期声】某某公司总经理 某某: a television caption naming who speaks at the meeting.
+            boolean caption = !listed && last != null && Captions.opensAt(s, sentence.start(), sentence.end());
+            boolean listOfThem = listed || caption;
+            captionParagraph |= caption && (afterMeetingParagraph || paragraphHasMeeting.getOrDefault(paragraph, false)
+                    || paragraphRefers);
             boolean refersToMeeting = last != null && mentions.get(k).isEmpty()
                     && (text.has(Role.MEETING_REFERENCE, sentence.start(), sentence.end()) || listLine
                     || (afterMeetingParagraph || paragraphRefers)
@@ -324,8 +325,6 @@ final class SeminarReading {
         }
     }
 
-    /** A television caption of a speaker: 【同期声】, 【同期】, 【采访】. */
-    private static final Pattern CAPTION = Pattern.compile("\\s*[【（(](?:同期声|同期聲|同期|采访|採訪|现场声|現場聲)[】）)]");
     /** A sentence that lists the people the one before spoke of: "他们是：", "分别是：". */
     private static final Pattern LIST_OF_THEM = Pattern.compile("\\s*(?:他们|他們|她们|她們)(?:分别|分別|依次)?(?:是|为|為)[：:]?");
     private static final java.util.regex.Pattern SHARED = java.util.regex.Pattern.compile("[均都皆]由|[两几多各]场均");
