@@ -153,6 +153,10 @@ public final class CompanyExtractor {
     /** How far a bracket holds its colons and commas inside one clause. */
     private static final int BRACKET_REACH = 20;
     /** A stock code after a listed company's name ("某某（0700）", "某某(600519.SH)"). */
+    private static final Pattern QUOTES = Pattern.compile("[“”\"《》「」『』‘’]");
+    private static final Pattern TRAILING_YEAR = Pattern.compile("(?:19|20)[0-9]{2}$");
+    /** Blanks and the bars that stand for period words blanked out of a subject. */
+    private static final Pattern LEADING_BLANKS = Pattern.compile("^[|\\s]+");
     private static final Pattern STOCK_CODE = Pattern.compile(
             "[（(](?:港股|股份|股票|A股|H股)?(?:代号|代码|编号)?[:：]?[0-9]{3,6}(?:[.\\-][A-Za-z]{2})?[)）]");
 
@@ -1298,14 +1302,14 @@ public final class CompanyExtractor {
                 }
             }
             // "某某2023年产值…": a year glued to a keyword that starts with 年 is not part of the name.
-            String s = new String(chars).replaceAll("[“”\"《》「」『』‘’]", "").replaceAll("(?:19|20)[0-9]{2}$", "");
+            String s = TRAILING_YEAR.matcher(QUOTES.matcher(new String(chars)).replaceAll("")).replaceAll("");
             String afterPeriod = nameAfterLastPeriod(s);
             int offset = cs;
             boolean changed = true;
             while (changed) {
                 changed = false;
                 int before = s.length();
-                s = s.replaceFirst("^[|\\s]+", "");
+                s = LEADING_BLANKS.matcher(s).replaceFirst("");
                 for (String w : leadWords) {
                     if (s.startsWith(w)) {
                         s = s.substring(w.length());

@@ -426,17 +426,26 @@ final class CompanyNames {
     }
 
     boolean hasFunctionWord(String candidate) {
+        if (!DictionaryWords.mayContain(candidate, CompanyNames::isFunctionClass)) {
+            // Most names hold no word any dictionary calls a function word: no need to segment them.
+            return false;
+        }
         for (Term term : Segmenter.WORDS.seg(candidate)) {
             String nature = term.nature == null ? "" : term.nature.toString();
             if (term.word.equals("地") && candidate.endsWith("地") && candidate.length() >= 3) {
                 // 某某置地, 某某天地: 地 ending a name is a noun, not the adverbial particle.
                 continue;
             }
-            if (!nature.isEmpty() && "rpcud".indexOf(nature.charAt(0)) >= 0) {
+            if (isFunctionClass(nature)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Pronouns, prepositions, conjunctions, particles and adverbs. */
+    private static boolean isFunctionClass(String nature) {
+        return !nature.isEmpty() && "rpcud".indexOf(nature.charAt(0)) >= 0;
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.newsevents.extraction.company;
 
 import cn.newsevents.contract.event.Metric;
 import cn.newsevents.extraction.normalize.Amounts;
+import cn.newsevents.extraction.normalize.Periods;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,7 @@ final class FigureLists {
     /** 某某仍以31.2%居冠: an adverb between a name and its figure. */
     private static final Pattern TRAILING_ADVERB = Pattern.compile("(?:仍然|依然|继续|仍|则|亦|也)$");
     /** 超越日商, 另一台厂, 韩系厂商: a ranking verb and a company's origin written before its name. */
+    private static final Pattern CONJUNCTIONS = Pattern.compile("[和与及]");
     static final Pattern ORIGIN = Pattern.compile(
             "^(?:超越|超过|领先|击败|另一|另一家)?(?:[日韩美台陆港中欧德法英荷瑞]系?(?:厂商|商|厂))");
     private static final Pattern STOCK_CODE = Pattern.compile("[（(][0-9]{3,6}(?:[.\\-][A-Za-z]{2})?[)）]");
@@ -47,6 +49,7 @@ final class FigureLists {
     /** Words of change and comparison: a "name" holding one is a predicate ("同比增长", "提升至"). */
     private static final Pattern CHANGE = Pattern.compile("增长|增加|下降|下滑|减少|提升|提高|上升|回落|达到|高达|同比|环比|按年|年增|年减|提升至|增至|降至|达至|攀升|跃升|回升|跌破|季增|季减|月增|月减|涨幅|跌幅|增幅|降幅|升幅|上涨|下跌");
     /** Words that end a list of names: a period, an adverb of the predicate, a market word. */
+    private static final Periods.Anchor ANY_YEAR = new Periods.Anchor(2000, null, null);
     private static final Pattern LIST_END = Pattern.compile(
             "(?:19|20)[0-9]{2}|今年|去年|上半年|下半年|前三季|第[一二三四]季|本月|上月|昨|今|都|均|则|則|分别|分別|市占率|市场|份额|分列|分居|并列|位列|依次|紧随|其后|随后");
     /** A rank phrase between a name and its bracketed share ("则屈居第六", "位居第二"). */
@@ -147,7 +150,8 @@ final class FigureLists {
             start = afterCopula;
             String raw = t.substring(start, end);
             String name = cleanListedName(raw);
-            if (name == null || names.hasFunctionWord(name) && names.hasFunctionWord(name.replaceAll("[和与及]", ""))) {
+            if (name == null || names.hasFunctionWord(name)
+                    && names.hasFunctionWord(CONJUNCTIONS.matcher(name).replaceAll(""))) {
                 continue;
             }
             int at = start + raw.lastIndexOf(name);
@@ -454,6 +458,11 @@ final class FigureLists {
         if (time.find() && time.start() > 0) {
             cut = time.start();
         }
+        // "甲、乙、丙一季度分别完成产值…": any period word between the names and their figures ends the list.
+        List<Periods.Mention> period = Periods.find(s, 0, cut, ANY_YEAR);
+        if (!period.isEmpty() && period.get(0).start() > 0) {
+            cut = period.get(0).start();
+        }
         s = s.substring(0, cut);
         // A head word before the first name describes the list ("龙头企业甲、乙"); one inside an item describes that
         // item ("连接器厂甲与光学镜头厂乙") and is read with it.
@@ -489,7 +498,7 @@ final class FigureLists {
             // clause (no pronoun, preposition or particle).
             String name = cleanListedName(raw);
             if (name != null && !placeFirst(name) && names.hasFunctionWord(name)
-                    && !(separators == LIST_SEP && !names.hasFunctionWord(name.replaceAll("[和与及]", "")))) {
+                    && !(separators == LIST_SEP && !names.hasFunctionWord(CONJUNCTIONS.matcher(name).replaceAll("")))) {
                 // Split at 、 alone, a 和 left inside a name is the name's (新和轴承).
                 name = null;
             }

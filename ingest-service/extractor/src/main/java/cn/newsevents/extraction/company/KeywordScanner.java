@@ -1,35 +1,32 @@
 package cn.newsevents.extraction.company;
 
+import cn.newsevents.extraction.text.WordTrie;
+
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds words of a fixed table in text, leftmost and longest first, without overlaps, in time linear in the text
- * (a lookup by first character, then the few words starting with it). Immutable and thread-safe.
+ * (a bit test per position, then one walk of a trie no longer than the longest word). Immutable and thread-safe.
  */
 final class KeywordScanner {
     /** One word found at {@code [start, end)}. */
     record Hit(int start, int end, String word) {
     }
 
-    private final Map<Character, List<String>> byFirst = new HashMap<>();
-    /** The first characters of the words, tested before the map so that most positions cost one bit test. */
+    private final WordTrie trie;
+    /** The first characters of the words, tested before the trie so that most positions cost one bit test. */
     private final BitSet firsts = new BitSet(1 << 16);
 
     KeywordScanner(Collection<String> words) {
         for (String w : words) {
             if (!w.isEmpty()) {
-                byFirst.computeIfAbsent(w.charAt(0), k -> new ArrayList<>()).add(w);
                 firsts.set(w.charAt(0));
             }
         }
-        for (List<String> list : byFirst.values()) {
-            list.sort((a, b) -> b.length() - a.length());
-        }
+        this.trie = WordTrie.forwards(words);
     }
 
     /** Whether any of the words occurs in {@code text[from, to)}; no allocation. */
@@ -46,13 +43,8 @@ final class KeywordScanner {
     boolean containsAny(String text) {
         int n = text.length();
         for (int i = 0; i < n; i++) {
-            List<String> candidates = firsts.get(text.charAt(i)) ? byFirst.get(text.charAt(i)) : null;
-            if (candidates != null) {
-                for (String w : candidates) {
-                    if (text.startsWith(w, i)) {
-                        return true;
-                    }
-                }
+            if (firsts.get(text.charAt(i)) && trie.longest(text, i, n) >= 0) {
+                return true;
             }
         }
         return false;
@@ -60,15 +52,11 @@ final class KeywordScanner {
 
     /** The longest word starting at {@code i} and ending by {@code to}, else null. */
     String wordAt(String text, int i, int to) {
-        List<String> candidates = i < to && firsts.get(text.charAt(i)) ? byFirst.get(text.charAt(i)) : null;
-        if (candidates != null) {
-            for (String w : candidates) {
-                if (i + w.length() <= to && text.startsWith(w, i)) {
-                    return w;
-                }
-            }
+        if (i >= to || !firsts.get(text.charAt(i))) {
+            return null;
         }
-        return null;
+        int id = trie.longest(text, i, to);
+        return id < 0 ? null : trie.word(id);
     }
 
     /** The words in {@code text[from, to)}. */

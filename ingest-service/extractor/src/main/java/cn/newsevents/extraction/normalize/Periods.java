@@ -19,15 +19,21 @@ import java.util.regex.Pattern;
  */
 public final class Periods {
     private static final Map<String, Integer> RELATIVE = new HashMap<>();
+    /** Words whose offset counts from the year in context (上年: the year before the one spoken of). */
+    private static final java.util.Set<String> FROM_CONTEXT = new java.util.HashSet<>();
     private static final List<String> UNDATED = new ArrayList<>();
 
     static {
         for (String[] row : Tsv.read("lexicon/company/period-words.tsv")) {
             for (String w : Tsv.spellings(row)) {
-                if (row[2].strip().equals("undated")) {
+                String meaning = row[2].strip();
+                if (meaning.equals("undated")) {
                     UNDATED.add(w);
+                } else if (meaning.startsWith("context")) {
+                    RELATIVE.put(w, Integer.parseInt(meaning.substring("context".length()).strip()));
+                    FROM_CONTEXT.add(w);
                 } else {
-                    RELATIVE.put(w, Integer.parseInt(row[2].strip()));
+                    RELATIVE.put(w, Integer.parseInt(meaning));
                 }
             }
         }
@@ -107,10 +113,10 @@ public final class Periods {
      * ({@code lastFullYear}, may be null).
      */
     public record Anchor(int publicationYear, int publicationMonth, Integer contextYear, Integer lastFullYear,
-                         Period latest, boolean relativeContext) {
+                         Period latest, boolean relativeContext, Integer latestWrittenYear) {
         public Anchor(int publicationYear, int publicationMonth, Integer contextYear, Integer lastFullYear,
                       Period latest) {
-            this(publicationYear, publicationMonth, contextYear, lastFullYear, latest, false);
+            this(publicationYear, publicationMonth, contextYear, lastFullYear, latest, false, null);
         }
 
         /** An anchor without a publication month (本月 then resolves to nothing). */
@@ -121,10 +127,18 @@ public final class Periods {
         /**
          * The anchor for the next paragraph. A year named by a relative word (去年全年营收…) speaks of its own
          * paragraph: the next one's bare months (1至2月累计营收) are the publication year's again. A year written
-         * out (2024年) stays the context.
+         * out stays the context, or the latest year written so far when a paragraph ended on an earlier one ("2023年，
+         * 全县…。2022年，全县营收为…" then "全年入库税金…": the year of the report, not of its background).
          */
         public Anchor nextParagraph() {
-            return relativeContext ? new Anchor(publicationYear, publicationMonth, null, lastFullYear, latest, false) : this;
+            if (relativeContext) {
+                return new Anchor(publicationYear, publicationMonth, null, lastFullYear, latest, false, latestWrittenYear);
+            }
+            if (contextYear != null && latestWrittenYear != null && latestWrittenYear > contextYear) {
+                return new Anchor(publicationYear, publicationMonth, latestWrittenYear, lastFullYear, latest, false,
+                        latestWrittenYear);
+            }
+            return this;
         }
 
         /** The anchor after {@code mention} was read. */
@@ -146,7 +160,12 @@ public final class Periods {
             boolean relative = mention.year() == YearSource.RELATIVE || mention.year() == YearSource.PAST
                     || mention.year() == YearSource.CONTEXT && relativeContext && contextYear != null
                     || p.endYear() > publicationYear && publicationYear > 0;
-            return new Anchor(publicationYear, publicationMonth, p.endYear(), full, p, relative);
+            Integer written = latestWrittenYear;
+            if (mention.year() == YearSource.WRITTEN && p.endYear() <= publicationYear
+                    && (written == null || p.endYear() > written)) {
+                written = p.endYear();
+            }
+            return new Anchor(publicationYear, publicationMonth, p.endYear(), full, p, relative, written);
         }
     }
 
@@ -265,9 +284,10 @@ public final class Periods {
             b--;
         }
         char before = b >= 0 ? text.charAt(b) : ' ';
-        // "突破去年12月的纪录", "超过去年": a record or level compared with, not the period of a figure.
+        // "突破去年12月的纪录", "超过去年": a record or level compared with, not the period of a figure; "由2022年的26家
+        // 增加到31家": the start of a change ("由2023年获利9.7亿元转为亏损" still dates its figure).
         return before == '较' || before == '比' || before == '与' || before == '同' || before == '于' || before == '破'
-                || before == '从'
+                || before == '从' || before == '由' && end < text.length() && text.charAt(end) == '的'
                 || before == '越'
                 || text.startsWith("同期", end);
     }
@@ -496,7 +516,8 @@ public final class Periods {
             }
             Integer rel = RELATIVE.get(s);
             if (rel != null) {
-                return a.publicationYear() + rel;
+                boolean fromContext = FROM_CONTEXT.contains(s) && a.contextYear() != null;
+                return (fromContext ? a.contextYear() : a.publicationYear()) + rel;
             }
         }
         return null;

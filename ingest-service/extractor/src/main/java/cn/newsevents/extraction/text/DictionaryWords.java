@@ -8,10 +8,10 @@ import java.util.function.Predicate;
 
 /**
  * HanLP's dictionaries asked directly, as a cheap test before segmenting: can a text open (or end) with a word of
- * some class? The answer is false only when no word of the core or custom dictionary that opens (ends) the text
- * has that class among its classes; then no segmentation of the text can put a word of that class there either,
- * because {@link Segmenter}'s words take their class from those dictionaries. A true answer says nothing: the
- * caller segments.
+ * some class, or hold one anywhere? The answer is false only when no word of the core or custom dictionary that
+ * opens (ends, lies inside) the text has that class among its classes; then no segmentation of the text can put a
+ * word of that class there either, because {@link Segmenter}'s words take their class from those dictionaries. A
+ * true answer says nothing: the caller segments.
  */
 public final class DictionaryWords {
     /** Longer words of the classes asked about (adverbs, prepositions, pronouns…) are not in the dictionaries. */
@@ -25,6 +25,18 @@ public final class DictionaryWords {
         for (int n = 1; n <= Math.min(LONGEST, text.length()); n++) {
             if (hasClass(text.substring(0, n), nature)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether some dictionary word inside {@code text} has a class {@code nature} accepts. */
+    public static boolean mayContain(String text, Predicate<String> nature) {
+        for (int i = 0; i < text.length(); i++) {
+            for (int n = 1; n <= Math.min(LONGEST, text.length() - i); n++) {
+                if (hasClass(text.substring(i, i + n), nature)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -18,33 +18,23 @@ import java.util.Map;
 public final class WordTable {
     private final String resource;
     private final Map<String, String[]> rows;
-    /** The lengths of the entries by their first character and by their last, longest first. */
-    private final Map<Character, int[]> lengthsByFirst;
-    private final Map<Character, int[]> lengthsByLast;
+    /** The entries for the longest one starting (ending) at a position. */
+    private final WordTrie forwards;
+    private final WordTrie backwards;
     private final java.util.BitSet firstChars = new java.util.BitSet(1 << 16);
     private final java.util.BitSet lastChars = new java.util.BitSet(1 << 16);
 
     private WordTable(String resource, Map<String, String[]> rows) {
         this.resource = resource;
         this.rows = Map.copyOf(rows);
-        Map<Character, java.util.TreeSet<Integer>> byFirst = new HashMap<>();
-        Map<Character, java.util.TreeSet<Integer>> byLast = new HashMap<>();
         for (String w : rows.keySet()) {
             if (!w.isEmpty()) {
                 firstChars.set(w.charAt(0));
                 lastChars.set(w.charAt(w.length() - 1));
-                byFirst.computeIfAbsent(w.charAt(0), c -> new java.util.TreeSet<>()).add(w.length());
-                byLast.computeIfAbsent(w.charAt(w.length() - 1), c -> new java.util.TreeSet<>()).add(w.length());
             }
         }
-        this.lengthsByFirst = longestFirst(byFirst);
-        this.lengthsByLast = longestFirst(byLast);
-    }
-
-    private static Map<Character, int[]> longestFirst(Map<Character, java.util.TreeSet<Integer>> lengths) {
-        Map<Character, int[]> out = new HashMap<>();
-        lengths.forEach((c, set) -> out.put(c, set.descendingSet().stream().mapToInt(Integer::intValue).toArray()));
-        return Map.copyOf(out);
+        this.forwards = WordTrie.forwards(rows.keySet());
+        this.backwards = WordTrie.backwards(rows.keySet());
     }
 
     /** Loads a table from the class path, failing with a sentence naming the resource when it is missing. */
@@ -105,12 +95,8 @@ public final class WordTable {
         if (pos >= limit || pos < 0 || !firstChars.get(s.charAt(pos))) {
             return 0;
         }
-        for (int len : lengthsByFirst.get(s.charAt(pos))) {
-            if (len <= limit - pos && rows.containsKey(s.subSequence(pos, pos + len).toString())) {
-                return len;
-            }
-        }
-        return 0;
+        int id = forwards.longest(s, pos, limit);
+        return id < 0 ? 0 : forwards.word(id).length();
     }
 
     /** Length of the longest entry that ends at {@code end} and starts at or after {@code floor}; 0 if none. */
@@ -118,12 +104,8 @@ public final class WordTable {
         if (end <= floor || end <= 0 || !lastChars.get(s.charAt(end - 1))) {
             return 0;
         }
-        for (int len : lengthsByLast.get(s.charAt(end - 1))) {
-            if (len <= end - floor && rows.containsKey(s.subSequence(end - len, end).toString())) {
-                return len;
-            }
-        }
-        return 0;
+        int id = backwards.longest(s, end, Math.max(floor, 0));
+        return id < 0 ? 0 : backwards.word(id).length();
     }
 
     /** Position of the first entry found at or after {@code from} and before {@code to}, or -1. */

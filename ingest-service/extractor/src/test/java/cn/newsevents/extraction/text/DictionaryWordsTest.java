@@ -27,6 +27,8 @@ class DictionaryWordsTest {
         assertTrue(DictionaryWords.mayOpenWith("并且某某集团", FUNCTION_WORD));
         assertFalse(DictionaryWords.mayEndWith("远航电子科技", ADVERB));
         assertFalse(DictionaryWords.mayOpenWith("电子科技", FUNCTION_WORD));
+        assertTrue(DictionaryWords.mayContain("远航和电子", FUNCTION_WORD));
+        assertFalse(DictionaryWords.mayContain("远航电子科技", FUNCTION_WORD));
     }
 
     @Test
@@ -39,6 +41,7 @@ class DictionaryWordsTest {
         }
         int windows = 0;
         int ruledOut = 0;
+        int containsNone = 0;
         for (String raw : texts) {
             String text = SimplifiedText.of(raw);
             for (int start = 0; start + 12 <= Math.min(text.length(), 600); start += 5) {
@@ -52,6 +55,12 @@ class DictionaryWordsTest {
                         ruledOut++;
                         assertFalse(last.nature != null && ADVERB.test(last.nature.toString()), s + " " + terms);
                     }
+                    if (!DictionaryWords.mayContain(s, FUNCTION_WORD)) {
+                        containsNone++;
+                        for (Term t : terms) {
+                            assertFalse(t.nature != null && FUNCTION_WORD.test(t.nature.toString()), s + " " + terms);
+                        }
+                    }
                     if (!DictionaryWords.mayOpenWith(s, FUNCTION_WORD)) {
                         assertFalse(first.nature != null && FUNCTION_WORD.test(first.nature.toString()),
                                 s + " " + terms);
@@ -62,6 +71,7 @@ class DictionaryWordsTest {
         assertTrue(windows > 1000, "windows read: " + windows);
         // The test is worth running only when it rules out most texts.
         assertTrue(ruledOut * 2 > windows, ruledOut + " of " + windows + " ruled out");
+        assertTrue(containsNone * 20 > windows, containsNone + " of " + windows + " hold no function word");
     }
 
     private static String read(Path p) {
