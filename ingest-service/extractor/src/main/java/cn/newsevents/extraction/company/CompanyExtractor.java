@@ -73,7 +73,7 @@ public final class CompanyExtractor {
             "(?:^|的)([^，,；;：:。的是]{2,10})(?:是|为|為)[^，,；;：:。]{0,24}(?:企业|企業|公司|厂商|廠商|厂家|廠家|药企|藥企|车企|車企|龙头|龍頭)(?:之一)?$");
     private static final Pattern DESCRIBED_TOPIC = Pattern.compile("的[^，,；;：:。的]{1,10}?(?:厂商?|供应商|发展商|投资商|开发商|运营商|制造商|经销商|代理商|服务商)([^，,；;：:。的厂商]{2,10})$");
     /** A head word that names a trade ("面板厂", "设备厂商", "建材供应商") before a company's name. */
-    private static final Pattern TRADE_DESCRIPTOR = Pattern.compile("(?:厂商?|供应商|发展商|投资商|开发商|运营商|制造商|经销商|代理商|服务商)$");
+    private static final Pattern TRADE_DESCRIPTOR = Pattern.compile("[厂商]$");
     /** A company's results report, the object of 公布/发布 when a company is the subject. */
     private static final Pattern RESULTS_REPORT = Pattern.compile("财报|业绩|年报|季报|半年报|中报|年度报告|季度报告|中期报告|财务报告|营运报告|财务数据|经营数据");
     /** An outlet's dateline opening a paragraph ("某某网讯 ", "某地10日电 "): it ends in 讯 or 电 and a space. */
@@ -121,7 +121,7 @@ public final class CompanyExtractor {
     /** Verbs whose object a company named after them is (进入某某公司供应商名录, 中标某某公司项目). */
     private static final Pattern OBJECT_VERB = Pattern.compile("进入|成为|加入|中标|入选|签约|携手|收购|并购|起诉|供货给|供应给");
     /** The year before, in a comparison with the figure just reported. */
-    private static final Pattern PREVIOUS_YEAR = Pattern.compile("上年|去年|上一年|前一年");
+    private static final Pattern PREVIOUS_YEAR = Pattern.compile("上年|去年|上一年|前一年|上一个?财政年度|上个?财年");
     /** A plant or base of a company at the end of a subject (某地厂, 某地基地). */
     private static final Pattern SITE = Pattern.compile("(?:工厂|厂区|厂房|厂|生产基地|基地|园区|工厂区)$");
     /** A name in Latin letters in brackets after a Chinese one. */
@@ -842,8 +842,9 @@ public final class CompanyExtractor {
             Periods.Anchor anchor = new Periods.Anchor(publicationYear, 0, reported.endYear(), null, reported);
             List<Periods.Mention> base = Periods.findInComparison(t, c.start(), c.start("amount"), anchor);
             Period basePeriod = base.isEmpty() ? null : base.get(base.size() - 1).period();
-            if (basePeriod != null && basePeriod.equals(period) && period != null
+            if ((basePeriod == null || basePeriod.equals(period)) && period != null
                     && PREVIOUS_YEAR.matcher(t).region(c.start(), c.start("amount")).find()) {
+                // "较上一财政年度的9.77亿元": the financial year before the figure's (a year earlier, month for month).
                 // "2025年营收38.62亿元，较上年的33.05亿元…": 上年 is the year before the figure's, whenever published.
                 basePeriod = period.yearEarlier();
             }

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * The currency a report means by a bare 元: New Taiwan dollars in a report that prices in 新台币 and never in another
  * named currency, or in one written in traditional characters under a Taiwan dateline ("台北报导") or naming a body
- * only Taiwan has (行政院, 经济部); the currency the report declares for them (（港元，下同）); else yuan.
+ * only Taiwan has (行政院, 经济部); Hong Kong dollars in one written in traditional characters about the Hong Kong
+ * market (本港, 港股, dividends in 仙); the currency the report declares for them (（港元，下同）); else yuan.
  */
 final class ReportCurrency {
     /** A Taiwan dateline ("记者某某/台北报导", "（中央社台北3日电）"). */
@@ -20,6 +21,10 @@ final class ReportCurrency {
             "[（(](?:单位[:：])?(人民币|港元|港币|美元|新台币|台币|澳门元|澳门币|葡币)[，,、]?(?:下同|以下同)[)）]");
     /** Institutions only Taiwan has, named in a report about a company there (经济部 is 商务部 on the mainland). */
     private static final Pattern TAIWAN_BODIES = Pattern.compile("行政院|立法院|经济部|金管会|台湾证券交易所|柜买中心");
+
+    /** Words of the Hong Kong market: its exchange and index, dividends and earnings per share in cents (仙). */
+    private static final Pattern HONG_KONG_MARKET = Pattern.compile(
+            "本港|港股|恒指|恒生指数|港交所|联交所|[0-9.]+仙|末期息|中期息");
 
     private ReportCurrency() {
     }
@@ -48,9 +53,13 @@ final class ReportCurrency {
             return Unit.TWD;
         }
         boolean traditional = !original.equals(simplified);
-        return traditional && (TAIWAN_DATELINE.matcher(simplified)
+        if (traditional && (TAIWAN_DATELINE.matcher(simplified)
                 .region(0, Math.min(simplified.length(), DATELINE_REACH)).find()
-                || TAIWAN_BODIES.matcher(simplified).find()) ? Unit.TWD : Unit.CNY;
+                || TAIWAN_BODIES.matcher(simplified).find())) {
+            return Unit.TWD;
+        }
+        // "股东应佔溢利…每股盈利61.3仙，派末期息18仙": a Hong Kong market report prices in Hong Kong dollars.
+        return traditional && HONG_KONG_MARKET.matcher(simplified).find() ? Unit.HKD : Unit.CNY;
     }
 
     /** The currency of an amount: a bare 元 is the report's currency unless 人民币 is written with it. */

@@ -66,13 +66,16 @@ public final class Amounts {
      * An amount with its qualifiers, as a regex without capturing groups, to embed in rule patterns. It is an
      * atomic group: once an amount is read it is never re-read shorter, which keeps the rules cheap per position.
      */
+    /** "比上年的8,140万美元多赚15.2%": 多 before a verb says how much more was earned, not "over". */
+    private static final String NOT_BEFORE_VERB = "(?![赚缴收卖付花出了])";
+
     public static final String REGEX = "(?> ?(?:" + Tsv.alternation(BEFORE.keySet()) + ")?"
             + "(?:(?:" + Tsv.alternation(CURRENCY_PREFIXES.keySet()) + ") ?)?"
             + "(?:" + TENTHS + "|" + DIGITS + "(?:" + Tsv.alternation(FUZZY.keySet()) + ")?" + SPACE + MAGNITUDE
             + "|" + CHINESE + ")"
             + "(?:" + Tsv.alternation(FUZZY.keySet()) + ")?"
             + "(?:" + SPACE + "(?:" + Tsv.alternation(UNITS.keySet()) + "))?"
-            + "(?:" + Tsv.alternation(AFTER.keySet()) + ")?)";
+            + "(?:(?:" + Tsv.alternation(AFTER.keySet()) + ")" + NOT_BEFORE_VERB + ")?)";
 
     /**
      * A lookahead for the characters an amount of {@link #REGEX} can start with. A rule that opens with an amount puts
@@ -87,7 +90,7 @@ public final class Amounts {
                     + SPACE + "(?<magnitude>" + MAGNITUDE + ")|(?<chinese>" + CHINESE + "))"
                     + "(?<fuzzy2>" + Tsv.alternation(FUZZY.keySet()) + ")?"
                     + "(?:" + SPACE + "(?<unit>" + Tsv.alternation(UNITS.keySet()) + "))?"
-                    + "(?<after>" + Tsv.alternation(AFTER.keySet()) + ")?");
+                    + "(?:(?<after>" + Tsv.alternation(AFTER.keySet()) + ")" + NOT_BEFORE_VERB + ")?");
 
     private Amounts() {
     }

@@ -50,7 +50,7 @@ public final class Periods {
     private static final Pattern PATTERN = Pattern.compile(
             "(?:(?<upto>截至|截止)" + YEAR + "?(?<um>" + MONTH + ")月(?:[0-9一二三四五六七八九十]{1,3}日|底|末)止的?(?:(?<un>[三六九369]|十二|12)个月|(?<uy>年度|财政年度))"
                     + "|(?<asof>截至|截止到|截止)" + YEAR + "?(?:(?<am>" + MONTH + ")月(?:底|末|份)?|第?(?<aq>[一二三四1-4])季度?(?:末|底)|(?<ayend>年底|年末|底|末))"
-                    + "|" + YEAR + "?(?<m1>" + MONTH + ")" + DASH + "(?<m2>" + MONTH + ")月(?:份)?"
+                    + "|" + YEAR + "?(?<m1>" + MONTH + ")月?" + DASH + "(?<m2>" + MONTH + ")月(?:份)?"
                     + "|" + YEAR + "?[前首](?<qn>[一二两三2-3])(?:个)?季(?:度)?"
                     + "|" + YEAR + "?[前首](?<mn>" + MONTH + "|两)(?:个)?月(?:份)?"
                     + "|" + YEAR + "?(?:第(?<q>[一二三四1-4])季(?:度)?|(?<q1>首)季(?:度)?|(?<q2>[一二三四1-4])季度)"
@@ -410,8 +410,10 @@ public final class Periods {
             // "截至2024年6月30日止六个月": the months ending then; "…止年度": the year ending then.
             int last = month(m.group("um"));
             if (m.group("uy") != null) {
-                // A financial year is named by the year it ends in (截至2025年3月31日止年度: FY2025).
-                return Optional.of(new Period.Year(year));
+                // The twelve months ending then: 截至2025年3月31日止年度 is 2024-04/2025-03; a year ending in
+                // December is the calendar year.
+                return Optional.of(last == 12 ? new Period.Year(year)
+                        : new Period.Range(new Period.Month(year - 1, last + 1), new Period.Month(year, last)));
             }
             int n = small(m.group("un"));
             return n >= 1 && n <= last ? Optional.of(Period.months(year, last - n + 1, last)) : Optional.empty();
@@ -499,7 +501,17 @@ public final class Periods {
             return a.contextYear() == null && a.publicationMonth() == 0 ? Optional.empty()
                     : Optional.of(new Period.Year(year));
         }
+        if (explicitYear != null && isFinancialYear(a.latest()) && FROM_CONTEXT.stream().anyMatch(m.group()::startsWith)) {
+            // "截至9月底止年度…扭转上年度亏损": the financial year before the one just reported.
+            return Optional.of(a.latest().yearEarlier());
+        }
         return explicitYear == null ? Optional.empty() : Optional.of(new Period.Year(explicitYear));
+    }
+
+    /** Twelve months not ending in December (2022-10/2023-09): a financial year. */
+    private static boolean isFinancialYear(Period p) {
+        return p instanceof Period.Range r && r.from() instanceof Period.Month f && r.to() instanceof Period.Month t
+                && t.month() != 12 && f.year() == t.year() - 1 && f.month() == t.month() + 1;
     }
 
     /** The year named in the match (explicit or relative to publication), else null. */
