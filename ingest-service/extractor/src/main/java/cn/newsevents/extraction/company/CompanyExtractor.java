@@ -57,6 +57,7 @@ public final class CompanyExtractor {
     private static final Pattern TRAILING_TIME = Pattern.compile(
             "(?:于|於)?(?:(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
                     + "|[昨今前][（(][0-9０-９]{1,2}[)）]日|(?:今日|昨日|今天|昨天)[（(][0-9０-９]{1,2}日[)）]"
+                    + "|(?:上|本|这|上个|这个)?(?:周|星期|礼拜)[一二三四五六日天](?:[（(][0-9０-９]{1,2}日?[)）])?"
                     + "|[0-9０-９一二三四五六七八九十]{1,3}[日号]|日前|近日|今日|昨日|今天|昨天|日內|日内|上个月|上月|本月|当月|昨|今"
                     + "|(?:于|於)?(?:同日|当日|当天|同一天|早前|稍早))"
                     + "(?:晚间|晚間|晚上|晚|早间|早間|上午|下午|午间|午間|盘后|盤後)?$");
@@ -1600,7 +1601,9 @@ public final class CompanyExtractor {
         private String withoutAnnouncement(String s) {
             for (String v : topicVerbs) {
                 if (s.endsWith(v) && s.length() - v.length() >= 2) {
-                    return TRAILING_TIME.matcher(s.substring(0, s.length() - v.length())).replaceFirst("").strip();
+                    String name = TRAILING_TIME.matcher(s.substring(0, s.length() - v.length())).replaceFirst("").strip();
+                    // "某某同时公布", "某某昨日亦公布": an adverb, then a time, between the name and its verb.
+                    return withoutTrailingTime(withoutTrailingAdverb(name)).strip();
                 }
             }
             return s;

@@ -60,8 +60,11 @@ final class KeywordScanner {
     }
 
     /** The words in {@code text[from, to)}. */
-    /** Characters that make a year word with a 年 after them: 去年, 今年, 明年, 前年, 上年, 本年, 当年, 全年. */
-    private static final String YEAR_PREFIXES = "去今明前上本当全";
+    /**
+     * Characters that make a period word with a 年 after them: 去年, 今年, 明年, 前年, 上年, 本年, 当年, 全年, 上半年,
+     * 2023年, 二〇二三年, 2023财年.
+     */
+    private static final String YEAR_PREFIXES = "去今明前上本当全半财財0123456789０１２３４５６７８９〇零一二三四五六七八九十";
 
     List<Hit> find(String text, int from, int to) {
         List<Hit> out = new ArrayList<>();

@@ -214,7 +214,8 @@ public final class Periods {
                 Mention mention = new Mention(m.start(), m.end(), period.orElse(null), m.group("same") != null,
                         r.past() ? YearSource.PAST : yearSource(m));
                 out.add(mention);
-                a = a.after(mention);
+                // "为近九年来单季最大亏损": a span looked back over dates no figure after it.
+                a = m.group("n") != null ? a : a.after(mention);
             }
         }
         return out;
@@ -284,9 +285,10 @@ public final class Periods {
             b--;
         }
         char before = b >= 0 ? text.charAt(b) : ' ';
-        // "突破去年12月的纪录", "超过去年": a record or level compared with, not the period of a figure; "由2022年的26家
+        // "突破去年12月的纪录", "超过去年", "已逼近去年全年的7.61元": a record or level compared with, not the period of a figure; "由2022年的26家
         // 增加到31家": the start of a change ("由2023年获利9.7亿元转为亏损" still dates its figure).
         return before == '较' || before == '比' || before == '与' || before == '同' || before == '于' || before == '破'
+                || before == '近'
                 || before == '从' || before == '由' && end < text.length() && text.charAt(end) == '的'
                 || before == '越'
                 || text.startsWith("同期", end);

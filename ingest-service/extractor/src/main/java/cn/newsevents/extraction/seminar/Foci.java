@@ -244,7 +244,7 @@ final class Foci {
         return null;
     }
 
-    /** 以“数字化转型”为题 / 以外贸拓展为主题 / 听取各界对X的意见: the topic a session was framed by, or null. */
+    /** 以“数字化转型”为题 / 以外贸拓展为主题 / 以净零转型为主轴 / 听取各界对X的意见: the topic a session was framed by, or null. */
     private String framedTopic(int sentenceStart, int sentenceEnd) {
         Matcher heard = HEARD_ON.matcher(s).region(sentenceStart, sentenceEnd);
         if (heard.find() && heard.end(1) - heard.start(1) <= MAX_FOCUS) {
@@ -256,7 +256,8 @@ final class Foci {
             }
             int to = clauseEnd(i + 1, sentenceEnd);
             for (int j = i + 3; j < Math.min(to, i + MAX_FOCUS + 3); j++) {
-                if (s.startsWith("为题", j) || s.startsWith("为主题", j)) {
+                if (s.startsWith("为题", j) || s.startsWith("为主题", j) || s.startsWith("为主轴", j)
+                        || s.startsWith("为重点", j) || s.startsWith("为核心议题", j)) {
                     return unquoted(i + 1, j);
                 }
             }

@@ -67,7 +67,7 @@ final class MeetingFinder {
             return own.isEmpty() ? own : List.of(own.get(0));
         }
         for (DateMention d : dates) {
-            if (d.start() >= windowStart && d.end() <= k0) {
+            if (d.start() >= windowStart && d.end() <= k0 && !isDateline(d)) {
                 own.add(d);
             }
         }
@@ -81,9 +81,13 @@ final class MeetingFinder {
         if (own.isEmpty() && !text.has(Role.HELD, clauseStart, k0)) {
             own.addAll(datesOpeningNextClause(clauseEnd, sentence.end(), dates));
         }
-        // 北京3月5日电: a date before 电 is the dispatch's dateline, not the meeting's.
-        own.removeIf(d -> !usable(d.date()) || d.end() < s.length() && s.charAt(d.end()) == '电');
+        own.removeIf(d -> !usable(d.date()) || isDateline(d));
         return listedOrClosest(own);
+    }
+
+    /** 北京3月5日电: a date before 电 is the dispatch's dateline, not the meeting's. */
+    private boolean isDateline(DateMention d) {
+        return d.end() < s.length() && s.charAt(d.end()) == '电';
     }
 
     /**

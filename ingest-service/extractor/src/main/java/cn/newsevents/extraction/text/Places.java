@@ -77,7 +77,8 @@ public final class Places {
      * city at {@code pos} (two to four characters and 区, 县 or 市), or {@code pos} when there is none.
      */
     public static int districtEnd(String s, int pos, int to) {
-        if (pos >= to || "各全本该市省区县".indexOf(s.charAt(pos)) >= 0) {
+        if (pos >= to || "各全本该市省区县委府".indexOf(s.charAt(pos)) >= 0 || s.startsWith("政府", pos)) {
+            // 台南市政府永华市政中心, 市委, 市府: a body of the city, not a district.
             return pos;
         }
         for (int len = 3; len <= 5 && pos + len <= to; len++) {
