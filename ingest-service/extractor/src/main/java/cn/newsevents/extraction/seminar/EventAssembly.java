@@ -56,7 +56,7 @@ final class EventAssembly {
     List<SeminarEvent> assemble(List<MeetingDraft> drafts) {
         String headlineCity = cities.headline();
         if (!drafts.isEmpty()) {
-            articleCity = cities.articleCity();
+            articleCity = cities.governing(cities.articleCity());
             articleProvince = cities.articleProvince();
             articleDistrict = cities.articleDistrict();
         }
@@ -98,7 +98,7 @@ final class EventAssembly {
     }
 
     private SeminarEvent event(MeetingDraft e) {
-        String cityName = MeetingCities.cityName(e.city);
+        String cityName = cities.governing(MeetingCities.cityName(e.city));
         List<Participant> participants = new ArrayList<>();
         String hostKey = e.host == null ? null : MeetingDraft.key(e.hostName(orig));
         List<PersonMention> mentions = new ArrayList<>();
@@ -127,9 +127,11 @@ final class EventAssembly {
             if (organization == null) {
                 organization = associationBefore(p.mention());
             }
+            String ownCity = organization != null && organization.startsWith("市")
+                    ? cities.cityBefore(p.mention().start()) : null;
             participants.add(new Participant(p.name(), p.mention().title(),
-                    spelledOut(MeetingCities.expand(organization, cityName, e.city, articleCity, articleProvince,
-                            articleDistrict)), p.raised()));
+                    spelledOut(MeetingCities.expand(organization, ownCity != null ? ownCity : cityName, e.city,
+                            articleCity, articleProvince, articleDistrict)), p.raised()));
         }
         String hostOrganization = e.host == null ? null
                 : e.host.organization() != null ? e.host.organization() : associationBefore(e.host);

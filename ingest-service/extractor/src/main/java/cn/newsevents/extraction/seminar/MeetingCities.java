@@ -4,6 +4,8 @@ import cn.newsevents.extraction.text.Lexicon;
 import cn.newsevents.extraction.text.Places;
 import cn.newsevents.extraction.text.SimplifiedText;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,6 +52,69 @@ final class MeetingCities {
             }
         }
         return null;
+    }
+
+    /** The rest of a registered company name after the place it opens with. */
+    private static final Pattern COMPANY_AFTER = Pattern.compile(
+            "\\p{IsHan}{1,16}?(?:有限公司|有限责任公司|股份|集团)");
+
+    /** How far back in its sentence a person's post looks for the city it belongs to. */
+    private static final int OWN_CITY_REACH = 60;
+
+    /**
+     * "江阴市委副书记、市长某某主持，副市长某某出席": the city written with 市 before {@code at} in the same sentence
+     * (the nearest, within {@link #OWN_CITY_REACH}), whose bodies a bare 市 post there belongs to; else null.
+     */
+    String cityBefore(int at) {
+        int floor = Math.max(0, at - OWN_CITY_REACH);
+        for (int i = Math.min(at, s.length()) - 1; i > floor; i--) {
+            char c = s.charAt(i);
+            if (c == '。' || c == '！' || c == '？' || c == '\n' || c == '；') {
+                return null;
+            }
+            if (c == '市' && i + 1 < s.length() && "委政人".indexOf(s.charAt(i + 1)) >= 0) {
+                int len = Lexicon.CITIES.longestEndingAt(s, i, Math.max(floor, i - 4));
+                if (len > 0) {
+                    return Lexicon.CITIES.row(s.substring(i - len, i))[0];
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "第二场、第三场分别在晋江、石狮举行": the places listed after 分别在 in {@code [from, to)}, one per meeting, as
+     * written, when there are {@code count} of them; else null.
+     */
+    List<String> listed(int from, int to, int count) {
+        int at = -1;
+        for (int i = from; i + 3 <= to; i++) {
+            if (s.startsWith("分别在", i)) {
+                at = i + 3;
+                break;
+            }
+        }
+        if (at < 0) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        int p = at;
+        while (out.size() < count) {
+            Places.Place place = Places.at(s, p, to);
+            if (place == null) {
+                return null;
+            }
+            out.add(text.orig.substring(place.start(), place.end()));
+            p = place.end();
+            if (out.size() < count) {
+                if (p < to && "、和及与".indexOf(s.charAt(p)) >= 0) {
+                    p++;
+                } else {
+                    return null;
+                }
+            }
+        }
+        return out;
     }
 
     /** The first city the headline names, or null. */
@@ -172,6 +237,26 @@ final class MeetingCities {
         return Character.isIdeographic(last) && "市省区區".indexOf(last) < 0 ? city + part.charAt(0) : null;
     }
 
+    /**
+     * The city whose bodies (市委, 市政府, 市工信局) an article about {@code city} speaks of: for a county-level city, its
+     * prefecture city when the article names that as a place (in its headline or outlet, or written with 市:
+     * 南平政企恳谈会 … 在武夷山市举行), else the city itself (五常市人民政府: 我市…). Null for null.
+     */
+    String governing(String city) {
+        String prefecture = city == null ? null : Lexicon.CITIES.value(city, 3);
+        if (prefecture == null || prefecture.isEmpty()) {
+            return city;
+        }
+        int head = Math.min(body, s.length());
+        for (int i = s.indexOf(prefecture); i >= 0; i = s.indexOf(prefecture, i + prefecture.length())) {
+            // 某某银行, 某某陶瓷: a company named after the prefecture does not make the article the prefecture's.
+            if (i < head || s.startsWith("市", i + prefecture.length())) {
+                return prefecture;
+            }
+        }
+        return city;
+    }
+
     /** The first province the article names (江西省经贸代表团 -> 江西), or null. */
     String articleProvince() {
         int at = Lexicon.PROVINCES.indexOf(s, 0, s.length());
@@ -184,8 +269,20 @@ final class MeetingCities {
 
     /** The first city the body names (台南市政府今年推动的…), or null. */
     String articleCity() {
-        Places.Place p = Places.first(s, Math.min(body, s.length()), s.length());
-        return p == null ? null : p.city();
+        for (int i = Math.min(body, s.length()); i < s.length(); i++) {
+            Places.Place p = Places.at(s, i, s.length());
+            if (p == null) {
+                continue;
+            }
+            if (!Places.isCountyLevel(p.city())
+                    || !COMPANY_AFTER.matcher(s).region(p.end(), s.length()).lookingAt()) {
+                return p.city();
+            }
+            // 瑞安市恒达汽车部件有限公司 at a meeting elsewhere: a company of a county-level city comes from there, the
+            // article need not. (A prefecture city opening a company's name is more often the article's own.)
+            i = p.end() - 1;
+        }
+        return null;
     }
 
     /** The first district the article names as a body (浦东新区召开…, 某某区委), as written, or null. */

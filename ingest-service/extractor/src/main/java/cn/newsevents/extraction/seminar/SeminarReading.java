@@ -230,11 +230,17 @@ final class SeminarReading {
             MeetingDraft head = current != null ? current : last;
             boolean numbered = earlier && head != null && head.sequence != null
                     && head.sequence - 1 == own.size();
+            // "本月4日、5日…分别在晋江、石狮举行": one place for each date, in order.
+            List<String> places = cities.listed(clauseStart, sentence.end(), own.size());
+            List<Integer> ordinals = seriesReading.listedOrdinals(clauseStart, sentence.end(), own.size());
             for (int j = 0; j < own.size(); j++) {
                 DateMention d = own.get(j);
                 MeetingDraft e = findOrCreate(d, sentence);
                 if (numbered && e.sequence == null) {
                     e.sequence = j + 1;
+                }
+                if (ordinals != null && e.sequence == null) {
+                    e.sequence = ordinals.get(j);
                 }
                 if (e.focus == null && sessionFoci != null) {
                     e.focus = sessionFoci.get(j);
@@ -246,7 +252,7 @@ final class SeminarReading {
                     e.seriesHead = head;
                 }
                 if (e.city == null) {
-                    e.city = cities.in(clauseStart, k0);
+                    e.city = places != null ? places.get(j) : cities.in(clauseStart, k0);
                 }
             }
             return true;

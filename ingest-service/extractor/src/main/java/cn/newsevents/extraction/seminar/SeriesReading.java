@@ -1,5 +1,8 @@
 package cn.newsevents.extraction.seminar;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import cn.newsevents.extraction.date.ChineseNumbers;
 import cn.newsevents.extraction.seminar.SeminarRules.Role;
 
@@ -80,6 +83,38 @@ final class SeriesReading {
         var n = ChineseNumbers.parse(s, i + 1, limit, 4);
         return n != null && n.value() > 0 && n.end() < limit && "场次期".indexOf(s.charAt(n.end())) >= 0
                 ? n.value() : null;
+    }
+
+    /**
+     * "第四场、第五场分别在…": the ordinals of a list of sessions in {@code [from, limit)}, in order, when the list has
+     * {@code count} of them; else null.
+     */
+    List<Integer> listedOrdinals(int from, int limit, int count) {
+        for (int i = from; i < limit; i++) {
+            if (s.charAt(i) != '第') {
+                continue;
+            }
+            List<Integer> out = new ArrayList<>();
+            int p = i;
+            while (p < limit && s.charAt(p) == '第' && out.size() < count) {
+                var n = ChineseNumbers.parse(s, p + 1, limit, 4);
+                if (n == null || n.value() <= 0 || n.end() >= limit || "场次期".indexOf(s.charAt(n.end())) < 0) {
+                    break;
+                }
+                out.add(n.value());
+                p = n.end() + 1;
+                if (p < limit && "、和及与".indexOf(s.charAt(p)) >= 0) {
+                    p++;
+                }
+            }
+            if (out.size() == count) {
+                return out;
+            }
+            if (!out.isEmpty()) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /**

@@ -29,6 +29,11 @@ public final class Places {
             }
         }
         int cl = Lexicon.CITIES.longestAt(s, p, to);
+        if (cl > 0 && province == null && isCountyLevel(s.substring(p, p + cl)) && !writtenAsPlace(s, p, p + cl)) {
+            // 詹永康, 瑞安恒达: a county-level city's name is a given name or a company's too often to be read as a
+            // place unless written with 市, after 在/赴/到, or opening a line (晋江召开…).
+            cl = 0;
+        }
         String city = null;
         if (cl > 0) {
             String[] row = Lexicon.CITIES.row(s.substring(p, p + cl));
@@ -116,6 +121,17 @@ public final class Places {
             }
         }
         return null;
+    }
+
+    /** Whether {@code city} is a county-level city (its row names the prefecture city it belongs to). */
+    public static boolean isCountyLevel(String city) {
+        String prefecture = Lexicon.CITIES.value(city, 3);
+        return prefecture != null && !prefecture.isEmpty();
+    }
+
+    private static boolean writtenAsPlace(String s, int start, int end) {
+        return end < s.length() && s.charAt(end) == '市' || start == 0
+                || "\n在赴到于至、".indexOf(s.charAt(start - 1)) >= 0;
     }
 
     /** The province of a city, or null. */
