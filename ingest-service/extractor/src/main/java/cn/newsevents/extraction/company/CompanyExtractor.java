@@ -1013,6 +1013,11 @@ public final class CompanyExtractor {
                     name = name.substring(i + w.length());
                 }
             }
+            // "同属电源供应链的某某科技（6481）表现平淡": what the sentence says of the company, before 的.
+            int described = name.lastIndexOf('的');
+            if (described >= 0 && name.length() - described - 1 >= 2) {
+                name = name.substring(described + 1);
+            }
             // "本地建材商某某控股有限公司宣布": a registered name ending the opening is the name, without the words
             // the name table leaves before it.
             List<CompanyNames.Name> inOpening = names.registered(name, 0, name.length());

@@ -65,6 +65,7 @@ public final class Periods {
                     + "|(?<thismonth>本月|当月|上月|上个月)"
                     + "|(?<lastquarter>上一季度|上季度|上一季|上季)"
                     + "|(?<single>单季度|单季)"
+                    + "|(?<singlemonth>单月)(?!份)"
                     + "|(?<undated>" + Tsv.alternation(UNDATED) + ")"
                     + "|" + YEAR + "(?:全年)?"
                     + "|(?:近|最近|过去)(?<n>[0-9一二两三四五六七八九十]{1,2})(?:个)?年(?:来|间|里)?"
@@ -304,7 +305,7 @@ public final class Periods {
                 : a.contextYear() != null ? a.contextYear() : a.publicationYear();
         Optional<Period> p = resolve(m, a, explicitYear, year);
         boolean fromContext = explicitYear == null && m.group("thismonth") == null && m.group("lastquarter") == null
-                && m.group("single") == null
+                && m.group("single") == null && m.group("singlemonth") == null
                 && m.group("within") == null
                 && m.group("same") == null && m.group("n") == null;
         if (fromContext && p.isPresent() && a.contextYear() != null && a.contextYear() == a.publicationYear() - 1
@@ -475,6 +476,10 @@ public final class Periods {
         }
         if (m.group("within") != null) {
             return Optional.ofNullable(a.latest());
+        }
+        if (m.group("singlemonth") != null) {
+            // "2月受春节影响，单月营收…": the month just named.
+            return a.latest() instanceof Period.Month ? Optional.of(a.latest()) : Optional.empty();
         }
         if (m.group("single") != null) {
             // "前三季度营收12.6亿元，其中单季度4.7亿元": the last quarter of the period just reported.

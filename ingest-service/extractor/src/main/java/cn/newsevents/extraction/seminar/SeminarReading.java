@@ -34,6 +34,8 @@ final class SeminarReading {
     private final int body;
     private final List<MeetingDraft> drafts = new ArrayList<>();
     /** A session named by its place at a paragraph's opening: 台中场, 高雄场. */
+    /** "继7月22日在某区举行的首场座谈后": the meeting after 继 came before the one the sentence reports. */
+    private static final Pattern FOLLOWING = Pattern.compile("(?<![相])继(?!续|承|任|而)");
     private static final Pattern SESSION_PLACE = Pattern.compile("(\\p{IsHan}{2,3}?)场(?!合|景|地|所|馆|面|次)");
     private final Foci foci;
     private final MeetingText text;
@@ -224,7 +226,8 @@ final class SeminarReading {
         if (sequence == null) {
             sequence = seriesReading.ordinalAfter(k1, sentence.end());
         }
-        boolean earlier = text.has(Role.EARLIER, windowStart, k0);
+        boolean earlier = text.has(Role.EARLIER, windowStart, k0)
+                || FOLLOWING.matcher(s).region(windowStart, k0).find();
         if (own.size() >= 2) {
             List<String> sessionFoci = Foci.perSession(focus, own.size());
             MeetingDraft head = current != null ? current : last;

@@ -130,6 +130,10 @@ public final class Places {
     }
 
     private static boolean writtenAsPlace(String s, int start, int end) {
+        if (end < s.length() && "区县镇乡".indexOf(s.charAt(end)) >= 0) {
+            // 台南市永康区: a district of the same name elsewhere.
+            return false;
+        }
         return end < s.length() && s.charAt(end) == '市' || start == 0
                 || "\n在赴到于至、".indexOf(s.charAt(start - 1)) >= 0;
     }
