@@ -79,6 +79,26 @@ final class ArticleCompanies {
         }
     }
 
+    /** How far before a reference (该子公司) the subsidiary it refers to may be named. */
+    private static final int SUBSIDIARY_REACH = 300;
+    /** "全资子公司某某有限公司", "附属公司某某": a registered name the text introduces as a subsidiary. */
+    private static final Pattern SUBSIDIARY_BEFORE = Pattern.compile("(?:子公司|附属公司|附属企业)[—\\-“\"「]?$");
+
+    /**
+     * "…对全资子公司某某有限公司计提商誉减值。该子公司2024年营收…": the registered name introduced as a subsidiary
+     * nearest before {@code at} (within {@link #SUBSIDIARY_REACH}), else null.
+     */
+    String subsidiaryBefore(String t, int at) {
+        int i = firstRegisteredFrom(at) - 1;
+        for (; i >= 0 && registered.get(i).start() >= at - SUBSIDIARY_REACH; i--) {
+            CompanyNames.Name n = registered.get(i);
+            if (n.end() <= at && SUBSIDIARY_BEFORE.matcher(t).region(Math.max(0, n.start() - 6), n.start()).find()) {
+                return n.name();
+            }
+        }
+        return null;
+    }
+
     /** The registered names in text order. */
     List<CompanyNames.Name> registered() {
         return registered;

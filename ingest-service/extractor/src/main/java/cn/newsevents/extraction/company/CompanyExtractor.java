@@ -122,6 +122,10 @@ public final class CompanyExtractor {
     /** Verbs whose object a company named after them is (进入某某公司供应商名录, 中标某某公司项目). */
     private static final Pattern OBJECT_VERB = Pattern.compile("进入|成为|加入|中标|入选|签约|携手|收购|并购|起诉|供货给|供应给");
     /** The year before, in a comparison with the figure just reported. */
+    /** A reference to a subsidiary the text introduced ("该子公司", "这家附属公司"). */
+    private static final Pattern SUBSIDIARY_REFERENCE = Pattern.compile("(?:该|这家|此|上述)(?:全资|控股)?(?:子公司|附属公司)");
+    /** The company itself, after a subsidiary's figures. */
+    private static final Pattern PARENT_REFERENCE = Pattern.compile("(?:公司|上市公司|本公司|母公司)(?![债股])");
     private static final Pattern PREVIOUS_YEAR = Pattern.compile("上年|去年|上一年|前一年|上一个?财政年度|上个?财年");
     /** A plant or base of a company at the end of a subject (某地厂, 某地基地). */
     private static final Pattern SITE = Pattern.compile("(?:工厂|厂区|厂房|厂|生产基地|基地|园区|工厂区)$");
@@ -209,6 +213,12 @@ public final class CompanyExtractor {
         private final String t;
         private final List<SeminarEvent> seminars;
         private final List<CompanyNames.Name> registered;
+        /** The company in focus before the text turned to one of its subsidiaries (该子公司), until 公司 returns to it. */
+        private String parentOfSubsidiary;
+        /** The subsidiaries the text referred back to (该子公司). */
+        private final Set<String> subsidiaries = new HashSet<>();
+        /** The company the latest figure was reported for. */
+        private String lastReported;
         private final ArticleCompanies companies;
         private final FigureAssembly figures;
         private final FigureCues cues;
@@ -348,6 +358,10 @@ public final class CompanyExtractor {
                 registeredSeen++;
             }
             String topic = named.size() == 1 ? named.get(0) : null;
+            if (topic == null && named.size() == 2 && subsidiaries.size() == 1 && named.containsAll(subsidiaries)) {
+                // A listed company and the subsidiary it reported on: the paragraphs after speak of the company.
+                topic = named.get(0).equals(subsidiaries.iterator().next()) ? named.get(1) : named.get(0);
+            }
             if (topic == null && announced.size() == 1) {
                 // The one company that published its results stays in focus when others (its customers, its
                 // peers) are named by the way.
@@ -488,6 +502,11 @@ public final class CompanyExtractor {
             int leadEnd = Math.min(ce, cs + 2 * SUBJECT_WINDOW);
             String lead = stripLead(cs, leadEnd);
             int opening = lead == null ? leadEnd : leadEnd - lead.length();
+            if (parentOfSubsidiary != null && lead != null && PARENT_REFERENCE.matcher(lead).lookingAt()) {
+                // "该子公司…净亏损1.74亿元。此外，公司为维持现金流…": 公司 is the listed company, not its subsidiary.
+                topic = parentOfSubsidiary;
+                parentOfSubsidiary = null;
+            }
             List<CompanyNames.Name> inClause = new ArrayList<>();
             for (int i = companies.firstRegisteredFrom(cs); i < registered.size() && registered.get(i).start() < ce; i++) {
                 if (registered.get(i).end() <= ce) {
@@ -779,6 +798,7 @@ public final class CompanyExtractor {
             addFigure(new FigureAssembly.Figure(company, metric, period, value, unit, qualifier, growth, rank, person,
                     evStart, m.end(), confidence));
             reported.add(company);
+            lastReported = company;
             if (named.size() < 2) {
                 addDistinct(named, company);
             }
@@ -898,6 +918,7 @@ public final class CompanyExtractor {
                 figures.add(f);
             }
             reported.add(f.company());
+            lastReported = f.company();
         }
 
         private void addFigure(FigureAssembly.Figure f) {
@@ -1398,6 +1419,24 @@ public final class CompanyExtractor {
                 // "某市发改委负责同志现场发布了总投资…": an official of a public body speaks; no company is named.
                 return new Subject(Subject.Kind.NONE, null, -1);
             }
+            if (SUBSIDIARY_REFERENCE.matcher(s).matches()) {
+                // "该子公司2024年仅实现营业收入…": the subsidiary the text introduced last; the company in focus is
+                // its parent again when a later clause says 公司.
+                String subsidiary = companies.subsidiaryBefore(t, clauseStart);
+                if (subsidiary != null) {
+                    subsidiaries.add(subsidiary);
+                    if (lastReported != null && !lastReported.equals(subsidiary)) {
+                        parentOfSubsidiary = lastReported;
+                    }
+                    return new Subject(Subject.Kind.NAMED, subsidiary, offset);
+                }
+            }
+            if (parentOfSubsidiary != null && PARENT_REFERENCE.matcher(s).lookingAt()) {
+                // "该子公司…净亏损1.74亿元。此外，公司…研发投入…": 公司 is the listed company, not its subsidiary.
+                String parent = parentOfSubsidiary;
+                parentOfSubsidiary = null;
+                return new Subject(Subject.Kind.NAMED, parent, offset);
+            }
             if (s.length() < 2 || lex.anaphors.contains(s) || startsWithKeyword(s) || siteOfCompany(s)
                     || ofCompanyInFocus(s, offset) || captionSpeech && lex.possessives.contains(s)) {
                 return new Subject(Subject.Kind.FOCUS, null, -1);
@@ -1529,6 +1568,7 @@ public final class CompanyExtractor {
                 emittedAmounts.add(item.start());
             }
             reported.add(company);
+            lastReported = company;
             return company;
         }
 

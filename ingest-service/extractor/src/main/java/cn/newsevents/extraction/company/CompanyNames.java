@@ -243,7 +243,9 @@ final class CompanyNames {
                 // "二季度单季公司实现…": a boundary word right before the ending leaves no name.
                 return null;
             }
-            if (i >= 0 && cut > s && suffixStart - cut >= 2) {
+            if (i >= 0 && cut > s && suffixStart - cut >= 2
+                    && (b.length() < 2 || !isTradeWord(text.substring(cut, suffixStart)))) {
+                // "某某显示技术有限公司": a boundary verb that leaves only a trade (技术) is part of the name.
                 s = cut;
             }
         }
