@@ -775,6 +775,11 @@ public final class CompanyExtractor {
             // "占比由2023年的18.1%升至22.5%": the period inside the change is the base's, not the figure's.
             Period period = periods.periodOf(change >= 0 && !datedAfterChange(change, m.start("amount"), mentions)
                     ? change : m.start("amount"), mentions);
+            if (metric == Metric.INVESTMENT && m.group("kw").startsWith("总投资")
+                    && !periods.datedWithin(cs, m.start("amount"), mentions)) {
+                // "某某总投资2.8亿元的项目8月投产": a project's total, of no period unless its clause gives one.
+                period = null;
+            }
             if (qualifier != Qualifier.TARGET && kind != CompanyLexicon.AmountKind.COUNT && article.publishedAt() != null
                     && FigurePeriods.startsAfter(period,
                     article.publishedAt().getYear(), article.publishedAt().getMonthValue())) {

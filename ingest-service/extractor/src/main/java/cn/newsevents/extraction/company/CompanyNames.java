@@ -243,6 +243,11 @@ final class CompanyNames {
                 // "二季度单季公司实现…": a boundary word right before the ending leaves no name.
                 return null;
             }
+            if (i >= 0 && b.length() == 1 && "和与及".contains(b)
+                    && i - cn.newsevents.extraction.text.Places.placeEnd(part, 0, part.length()) == 1) {
+                // 山东瑾和食品科技有限公司: 和 after the place and one character joins no two names.
+                continue;
+            }
             if (i >= 0 && cut > s && suffixStart - cut >= 2
                     && (b.length() < 2 || !isTradeWord(text.substring(cut, suffixStart)))) {
                 // "某某显示技术有限公司": a boundary verb that leaves only a trade (技术) is part of the name.
@@ -384,8 +389,13 @@ final class CompanyNames {
      * inside a word of the name (景和医药, 与时科技).
      */
     private static boolean joinsTwo(String s) {
+        int offset = 0;
         for (Term term : Segmenter.WORDS.seg(s)) {
-            if (term.word.equals("和") || term.word.equals("与") || term.word.equals("及")) {
+            int at = offset;
+            offset += term.word.length();
+            // 瑾和食品: after one character, 和 joins no two names (each would be one character long).
+            if ((term.word.equals("和") || term.word.equals("与") || term.word.equals("及"))
+                    && !(at == 1 && s.length() >= 4)) {
                 return true;
             }
         }
@@ -432,10 +442,17 @@ final class CompanyNames {
             // Most names hold no word any dictionary calls a function word: no need to segment them.
             return false;
         }
+        int offset = 0;
         for (Term term : Segmenter.WORDS.seg(candidate)) {
             String nature = term.nature == null ? "" : term.nature.toString();
+            int at = offset;
+            offset += term.word.length();
             if (term.word.equals("地") && candidate.endsWith("地") && candidate.length() >= 3) {
                 // 某某置地, 某某天地: 地 ending a name is a noun, not the adverbial particle.
+                continue;
+            }
+            if (at == 1 && term.word.equals("和") && candidate.length() >= 4) {
+                // 瑾和食品, 新和轴承: 和 after one character joins no two names (each would be one character long).
                 continue;
             }
             if (isFunctionClass(nature)) {

@@ -49,6 +49,10 @@ final class FigureLists {
     /** Words of change and comparison: a "name" holding one is a predicate ("同比增长", "提升至"). */
     private static final Pattern CHANGE = Pattern.compile("增长|增加|下降|下滑|减少|提升|提高|上升|回落|达到|高达|同比|环比|按年|年增|年减|提升至|增至|降至|达至|攀升|跃升|回升|跌破|季增|季减|月增|月减|涨幅|跌幅|增幅|降幅|升幅|上涨|下跌");
     /** Words that end a list of names: a period, an adverb of the predicate, a market word. */
+    /** Exports (or sales abroad) as a part of the sales word right after: "出口额分别占本企业". */
+    private static final Pattern EXPORT_SHARE_OF = Pattern.compile(
+            "(?:出口额?|外销额?|外销收入|海外(?:销售)?收入|境外收入|出口收入)(?:分别|分別)?(?:占|佔)(?:本企业|企业|公司|其|各自)?$");
+    private static final int EXPORT_SHARE_REACH = 14;
     private static final Periods.Anchor ANY_YEAR = new Periods.Anchor(2000, null, null);
     private static final Pattern LIST_END = Pattern.compile(
             "(?:19|20)[0-9]{2}|今年|去年|上半年|下半年|前三季|第[一二三四]季|本月|上月|昨|今|都|均|则|則|分别|分別|市占率|市场|份额|分列|分居|并列|位列|依次|紧随|其后|随后");
@@ -218,6 +222,13 @@ final class FigureLists {
             Optional<Metric> metric = lex.keywords.get(kw.word());
             if (metric == null || metric.isEmpty()) {
                 continue;
+            }
+            Matcher exportShare = EXPORT_SHARE_OF.matcher(t).region(Math.max(from, kw.start() - EXPORT_SHARE_REACH),
+                    kw.start());
+            if (metric.get() != Metric.EXPORT_SHARE && allPercent(t, amounts) && exportShare.find()) {
+                // "甲、乙、丙前三季度出口额分别占本企业销售收入的72%、65%和近五成": each one's export share.
+                metric = Optional.of(Metric.EXPORT_SHARE);
+                namesEnd = exportShare.start();
             }
             List<int[]> listed = nameList(t, from, namesEnd >= 0 ? namesEnd : kw.start(), amounts.size());
             if (listed == null && kw.end() < m.start()) {
@@ -580,7 +591,10 @@ final class FigureLists {
                 return null;
             }
         }
-        if (!keywords.find(name, 0, name.length()).isEmpty() || CHANGE.matcher(name).find() || lex.anaphors.contains(name)
+        // 江门市某某照明: a keyword inside the place opening the name (门市) is no keyword.
+        int placeEnd = cn.newsevents.extraction.text.Places.placeEnd(name, 0, name.length());
+        if (!keywords.find(name, placeEnd, name.length()).isEmpty() || CHANGE.matcher(name).find()
+                || lex.anaphors.contains(name)
                 || name.endsWith("有") && lex.anaphors.contains(name.substring(0, name.length() - 1))
                 || CompanyNames.COUNTED_COMPANIES.matcher(name).find()) {
             return null;
@@ -596,5 +610,15 @@ final class FigureLists {
             }
         }
         return name;
+    }
+
+    private static boolean allPercent(String t, List<int[]> amounts) {
+        for (int[] a : amounts) {
+            String written = t.substring(a[0], a[1]);
+            if (!written.contains("%") && !written.contains("％") && !written.endsWith("成")) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -39,6 +39,19 @@ final class FigurePeriods {
      * for a figure right after it), else the latest period of the paragraphs before ("期内…" in a results
      * report), else none.
      */
+    /** Whether a dated mention lies in {@code [from, to)}. */
+    boolean datedWithin(int from, int to, List<Periods.Mention> mentions) {
+        for (Periods.Mention pm : mentions) {
+            if (pm.start() >= from && pm.end() <= to && pm.period() != null) {
+                return true;
+            }
+            if (pm.start() >= to) {
+                break;
+            }
+        }
+        return false;
+    }
+
     Period periodOf(int at, List<Periods.Mention> mentions) {
         // Mentions are in text order and do not overlap: binary search for the last one ending by at.
         int lo = 0;
