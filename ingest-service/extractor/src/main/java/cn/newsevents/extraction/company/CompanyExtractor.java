@@ -148,7 +148,8 @@ public final class CompanyExtractor {
     private static final Pattern OFFICIAL = Pattern.compile(
             "(?:委|局|厅|廳|办|辦|政府|管委会|管委會|部门|部門)(?:有关|有關|相关|相關)?(?:负责同志|負責同志|负责人|負責人|领导|領導|官员|官員)");
     /** Words of a change in a count before its keyword ("新增客户", "新开门店", "净增用户"). */
-    private static final Pattern ADDED = Pattern.compile("新增|增设|增設|新開|新开|新签|新簽|新招|净增|淨增|新拓展|新设|新設|新发展|新發展|新拓");
+    private static final Pattern ADDED = Pattern.compile(
+            "新增|增设|增設|新開|新开|新签|新簽|新招|净增|淨增|新拓展|新设|新設|新发展|新發展|新拓|关闭|關閉|关停|關停|净减|淨減|裁减|裁減|裁员|裁員|撤出|结业|結業");
     /** Words of a sum between a keyword and its figure ("研发投入合计…"). */
     private static final Pattern SUMMED = Pattern.compile("合计|合計|总计|總計|总和|總和");
     /** The figure right after a threshold it crossed: "，达到812.4亿元", "，达812亿元", "，为812亿元". */
@@ -727,7 +728,8 @@ public final class CompanyExtractor {
             if (kind == CompanyLexicon.AmountKind.COUNT) {
                 unit = Unit.COUNT;
                 if (ADDED.matcher(t).region(Math.max(cs, kw - 8), kw).find()) {
-                    // "今年新增海外客户11家", "新开门店30家": what was added, not how many there are.
+                    // "今年新增海外客户11家", "新开门店30家", "关闭12间分店": what was added or taken away, not how many
+                    // there are.
                     return false;
                 }
                 if (t.startsWith("其中", cs) || t.startsWith("其中", cs + 1)) {

@@ -48,7 +48,7 @@ public final class Periods {
     private static final String DASH = "[-—–~～－至到]";
     // Tried only at positions whose character is in FIRSTS (see next()).
     private static final Pattern PATTERN = Pattern.compile(
-            "(?:(?<upto>截至|截止)" + YEAR + "?(?<um>" + MONTH + ")月(?:[0-9一二三四五六七八九十]{1,3}日|底|末)止的?(?:(?<un>[三六九369]|十二|12)个月|(?<uy>年度|财政年度))"
+            "(?:(?<upto>截至|截止)" + YEAR + "?(?<um>" + MONTH + ")月(?:[0-9一二三四五六七八九十]{1,3}日|底|末)止的?(?:(?<un>[三六九369]|十二|12)个月(?:的?中期)?|(?<uy>年度|财政年度))"
                     + "|(?<asof>截至|截止到|截止)" + YEAR + "?(?:(?<am>" + MONTH + ")月(?:底|末|份)?|第?(?<aq>[一二三四1-4])季度?(?:末|底)|(?<ayend>年底|年末|底|末))"
                     + "|" + YEAR + "?(?<m1>" + MONTH + ")月?" + DASH + "(?<m2>" + MONTH + ")月(?:份)?"
                     + "|" + YEAR + "?[前首](?<qn>[一二两三2-3])(?:个)?季(?:度)?"
@@ -66,6 +66,7 @@ public final class Periods {
                     + "|(?<lastquarter>上一季度|上季度|上一季|上季)"
                     + "|(?<single>单季度|单季)"
                     + "|(?<singlemonth>单月)(?!份)"
+                    + "|(?<previousfy>上一个?财政年度|上个?财年|上一财年)"
                     + "|(?<undated>" + Tsv.alternation(UNDATED) + ")"
                     + "|" + YEAR + "(?:全年)?"
                     + "|(?:近|最近|过去)(?<n>[0-9一二两三四五六七八九十]{1,2})(?:个)?年(?:来|间|里)?"
@@ -305,7 +306,7 @@ public final class Periods {
                 : a.contextYear() != null ? a.contextYear() : a.publicationYear();
         Optional<Period> p = resolve(m, a, explicitYear, year);
         boolean fromContext = explicitYear == null && m.group("thismonth") == null && m.group("lastquarter") == null
-                && m.group("single") == null && m.group("singlemonth") == null
+                && m.group("single") == null && m.group("singlemonth") == null && m.group("previousfy") == null
                 && m.group("within") == null
                 && m.group("same") == null && m.group("n") == null;
         if (fromContext && p.isPresent() && a.contextYear() != null && a.contextYear() == a.publicationYear() - 1
@@ -476,6 +477,14 @@ public final class Periods {
         }
         if (m.group("within") != null) {
             return Optional.ofNullable(a.latest());
+        }
+        if (m.group("previousfy") != null) {
+            // "上一财政年度则录得溢利…": the financial year before the one just reported.
+            if (isFinancialYear(a.latest())) {
+                return Optional.of(a.latest().yearEarlier());
+            }
+            int base = a.contextYear() != null ? a.contextYear() : a.publicationYear();
+            return Optional.of(new Period.Year(base - 1));
         }
         if (m.group("singlemonth") != null) {
             // "2月受春节影响，单月营收…": the month just named.
