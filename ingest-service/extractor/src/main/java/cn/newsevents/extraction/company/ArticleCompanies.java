@@ -2,6 +2,7 @@ package cn.newsevents.extraction.company;
 
 import cn.newsevents.contract.event.Participant;
 import cn.newsevents.contract.event.SeminarEvent;
+import cn.newsevents.extraction.text.Places;
 import cn.newsevents.extraction.text.SimplifiedText;
 
 import java.util.ArrayList;
@@ -79,6 +80,8 @@ final class ArticleCompanies {
         }
     }
 
+    /** How many of the registered names before a clause its opening may be a short form of. */
+    private static final int SHORT_FORM_NAMES = 12;
     /** How far before a reference (该子公司) the subsidiary it refers to may be named. */
     private static final int SUBSIDIARY_REACH = 300;
     /** "全资子公司某某有限公司", "附属公司某某": a registered name the text introduces as a subsidiary. */
@@ -94,6 +97,27 @@ final class ArticleCompanies {
             CompanyNames.Name n = registered.get(i);
             if (n.end() <= at && SUBSIDIARY_BEFORE.matcher(t).region(Math.max(0, n.start() - 6), n.start()).find()) {
                 return n.name();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "钧晟精密为国内汽车扣件大厂之一": a short form (three to six characters) of a registered name the article gave,
+     * opening {@code t} at {@code pos}, as that full name; else null.
+     */
+    String shortFormAt(String t, int pos, int end) {
+        // The registered names given last before pos, a bounded number of them: the cost stays linear in the text.
+        int last = firstRegisteredFrom(pos);
+        List<CompanyNames.Name> recent = registered.subList(Math.max(0, last - SHORT_FORM_NAMES), last);
+        for (int len = Math.min(6, end - pos); len >= 3; len--) {
+            String candidate = t.substring(pos, pos + len);
+            for (CompanyNames.Name n : recent) {
+                int at = n.start() < pos && n.name().length() > len ? n.name().indexOf(candidate) : -1;
+                // The short form is the name's own part: at its start or right after the place opening it.
+                if (at == 0 || at > 0 && at == Places.placeEnd(n.name(), 0, n.name().length())) {
+                    return n.name();
+                }
             }
         }
         return null;

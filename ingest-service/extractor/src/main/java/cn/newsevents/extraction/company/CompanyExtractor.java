@@ -523,6 +523,12 @@ public final class CompanyExtractor {
             if (!inClause.isEmpty() && (inClause.get(0).start() <= opening + 3 || inClause.size() == 1
                     && !OBJECT_VERB.matcher(t).region(cs, inClause.get(0).start()).find())) {
                 topic = inClause.get(0).name();
+            } else if (inClause.isEmpty() && lead != null) {
+                // "钧晟精密为国内汽车扣件大厂之一，去年营收…": the short form of a name the article gave, opening the clause.
+                String full = companies.shortFormAt(t, opening, ce);
+                if (full != null) {
+                    topic = full;
+                }
             }
             Matcher example = EXAMPLE.matcher(t).region(cs, ce);
             if (inClause.size() <= 1 && example.find()) {
