@@ -58,6 +58,9 @@ final class MeetingCities {
     private static final Pattern COMPANY_AFTER = Pattern.compile(
             "\\p{IsHan}{1,16}?(?:有限公司|有限责任公司|股份|集团)");
 
+    /** The answers of {@link #governing(String)} so far, by county-level city. */
+    private final java.util.Map<String, String> governingCities = new java.util.HashMap<>();
+
     /** How far back in its sentence a person's post looks for the city it belongs to. */
     private static final int OWN_CITY_REACH = 60;
 
@@ -247,14 +250,19 @@ final class MeetingCities {
         if (prefecture == null || prefecture.isEmpty()) {
             return city;
         }
+        // One search of the text per county-level city, however many meetings the article reports.
+        return governingCities.computeIfAbsent(city, c -> namesAsPlace(prefecture) ? prefecture : c);
+    }
+
+    private boolean namesAsPlace(String prefecture) {
         int head = Math.min(body, s.length());
         for (int i = s.indexOf(prefecture); i >= 0; i = s.indexOf(prefecture, i + prefecture.length())) {
             // 某某银行, 某某陶瓷: a company named after the prefecture does not make the article the prefecture's.
             if (i < head || s.startsWith("市", i + prefecture.length())) {
-                return prefecture;
+                return true;
             }
         }
-        return city;
+        return false;
     }
 
     /** The first province the article names (江西省经贸代表团 -> 江西), or null. */
