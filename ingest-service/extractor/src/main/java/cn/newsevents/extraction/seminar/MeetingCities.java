@@ -211,6 +211,9 @@ final class MeetingCities {
             if ((part.startsWith("区") || part.startsWith("县")) && district != null
                     && district.charAt(district.length() - 1) == part.charAt(0)) {
                 sb.append(district).append(part.substring(1));
+            } else if (part.startsWith("县") && district == null && Places.isCounty(city)) {
+                // 副县长 in a 屏东 article: the county's government (屏东县政府).
+                sb.append(city).append(part);
             } else if (part.startsWith("市") && city != null) {
                 sb.append(city).append(part);
             } else if (part.startsWith("省") && province != null) {

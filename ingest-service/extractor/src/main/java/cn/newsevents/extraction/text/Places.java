@@ -123,6 +123,11 @@ public final class Places {
         return null;
     }
 
+    /** Whether {@code city} is a county (屏东: its bodies are 县政府, 县府), as the gazetteer marks it. */
+    public static boolean isCounty(String city) {
+        return city != null && "县".equals(Lexicon.CITIES.value(city, 4));
+    }
+
     /** Whether {@code city} is a county-level city (its row names the prefecture city it belongs to). */
     public static boolean isCountyLevel(String city) {
         String prefecture = Lexicon.CITIES.value(city, 3);
