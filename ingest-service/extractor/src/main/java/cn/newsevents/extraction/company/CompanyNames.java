@@ -393,9 +393,8 @@ final class CompanyNames {
         for (Term term : Segmenter.WORDS.seg(s)) {
             int at = offset;
             offset += term.word.length();
-            // 瑾和食品: after one character, 和 joins no two names (each would be one character long).
             if ((term.word.equals("和") || term.word.equals("与") || term.word.equals("及"))
-                    && !(at == 1 && s.length() >= 4)) {
+                    && !afterOneCharacter(at, s.length())) {
                 return true;
             }
         }
@@ -451,8 +450,7 @@ final class CompanyNames {
                 // 某某置地, 某某天地: 地 ending a name is a noun, not the adverbial particle.
                 continue;
             }
-            if (at == 1 && term.word.equals("和") && candidate.length() >= 4) {
-                // 瑾和食品, 新和轴承: 和 after one character joins no two names (each would be one character long).
+            if (term.word.equals("和") && afterOneCharacter(at, candidate.length())) {
                 continue;
             }
             if (isFunctionClass(nature)) {
@@ -460,6 +458,14 @@ final class CompanyNames {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a conjunction at {@code at} of a name of {@code length} characters follows one character only: 瑾和食品,
+     * 新和轴承 join no two names (each would be one character long).
+     */
+    private static boolean afterOneCharacter(int at, int length) {
+        return at == 1 && length >= 4;
     }
 
     /** Pronouns, prepositions, conjunctions, particles and adverbs. */

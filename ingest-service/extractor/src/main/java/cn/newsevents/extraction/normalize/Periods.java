@@ -4,9 +4,11 @@ import cn.newsevents.contract.event.Period;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +22,7 @@ import java.util.regex.Pattern;
 public final class Periods {
     private static final Map<String, Integer> RELATIVE = new HashMap<>();
     /** Words whose offset counts from the year in context (上年: the year before the one spoken of). */
-    private static final java.util.Set<String> FROM_CONTEXT = new java.util.HashSet<>();
+    private static final Set<String> FROM_CONTEXT = new HashSet<>();
     private static final List<String> UNDATED = new ArrayList<>();
 
     static {
@@ -287,8 +289,9 @@ public final class Periods {
             b--;
         }
         char before = b >= 0 ? text.charAt(b) : ' ';
-        // "突破去年12月的纪录", "超过去年", "已逼近去年全年的7.61元": a record or level compared with, not the period of a figure; "由2022年的26家
-        // 增加到31家": the start of a change ("由2023年获利9.7亿元转为亏损" still dates its figure).
+        // "突破去年12月的纪录", "超过去年", "已逼近去年全年的7.61元": a record or level compared with, not the period of
+        // a figure; "由2022年的26家增加到31家": the start of a change ("由2023年获利9.7亿元转为亏损" still dates its
+        // figure).
         return before == '较' || before == '比' || before == '与' || before == '同' || before == '于' || before == '破'
                 || before == '近'
                 || before == '从' || before == '由' && end < text.length() && text.charAt(end) == '的'
