@@ -32,6 +32,8 @@ final class ArticleCompanies {
     private final List<CompanyNames.Name> known = new ArrayList<>();
     /** Short names the article introduces for a registered one in brackets, not written inside it (某某交投). */
     private final Map<String, String> aliases = new HashMap<>();
+    /** The full name → the short name declared for it, when the full name does not hold it (楚某大药房… → 楚某药房). */
+    private final Map<String, String> declared = new HashMap<>();
     /** "（以下简称“某某交投”）", "(下称某某)", "（“某某”）" right after a registered name. */
     private static final Pattern ALIAS = Pattern.compile(
             "[（(](?:(?:以下简称为?|以下称|下称|简称)[:：]?[“\"「『]?([\\u4e00-\\u9fff]{2,8})[”\"」』]?"
@@ -75,9 +77,18 @@ final class ArticleCompanies {
                 String shortName = alias.group(1) != null ? alias.group(1) : alias.group(2);
                 if (!n.name().contains(shortName)) {
                     aliases.putIfAbsent(shortName, n.name());
+                    declared.putIfAbsent(n.name(), shortName);
                 }
             }
         }
+    }
+
+    /**
+     * The name figures of {@code company} are reported under: the short name the article declared for a registered
+     * name that does not hold it (（简称“某某药房”）: the article calls the company so from then on), else the name.
+     */
+    String reportedAs(String company) {
+        return declared.getOrDefault(company, company);
     }
 
     /** How many of the registered names before a clause its opening may be a short form of. */

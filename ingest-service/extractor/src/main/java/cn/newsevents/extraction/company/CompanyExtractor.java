@@ -60,7 +60,7 @@ public final class CompanyExtractor {
                     + "|(?:上|本|这|上个|这个)?(?:周|星期|礼拜)[一二三四五六日天](?:[（(][0-9０-９]{1,2}日?[)）])?"
                     + "|[0-9０-９一二三四五六七八九十]{1,3}[日号]|日前|近日|今日|昨日|今天|昨天|日內|日内|上个月|上月|本月|当月|昨|今"
                     + "|(?:于|於)?(?:同日|当日|当天|同一天|早前|稍早))"
-                    + "(?:晚间|晚間|晚上|晚|早间|早間|上午|下午|午间|午間|盘后|盤後)?$");
+                    + "(?:晚间|晚間|晚上|晚|早间|早間|上午|下午|午间|午間|盘后|盤後|收市后|收市後|收盘后|收盤後|开市前|開市前|盘前|盤前)?$");
     /** A clause ending in a trade descriptor and a name after 的 ("…的被动元件厂某某科技"). */
     /** Where a sentence names, after its figures, whose they are: "——这是", "，正是". */
     private static final Pattern CATAPHOR = Pattern.compile("(?:——|—|[，,])\\s*(?:这就是|这便是|这是|[^，,；;。]{0,16}?的?正是|正是|便是)");
@@ -90,6 +90,11 @@ public final class CompanyExtractor {
     /** 排名第二的, 位居第三的: a rank written before a name. */
     private static final Pattern RANKED_PREFIX = Pattern.compile("(?:排名|排行|位居|位列|名列)?第[一二三四五六七八九十0-9]{1,3}(?:名|位|大)?的");
     /** A clause naming its company first: 第五名是某某 (the whole clause), 而新晋厂商某某则…, 某某则以…. */
+    /** A clause giving the cause of a change: 主因…, 由于…. */
+    private static final Pattern CAUSE = Pattern.compile("\\s*(?:主因|主要因为|主要是因为|主要由于|由于|因为|因)");
+    /** What a clause says after a name and its month without a metric word: units sold or registered. */
+    private static final Pattern MONTH_COUNT = Pattern.compile(
+            "(?:挂牌|领牌|上牌|销售|销量|出货|交车|交付)(?:量|了)?(?:约|近|逾|超过)?[0-9.,，万千百]+(?:辆|台|部|架|套|艘)");
     private static final Pattern TOPIC_OPENER = Pattern.compile(
             "(?:而|但)?(?:(?:排名)?第[一二三四五六七八九十0-9]{1,3}(?:名|位)?(?:的)?(?:是|为)([\\u4e00-\\u9fff]{2,10})(?=[，,；;。]|$)"
                     + "|(?:[\\u4e00-\\u9fff]{0,3}?(?:厂商|企业|品牌|厂))?([\\u4e00-\\u9fff]{2,8}?)(?:则|亦)(?!为|是))");
@@ -255,11 +260,11 @@ public final class CompanyExtractor {
             this.article = article;
             this.t = simplified;
             this.seminars = seminars;
-            this.figures = new FigureAssembly(article);
             this.cues = new FigureCues(lex, rules, simplified);
             this.periods = new FigurePeriods(simplified);
             int body = Math.min(Math.max(article.bodyOffset(), 0), t.length());
             this.companies = new ArticleCompanies(lex, names, t, body, seminars);
+            this.figures = new FigureAssembly(article, companies::reportedAs);
             this.registered = companies.registered();
             String bodyText = t.substring(body);
             defaultCurrency = ReportCurrency.of(article.text().substring(body), bodyText);
@@ -622,7 +627,8 @@ public final class CompanyExtractor {
             }
             if (!matched) {
                 // A keyword without a figure still tells which company the next clauses speak of.
-                if (!hits.isEmpty()) {
+                if (!hits.isEmpty() && !ruleMatcher(CAUSE).region(cs, ce).lookingAt()) {
+                    // "主因手机销售收入减少": a cause names no company the next clauses report on.
                     Subject subject = subject(cs, hits.get(0).start(), topic);
                     if (subject.kind() == Subject.Kind.NAMED) {
                         topic = subject.name();
@@ -1001,6 +1007,10 @@ public final class CompanyExtractor {
             int best = -1;
             for (String v : lex.topicVerbs) {
                 int i = lead.indexOf(v);
+                if (i >= 0 && lead.startsWith("方面", i + v.length())) {
+                    // "品牌排名方面，": the verb names what the sentence is about, no company before it.
+                    continue;
+                }
                 if (i >= 2 && i <= TOPIC_NAME_REACH && (best < 0 || i < best)) {
                     best = i;
                 }
@@ -1191,7 +1201,9 @@ public final class CompanyExtractor {
                 if (pm.start() <= cs || pm.start() > cs + 12) {
                     continue;
                 }
-                if (pm.end() < ce || pm.period() == null) {
+                if (pm.period() == null || pm.end() < ce && (!MONTH_COUNT.matcher(t).region(pm.end(), ce).matches()
+                        || !keywords.find(t, pm.end(), ce).isEmpty())) {
+                    // "某驰（Raychi）7月，", "宏某机车2月挂牌1.77万辆，": the name, its month and at most what it sold.
                     return null;
                 }
                 if (ruleMatcher(PART_OF).region(pm.end(), Math.min(t.length(), pm.end() + 4)).lookingAt()) {

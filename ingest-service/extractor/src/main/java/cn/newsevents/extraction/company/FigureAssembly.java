@@ -38,14 +38,21 @@ final class FigureAssembly {
     private final Article article;
     private final Map<String, CompanyEvent> events = new LinkedHashMap<>();
 
-    FigureAssembly(Article article) {
+    /** The name a company is reported under: the short name the article declared for it, else the name itself. */
+    private final java.util.function.UnaryOperator<String> reportedAs;
+
+    FigureAssembly(Article article, java.util.function.UnaryOperator<String> reportedAs) {
         this.article = article;
+        this.reportedAs = reportedAs;
     }
 
     /**
-     * A headcount is a stock, counted at a day: a year's or a half's headcount is the one at its last month
-     * (员工人数 for 2024 → 2024-12, in the first half → June).
+     * A headcount (or a count of outlets or customers) is a stock, counted at a day: a year's or a half's count is
+     * the one at its last month (员工人数 for 2024 → 2024-12, in the first half → June, 前三季度 → September).
      */
+    /** Counts held at a day, not summed over a period: staff, outlets, customers. */
+    private static final Set<Metric> STOCKS = Set.of(Metric.EMPLOYEES, Metric.OUTLETS, Metric.CUSTOMERS);
+
     static Period asOf(Period p) {
         if (p instanceof Period.Year y) {
             return new Period.Month(y.year(), 12);
@@ -56,8 +63,9 @@ final class FigureAssembly {
         if (p instanceof Period.Quarter q) {
             return new Period.Month(q.year(), q.quarter() * 3);
         }
-        if (p instanceof Period.Range r && r.to() instanceof Period.Month) {
-            return r.to();
+        if (p instanceof Period.Range r) {
+            // 前三季度门店总数: the count at the range's last month.
+            return asOf(r.to());
         }
         return p;
     }
@@ -69,8 +77,12 @@ final class FigureAssembly {
 
     /** Adds a figure unless the same company, metric, period and value is already reported. */
     void add(Figure given) {
-        Figure f = given.metric() == Metric.EMPLOYEES && given.period() != null
+        Figure dated = STOCKS.contains(given.metric()) && given.period() != null
                 ? withPeriod(given, asOf(given.period())) : given;
+        String company = reportedAs.apply(dated.company());
+        Figure f = company.equals(dated.company()) ? dated : new Figure(company, dated.metric(), dated.period(),
+                dated.value(), dated.unit(), dated.qualifier(), dated.yoyGrowth(), dated.rank(), dated.person(),
+                dated.evidenceStart(), dated.evidenceEnd(), dated.confidence());
         BigDecimal value = plain(f.value());
         String key = f.company() + "\u0000" + f.metric().code() + "\u0000" + f.period() + "\u0000" + value.toPlainString();
         if (events.containsKey(key)) {

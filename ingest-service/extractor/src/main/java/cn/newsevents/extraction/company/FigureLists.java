@@ -62,7 +62,8 @@ final class FigureLists {
     /** A market named in a sentence: with 占 before each figure, a list of shares without a share word. */
     private static final Pattern MARKET = Pattern.compile("市场|市場");
     private static final Pattern EACH = Pattern.compile("分别|分別");
-    private static final Pattern SHARES_EACH = Pattern.compile("(?:分别|分別)(?:占|佔|以)");
+    /** 分别 and a verb of taking before a list of shares: 分别占, 分别以, 分别拿下, 分别取得. */
+    private static final Pattern SHARES_EACH = Pattern.compile("(?:分别|分別)(?:占|佔|以|拿下|取得|获得|夺得|囊括|拿到|占据|佔據)");
     private static final Pattern OCCUPIES = Pattern.compile("(?:约|約|大约|大約)?(?:占|佔)");
     /** A list of amounts each with its rank: "分别以5.2亿元、3.9亿元位列第二、三位". */
     private static final Pattern RANKED_EACH = Pattern.compile("(?:分别|分別|各自|各)以");
@@ -308,6 +309,13 @@ final class FigureLists {
                     && NAME_STOPS.indexOf(t.charAt(start - 1)) < 0) {
                 start--;
             }
+            if (start - 2 >= from && t.charAt(start - 1) == '和' && CompanyNames.isNameChar(t.charAt(start - 2))
+                    && NAME_STOPS.indexOf(t.charAt(start - 2)) < 0
+                    && (start - 2 == from || !CompanyNames.isNameChar(t.charAt(start - 3))
+                    || NAME_STOPS.indexOf(t.charAt(start - 3)) >= 0)) {
+                // "三和车业以22.1%居次": 和 after one character is inside the name, no conjunction.
+                start -= 2;
+            }
             // "分别为甲（…）": a copula before the first name ("为" also ends names such as 某为, so it is not a stop).
             Matcher copula = COPULA.matcher(t).region(start, end);
             if (copula.lookingAt() && end - copula.end() >= 2) {
@@ -315,7 +323,13 @@ final class FigureLists {
             }
             // A share in brackets right after a name is the name's: its words need not read as a name to the
             // segmenter (names such as 远航 or 启明 are common words too).
-            String raw = t.substring(start, end);
+            int nameEnd = end;
+            if (!parenthesised && end - start >= 3 && (t.charAt(end - 1) == '为' || t.charAt(end - 1) == '為')) {
+                // "台星为32.5%": the copula before a share, no part of a name of two characters or more (华为 keeps
+                // its 为: one character is left before it).
+                nameEnd = end - 1;
+            }
+            String raw = t.substring(start, nameEnd);
             String name = parenthesised ? cleanListedName(raw) : cleanName(raw);
             String word = share == null ? "占" : share.word();
             if (name != null) {
