@@ -1559,7 +1559,7 @@ public final class CompanyExtractor {
         /** Figures of one company listed after 分别 (per year, per metric); returns the company, else null. */
         private String series(int sentenceStart, int cs, int ce, List<KeywordScanner.Hit> hits, String topic,
                               List<Periods.Mention> mentions) {
-            String company = series(seriesLists.perYear(t, sentenceStart, cs, ce, hits), cs, topic, mentions);
+            String company = series(seriesLists.perYear(t, sentenceStart, cs, ce, hits, mentions), cs, topic, mentions);
             return company != null ? company : series(seriesLists.perMetric(t, ce, hits), cs, topic, mentions);
         }
 

@@ -244,8 +244,10 @@ final class CompanyNames {
                 return null;
             }
             if (i >= 0 && b.length() == 1 && "和与及".contains(b)
-                    && i - cn.newsevents.extraction.text.Places.placeEnd(part, 0, part.length()) == 1) {
-                // 山东瑾和食品科技有限公司: 和 after the place and one character joins no two names.
+                    && (i - cn.newsevents.extraction.text.Places.placeEnd(part, 0, part.length()) == 1
+                    || i >= 2 && part.charAt(i - 2) == '股')) {
+                // 山东瑾和食品科技有限公司: 和 after the place and one character joins no two names; nor after the kind
+                // of stock and one character (生物科技股星和生物科技有限公司).
                 continue;
             }
             if (i >= 0 && cut > s && suffixStart - cut >= 2
@@ -260,6 +262,14 @@ final class CompanyNames {
             if (suffixStart - described.end() >= 2) {
                 s = described.end();
             }
+        }
+        int stock = s;
+        while (stock < suffixStart && text.charAt(stock) != '股') {
+            stock++;
+        }
+        if (stock - s >= 2 && stock < suffixStart && suffixStart - stock - 1 >= 2 && tradeOnly(text.substring(s, stock))) {
+            // 生物科技股某某生物科技有限公司: the kind of stock the company is, before its name.
+            s = stock + 1;
         }
         Matcher trade = TRADE_HEAD.matcher(text).region(s, suffixStart);
         while (trade.find()) {
@@ -426,6 +436,20 @@ final class CompanyNames {
      * Whether the segmenter finds a pronoun, preposition, conjunction, particle or adverb in the candidate: a clause
      * ("这一数据仅次于", "由于其"), not a name.
      */
+    /** Trade words only (生物科技, 智能装备): up to four characters, common nouns to the segmenter, no proper name. */
+    private static boolean tradeOnly(String words) {
+        if (words.isEmpty() || words.length() > 4) {
+            return false;
+        }
+        for (Term term : Segmenter.WORDS.seg(words)) {
+            String nature = term.nature == null ? "" : term.nature.toString();
+            if (!nature.equals("n") && !nature.equals("vn")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A trade (餐饮, 物流, 航运): one common noun to the segmenter, not a proper name. */
     private static boolean isTradeWord(String word) {
         List<Term> terms = Segmenter.WORDS.seg(word);

@@ -4,6 +4,7 @@ import cn.newsevents.contract.event.Metric;
 import cn.newsevents.contract.event.Period;
 import cn.newsevents.extraction.normalize.Amount;
 import cn.newsevents.extraction.normalize.Amounts;
+import cn.newsevents.extraction.normalize.Periods;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,11 +36,12 @@ final class SeriesLists {
     private static final Pattern YEAR_RANGE = Pattern.compile("((?:19|20)[0-9]{2})年?(?:至|到|—|－|-|～|~)((?:19|20)[0-9]{2})年");
     /** Years listed: 2021年、2022年和2023年. */
     private static final Pattern YEAR_LIST = Pattern.compile(
-            "(?:19|20)[0-9]{2}年(?:、(?:19|20)[0-9]{2}年){0,4}(?:和|及|与|與)(?:19|20)[0-9]{2}年");
+            "(?:19|20)[0-9]{2}年(?:、(?:19|20)[0-9]{2}年){0,4}(?:和|及|与|與)(?:19|20)[0-9]{2}年"
+                    + "(?![0-9一二三四五六七八九十]|[上下前首第全])");
     private static final Pattern YEAR = Pattern.compile("((?:19|20)[0-9]{2})年");
     /** A list of figures one per year after 分别: "分别实现营收18.4亿元、24.9亿元和37.8亿元", "分别为1.26亿元、亏损5800万元…". */
     private static final Pattern YEARLY_LIST = Pattern.compile("(?:分别|分別)[^，,；;。0-9]{0,8}?(?<first>" + LOSS
-            + Amounts.REGEX + ")(?:[、，,]" + LOSS + Amounts.REGEX + "){0,4}(?:和|及|与|與)" + LOSS + Amounts.REGEX);
+            + Amounts.REGEX + ")(?:[、，,]" + LOSS + Amounts.REGEX + "){0,4}(?:和|及|与|與|、)" + LOSS + Amounts.REGEX);
     /** Figures listed after 分别 right after their metric words: "分别为26.9亿元、6815万元". */
     private static final Pattern EACH_AMOUNTS = Pattern.compile("(?:分别|分別)(?:为|為|是|达|達|录得|錄得|约为|約為)?"
             + "(?<first>" + LOSS + Amounts.REGEX + ")(?:(?:[、，,]|和|及|与|與)" + LOSS + Amounts.REGEX + "){1,4}");
@@ -58,13 +60,21 @@ final class SeriesLists {
      * One figure per year: the sentence from {@code sentenceStart} lists the years, the clause {@code t[cs, ce)} a
      * metric word ({@code hits}, in text order) and as many figures after 分别.
      */
-    Optional<Series> perYear(String t, int sentenceStart, int cs, int ce, List<KeywordScanner.Hit> hits) {
-        List<Integer> years = yearSeries(t, sentenceStart, ce);
-        if (years.isEmpty()) {
-            return Optional.empty();
+    Optional<Series> perYear(String t, int sentenceStart, int cs, int ce, List<KeywordScanner.Hit> hits,
+                             List<Periods.Mention> mentions) {
+        List<Period> years = new ArrayList<>();
+        for (int y : yearSeries(t, sentenceStart, ce)) {
+            years.add(new Period.Year(y));
         }
         Matcher list = YEARLY_LIST.matcher(t).region(cs, ce);
         if (!list.find()) {
+            return Optional.empty();
+        }
+        if (years.isEmpty()) {
+            // "2020年及2021年1-9月，某某分别实现营业收入4.62亿元、3.98亿元": periods of any kind, listed.
+            years = periodSeries(t, sentenceStart, list.start(), mentions);
+        }
+        if (years.isEmpty()) {
             return Optional.empty();
         }
         KeywordScanner.Hit kw = null;
@@ -87,7 +97,7 @@ final class SeriesLists {
             if (!fits(t, metric.get(), at)) {
                 return Optional.empty();
             }
-            out.add(new Item(metric.get(), new Period.Year(years.get(i)), at[0], at[1],
+            out.add(new Item(metric.get(), years.get(i), at[0], at[1],
                     at[2] == 1 || lex.lossWords.contains(kw.word())));
         }
         return Optional.of(new Series(out, Math.min(kw.start(), list.start()), Math.min(kw.start(), cs)));
@@ -154,6 +164,43 @@ final class SeriesLists {
             out.add(new int[]{a.start("amount"), a.end("amount"), a.group("loss") != null ? 1 : 0});
         }
         return out;
+    }
+
+    /** What joins two listed periods: 2020年及2021年1-9月, 2022年、2023年. */
+    private static final Pattern PERIOD_JOIN = Pattern.compile("[、，,]?(?:和|及|与|與|以及)?");
+
+    /**
+     * The periods listed last before {@code end} in {@code t[from, end)}, two or more joined by 、和及与 only, with
+     * no other period after them; else empty. Looks at the mentions before {@code end} only, at most
+     * {@link #MAX_YEARS} of them.
+     */
+    static List<Period> periodSeries(String t, int from, int end, List<Periods.Mention> mentions) {
+        int lo = 0;
+        int hi = mentions.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (mentions.get(mid).end() <= end) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        java.util.LinkedList<Period> run = new java.util.LinkedList<>();
+        Periods.Mention next = null;
+        for (int i = lo - 1; i >= 0 && run.size() < MAX_YEARS; i--) {
+            Periods.Mention m = mentions.get(i);
+            if (m.start() < from || m.period() == null || m.sameTimeLastYear()) {
+                break;
+            }
+            if (next != null && (next.start() - m.end() > 3
+                    || !PERIOD_JOIN.matcher(t).region(m.end(), next.start()).matches()
+                    || m.end() == next.start())) {
+                break;
+            }
+            run.addFirst(m.period());
+            next = m;
+        }
+        return run.size() >= 2 ? new ArrayList<>(run) : List.of();
     }
 
     /** The years a sentence lists before {@code end}: 2021年至2023年, 2021年、2022年和2023年; else empty. */

@@ -24,7 +24,9 @@ class FigureStagesTest {
     private static List<String> series(String clause, boolean perYear) {
         List<KeywordScanner.Hit> hits = KEYWORDS.find(clause, 0, clause.length());
         java.util.Optional<SeriesLists.Series> found = perYear
-                ? SERIES.perYear(clause, 0, 0, clause.length(), hits)
+                ? SERIES.perYear(clause, 0, 0, clause.length(), hits,
+                        cn.newsevents.extraction.normalize.Periods.find(clause, 0, clause.length(),
+                                new cn.newsevents.extraction.normalize.Periods.Anchor(2024, null, null)))
                 : SERIES.perMetric(clause, clause.length(), hits);
         return found.map(s -> s.items().stream().map(i -> i.metric().code() + "|" + i.period() + "|"
                 + clause.substring(i.start(), i.end()) + "|" + (i.negative() ? "-" : "+")).toList()).orElse(List.of());
@@ -36,6 +38,14 @@ class FigureStagesTest {
                 series("2021年至2023年公司分别实现营收18.4亿元、24.9亿元和37.8亿元", true));
         assertEquals(List.of("net_profit|2022|1.2亿元|+", "net_profit|2023|5800万元|-"),
                 series("2022年和2023年，某某光电净利润分别为1.2亿元和亏损5800万元", true));
+    }
+
+    @Test
+    void oneFigurePerListedPeriodOfAnyKind() {
+        assertEquals(List.of("revenue|2020|4.62亿元|+", "revenue|2021-Q1/2021-Q3|3.98亿元|+"),
+                series("2020年及2021年1-9月，某某医疗分别实现营业收入4.62亿元、3.98亿元", true));
+        // Two periods not joined as a list ("2020年营收…，2021年1-9月") are no series.
+        assertEquals(List.of(), series("2020年公司增长较快，2021年1-9月公司分别实现营业收入4.62亿元、3.98亿元", true));
     }
 
     @Test
