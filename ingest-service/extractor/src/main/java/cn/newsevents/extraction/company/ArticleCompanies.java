@@ -53,10 +53,13 @@ final class ArticleCompanies {
         known.addAll(names.titled(t, body, t.length(), written));
         for (SeminarEvent s : seminars) {
             for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
-                String org = p.organization() == null ? null : SimplifiedText.of(p.organization());
-                if (org != null && lex.isCompanyOrganization(org)) {
-                    int at = t.indexOf(org);
-                    known.add(new CompanyNames.Name(Math.max(at, 0), Math.max(at, 0), org));
+                // "某某商会、某某餐饮集团": one person's several organisations; each company among them is known.
+                for (String org : p.organization() == null ? new String[0]
+                        : SimplifiedText.of(p.organization()).split("、")) {
+                    if (lex.isCompanyOrganization(org)) {
+                        int at = t.indexOf(org);
+                        known.add(new CompanyNames.Name(Math.max(at, 0), Math.max(at, 0), org));
+                    }
                 }
             }
         }

@@ -116,6 +116,14 @@ public final class CompanyExtractor {
     /** 海外市场（主要为东南亚）收益, 内地业务收入: a segment's revenue, not the company's. */
     private static final Pattern SEGMENT = Pattern.compile(
             "(?:海外|境外|国内|内地|本地|地区|市场|业务|分部|板块|相关)(?:市场|业务)?(?:[（(][^）)]{0,12}[)）])?(?:的)?$");
+    /** A company visited, its name before the place in it: "走访了某某工具数字化车间". */
+    private static final Pattern VISITED = Pattern.compile(
+            "(?:走访|参观|调研|考察|走进|来到)了?([\\u4e00-\\u9fff]{2,16}?)(?:的)?(?:数字化|智能化|生产|装配|研发)?(?:车间|生产线|产线|厂区|展厅|基地|工厂|园区)");
+    /** A sentence opening a breakdown of the company's figures: 分产品看, 按业务划分, 分地区来看. */
+    private static final Pattern BREAKDOWN = Pattern.compile(
+            "(?:分|按|从)(?:产品|业务|板块|地区|区域|品类|产品线|行业|渠道)(?:结构)?(?:来?看|而言|划分|分)");
+    /** How far before a keyword the words opening a breakdown may stand. */
+    private static final int BREAKDOWN_REACH = 60;
     private static final String CLAUSE_BREAKS = "，,；;：:\n";
     private static final String SENTENCE_BREAKS = "。！？!?\n";
     /** How far before a keyword its subject may start. */
@@ -137,7 +145,7 @@ public final class CompanyExtractor {
     /** A name in Latin letters in brackets after a Chinese one. */
     private static final Pattern LATIN_ASIDE = Pattern.compile("[（(][A-Za-z][A-Za-z0-9 .,&'-]{1,60}[)）]");
     /** Verbs of reporting a figure, right before a bare keyword such as 收入. */
-    private static final Pattern REPORTING_VERB = Pattern.compile("(?:录得|实现|取得|錄得|實現)$");
+    private static final Pattern REPORTING_VERB = Pattern.compile("(?:录得|实现|取得|贡献|錄得|實現|貢獻)$");
     /** A verb of having ending a subject ("某某科技有员工…"); not 国有, 所有, 没有, 只有, 还有. */
     private static final Pattern HAS = Pattern.compile("(?:拥有|擁有|共有|现有|現有|(?<![国國所没沒只还還共现現拥擁])有)$");
     /** What an amount spent is for, right after it: building or equipping a site. */
@@ -645,6 +653,16 @@ public final class CompanyExtractor {
                         }
                     }
                 }
+                Matcher visited = ruleMatcher(VISITED).region(cs, ce);
+                if (named == null && visited.find()) {
+                    // "与会人员实地走访了某某工具数字化车间。据介绍，该公司…": the company visited is what the next
+                    // sentence speaks of, when the article gave its name.
+                    String name = visited.group(1);
+                    String full = companies.resolve(name, visited.start(1));
+                    if (!full.equals(name) || lex.isCompanyOrganization(name)) {
+                        topic = full;
+                    }
+                }
                 Matcher described = DESCRIBED_TOPIC.matcher(t).region(cs, ce);
                 if (named == null && described.find()) {
                     // "同样公布10月营收的被动元件厂某某科技，10月营收…": a clause that describes a company and names
@@ -715,6 +733,15 @@ public final class CompanyExtractor {
             if (amount.qualifier() == Qualifier.OVER && STREAK.matcher(t).region(cs, m.start("amount")).find()) {
                 // "连续第三年研发投入超过10亿元": a threshold held for years, no figure of its own.
                 return false;
+            }
+            if ((metric == Metric.REVENUE || metric == Metric.NET_PROFIT || metric == Metric.PROFIT)
+                    && (subject.kind() != Subject.Kind.NAMED || !lex.isCompanyOrganization(subject.name()))) {
+                Matcher breakdown = ruleMatcher(BREAKDOWN).region(Math.max(sentenceStart, kw - BREAKDOWN_REACH), kw);
+                if (breakdown.find()) {
+                    // "分产品看，光学基膜实现收入21.7亿元": a product line's or a region's part of the company's figure
+                    // (its export share, "分地区看，出口收入占比…", is the company's own).
+                    return false;
+                }
             }
             if ((metric == Metric.REVENUE || metric == Metric.NET_PROFIT)
                     && SEGMENT.matcher(t).region(Math.max(cs, kw - 24), kw).find()) {

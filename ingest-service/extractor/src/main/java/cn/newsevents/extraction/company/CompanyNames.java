@@ -477,6 +477,10 @@ final class CompanyNames {
             if (term.word.equals("和") && afterOneCharacter(at, candidate.length())) {
                 continue;
             }
+            if (term.word.length() == 1 && nature.startsWith("d") && afterOneCharacter(at, candidate.length())) {
+                // 菜都农业, 新都化工: one character, then a character an adverb elsewhere, then the trade.
+                continue;
+            }
             if (isFunctionClass(nature)) {
                 return true;
             }

@@ -480,8 +480,17 @@ final class FigureLists {
             }
         }
         Matcher time = LIST_END.matcher(s).region(0, cut);
-        if (time.find() && time.start() > 0) {
-            cut = time.start();
+        while (time.find()) {
+            int at = time.start();
+            if ((time.group().equals("都") || time.group().equals("均")) && at >= 1
+                    && (at == 1 || "、和及与".indexOf(s.charAt(at - 2)) >= 0)) {
+                // "潍清溴素、菜都农业和…": 都 after one character of an item is inside the name.
+                continue;
+            }
+            if (at > 0) {
+                cut = at;
+            }
+            break;
         }
         // "甲、乙、丙一季度分别完成产值…": any period word between the names and their figures ends the list.
         List<Periods.Mention> period = Periods.find(s, 0, cut, ANY_YEAR);
