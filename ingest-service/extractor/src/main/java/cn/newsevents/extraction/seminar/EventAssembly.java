@@ -98,7 +98,17 @@ final class EventAssembly {
     }
 
     private SeminarEvent event(MeetingDraft e) {
-        String cityName = cities.governing(MeetingCities.cityName(e.city));
+        String meetingCity = MeetingCities.cityName(e.city);
+        String cityName = cities.governing(meetingCity);
+        if (meetingCity != null && !meetingCity.equals(cityName) && e.host != null && e.host.organization() != null) {
+            // "台州市委常委、温岭市委书记某某主持…市委副书记、市长某某出席": a host whose last post is in the county-level
+            // city's own body makes the bare 市 bodies of the meeting that city's.
+            String[] hostBodies = SimplifiedText.of(e.host.organization()).split("、");
+            String stem = meetingCity.endsWith("市") ? meetingCity : meetingCity + "市";
+            if (hostBodies[hostBodies.length - 1].startsWith(stem)) {
+                cityName = meetingCity;
+            }
+        }
         List<Participant> participants = new ArrayList<>();
         String hostKey = e.host == null ? null : MeetingDraft.key(e.hostName(orig));
         List<PersonMention> mentions = new ArrayList<>();

@@ -176,6 +176,16 @@ final class MeetingCities {
      */
     static String expand(String organization, String cityOrNull, String place, String articleCity,
                          String articleProvince, String articleDistrict) {
+        String expanded = expandEach(organization, cityOrNull, place, articleCity, articleProvince, articleDistrict);
+        if (expanded == null || expanded.indexOf('、') < 0) {
+            return expanded;
+        }
+        // 省委常委、省委秘书长: two posts of one body name it once.
+        return String.join("、", new java.util.LinkedHashSet<>(List.of(expanded.split("、"))));
+    }
+
+    private static String expandEach(String organization, String cityOrNull, String place, String articleCity,
+                                     String articleProvince, String articleDistrict) {
         String city = cityOrNull != null ? cityOrNull : articleCity;
         if (organization == null) {
             return null;

@@ -131,7 +131,8 @@ final class SeminarReading {
             boolean refersToMeeting = last != null && mentions.get(k).isEmpty()
                     && (text.has(Role.MEETING_REFERENCE, sentence.start(), sentence.end()) || listLine
                     || (afterMeetingParagraph || paragraphRefers)
-                    && text.has(Role.ATTEND, sentence.start(), sentence.end()) || listOfThem);
+                    && text.has(Role.ATTEND, sentence.start(), sentence.end()) || listOfThem
+                    || endsWithAttending(sentence));
             previousRefers = refersToMeeting || !mentions.get(k).isEmpty();
             // 座谈中，业者轮番发言。甲（某某公司董事长）建议…: the speakers after a sentence about the meeting.
             paragraphRefers |= refersToMeeting;
@@ -335,6 +336,9 @@ final class SeminarReading {
     }
 
     /** A sentence that lists the people the one before spoke of: "他们是：", "分别是：". */
+    /** A verb of attending closing a sentence, with at most the meeting after it. */
+    private static final Pattern ATTENDING_END = Pattern.compile(
+            "(?:出席|参加|參加|列席|到会|到會)(?:会议|會議|座谈|座談|座谈会|座談會)?$");
     private static final Pattern LIST_OF_THEM = Pattern.compile("\\s*(?:他们|他們|她们|她們)(?:分别|分別|依次)?(?:是|为|為)[：:]?");
     private static final java.util.regex.Pattern SHARED = java.util.regex.Pattern.compile("[均都皆]由|[两几多各]场均");
 
@@ -352,6 +356,18 @@ final class SeminarReading {
             }
         }
         return last;
+    }
+
+    /**
+     * "省委常委、省委秘书长某某参加。", "副市长某某…负责人参加座谈。": a sentence that ends in a verb of attending with no
+     * other object speaks of the meeting the article reports.
+     */
+    private boolean endsWithAttending(Span sentence) {
+        int e = sentence.end();
+        while (e > sentence.start() && (Character.isWhitespace(s.charAt(e - 1)) || "。！!".indexOf(s.charAt(e - 1)) >= 0)) {
+            e--;
+        }
+        return ATTENDING_END.matcher(s).region(Math.max(sentence.start(), e - 8), e).find();
     }
 
     private boolean endsWithColon(Span sentence) {
