@@ -604,6 +604,12 @@ final class PostedPersons {
         int partStart = start;
         boolean introduced = true;
         for (int i = start; i <= postEnd; i++) {
+            int marker = i < postEnd ? actingMarkerEnd(s, i, postEnd) : i;
+            if (marker > i) {
+                // 副主席（兼职）: a marker in brackets splits no posts.
+                i = marker - 1;
+                continue;
+            }
             boolean jointPost = i < postEnd && s.charAt(i) == '暨' && i > partStart && titleEndingAt(s, i, partStart) > 0;
             if (i == postEnd || s.charAt(i) == '、' || s.charAt(i) == '兼' || jointPost) {
                 if (i < postEnd && s.startsWith("代表", i - 2) && i - 2 > partStart) {
@@ -612,7 +618,13 @@ final class PostedPersons {
                     continue;
                 }
                 if (i > partStart) {
-                    introduced &= addPost(s, orig, partStart, i, orgs, titles, titleAfterName == null);
+                    // 工商联副主席（兼职）、某某公司董事长: the marker in brackets stays with its post.
+                    int markerStart = actingMarkerStart(s, partStart, i);
+                    int before = titles.size();
+                    introduced &= addPost(s, orig, partStart, markerStart, orgs, titles, titleAfterName == null);
+                    if (markerStart < i && titles.size() > before) {
+                        titles.set(titles.size() - 1, titles.get(titles.size() - 1) + orig.substring(markerStart, i));
+                    }
                 }
                 partStart = i + 1;
             }
@@ -632,6 +644,20 @@ final class PostedPersons {
             return null;
         }
         return new PersonMention(start, ne, ns, ne, orgs, titles);
+    }
+
+    /** Where a bracketed acting marker closing {@code [from, to)} starts (副主席（兼职）), else {@code to}. */
+    private static int actingMarkerStart(String s, int from, int to) {
+        if (to - from < 4 || s.charAt(to - 1) != '）' && s.charAt(to - 1) != ')') {
+            return to;
+        }
+        for (int open = to - 2; open > from && to - open <= 8; open--) {
+            char c = s.charAt(open);
+            if (c == '（' || c == '(') {
+                return actingMarkerEnd(s, open, to) == to ? open : to;
+            }
+        }
+        return to;
     }
 
     /**
