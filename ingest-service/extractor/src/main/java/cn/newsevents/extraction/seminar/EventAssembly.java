@@ -30,6 +30,12 @@ final class EventAssembly {
     /** The ending of an association's name. */
     private static final Pattern ASSOCIATION = Pattern.compile("(?:总商会|商会|协会|联合会|总会|学会|促进会|联谊会|同业公会|公会|工商联)");
     private static final int ASSOCIATION_REACH = 80;
+    /** The head of a government department, or the deputy: 局长, 副署长, 厅长. */
+    private static final Pattern DEPARTMENT_POST = Pattern.compile("(?:常务)?(?:副)?([局署厅])长");
+    /** The ending of a department's name, not the start of a post (局长) or of a word (局面). */
+    private static final java.util.Map<String, Pattern> DEPARTMENTS = java.util.Map.of(
+            "局", Pattern.compile("局(?![长面势部限])"), "署", Pattern.compile("署(?![长名理])"),
+            "厅", Pattern.compile("厅(?![长])"));
     /** Verbs of leading a party: the persons after one are the leader's party (simplified and traditional). */
     private static final List<String> LEADS = List.of("率领", "率領", "带领", "帶領", "带同", "帶同", "率");
     private final MeetingCities cities;
@@ -110,6 +116,8 @@ final class EventAssembly {
             }
         }
         List<Participant> participants = new ArrayList<>();
+        String hostOrganization = e.host == null ? null
+                : e.host.organization() != null ? e.host.organization() : associationBefore(e.host);
         String hostKey = e.host == null ? null : MeetingDraft.key(e.hostName(orig));
         List<PersonMention> mentions = new ArrayList<>();
         if (e.host != null) {
@@ -125,8 +133,8 @@ final class EventAssembly {
             if (organization == null) {
                 organization = sideOf(p.mention().start());
             }
-            if (organization == null && e.host != null && e.host.organization() != null) {
-                organization = deputyOf(p.mention().title(), e.host.title(), e.host.organization());
+            if (organization == null && hostOrganization != null) {
+                organization = deputyOf(p.mention().title(), e.host.title(), hostOrganization);
             }
             if (organization == null) {
                 organization = leaderOrganization(p.mention(), mentions);
@@ -143,8 +151,6 @@ final class EventAssembly {
                     spelledOut(MeetingCities.expand(organization, ownCity != null ? ownCity : cityName, e.city,
                             articleCity, articleProvince, articleDistrict)), p.raised()));
         }
-        String hostOrganization = e.host == null ? null
-                : e.host.organization() != null ? e.host.organization() : associationBefore(e.host);
         Person host = e.host == null ? null : new Person(e.hostName(orig), e.host.title(),
                 spelledOut(MeetingCities.expand(hostOrganization, cityName, e.city, articleCity, articleProvince,
                         articleDistrict)));
@@ -327,12 +333,25 @@ final class EventAssembly {
      * without its organization is in the association the paragraph named last before it; null when it named none.
      */
     private String associationBefore(PersonMention p) {
-        if (p.titles().size() != 1 || !ASSOCIATION_POST.matcher(SimplifiedText.of(p.titles().get(0))).matches()) {
+        if (p.titles().size() != 1) {
             return null;
+        }
+        String title = SimplifiedText.of(p.titles().get(0));
+        Pattern body;
+        if (ASSOCIATION_POST.matcher(title).matches()) {
+            body = ASSOCIATION;
+        } else {
+            // 某某发展局举行座谈会，由局长甲主持，副局长乙出席: the head of a department, or the deputy, in the
+            // department the paragraph named last.
+            Matcher head = DEPARTMENT_POST.matcher(title);
+            if (!head.matches()) {
+                return null;
+            }
+            body = DEPARTMENTS.get(head.group(1));
         }
         int floor = Math.max(Math.max(0, p.start() - ASSOCIATION_REACH), orig.lastIndexOf('\n', p.start()) + 1);
         String before = SimplifiedText.of(orig.substring(floor, p.start()));
-        Matcher m = ASSOCIATION.matcher(before);
+        Matcher m = body.matcher(before);
         String found = null;
         while (m.find()) {
             int end = m.end();

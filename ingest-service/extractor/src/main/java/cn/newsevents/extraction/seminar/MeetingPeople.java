@@ -7,6 +7,8 @@ import com.hankcs.hanlp.seg.common.Term;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 
 /**
@@ -19,6 +21,8 @@ import java.util.Map;
  */
 final class MeetingPeople {
     /** How far back a bare host's name is looked for with a post. */
+    /** A place between a name and the cue after it: 在漳州, 于厦门. */
+    private static final Pattern PLACE_BEFORE_CUE = Pattern.compile("(?:在|于|於)[\\u4e00-\\u9fff]{2,6}$");
     private static final int EARLIER_NAME_WINDOW = 2000;
     /** Characters of context on each side of a position the segmenter is asked about. */
     private static final int HINT_WINDOW = 10;
@@ -88,6 +92,13 @@ final class MeetingPeople {
      */
     private PersonMention hostNamedEarlier(Span sentence) {
         int cue = rules.cue(Role.HOST).indexOf(s, sentence.start(), sentence.end());
+        if (cue >= 0) {
+            // 尉某在漳州主持召开…: where the person chairs it, between the name and the cue.
+            Matcher place = PLACE_BEFORE_CUE.matcher(s).region(Math.max(sentence.start(), cue - 8), cue);
+            if (place.find()) {
+                cue = place.start();
+            }
+        }
         for (int len = 4; cue >= 0 && len >= 2; len--) {
             int ns = cue - len;
             if (ns < sentence.start() || !PostedPersons.allIdeographs(s, ns, cue)
