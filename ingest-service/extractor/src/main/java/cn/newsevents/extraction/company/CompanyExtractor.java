@@ -175,7 +175,7 @@ public final class CompanyExtractor {
     private static final Pattern QUOTES = Pattern.compile("[“”\"《》「」『』‘’]");
     private static final Pattern TRAILING_YEAR = Pattern.compile("(?:19|20)[0-9]{2}$");
     /** Blanks and the bars that stand for period words blanked out of a subject. */
-    private static final Pattern LEADING_BLANKS = Pattern.compile("^[|\\s]+");
+    private static final Pattern LEADING_BLANKS = Pattern.compile("^[|\\s]+(?:[0-9０-９]{1,2}[日号](?:止)?)?");
     private static final Pattern STOCK_CODE = Pattern.compile(
             "[（(](?:港股|股份|股票|A股|H股)?(?:代号|代码|编号)?[:：]?[0-9]{3,6}(?:[.\\-][A-Za-z]{2})?[)）]");
 

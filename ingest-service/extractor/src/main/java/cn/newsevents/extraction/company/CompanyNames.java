@@ -267,8 +267,10 @@ final class CompanyNames {
         while (stock < suffixStart && text.charAt(stock) != '股') {
             stock++;
         }
-        if (stock - s >= 2 && stock < suffixStart && suffixStart - stock - 1 >= 2 && tradeOnly(text.substring(s, stock))) {
-            // 生物科技股某某生物科技有限公司: the kind of stock the company is, before its name.
+        if (stock - s >= 1 && stock < suffixStart && suffixStart - stock - 1 >= 2
+                && "份东東价價票权權".indexOf(text.charAt(stock + 1)) < 0
+                && (tradeOnly(text.substring(s, stock)) || stock - s <= 2 && "控持参參入配".indexOf(text.charAt(stock - 1)) < 0)) {
+            // 生物科技股某某生物科技有限公司, 内房股某某置业集团有限公司: the kind of stock the company is, before its name.
             s = stock + 1;
         }
         Matcher trade = TRADE_HEAD.matcher(text).region(s, suffixStart);
