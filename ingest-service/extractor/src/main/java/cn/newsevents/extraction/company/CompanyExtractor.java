@@ -72,7 +72,7 @@ public final class CompanyExtractor {
     /** A clause that says what a company is: "(排名第二的)某某医药是…唯一盈利的企业". */
     private static final Pattern TOPIC_COPULA = Pattern.compile(
             "(?:^|的)([^，,；;：:。的是]{2,10})(?:是|为|為)[^，,；;：:。]{0,24}(?:企业|企業|公司|厂商|廠商|厂家|廠家|药企|藥企|车企|車企|龙头|龍頭)(?:之一)?$");
-    private static final Pattern DESCRIBED_TOPIC = Pattern.compile("的[^，,；;：:。的]{1,10}?(?:厂商?|供应商|发展商|投资商|开发商|运营商|制造商|经销商|代理商|服务商)([^，,；;：:。的厂商]{2,10})$");
+    private static final Pattern DESCRIBED_TOPIC = Pattern.compile("的[^，,；;：:。的]{0,10}?(?:厂商?|供应商|发展商|投资商|开发商|运营商|制造商|经销商|代理商|服务商|同行|同业)([^，,；;：:。的厂商]{2,10})$");
     /** A head word that names a trade ("面板厂", "设备厂商", "建材供应商") before a company's name. */
     private static final Pattern TRADE_DESCRIPTOR = Pattern.compile("[厂商]$");
     /** A company's results report, the object of 公布/发布 when a company is the subject. */
@@ -162,7 +162,7 @@ public final class CompanyExtractor {
             "(?:委|局|厅|廳|办|辦|政府|管委会|管委會|部门|部門)(?:有关|有關|相关|相關)?(?:负责同志|負責同志|负责人|負責人|领导|領導|官员|官員)");
     /** Words of a change in a count before its keyword ("新增客户", "新开门店", "净增用户"). */
     private static final Pattern ADDED = Pattern.compile(
-            "新增|增设|增設|新開|新开|新签|新簽|新招|净增|淨增|新拓展|新设|新設|新发展|新發展|新拓|关闭|關閉|关停|關停|净减|淨減|裁减|裁減|裁员|裁員|撤出|结业|結業");
+            "新增|增设|增設|收购|收購|并购|併購|新開|新开|新签|新簽|新招|净增|淨增|新拓展|新设|新設|新发展|新發展|新拓|关闭|關閉|关停|關停|净减|淨減|裁减|裁減|裁员|裁員|撤出|结业|結業");
     /** Words of a sum between a keyword and its figure ("研发投入合计…"). */
     private static final Pattern SUMMED = Pattern.compile("合计|合計|总计|總計|总和|總和");
     /** The figure right after a threshold it crossed: "，达到812.4亿元", "，达812亿元", "，为812亿元". */
@@ -512,6 +512,10 @@ public final class CompanyExtractor {
         private String clause(int sentenceStart, int cs, int ce, int nextEnd, List<Periods.Mention> mentions,
                               String topicIn) {
             String topic = topicIn;
+            if (ce - cs >= 3 && (t.startsWith("方面", ce - 2) || t.startsWith("而言", ce - 2))) {
+                // "科技投入方面，公司全年…": a heading of what follows names no company and gives no figure.
+                return topic;
+            }
             // A registered name opening the clause puts that company in focus.
             int leadEnd = Math.min(ce, cs + 2 * SUBJECT_WINDOW);
             String lead = stripLead(cs, leadEnd);

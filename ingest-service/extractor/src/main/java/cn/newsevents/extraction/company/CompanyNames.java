@@ -495,7 +495,7 @@ final class CompanyNames {
      * 新和轴承 join no two names (each would be one character long).
      */
     private static boolean afterOneCharacter(int at, int length) {
-        return at == 1 && length >= 4;
+        return at == 1 && length >= 3;
     }
 
     /** Pronouns, prepositions, conjunctions, particles and adverbs. */
