@@ -391,6 +391,11 @@ final class PostedPersons {
             if (fourCharacterName(s, p, to) && !hardAt(s, hinted, to) && !softAt(s, hinted, to)) {
                 return p + 4;
             }
+            if (hinted - p == 2 && hinted + 1 < to && allIdeographs(s, hinted, hinted + 1) && hardAt(s, hinted + 1, to)
+                    && !hardAt(s, hinted, to) && !softAt(s, hinted, to)) {
+                // 某嘉琳、: the segmenter's two-character name and one more character before the punctuation.
+                return hinted + 1;
+            }
             return hinted;
         }
         int l2 = p + sl + 1;
