@@ -513,8 +513,11 @@ public final class CompanyExtractor {
                               String topicIn) {
             String topic = topicIn;
             if (ce - cs >= 3 && (t.startsWith("方面", ce - 2) || t.startsWith("而言", ce - 2))) {
-                // "科技投入方面，公司全年…": a heading of what follows names no company and gives no figure.
-                return topic;
+                // "科技投入方面，公司全年…": a heading of what follows gives no figure; it names a company only when it
+                // is one the article gave ("云擎智能方面，公司…").
+                String heading = t.substring(cs, ce - 2).strip();
+                String full = heading.length() >= 2 ? companies.resolve(heading, cs) : heading;
+                return !full.equals(heading) || lex.isCompanyOrganization(heading) ? full : topic;
             }
             // A registered name opening the clause puts that company in focus.
             int leadEnd = Math.min(ce, cs + 2 * SUBJECT_WINDOW);

@@ -604,7 +604,7 @@ final class FigureLists {
             name = name.substring(trade.end());
         }
         if (name.length() < 2 || name.length() > (hasRegisteredEnding(name) ? MAX_REGISTERED : 10)
-                || A_YEAR.matcher(name).matches() || name.endsWith("率")) {
+                || A_YEAR.matcher(name).matches() || name.contains("率")) {
             // "不良贷款率1.92%，资本充足率17.8%": ratios, not names.
             // "2021年、2022年和2023年…分别为": years listed, not names.
             return null;

@@ -67,7 +67,7 @@ final class FigurePeriods {
             }
         }
         while (last >= 0 && (mentions.get(last).sameTimeLastYear() && at - mentions.get(last).end() > SAME_PERIOD_REACH
-                && !opensItsSentence(mentions.get(last), at)
+                && !opensItsSentence(mentions.get(last), at) && !opensItsClause(mentions.get(last), at)
                 || isRecentYears(mentions.get(last)) && sentenceBreakBetween(mentions.get(last).end(), at)
                 || isUndatedInItsClause(mentions.get(last), at))) {
             last--;
@@ -77,6 +77,19 @@ final class FigurePeriods {
 
 
     /** "去年同期，集团收入为…，股东应佔溢利…": a period opening its sentence dates the whole sentence. */
+    /** "…，去年同期则录得股东应占溢利8,400万元": the same period a year earlier, opening the figure's own clause. */
+    private boolean opensItsClause(Periods.Mention m, int at) {
+        if (m.start() == 0 || CLAUSE_BREAKS.indexOf(t.charAt(m.start() - 1)) < 0 || at - m.end() > 2 * SAME_PERIOD_REACH) {
+            return false;
+        }
+        for (int i = m.end(); i < at; i++) {
+            if (CLAUSE_BREAKS.indexOf(t.charAt(i)) >= 0 || SENTENCE_BREAKS.indexOf(t.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean opensItsSentence(Periods.Mention m, int at) {
         boolean opens = m.start() == 0 || SENTENCE_BREAKS.indexOf(t.charAt(m.start() - 1)) >= 0
                 || t.charAt(m.start() - 1) == '\n';
