@@ -16,9 +16,10 @@ final class ReportCurrency {
     private static final Pattern TAIWAN_DATELINE = Pattern.compile(
             "(?:台北|台中|台南|高雄|新北|桃园|新竹|基隆|嘉义|彰化|屏东|宜兰|花莲|台东)(?:[0-9一二三四五六七八九十]{1,3}日)?(?:报导|电|讯)");
     private static final int DATELINE_REACH = 200;
-    /** A currency declared for the rest of the report: （港元，下同）, （单位：美元，下同）. */
+    /** A currency declared for the rest of the report: （港元，下同）, （单位：美元，下同）, 9.74亿澳门元（下同）. */
     private static final Pattern DECLARED = Pattern.compile(
-            "[（(](?:单位[:：])?(人民币|港元|港币|美元|新台币|台币|澳门元|澳门币|葡币)[，,、]?(?:下同|以下同)[)）]");
+            "[（(](?:单位[:：])?(人民币|港元|港币|美元|新台币|台币|澳门元|澳门币|葡币)[，,、]?(?:下同|以下同)[)）]"
+                    + "|(人民币|港元|港币|美元|新台币|台币|澳门元|澳门币|葡币)[（(](?:下同|以下同)[)）]");
     /** Institutions only Taiwan has, named in a report about a company there (经济部 is 商务部 on the mainland). */
     private static final Pattern TAIWAN_BODIES = Pattern.compile("行政院|立法院|经济部|金管会|台湾证券交易所|柜买中心");
 
@@ -37,7 +38,7 @@ final class ReportCurrency {
         Matcher declared = DECLARED.matcher(simplified);
         if (declared.find()) {
             // "48.36亿元（港元，下同）": the report says which currency its bare 元 are.
-            return switch (declared.group(1)) {
+            return switch (declared.group(1) != null ? declared.group(1) : declared.group(2)) {
                 case "港元", "港币" -> Unit.HKD;
                 case "美元" -> Unit.USD;
                 case "新台币", "台币" -> Unit.TWD;

@@ -58,7 +58,7 @@ public final class Periods {
                     + "|" + YEAR + "?(?:第(?<q>[一二三四1-4])季(?:度)?|(?<q1>首)季(?:度)?|(?<q2>[一二三四1-4])季度)"
                     + "|" + YEAR + "?(?<h>上半年|下半年|上半财年|下半财年)"
                     + "|" + YEAR + "?(?<interim>中期)(?=业绩|报告|盈利|纯利|溢利|营业额|收入|营收)"
-                    + "|" + YEAR + "?(?<interim2>半年度|半年)(?=报告|财报|业绩|报)"
+                    + "|" + YEAR + "?(?<interim2>半年度(?=报告|财报|业绩|报|收入|收益|营业额|营收)|半年(?=报告|财报|业绩|报))"
                     + "|" + YEAR + "(?<mon>" + MONTH + ")月(?:份)?(?![0-9一二三四五六七八九十]{1,3}日)"
                     + "|(?<!\\d)(?<bare>" + MONTH + ")月(?=份|" + MONTH_FIGURES + ")"
                     + "|(?<=^|[，,。；;：:\\n在于於])(?<opening>" + MONTH + ")月(?![0-9一二三四五六七八九十]{1,3}[日号]|[上中下]旬|初|底|末|中|起|至|到|[-—–~～－])"
@@ -72,7 +72,7 @@ public final class Periods {
                     + "|(?<undated>" + Tsv.alternation(UNDATED) + ")"
                     + "|" + YEAR + "(?:全年)?"
                     + "|(?:近|最近|过去)(?<n>[0-9一二两三四五六七八九十]{1,2})(?:个)?年(?:来|间|里)?"
-                    + "|(?<whole>全年))");
+                    + "|(?<whole>全年|(?<![半上本该今去明前])年度(?=收益|收入|营业额|营收|溢利|盈利|纯利|净利|业绩)))");
     private static final BitSet FIRSTS = of(firstCharacters());
     private static final BitSet HEADS = heads();
     /** How far into an expression its first head character may stand (see {@link #heads()}), with room to spare. */
@@ -83,7 +83,7 @@ public final class Periods {
 
     /** Every character a period expression can start with. */
     private static String firstCharacters() {
-        StringBuilder sb = new StringBuilder("0123456789零〇一二两三四五六七八九十截第前上下近最过全首本当中期报半单");
+        StringBuilder sb = new StringBuilder("0123456789零〇一二两三四五六七八九十截第前上下近最过全首本当中期报半单年");
         for (String w : RELATIVE.keySet()) {
             sb.append(w.charAt(0));
         }
@@ -215,8 +215,15 @@ public final class Periods {
             boolean undated = m.group("undated") != null || m.group("within") != null
                     || m.group("lastquarter") != null;
             if (period.isPresent() || undated) {
-                Mention mention = new Mention(m.start(), m.end(), period.orElse(null), m.group("same") != null,
-                        r.past() ? YearSource.PAST : yearSource(m));
+                YearSource source = r.past() ? YearSource.PAST : yearSource(m);
+                // "股东应占溢利1.26亿元，上年度则录得亏损2.38亿元": the earlier year a figure is set against, like
+                // 去年同期, dates its own figure and moves no context.
+                int after = m.end() < text.length() && text.charAt(m.end()) == '度' ? m.end() + 1 : m.end();
+                boolean contrast = source == YearSource.RELATIVE && after < text.length()
+                        && (text.charAt(after) == '则' || text.charAt(after) == '則')
+                        && period.isPresent() && period.get().endYear() < anchor.publicationYear();
+                Mention mention = new Mention(m.start(), m.end(), period.orElse(null),
+                        m.group("same") != null || contrast, source);
                 out.add(mention);
                 // "为近九年来单季最大亏损": a span looked back over dates no figure after it.
                 a = m.group("n") != null ? a : a.after(mention);
