@@ -90,6 +90,10 @@ public final class CompanyExtractor {
     /** 排名第二的, 位居第三的: a rank written before a name. */
     private static final Pattern RANKED_PREFIX = Pattern.compile("(?:排名|排行|位居|位列|名列)?第[一二三四五六七八九十0-9]{1,3}(?:名|位|大)?的");
     /** A clause naming its company first: 第五名是某某 (the whole clause), 而新晋厂商某某则…, 某某则以…. */
+    /** A clause that is a name and the units it sold or registered: "风行电动挂牌796辆". */
+    private static final Pattern NAMED_UNITS = Pattern.compile("\\s*([\\u4e00-\\u9fff]{2,12}?)"
+            + "(?:全年|当月|单月|[0-9]{1,2}月)?(?:挂牌|领牌|上牌|销售|销量|出货|交车|交付)(?:量|了)?(?:约|近|逾|超过)?"
+            + "[0-9.,，万千百]+(?:辆|台|部|架|套|艘)");
     /** A clause giving the cause of a change: 主因…, 由于…. */
     private static final Pattern CAUSE = Pattern.compile("\\s*(?:主因|主要因为|主要是因为|主要由于|由于|因为|因)");
     /** What a clause says after a name and its month without a metric word: units sold or registered. */
@@ -576,6 +580,22 @@ public final class CompanyExtractor {
                     if (named.equals(inherited)) {
                         // Named again: the figures after it without a subject of their own are its.
                         inherited = null;
+                    }
+                }
+            }
+            if (inClause.isEmpty()) {
+                Matcher sold = ruleMatcher(NAMED_UNITS).region(cs, ce);
+                if (sold.matches()) {
+                    // "风行电动挂牌796辆，市占9.8%居第三": a name and the units it sold, then its share.
+                    String name = sold.group(1);
+                    Matcher ranked = RANKED_PREFIX.matcher(name);
+                    if (ranked.lookingAt() && name.length() - ranked.end() >= 2) {
+                        name = name.substring(ranked.end());
+                    }
+                    if (names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
+                            && !lex.anaphors.contains(name) && keywords.find(name, 0, name.length()).isEmpty()
+                            && !hasAggregate(name) && !isPersonName(name)) {
+                        topic = companies.resolve(name, sold.start(1));
                     }
                 }
             }
@@ -1245,6 +1265,11 @@ public final class CompanyExtractor {
                     return null;
                 }
                 String name = t.substring(cs, pm.start()).strip();
+                Matcher ranked = RANKED_PREFIX.matcher(name);
+                if (ranked.lookingAt() && name.length() - ranked.end() >= 2) {
+                    // "排名第二的某某机车全年挂牌…": the rank before the name.
+                    name = name.substring(ranked.end());
+                }
                 if (hasAny(name, "（(")) {
                     // "某驰（Raychi）7月挂牌…": the name in Latin letters is an aside.
                     name = LATIN_ASIDE.matcher(name).replaceAll("");

@@ -55,7 +55,7 @@ final class FigureLists {
     private static final int EXPORT_SHARE_REACH = 14;
     private static final Periods.Anchor ANY_YEAR = new Periods.Anchor(2000, null, null);
     private static final Pattern LIST_END = Pattern.compile(
-            "(?:19|20)[0-9]{2}|今年|去年|上半年|下半年|前三季|第[一二三四]季|本月|上月|昨|今|都|均|则|則|分别|分別|市占率|市场|份额|分列|分居|并列|位列|依次|紧随|其后|随后");
+            "(?:19|20)[0-9]{2}|今年|去年|上半年|下半年|前三季|第[一二三四]季|本月|上月|当月|当季|昨|今|都|均|则|則|分别|分別|市占率|市场|份额|分列|分居|并列|位列|依次|紧随|其后|随后");
     /** A rank phrase between a name and its bracketed share ("则屈居第六", "位居第二"). */
     private static final Pattern RANK_BEFORE = Pattern.compile(
             "(?:则|則)?(?:屈居|位居|排名|排在|排|居|列|名列)第[一二三四五六七八九十0-9]{1,2}(?:位|名)?$");

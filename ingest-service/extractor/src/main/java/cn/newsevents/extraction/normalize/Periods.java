@@ -61,7 +61,7 @@ public final class Periods {
                     + "|" + YEAR + "?(?<interim2>半年度(?=报告|财报|业绩|报|收入|收益|营业额|营收)|半年(?=报告|财报|业绩|报))"
                     + "|" + YEAR + "(?<mon>" + MONTH + ")月(?:份)?(?![0-9一二三四五六七八九十]{1,3}日)"
                     + "|(?<!\\d)(?<bare>" + MONTH + ")月(?=份|" + MONTH_FIGURES + ")"
-                    + "|(?<=^|[，,。；;：:\\n在于於])(?<opening>" + MONTH + ")月(?![0-9一二三四五六七八九十]{1,3}[日号]|[上中下]旬|初|底|末|中|起|至|到|[-—–~～－])"
+                    + "|(?<=^|[，,。；;：:\\n在于於看])(?<opening>" + MONTH + ")月(?![0-9一二三四五六七八九十]{1,3}[日号]|[上中下]旬|初|底|末|中|起|至|到|[-—–~～－])"
                     + "|(?<same>去年同期|上年同期|上年度同期|去年同月|上年同月|去年同季|上年同季)"
                     + "|(?<within>报告期内|期内)"
                     + "|(?<thismonth>本月|当月|上月|上个月)"
@@ -468,6 +468,10 @@ public final class Periods {
             return Optional.of(new Period.Month(year, month(m.group("bare") != null ? m.group("bare") : m.group("opening"))));
         }
         if (m.group("thismonth") != null) {
+            if (m.group("thismonth").equals("当月") && a.latest() instanceof Period.Month month) {
+                // "若单看12月，…当月市占…": that month, the one just named.
+                return Optional.of(month);
+            }
             if (a.publicationMonth() == 0) {
                 return Optional.empty();
             }
