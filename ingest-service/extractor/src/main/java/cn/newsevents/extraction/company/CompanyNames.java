@@ -243,6 +243,10 @@ final class CompanyNames {
                 // "二季度单季公司实现…": a boundary word right before the ending leaves no name.
                 return null;
             }
+            if (i == 0 && b.length() == 1 && "和与及".contains(b)) {
+                // "会中，和晟精密工业股份有限公司董事长…": 和 opening the name joins nothing before it.
+                continue;
+            }
             if (i >= 0 && b.length() == 1 && "和与及".contains(b)
                     && (i - cn.newsevents.extraction.text.Places.placeEnd(part, 0, part.length()) == 1
                     || i >= 2 && part.charAt(i - 2) == '股')) {
@@ -523,6 +527,12 @@ final class CompanyNames {
         }
         String nature = terms.get(0).nature.toString();
         int rest = suffixStart - start - terms.get(0).word.length();
+        String next = terms.get(1).nature == null ? "" : terms.get(1).nature.toString();
+        if ("和与及".contains(terms.get(0).word) && terms.get(1).word.length() == 1
+                && (next.startsWith("ng") || next.startsWith("b") || next.startsWith("a"))) {
+            // 和晟精密工业: a conjunction before one bound character is the name's first character, no conjunction.
+            return start;
+        }
         // Verbs are not dropped: many names open with one (远航电子, 腾飞集团); verbs that open clauses before a
         // name are in name-boundaries.tsv.
         return gluesToName(nature) && rest >= 2 ? start + terms.get(0).word.length() : start;
