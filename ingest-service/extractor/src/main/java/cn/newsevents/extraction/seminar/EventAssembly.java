@@ -238,6 +238,37 @@ final class EventAssembly {
      * "商会方面，会长某某、理事长某某": the side a sentence opens with is the organisation of the posts listed after
      * it, written out as the article named it before (澳门中小型企业联合商会); null when there is no such side.
      */
+    /** How far before its abbreviation an organisation may be named. */
+    private static final int ABBREVIATION_REACH = 600;
+
+    /**
+     * The organisation named before {@code at} (within {@link #ABBREVIATION_REACH}) whose name holds the characters
+     * of {@code abbreviation} in order, the first one opening a word of it and the name ending in an organisation
+     * suffix right after the last one (中总 → 澳门中华总商会); else null.
+     */
+    private String abbreviated(String abbreviation, int at) {
+        int floor = Math.max(0, at - ABBREVIATION_REACH);
+        for (int i = orig.lastIndexOf(abbreviation.charAt(0), at - 1); i >= floor;
+             i = orig.lastIndexOf(abbreviation.charAt(0), i - 1)) {
+            int k = 1;
+            for (int e = i + 1; e < at && e - i < FULL_FORM_REACH && Character.isIdeographic(orig.charAt(e)); e++) {
+                if (k < abbreviation.length() && orig.charAt(e) == abbreviation.charAt(k)) {
+                    k++;
+                    int suffix = k == abbreviation.length() ? Lexicon.ORG_SUFFIXES.longestAt(orig, e + 1, Math.min(at, e + 4)) : 0;
+                    if (k == abbreviation.length() && (suffix > 0 || Lexicon.ORG_SUFFIXES.longestEndingAt(orig, e + 1, i) > 0)) {
+                        int j = i;
+                        while (j > floor && i - j < FULL_FORM_REACH && Character.isIdeographic(orig.charAt(j - 1))
+                                && SIDE_STOPS.indexOf(orig.charAt(j - 1)) < 0) {
+                            j--;
+                        }
+                        return orig.substring(j, e + 1 + suffix);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     private String sideOf(int at) {
         int floor = Math.max(0, at - SIDE_REACH);
         int sentenceStart = Math.max(orig.lastIndexOf('。', at), orig.lastIndexOf('\n', at));
@@ -250,6 +281,11 @@ final class EventAssembly {
             start--;
         }
         String short_ = orig.substring(start, side);
+        if (short_.length() >= 2 && short_.length() <= 4
+                && Lexicon.ORG_SUFFIXES.longestEndingAt(short_, short_.length(), 0) == 0) {
+            // "中总方面，副会长甲、乙": the abbreviation of an organisation named before (澳门中华总商会).
+            return abbreviated(short_, start);
+        }
         if (short_.length() < 2 || Lexicon.ORG_SUFFIXES.longestEndingAt(short_, short_.length(), 0) == 0) {
             return null;
         }
