@@ -57,7 +57,7 @@ public final class Periods {
                     + "|" + YEAR + "?[前首](?<mn>" + MONTH + "|两)(?:个)?月(?:份)?"
                     + "|" + YEAR + "?(?:第(?<q>[一二三四1-4])季(?:度)?|(?<q1>首)季(?:度)?|(?<q2>[一二三四1-4])季度)"
                     + "|" + YEAR + "?(?<h>上半年|下半年|上半财年|下半财年)"
-                    + "|" + YEAR + "?(?<interim>中期)(?=业绩|报告|盈利|纯利|溢利|营业额|收入|营收)"
+                    + "|" + YEAR + "?(?<interim>中期)(?=业绩|报告|盈利|纯利|溢利|营业额|收入|收益|营收|亏损)"
                     + "|" + YEAR + "?(?<interim2>半年度(?=报告|财报|业绩|报|收入|收益|营业额|营收)|半年(?=报告|财报|业绩|报))"
                     + "|" + YEAR + "(?<mon>" + MONTH + ")月(?:份)?(?![0-9一二三四五六七八九十]{1,3}日)"
                     + "|(?<!\\d)(?<bare>" + MONTH + ")月(?=份|" + MONTH_FIGURES + ")"
@@ -169,7 +169,10 @@ public final class Periods {
                     && (written == null || p.endYear() > written)) {
                 written = p.endYear();
             }
-            return new Anchor(publicationYear, publicationMonth, p.endYear(), full, p, relative, written);
+            // "截至9月底，集团共有分店92间": a day things are counted at; the period the report covers stays the
+            // latest one for the figures after it (期内收益…).
+            Period reported = mention.asOf() && latest != null && !(latest instanceof Period.Month) ? latest : p;
+            return new Anchor(publicationYear, publicationMonth, p.endYear(), full, reported, relative, written);
         }
     }
 
@@ -180,7 +183,11 @@ public final class Periods {
     public enum YearSource { WRITTEN, RELATIVE, CONTEXT, PAST }
 
     /** One period expression at {@code [start, end)}; {@code period} is null for undated words like 目前. */
-    public record Mention(int start, int end, Period period, boolean sameTimeLastYear, YearSource year) {
+    public record Mention(int start, int end, Period period, boolean sameTimeLastYear, YearSource year, boolean asOf) {
+        public Mention(int start, int end, Period period, boolean sameTimeLastYear, YearSource year) {
+            this(start, end, period, sameTimeLastYear, year, false);
+        }
+
         public Mention(int start, int end, Period period) {
             this(start, end, period, false, YearSource.WRITTEN);
         }
@@ -223,9 +230,11 @@ public final class Periods {
                         && (text.charAt(after) == '则' || text.charAt(after) == '則')
                         && period.isPresent() && period.get().endYear() < anchor.publicationYear();
                 Mention mention = new Mention(m.start(), m.end(), period.orElse(null),
-                        m.group("same") != null || contrast, source);
+                        m.group("same") != null || contrast, source, m.group("asof") != null);
                 out.add(mention);
                 // "为近九年来单季最大亏损": a span looked back over dates no figure after it.
+                // "截至9月底，集团共有分店92间": a day things are counted at; the period the report covers stays the
+                // latest one for figures after it (期内收益…).
                 a = m.group("n") != null ? a : a.after(mention);
             }
         }
@@ -370,6 +379,17 @@ public final class Periods {
         return end > a.publicationYear() * 12 + a.publicationMonth();
     }
 
+    /** The first month of a single period (a month, quarter or half). */
+    private static int startMonth(Period p) {
+        if (p instanceof Period.Quarter q) {
+            return q.quarter() * 3 - 2;
+        }
+        if (p instanceof Period.Half h) {
+            return h.half() * 6 - 5;
+        }
+        return p instanceof Period.Month m ? m.month() : 0;
+    }
+
     private static int endMonth(Period p) {
         if (p instanceof Period.Month m) {
             return m.month();
@@ -452,6 +472,11 @@ public final class Periods {
                     : new Period.Range(new Period.Quarter(year, 1), new Period.Quarter(year, n)));
         }
         if (m.group("interim") != null || m.group("interim2") != null) {
+            if (a.latest() instanceof Period.Range r && endMonth(r) != 6 && r.endYear() == year
+                    && r.to().endYear() * 12 + endMonth(r.to()) - (r.from().endYear() * 12 + startMonth(r.from())) == 5) {
+                // "截至2024年9月30日止六个月…中期收益": the six months the report covers.
+                return Optional.of(r);
+            }
             return Optional.of(new Period.Half(year, 1));
         }
         if (m.group("mn") != null) {
