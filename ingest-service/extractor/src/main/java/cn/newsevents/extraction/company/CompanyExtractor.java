@@ -90,6 +90,7 @@ public final class CompanyExtractor {
     /** 排名第二的, 位居第三的: a rank written before a name. */
     private static final Pattern RANKED_PREFIX = Pattern.compile("(?:排名|排行|位居|位列|名列)?第[一二三四五六七八九十0-9]{1,3}(?:名|位|大)?的");
     /** A clause naming its company first: 第五名是某某 (the whole clause), 而新晋厂商某某则…, 某某则以…. */
+    private static final Periods.Anchor ANY_YEAR = new Periods.Anchor(2000, null, null);
     /** A clause that is a name and the units it sold or registered: "风行电动挂牌796辆". */
     private static final Pattern NAMED_UNITS = Pattern.compile("\\s*([\\u4e00-\\u9fff]{2,12}?)"
             + "(?:全年|当月|单月|[0-9]{1,2}月)?(?:挂牌|领牌|上牌|销售|销量|出货|交车|交付)(?:量|了)?(?:约|近|逾|超过)?"
@@ -594,7 +595,8 @@ public final class CompanyExtractor {
                     }
                     if (names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
                             && !lex.anaphors.contains(name) && keywords.find(name, 0, name.length()).isEmpty()
-                            && !hasAggregate(name) && !isPersonName(name)) {
+                            && !hasAggregate(name) && !isPersonName(name) && !PERIOD_WORD.matcher(name).find()
+                            && Periods.find(name, 0, name.length(), ANY_YEAR).isEmpty()) {
                         topic = companies.resolve(name, sold.start(1));
                     }
                 }

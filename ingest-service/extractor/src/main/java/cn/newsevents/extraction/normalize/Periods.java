@@ -72,7 +72,7 @@ public final class Periods {
                     + "|(?<undated>" + Tsv.alternation(UNDATED) + ")"
                     + "|" + YEAR + "(?:全年)?"
                     + "|(?:近|最近|过去)(?<n>[0-9一二两三四五六七八九十]{1,2})(?:个)?年(?:来|间|里)?"
-                    + "|(?<whole>全年|(?<![半上本该今去明前])年度(?=收益|收入|营业额|营收|溢利|盈利|纯利|净利|业绩)))");
+                    + "|(?<whole>全年))");
     private static final BitSet FIRSTS = of(firstCharacters());
     private static final BitSet HEADS = heads();
     /** How far into an expression its first head character may stand (see {@link #heads()}), with room to spare. */
@@ -171,7 +171,8 @@ public final class Periods {
             }
             // "截至9月底，集团共有分店92间": a day things are counted at; the period the report covers stays the
             // latest one for the figures after it (期内收益…).
-            Period reported = mention.asOf() && latest != null && !(latest instanceof Period.Month) ? latest : p;
+            Period reported = mention.asOf() && (latest instanceof Period.Range || latest instanceof Period.Half
+                    || latest instanceof Period.Quarter) && latest.endYear() <= publicationYear ? latest : p;
             return new Anchor(publicationYear, publicationMonth, p.endYear(), full, reported, relative, written);
         }
     }
