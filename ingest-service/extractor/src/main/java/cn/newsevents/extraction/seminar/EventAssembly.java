@@ -30,6 +30,8 @@ final class EventAssembly {
     /** The ending of an association's name. */
     private static final Pattern ASSOCIATION = Pattern.compile("(?:总商会|商会|协会|联合会|总会|学会|促进会|联谊会|同业公会|公会|工商联)");
     private static final int ASSOCIATION_REACH = 80;
+    /** A body referred back to: 该局, 该会, 该署. */
+    private static final Pattern ANAPHORIC_BODY = Pattern.compile("[该本]([局署厅会])");
     /** The head of a government department, or the deputy: 局长, 副署长, 厅长. */
     private static final Pattern DEPARTMENT_POST = Pattern.compile("(?:常务)?(?:副)?([局署厅])长");
     /** The ending of a department's name, not the start of a post (局长) or of a word (局面). */
@@ -144,6 +146,15 @@ final class EventAssembly {
             }
             if (organization == null) {
                 organization = associationBefore(p.mention());
+            }
+            if (organization != null) {
+                Matcher anaphor = ANAPHORIC_BODY.matcher(SimplifiedText.of(organization));
+                if (anaphor.matches()) {
+                    // "该局副局长某某": the bureau the paragraph named before.
+                    String named = namedBefore(p.mention().start(), DEPARTMENTS.getOrDefault(anaphor.group(1),
+                            Pattern.compile(anaphor.group(1))));
+                    organization = named != null ? named : organization;
+                }
             }
             String ownCity = organization != null && organization.startsWith("市")
                     ? cities.cityBefore(p.mention().start()) : null;
@@ -385,15 +396,20 @@ final class EventAssembly {
             }
             body = DEPARTMENTS.get(head.group(1));
         }
-        int floor = Math.max(Math.max(0, p.start() - ASSOCIATION_REACH), orig.lastIndexOf('\n', p.start()) + 1);
-        String before = SimplifiedText.of(orig.substring(floor, p.start()));
+        return namedBefore(p.start(), body);
+    }
+
+    /** The last organisation before {@code at} in its paragraph (within {@link #ASSOCIATION_REACH}) ending in {@code body}. */
+    private String namedBefore(int at, Pattern body) {
+        int floor = Math.max(Math.max(0, at - ASSOCIATION_REACH), orig.lastIndexOf('\n', at) + 1);
+        String before = SimplifiedText.of(orig.substring(floor, at));
         Matcher m = body.matcher(before);
         String found = null;
         while (m.find()) {
             int end = m.end();
             int j = m.start();
             while (j > 0 && end - j < FULL_FORM_REACH && Character.isIdeographic(before.charAt(j - 1))
-                    && SIDE_STOPS.indexOf(before.charAt(j - 1)) < 0) {
+                    && (SIDE_STOPS.indexOf(before.charAt(j - 1)) < 0 || joinsWithinName(before, j - 1))) {
                 j--;
             }
             if (m.start() - j >= 1) {
@@ -401,6 +417,20 @@ final class EventAssembly {
             }
         }
         return found;
+    }
+
+    /**
+     * 经济及科技发展局: a 及 (or 和) after two characters that end no organisation joins two words of one name, not
+     * two organisations.
+     */
+    private static boolean joinsWithinName(String s, int at) {
+        char c = s.charAt(at);
+        if (c != '及' && c != '和') {
+            return false;
+        }
+        return at >= 2 && Character.isIdeographic(s.charAt(at - 1)) && Character.isIdeographic(s.charAt(at - 2))
+                && SIDE_STOPS.indexOf(s.charAt(at - 1)) < 0 && SIDE_STOPS.indexOf(s.charAt(at - 2)) < 0
+                && Lexicon.ORG_SUFFIXES.longestEndingAt(s, at, at - 2) == 0;
     }
 
     private static PersonMention endingAt(int end, List<PersonMention> mentions) {

@@ -391,7 +391,8 @@ final class PostedPersons {
             if (fourCharacterName(s, p, to) && !hardAt(s, hinted, to) && !softAt(s, hinted, to)) {
                 return p + 4;
             }
-            if (hinted - p == 2 && hinted + 1 < to && allIdeographs(s, hinted, hinted + 1) && hardAt(s, hinted + 1, to)
+            if (hinted - p == 2 && hinted + 1 < to && allIdeographs(s, hinted, hinted + 1)
+                    && (hardAt(s, hinted + 1, to) || Lexicon.NAME_FOLLOWERS.longestAt(s, hinted + 1, to) > 1)
                     && !hardAt(s, hinted, to) && !softAt(s, hinted, to)) {
                 // 某嘉琳、: the segmenter's two-character name and one more character before the punctuation.
                 return hinted + 1;
