@@ -148,6 +148,7 @@ final class EventAssembly {
                 organization = associationBefore(p.mention());
             }
             if (organization != null) {
+                organization = fullForms(organization);
                 Matcher anaphor = ANAPHORIC_BODY.matcher(SimplifiedText.of(organization));
                 if (anaphor.matches()) {
                     // "该局副局长某某": the bureau the paragraph named before.
@@ -249,6 +250,56 @@ final class EventAssembly {
      * "商会方面，会长某某、理事长某某": the side a sentence opens with is the organisation of the posts listed after
      * it, written out as the article named it before (澳门中小型企业联合商会); null when there is no such side.
      */
+    /** Words opening a list before its first name: 包括, 还有. */
+    private static final Pattern LIST_LEAD = Pattern.compile("^(?:包括|包含|还有|還有|其中)");
+    /** The full forms of short names, by short name, once per article. */
+    private final java.util.Map<String, java.util.Optional<String>> fullForms = new java.util.HashMap<>();
+    /** "某某医疗器械有限公司（简称「某某医械」）": a short name the text declares for the name before it. */
+    private static final Pattern DECLARED_SHORT = Pattern.compile("[（(](?:以下)?(?:简称|簡稱|下称|下稱)[:：]?[「“\"『]");
+
+    /**
+     * Each part of {@code organization} written as a short name the article declared (港深医械 for 港深医疗器械
+     * 有限公司), in full.
+     */
+    private String fullForms(String organization) {
+        String[] parts = organization.split("、");
+        boolean changed = false;
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (part.length() < 2 || part.length() > 6 || Lexicon.ORG_SUFFIXES.longestEndingAt(part, part.length(), 0) > 0
+                    && part.length() > 3) {
+                continue;
+            }
+            String full = fullForms.computeIfAbsent(part, k -> java.util.Optional.ofNullable(declaredFor(k))).orElse(null);
+            if (full != null && !full.equals(part)) {
+                parts[i] = full;
+                changed = true;
+            }
+        }
+        return changed ? String.join("、", parts) : organization;
+    }
+
+    /** The name the article declares {@code shortName} for (某某有限公司（简称「短名」）), else null. */
+    private String declaredFor(String shortName) {
+        for (int i = orig.indexOf(shortName); i >= 0; i = orig.indexOf(shortName, i + 1)) {
+            int open = i - 1;
+            while (open >= 0 && i - open <= 8 && orig.charAt(open) != '（' && orig.charAt(open) != '(') {
+                open--;
+            }
+            if (open < 0 || i - open > 8 || !DECLARED_SHORT.matcher(orig).region(open, i).matches()) {
+                continue;
+            }
+            int j = open;
+            while (j > 0 && open - j < FULL_FORM_REACH && Character.isIdeographic(orig.charAt(j - 1))
+                    && SIDE_STOPS.indexOf(orig.charAt(j - 1)) < 0) {
+                j--;
+            }
+            String full = LIST_LEAD.matcher(orig.substring(j, open)).replaceFirst("");
+            return full.length() >= 2 ? full : null;
+        }
+        return null;
+    }
+
     /** How far before its abbreviation an organisation may be named. */
     private static final int ABBREVIATION_REACH = 600;
 
