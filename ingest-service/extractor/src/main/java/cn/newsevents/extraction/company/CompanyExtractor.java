@@ -1295,7 +1295,7 @@ public final class CompanyExtractor {
 
         /** {@code name} without a time at its end (某某今（10）日, 某某同日); most names hold no character one needs. */
         private static String withoutTrailingTime(String name) {
-            return hasAny(name, "月日号昨今前天内內早") ? TRAILING_TIME.matcher(name).replaceFirst("") : name;
+            return hasAny(name, "月日号昨今前天内內早周期拜市盘盤") ? TRAILING_TIME.matcher(name).replaceFirst("") : name;
         }
 
         /** Whether {@code s} holds any of the characters of {@code chars}. */
