@@ -325,8 +325,8 @@ final class FigureLists {
             // segmenter (names such as 远航 or 启明 are common words too).
             int nameEnd = end;
             if (!parenthesised && end - start >= 3 && (t.charAt(end - 1) == '为' || t.charAt(end - 1) == '為')) {
-                // "台星为32.5%": the copula before a share, no part of a name of two characters or more (华为 keeps
-                // its 为: one character is left before it).
+                // "台星为32.5%": the copula before a share, no part of a name of two characters or more (某为, one
+                // character and 为, keeps its 为).
                 nameEnd = end - 1;
             }
             String raw = t.substring(start, nameEnd);

@@ -306,7 +306,7 @@ final class EventAssembly {
     /**
      * The organisation named before {@code at} (within {@link #ABBREVIATION_REACH}) whose name holds the characters
      * of {@code abbreviation} in order, the first one opening a word of it and the name ending in an organisation
-     * suffix right after the last one (中总 → 澳门中华总商会); else null.
+     * suffix right after the last one (中总 → 澳门中华工商总会); else null.
      */
     private String abbreviated(String abbreviation, int at) {
         int floor = Math.max(0, at - ABBREVIATION_REACH);
@@ -345,7 +345,7 @@ final class EventAssembly {
         String short_ = orig.substring(start, side);
         if (short_.length() >= 2 && short_.length() <= 4
                 && Lexicon.ORG_SUFFIXES.longestEndingAt(short_, short_.length(), 0) == 0) {
-            // "中总方面，副会长甲、乙": the abbreviation of an organisation named before (澳门中华总商会).
+            // "中总方面，副会长甲、乙": the abbreviation of an organisation named before (澳门中华工商总会).
             return abbreviated(short_, start);
         }
         if (short_.length() < 2 || Lexicon.ORG_SUFFIXES.longestEndingAt(short_, short_.length(), 0) == 0) {
