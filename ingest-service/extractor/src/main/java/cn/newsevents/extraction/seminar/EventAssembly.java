@@ -152,8 +152,8 @@ final class EventAssembly {
                 Matcher anaphor = ANAPHORIC_BODY.matcher(SimplifiedText.of(organization));
                 if (anaphor.matches()) {
                     // "该局副局长某某": the bureau the paragraph named before.
-                    String named = namedBefore(p.mention().start(), DEPARTMENTS.getOrDefault(anaphor.group(1),
-                            Pattern.compile(anaphor.group(1))));
+                    String named = namedBefore(p.mention().start(), anaphor.group(1).equals("会")
+                            ? ASSOCIATION : DEPARTMENTS.get(anaphor.group(1)));
                     organization = named != null ? named : organization;
                 }
             }
