@@ -91,15 +91,16 @@ public final class CompanyExtractor {
     private static final Pattern RANKED_PREFIX = Pattern.compile("(?:排名|排行|位居|位列|名列)?第[一二三四五六七八九十0-9]{1,3}(?:名|位|大)?的");
     /** A clause naming its company first: 第五名是某某 (the whole clause), 而新晋厂商某某则…, 某某则以…. */
     private static final Periods.Anchor ANY_YEAR = new Periods.Anchor(2000, null, null);
+    /** Units sold or registered: "挂牌796辆", "出货约1.2万台". */
+    private static final String UNITS_SOLD = "(?:挂牌|领牌|上牌|销售|销量|出货|交车|交付)(?:量|了)?(?:约|近|逾|超过)?"
+            + "[0-9.,，万千百]+(?:辆|台|部|架|套|艘)";
     /** A clause that is a name and the units it sold or registered: "风行电动挂牌796辆". */
     private static final Pattern NAMED_UNITS = Pattern.compile("\\s*([\\u4e00-\\u9fff]{2,12}?)"
-            + "(?:全年|当月|单月|[0-9]{1,2}月)?(?:挂牌|领牌|上牌|销售|销量|出货|交车|交付)(?:量|了)?(?:约|近|逾|超过)?"
-            + "[0-9.,，万千百]+(?:辆|台|部|架|套|艘)");
+            + "(?:全年|当月|单月|[0-9]{1,2}月)?" + UNITS_SOLD);
     /** A clause giving the cause of a change: 主因…, 由于…. */
     private static final Pattern CAUSE = Pattern.compile("\\s*(?:主因|主要因为|主要是因为|主要由于|由于|因为|因)");
     /** What a clause says after a name and its month without a metric word: units sold or registered. */
-    private static final Pattern MONTH_COUNT = Pattern.compile(
-            "(?:挂牌|领牌|上牌|销售|销量|出货|交车|交付)(?:量|了)?(?:约|近|逾|超过)?[0-9.,，万千百]+(?:辆|台|部|架|套|艘)");
+    private static final Pattern MONTH_COUNT = Pattern.compile(UNITS_SOLD);
     private static final Pattern TOPIC_OPENER = Pattern.compile(
             "(?:而|但)?(?:(?:排名)?第[一二三四五六七八九十0-9]{1,3}(?:名|位)?(?:的)?(?:是|为)([\\u4e00-\\u9fff]{2,10})(?=[，,；;。]|$)"
                     + "|(?:[\\u4e00-\\u9fff]{0,3}?(?:厂商|企业|品牌|厂))?([\\u4e00-\\u9fff]{2,8}?)(?:则|亦)(?!为|是))");
@@ -588,14 +589,8 @@ public final class CompanyExtractor {
                 Matcher sold = ruleMatcher(NAMED_UNITS).region(cs, ce);
                 if (sold.matches()) {
                     // "风行电动挂牌796辆，市占9.8%居第三": a name and the units it sold, then its share.
-                    String name = sold.group(1);
-                    Matcher ranked = RANKED_PREFIX.matcher(name);
-                    if (ranked.lookingAt() && name.length() - ranked.end() >= 2) {
-                        name = name.substring(ranked.end());
-                    }
-                    if (names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
-                            && !lex.anaphors.contains(name) && keywords.find(name, 0, name.length()).isEmpty()
-                            && !hasAggregate(name) && !isPersonName(name) && !PERIOD_WORD.matcher(name).find()
+                    String name = withoutRank(sold.group(1));
+                    if (standsAlone(name) && !PERIOD_WORD.matcher(name).find()
                             && Periods.find(name, 0, name.length(), ANY_YEAR).isEmpty()) {
                         topic = companies.resolve(name, sold.start(1));
                     }
@@ -1266,12 +1261,8 @@ public final class CompanyExtractor {
                     // "车用镜头第三季已占整体营收约35%": a part of a company's business, not a company.
                     return null;
                 }
-                String name = t.substring(cs, pm.start()).strip();
-                Matcher ranked = RANKED_PREFIX.matcher(name);
-                if (ranked.lookingAt() && name.length() - ranked.end() >= 2) {
-                    // "排名第二的某某机车全年挂牌…": the rank before the name.
-                    name = name.substring(ranked.end());
-                }
+                // "排名第二的某某机车全年挂牌…": the rank before the name.
+                String name = withoutRank(t.substring(cs, pm.start()).strip());
                 if (hasAny(name, "（(")) {
                     // "某驰（Raychi）7月挂牌…": the name in Latin letters is an aside.
                     name = LATIN_ASIDE.matcher(name).replaceAll("");
@@ -1282,15 +1273,28 @@ public final class CompanyExtractor {
                         break;
                     }
                 }
-                if (names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
-                        && !lex.anaphors.contains(name) && !lex.headWords.contains(name)
-                        && keywords.find(name, 0, name.length()).isEmpty() && !hasAggregate(name)
-                        && !isPersonName(name) && !isParticipant(name)) {
+                if (standsAlone(name) && !lex.headWords.contains(name) && !isParticipant(name)) {
                     return companies.resolve(name, pm.start() - name.length());
                 }
                 return null;
             }
             return null;
+        }
+
+        /** {@code name} without a rank before it ("排名第二的某某"), when two characters or more are left. */
+        private static String withoutRank(String name) {
+            Matcher ranked = RANKED_PREFIX.matcher(name);
+            return ranked.lookingAt() && name.length() - ranked.end() >= 2 ? name.substring(ranked.end()) : name;
+        }
+
+        /**
+         * Whether a span opening a clause can be a company's name on its own: name-shaped, no common word, function
+         * word, reference back, metric word, group of companies or person.
+         */
+        private boolean standsAlone(String name) {
+            return names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
+                    && !lex.anaphors.contains(name) && keywords.find(name, 0, name.length()).isEmpty()
+                    && !hasAggregate(name) && !isPersonName(name);
         }
 
         /** {@code name} without a time at its end (某某今（10）日, 某某同日); most names hold no character one needs. */
@@ -1435,12 +1439,10 @@ public final class CompanyExtractor {
                     changed = true;
                 }
             }
-            Matcher ranked = RANKED_PREFIX.matcher(s);
-            if (ranked.lookingAt() && s.length() - ranked.end() >= 2) {
-                // "排名第二的某某超商门市数…": the rank before the name.
-                offset += ranked.end();
-                s = s.substring(ranked.end());
-            }
+            // "排名第二的某某超商门市数…": the rank before the name.
+            String unranked = withoutRank(s);
+            offset += s.length() - unranked.length();
+            s = unranked;
             int cut = s.indexOf('|');
             cut = cut < 0 ? s.length() : cut;
             int described = s.lastIndexOf('的', cut - 1);

@@ -70,19 +70,15 @@ final class FigureAssembly {
         return p;
     }
 
-    private static Figure withPeriod(Figure f, Period p) {
-        return new Figure(f.company(), f.metric(), p, f.value(), f.unit(), f.qualifier(), f.yoyGrowth(), f.rank(),
-                f.person(), f.evidenceStart(), f.evidenceEnd(), f.confidence());
-    }
-
     /** Adds a figure unless the same company, metric, period and value is already reported. */
     void add(Figure given) {
-        Figure dated = STOCKS.contains(given.metric()) && given.period() != null
-                ? withPeriod(given, asOf(given.period())) : given;
-        String company = reportedAs.apply(dated.company());
-        Figure f = company.equals(dated.company()) ? dated : new Figure(company, dated.metric(), dated.period(),
-                dated.value(), dated.unit(), dated.qualifier(), dated.yoyGrowth(), dated.rank(), dated.person(),
-                dated.evidenceStart(), dated.evidenceEnd(), dated.confidence());
+        // A stock is counted at its period's last month; a company is reported under the name the article declared.
+        Period period = STOCKS.contains(given.metric()) && given.period() != null ? asOf(given.period()) : given.period();
+        String company = reportedAs.apply(given.company());
+        Figure f = period == given.period() && company.equals(given.company()) ? given
+                : new Figure(company, given.metric(), period, given.value(), given.unit(), given.qualifier(),
+                given.yoyGrowth(), given.rank(), given.person(), given.evidenceStart(), given.evidenceEnd(),
+                given.confidence());
         BigDecimal value = plain(f.value());
         String key = f.company() + "\u0000" + f.metric().code() + "\u0000" + f.period() + "\u0000" + value.toPlainString();
         if (events.containsKey(key)) {

@@ -234,11 +234,7 @@ final class EventAssembly {
      */
     private String namedBody(String head) {
         for (int i = orig.indexOf(head); i >= 0; i = orig.indexOf(head, i + 1)) {
-            int j = i;
-            while (j > 0 && i - j < FULL_FORM_REACH && Character.isIdeographic(orig.charAt(j - 1))
-                    && SIDE_STOPS.indexOf(orig.charAt(j - 1)) < 0) {
-                j--;
-            }
+            int j = fullFormStart(orig, i, 0, i, false);
             if (i - j >= 2) {
                 return orig.substring(j, i + head.length());
             }
@@ -289,11 +285,7 @@ final class EventAssembly {
             if (open < 0 || i - open > 8 || !DECLARED_SHORT.matcher(orig).region(open, i).matches()) {
                 continue;
             }
-            int j = open;
-            while (j > 0 && open - j < FULL_FORM_REACH && Character.isIdeographic(orig.charAt(j - 1))
-                    && SIDE_STOPS.indexOf(orig.charAt(j - 1)) < 0) {
-                j--;
-            }
+            int j = fullFormStart(orig, open, 0, open, false);
             String full = LIST_LEAD.matcher(orig.substring(j, open)).replaceFirst("");
             return full.length() >= 2 ? full : null;
         }
@@ -318,12 +310,7 @@ final class EventAssembly {
                     k++;
                     int suffix = k == abbreviation.length() ? Lexicon.ORG_SUFFIXES.longestAt(orig, e + 1, Math.min(at, e + 4)) : 0;
                     if (k == abbreviation.length() && (suffix > 0 || Lexicon.ORG_SUFFIXES.longestEndingAt(orig, e + 1, i) > 0)) {
-                        int j = i;
-                        while (j > floor && i - j < FULL_FORM_REACH && Character.isIdeographic(orig.charAt(j - 1))
-                                && SIDE_STOPS.indexOf(orig.charAt(j - 1)) < 0) {
-                            j--;
-                        }
-                        return orig.substring(j, e + 1 + suffix);
+                        return orig.substring(fullFormStart(orig, i, floor, i, false), e + 1 + suffix);
                     }
                 }
             }
@@ -353,12 +340,7 @@ final class EventAssembly {
         }
         String best = short_;
         for (int i = orig.indexOf(short_); i >= 0 && i < start; i = orig.indexOf(short_, i + 1)) {
-            int j = i;
-            while (j > 0 && i - j < FULL_FORM_REACH && Character.isIdeographic(orig.charAt(j - 1))
-                    && SIDE_STOPS.indexOf(orig.charAt(j - 1)) < 0) {
-                j--;
-            }
-            String full = orig.substring(j, i + short_.length());
+            String full = orig.substring(fullFormStart(orig, i, 0, i, false), i + short_.length());
             if (full.length() > best.length()) {
                 best = full;
             }
@@ -458,16 +440,26 @@ final class EventAssembly {
         String found = null;
         while (m.find()) {
             int end = m.end();
-            int j = m.start();
-            while (j > 0 && end - j < FULL_FORM_REACH && Character.isIdeographic(before.charAt(j - 1))
-                    && (SIDE_STOPS.indexOf(before.charAt(j - 1)) < 0 || joinsWithinName(before, j - 1))) {
-                j--;
-            }
+            int j = fullFormStart(before, m.start(), 0, end, true);
             if (m.start() - j >= 1) {
                 found = orig.substring(floor + j, floor + end);
             }
         }
         return found;
+    }
+
+    /**
+     * Where the words of a name ending at {@code at} start: back over ideographs to a side stop (与, 和, 在…), the
+     * floor, or {@link #FULL_FORM_REACH} characters before {@code anchor}; with {@code joined}, a 及 or 和 inside a
+     * name (经济及科技发展局) does not stop it.
+     */
+    private static int fullFormStart(String s, int at, int floor, int anchor, boolean joined) {
+        int j = at;
+        while (j > floor && anchor - j < FULL_FORM_REACH && Character.isIdeographic(s.charAt(j - 1))
+                && (SIDE_STOPS.indexOf(s.charAt(j - 1)) < 0 || joined && joinsWithinName(s, j - 1))) {
+            j--;
+        }
+        return j;
     }
 
     /**
