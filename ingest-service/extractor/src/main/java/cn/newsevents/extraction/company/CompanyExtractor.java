@@ -884,7 +884,9 @@ public final class CompanyExtractor {
                 // "股东应占溢利5.12亿元，按年多赚26%，去年同期为4.06亿元": the base after the change, in its clause.
                 after = growthClause.end();
                 compareEnd = after + 1;
-                while (compareEnd < t.length() && CLAUSE_BREAKS.indexOf(t.charAt(compareEnd)) < 0) {
+                while (compareEnd < t.length() && (CLAUSE_BREAKS.indexOf(t.charAt(compareEnd)) < 0
+                        || isThousandsSeparator(compareEnd))) {
+                    // "3億9,260萬元": a thousands separator does not end the clause.
                     compareEnd++;
                 }
             }

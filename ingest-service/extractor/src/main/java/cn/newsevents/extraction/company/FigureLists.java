@@ -33,6 +33,8 @@ final class FigureLists {
     /** How far before a figure list its names may start: a few clauses of a sentence. */
     private static final int NAME_REACH = 80;
     private static final String SEP = "(?:、|，|,|及|和|与|以及|跟)";
+    /** A minus sign before a listed figure ("分别为-3.41亿元和-6.72亿元"): a loss. */
+    private static final String SIGN = "[-－−]?";
     private static final int MAX_ITEMS = 12;
     /** Longest listed name with a registered ending ("某某动力科技股份有限公司"); other names are shorter. */
     private static final int MAX_REGISTERED = 20;
@@ -100,8 +102,8 @@ final class FigureLists {
         this.names = names;
         this.keywords = keywords;
         String amount = Amounts.REGEX;
-        this.amountList = Pattern.compile("(?:分别|分別|各自|各)(?:为|是|达到|达|录得|约为|约|占|以|[\\u4e00-\\u9fff]{2,4}?)?[，,:：]?(" + amount + ")(?:" + SEP
-                + amount + "){1," + (MAX_ITEMS - 1) + "}+|(?<![0-9.])(" + amount + ")(?:、" + amount + "){1,"
+        this.amountList = Pattern.compile("(?:分别|分別|各自|各)(?:为|是|达到|达|录得|约为|约|占|以|[\\u4e00-\\u9fff]{2,4}?)?[，,:：]?(" + SIGN + amount + ")(?:" + SEP
+                + SIGN + amount + "){1," + (MAX_ITEMS - 1) + "}+|(?<![0-9.])(" + amount + ")(?:、" + amount + "){1,"
                 + (MAX_ITEMS - 1) + "}+(?:(?:及|和|与)" + amount + ")?");
         // A share in brackets after its name, after 占, or written right after the name ("酷达14.2%、联华13.9%").
         this.eachOwn = Pattern.compile("(?:(?=[（(占佔以约約大])|" + Amounts.LOOKAHEAD + ")(?:[（(](?<amount>" + amount + ")[)）]|(?:(?:约|約|大约|大約)?(?:占据|佔據|占有|佔有|占|佔)|以)?(?<amount2>" + amount + "))");

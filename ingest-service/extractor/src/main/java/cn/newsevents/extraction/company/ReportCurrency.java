@@ -35,8 +35,9 @@ final class ReportCurrency {
      * @param simplified the body in simplified characters, same length
      */
     static Unit of(String original, String simplified) {
+        // Both shapes of a declared currency end in 下同: most reports have none and skip the search.
         Matcher declared = DECLARED.matcher(simplified);
-        if (declared.find()) {
+        if (simplified.contains("下同") && declared.find()) {
             // "48.36亿元（港元，下同）": the report says which currency its bare 元 are.
             return switch (declared.group(1) != null ? declared.group(1) : declared.group(2)) {
                 case "港元", "港币" -> Unit.HKD;

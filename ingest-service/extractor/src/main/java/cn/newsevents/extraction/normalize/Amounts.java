@@ -59,6 +59,11 @@ public final class Amounts {
      */
     private static final String TENTHS = "[1-9一二两兩三四五六七八九]成(?:[一二三四五六七八九半](?![0-9一二三四五六七八九十百千万亿萬億]))?"
             + "(?![为為功交长長本立员員绩績果品不])";
+    /**
+     * The lower part of an amount written in two magnitudes, after 亿 or 兆: "4億3,718萬元" is 437180000, "1兆2,050億"
+     * 1205000000000.
+     */
+    private static final String LOWER = "(?:(?<=[亿億兆])[0-9]{1,4}+(?:,[0-9]{3})?+[万萬亿億])?";
     /** One space between a number and its magnitude or unit ("7.52 亿元"), only when one follows. */
     private static final String SPACE = "(?: (?=[十百千万亿兆萬億" + firstUnitCharacters() + "]))?";
 
@@ -71,7 +76,7 @@ public final class Amounts {
 
     public static final String REGEX = "(?> ?(?:" + Tsv.alternation(BEFORE.keySet()) + ")?"
             + "(?:(?:" + Tsv.alternation(CURRENCY_PREFIXES.keySet()) + ") ?)?"
-            + "(?:" + TENTHS + "|" + DIGITS + "(?:" + Tsv.alternation(FUZZY.keySet()) + ")?" + SPACE + MAGNITUDE
+            + "(?:" + TENTHS + "|" + DIGITS + "(?:" + Tsv.alternation(FUZZY.keySet()) + ")?" + SPACE + MAGNITUDE + LOWER
             + "|" + CHINESE + ")"
             + "(?:" + Tsv.alternation(FUZZY.keySet()) + ")?"
             + "(?:" + SPACE + "(?:" + Tsv.alternation(UNITS.keySet()) + "))?"
@@ -87,7 +92,7 @@ public final class Amounts {
             "(?<before>" + Tsv.alternation(BEFORE.keySet()) + ")?"
                     + "(?:(?<currency>" + Tsv.alternation(CURRENCY_PREFIXES.keySet()) + ") ?)?"
                     + "(?:(?<tenths>" + TENTHS + ")|(?<digits>" + DIGITS + ")(?<fuzzy1>" + Tsv.alternation(FUZZY.keySet()) + ")?"
-                    + SPACE + "(?<magnitude>" + MAGNITUDE + ")|(?<chinese>" + CHINESE + "))"
+                    + SPACE + "(?<magnitude>" + MAGNITUDE + ")(?<lower>" + LOWER + ")|(?<chinese>" + CHINESE + "))"
                     + "(?<fuzzy2>" + Tsv.alternation(FUZZY.keySet()) + ")?"
                     + "(?:" + SPACE + "(?<unit>" + Tsv.alternation(UNITS.keySet()) + "))?"
                     + "(?:(?<after>" + Tsv.alternation(AFTER.keySet()) + ")" + NOT_BEFORE_VERB + ")?");
@@ -142,6 +147,15 @@ public final class Amounts {
         Optional<BigDecimal> value = ChineseNumerals.parse(number);
         if (value.isEmpty()) {
             return Optional.empty();
+        }
+        String lower = m.group("lower");
+        if (lower != null && !lower.isEmpty()) {
+            Optional<BigDecimal> rest = ChineseNumerals.parse(lower.replace(",", ""));
+            if (rest.isEmpty() || rest.get().compareTo(value.get()) >= 0) {
+                // "1亿2亿": a second magnitude no smaller than the first is no lower part.
+                return Optional.empty();
+            }
+            value = Optional.of(value.get().add(rest.get()));
         }
         String unitWord = m.group("unit");
         boolean hasMagnitude = (m.group("magnitude") != null && !m.group("magnitude").isEmpty())

@@ -117,10 +117,16 @@ public final class Periods {
      * ({@code lastFullYear}, may be null).
      */
     public record Anchor(int publicationYear, int publicationMonth, Integer contextYear, Integer lastFullYear,
-                         Period latest, boolean relativeContext, Integer latestWrittenYear) {
+                         Period latest, boolean relativeContext, Integer latestWrittenYear, Period beforePlan) {
         public Anchor(int publicationYear, int publicationMonth, Integer contextYear, Integer lastFullYear,
                       Period latest) {
-            this(publicationYear, publicationMonth, contextYear, lastFullYear, latest, false, null);
+            this(publicationYear, publicationMonth, contextYear, lastFullYear, latest, false, null, null);
+        }
+
+        private Anchor(int publicationYear, int publicationMonth, Integer contextYear, Integer lastFullYear,
+                       Period latest, boolean relativeContext, Integer latestWrittenYear) {
+            this(publicationYear, publicationMonth, contextYear, lastFullYear, latest, relativeContext,
+                    latestWrittenYear, null);
         }
 
         /** An anchor without a publication month (本月 then resolves to nothing). */
@@ -136,7 +142,11 @@ public final class Periods {
          */
         public Anchor nextParagraph() {
             if (relativeContext) {
-                return new Anchor(publicationYear, publicationMonth, null, lastFullYear, latest, false, latestWrittenYear);
+                // "公司預計2025財年內推出兩個項目": the period of a plan dates its own paragraph; the next paragraph's
+                // figures are of the period reported before it.
+                Period carried = beforePlan != null && isPlanned(latest) ? beforePlan : latest;
+                return new Anchor(publicationYear, publicationMonth, null, lastFullYear, carried, false,
+                        latestWrittenYear);
             }
             if (contextYear != null && latestWrittenYear != null && latestWrittenYear > contextYear) {
                 return new Anchor(publicationYear, publicationMonth, latestWrittenYear, lastFullYear, latest, false,
@@ -173,7 +183,13 @@ public final class Periods {
             // latest one for the figures after it (期内收益…).
             Period reported = mention.asOf() && (latest instanceof Period.Range || latest instanceof Period.Half
                     || latest instanceof Period.Quarter) && latest.endYear() <= publicationYear ? latest : p;
-            return new Anchor(publicationYear, publicationMonth, p.endYear(), full, reported, relative, written);
+            Period before = isPlanned(reported) && !isPlanned(latest) ? latest : isPlanned(reported) ? beforePlan : null;
+            return new Anchor(publicationYear, publicationMonth, p.endYear(), full, reported, relative, written, before);
+        }
+
+        /** A period ending after the publication year: a plan's or a forecast's. */
+        private boolean isPlanned(Period p) {
+            return p != null && publicationYear > 0 && p.endYear() > publicationYear;
         }
     }
 
@@ -227,8 +243,10 @@ public final class Periods {
                 // "股东应占溢利1.26亿元，上年度则录得亏损2.38亿元": the earlier year a figure is set against, like
                 // 去年同期, dates its own figure and moves no context.
                 int after = m.end() < text.length() && text.charAt(m.end()) == '度' ? m.end() + 1 : m.end();
+                // "收益15.2億港元，上年度為15.9億港元；除稅前溢利…": so does the earlier year right after a figure.
                 boolean contrast = source == YearSource.RELATIVE && after < text.length()
-                        && (text.charAt(after) == '则' || text.charAt(after) == '則')
+                        && ("则則".indexOf(text.charAt(after)) >= 0
+                        || "为為".indexOf(text.charAt(after)) >= 0 && afterFigure(text, m.start()))
                         && period.isPresent() && period.get().endYear() < anchor.publicationYear();
                 Mention mention = new Mention(m.start(), m.end(), period.orElse(null),
                         m.group("same") != null || contrast, source, m.group("asof") != null);
@@ -240,6 +258,12 @@ public final class Periods {
             }
         }
         return out;
+    }
+
+    /** Whether a comma right before {@code at} follows a figure in yuan or percent ("…15.2億港元，"). */
+    private static boolean afterFigure(String text, int at) {
+        return at >= 3 && "，,".indexOf(text.charAt(at - 1)) >= 0 && "元%％".indexOf(text.charAt(at - 2)) >= 0
+                && (Character.isDigit(text.charAt(at - 3)) || "万亿萬億币幣港美".indexOf(text.charAt(at - 3)) >= 0);
     }
 
     /**

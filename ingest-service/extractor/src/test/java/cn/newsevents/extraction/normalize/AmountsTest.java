@@ -60,6 +60,9 @@ class AmountsTest {
             "0.7个百分点|0.7|PERCENTAGE_POINT|null",
             "19个亿|1900000000|CNY|null",
             "9.3個億|930000000|CNY|null",
+            "新台幣4億3,718萬元|437180000|TWD|null",
+            "13億6604萬元|1366040000|CNY|null",
+            "1兆2,050億元|1205000000000|CNY|null",
     })
     void readsAmount(String text, String value, String unit, String qualifier) {
         Amount a = Amounts.parse(text).orElseThrow(() -> new AssertionError("Not read: " + text));
@@ -69,7 +72,7 @@ class AmountsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2023", "销售额", "", "亿元", "12.", "元", "一成不变", "三成员"})
+    @ValueSource(strings = {"2023", "销售额", "", "亿元", "12.", "元", "一成不变", "三成员", "1亿2亿元"})
     void ignoresWhatIsNotAnAmount(String text) {
         assertTrue(Amounts.parse(text).isEmpty(), "Read as an amount: " + text);
     }
@@ -81,6 +84,8 @@ class AmountsTest {
             "外销占比40%以上。|40%以上",
             "市场份额接近七成，排名第一|接近七成",
             "营收突破十亿成为龙头，份额约两成|突破十亿",
+            "營收為新台幣4億3,718萬元，月減|新台幣4億3,718萬元",
+            "营收5亿，2023年|5亿",
     })
     void regexFindsTheWholeAmountInText(String text, String amount) {
         Matcher m = Pattern.compile(Amounts.REGEX).matcher(text);
