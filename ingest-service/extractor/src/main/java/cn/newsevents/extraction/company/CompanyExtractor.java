@@ -58,9 +58,9 @@ public final class CompanyExtractor {
             "(?:于|於)?(?:(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
                     + "|[昨今前][（(][0-9０-９]{1,2}[)）]日|(?:今日|昨日|今天|昨天)[（(][0-9０-９]{1,2}日[)）]"
                     + "|(?:上|本|这|上个|这个)?(?:周|星期|礼拜)[一二三四五六日天](?:[（(][0-9０-９]{1,2}日?[)）])?"
-                    + "|[0-9０-９一二三四五六七八九十]{1,3}[日号]|日前|近日|今日|昨日|今天|昨天|日內|日内|上个月|上月|本月|当月|昨|今"
+                    + "|[0-9０-９一二三四五六七八九十]{1,3}[日号]|日前|近日|今日|昨日|今天|昨天|日內|日内|上个月|上月|本月|当月|上周|本周|上星期|昨|今"
                     + "|(?:于|於)?(?:同日|当日|当天|同一天|早前|稍早))"
-                    + "(?:晚间|晚間|晚上|晚|早间|早間|上午|下午|午间|午間|盘后|盤後|收市后|收市後|收盘后|收盤後|开市前|開市前|盘前|盤前)?$");
+                    + "(?:晚间|晚間|晚上|晚|早间|早間|上午|中午|下午|傍晚|午间|午間|盘后|盤後|收市后|收市後|收盘后|收盤後|开市前|開市前|盘前|盤前)?$");
     /** A clause ending in a trade descriptor and a name after 的 ("…的被动元件厂某某科技"). */
     /** Where a sentence names, after its figures, whose they are: "——这是", "，正是". */
     private static final Pattern CATAPHOR = Pattern.compile("(?:——|—|[，,])\\s*(?:这就是|这便是|这是|[^，,；;。]{0,16}?的?正是|正是|便是)");
@@ -75,6 +75,8 @@ public final class CompanyExtractor {
     private static final Pattern DESCRIBED_TOPIC = Pattern.compile("的[^，,；;：:。的]{0,10}?(?:厂商?|供应商|发展商|投资商|开发商|运营商|制造商|经销商|代理商|服务商|同行|同业)([^，,；;：:。的厂商]{2,10})$");
     /** A head word that names a trade ("面板厂", "设备厂商", "建材供应商") before a company's name. */
     private static final Pattern TRADE_DESCRIPTOR = Pattern.compile("[厂商]$");
+    /** A short name in brackets closing a name: "某某教育集团有限公司（某某教育）". */
+    private static final Pattern TRAILING_SHORT_NAME = Pattern.compile("[（(]([\\u4e00-\\u9fff]{2,8})[)）]$");
     /** A company's results report, the object of 公布/发布 when a company is the subject. */
     private static final Pattern RESULTS_REPORT = Pattern.compile("财报|业绩|年报|季报|半年报|中报|年度报告|季度报告|中期报告|财务报告|营运报告|财务数据|经营数据");
     /** An outlet's dateline opening a paragraph ("某某网讯 ", "某地10日电 "): it ends in 讯 or 电 and a space. */
@@ -103,7 +105,8 @@ public final class CompanyExtractor {
     private static final Pattern MONTH_COUNT = Pattern.compile(UNITS_SOLD);
     private static final Pattern TOPIC_OPENER = Pattern.compile(
             "(?:而|但)?(?:(?:排名)?第[一二三四五六七八九十0-9]{1,3}(?:名|位)?(?:的)?(?:是|为)([\\u4e00-\\u9fff]{2,10})(?=[，,；;。]|$)"
-                    + "|(?:[\\u4e00-\\u9fff]{0,3}?(?:厂商|企业|品牌|厂))?([\\u4e00-\\u9fff]{2,8}?)(?:则|亦)(?!为|是))");
+                    + "|(?:[\\u4e00-\\u9fff]{0,3}?(?:厂商|企业|品牌|厂|一哥|二哥|三哥|龙头))?([\\u4e00-\\u9fff]{2,8}?)(?:则|亦|受)(?!为|是)"
+                    + "|至于[^，,；;。]{0,16}?的([\\u4e00-\\u9fff]{2,8})$)");
     /** A circumstance after a subject: "在原料价格大幅波动的情况下仍", "在行业下行的背景下". */
     private static final Pattern CIRCUMSTANCE = Pattern.compile("在[^，,；;。]{1,24}?(?:的)?(?:情况下|背景下|形势下|前提下|"
             + "压力下|环境下|带动下|推动下|拉动下|影响下|基础上)(?:仍然|依然|仍|也|还|亦|则)?");
@@ -138,6 +141,8 @@ public final class CompanyExtractor {
     private static final int COMPARISON_WINDOW = 40;
     /** How far into a clause a topic verb may stand after the name (a stock code and a day may come between). */
     private static final int TOPIC_NAME_REACH = 36;
+    /** How many characters of a trade may stand between a cataphor (——这是) and the registered name it points to. */
+    private static final int CATAPHOR_DESCRIPTOR = 10;
     /** Verbs whose object a company named after them is (进入某某公司供应商名录, 中标某某公司项目). */
     private static final Pattern OBJECT_VERB = Pattern.compile("进入|成为|加入|中标|入选|签约|携手|收购|并购|起诉|供货给|供应给");
     /** The year before, in a comparison with the figure just reported. */
@@ -566,7 +571,8 @@ public final class CompanyExtractor {
             }
             Matcher opener = TOPIC_OPENER.matcher(t).region(cs, ce);
             if (inClause.isEmpty() && opensWithTopicWord(cs, ce) && opener.lookingAt()) {
-                String name = opener.group(1) != null ? opener.group(1) : opener.group(2);
+                String name = opener.group(1) != null ? opener.group(1)
+                        : opener.group(2) != null ? opener.group(2) : opener.group(3);
                 if (names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
                         && !hasAggregate(name) && !hasStopWord(name) && keywords.find(name, 0, name.length()).isEmpty()
                         && !PERIOD_WORD.matcher(name).find() && !lex.anaphors.contains(name) && !isPersonName(name)
@@ -1085,6 +1091,11 @@ public final class CompanyExtractor {
             opening = DATELINE.matcher(opening).replaceFirst("");
             String name = withoutTrailingTime(opening);
             name = hasAny(name, "（(") ? STOCK_CODE.matcher(name).replaceAll("") : name;
+            Matcher aside = TRAILING_SHORT_NAME.matcher(name);
+            if (aside.find() && name.substring(0, aside.start()).contains(aside.group(1))) {
+                // "某某教育集团有限公司（某某教育）": the short name in brackets after the full one.
+                name = name.substring(0, aside.start());
+            }
             // "被动元件厂某某科技": a descriptor of the trade before the name (not a registered ending: 某某企业集团;
             // other head words such as 企业 are inside many names: 某某企业管理).
             for (String h : tradeHeadWords) {
@@ -1232,13 +1243,13 @@ public final class CompanyExtractor {
         }
 
         /**
-         * Whether a clause holds the word {@link #TOPIC_OPENER} needs where it can stand: 第 within its first four
+         * Whether a clause holds the word {@link #TOPIC_OPENER} needs where it can stand: 第 or 至 within its first four
          * characters, or 则 or 亦 within its first sixteen.
          */
         private boolean opensWithTopicWord(int cs, int ce) {
             for (int i = cs; i < Math.min(ce, cs + 16); i++) {
                 char c = t.charAt(i);
-                if (c == '则' || c == '亦' || c == '第' && i < cs + 4) {
+                if (c == '则' || c == '亦' || c == '受' || (c == '第' || c == '至') && i < cs + 4) {
                     return true;
                 }
             }
@@ -1384,6 +1395,10 @@ public final class CompanyExtractor {
             int cs = Math.max(clauseStart, end - SUBJECT_WINDOW);
             if (ruleMatcher(SITE).region(cs, end).find() && ownSite(t.substring(cs, end))) {
                 // "该公司在某地布局的硅材料基地员工总数…": the company in focus, then where and what it built.
+                return new Subject(Subject.Kind.FOCUS, null, -1);
+            }
+            if (anaphorBeforePreposition(cs, end)) {
+                // "年内集团为新建的校区投入资本开支约6.8亿元": the company in focus spends on something it names.
                 return new Subject(Subject.Kind.FOCUS, null, -1);
             }
             if (ruleMatcher(PART_OF_WHOLE).region(cs, end).find()) {
@@ -1590,8 +1605,18 @@ public final class CompanyExtractor {
                 return null;
             }
             int at = m.end();
-            for (int i = companies.firstRegisteredFrom(at); i < registered.size() && registered.get(i).start() == at; i++) {
-                return new CompanyNames.Name(at, registered.get(i).end(), registered.get(i).name());
+            for (int i = companies.firstRegisteredFrom(at); i < registered.size()
+                    && registered.get(i).start() - at <= CATAPHOR_DESCRIPTOR; i++) {
+                // "——这是伺服器主机板厂某某电子股份有限公司…": a registered name, after the words of its trade at most.
+                int start = registered.get(i).start();
+                int gap = at;
+                while (gap < start && CompanyNames.isNameChar(t.charAt(gap))) {
+                    gap++;
+                }
+                if (gap == start) {
+                    return new CompanyNames.Name(at, registered.get(i).end(), registered.get(i).name());
+                }
+                break;
             }
             int end = at;
             while (end < to && end - at < 12 && CompanyNames.isNameChar(t.charAt(end)) && t.charAt(end) != '的') {
@@ -1773,6 +1798,27 @@ public final class CompanyExtractor {
         }
 
         /** "该公司在某地布局的(硅材料基地)": the subject opens with the company in focus and ends with its site. */
+        /**
+         * Whether {@code t[from, to)} opens, after a period word at most (年内, 今年), with a word for the company in
+         * focus and a preposition: "集团为…", "公司向…", "该公司对…".
+         */
+        private boolean anaphorBeforePreposition(int from, int to) {
+            for (String a : lex.anaphors) {
+                int i = t.indexOf(a, from);
+                if (i < 0 || i > from + 4 || i + a.length() >= to || "为向对于".indexOf(t.charAt(i + a.length())) < 0) {
+                    continue;
+                }
+                if (i == from || i == from + 2 && "年期季月".indexOf(t.charAt(from)) >= 0 && t.charAt(from + 1) == '内') {
+                    return true;
+                }
+                List<Periods.Mention> p = Periods.findInComparison(t, from, i, ANY_YEAR);
+                if (p.size() == 1 && p.get(0).start() == from && p.get(0).end() == i) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private boolean ownSite(String before) {
             int de = before.lastIndexOf('的');
             if (de < 0) {

@@ -25,7 +25,7 @@ final class CompanyNames {
             "(?:内地|本地|国内|本港|本澳|海外|民营|国有|外资|港资|台资|上市|龙头|老牌|知名|在港上市的)[^、，,（(]{0,8}?(?:企业|厂商|股|商)");
     /** 建筑服务商某某控股有限公司, 地产发展商某某集团: the company's trade, ending in a kind of firm, before its name. */
     private static final Pattern TRADE_HEAD = Pattern.compile(
-            "(?:供应|发展|投资|开发|运营|营运|制造|生产|经销|代理|服务|零售|批发|贸易|分销|承包|建材|物流|出口|品牌)商|连锁品牌|(?<!自有)品牌");
+            "(?:供应|供货|营办|经营|发展|投资|开发|运营|营运|制造|生产|经销|代理|服务|零售|批发|贸易|分销|承包|建材|物流|出口|品牌)商|连锁品牌|(?<!自有)品牌|(?<=[\\u4e00-\\u9fff]{2})厂(?![商家房区])");
     /** "目前我们全集团": a pronoun or a word for now is never part of a name; the name starts after it. */
     private static final Pattern SPEAKER_OR_NOW = Pattern.compile("目前|现在|现时|当前|如今|我们|他们|咱们");
     /** 餐饮集团, 物流集团 opening a registered name; the word before 集团 must be a common noun of a trade. */
@@ -375,9 +375,11 @@ final class CompanyNames {
         }
         if (nonCompanyScanner.containsAny(s)) {
             for (String w : nonCompany) {
-                // "国际" ends many company names (某某国际, 某某国际控股) while "国际市场" is a market.
+                // "国际" ends many company names (某某国际, 某某国际控股) or stands inside them after the name's own
+                // part (某某国际教育) while "国际市场" is a market.
                 if (s.contains(w) && !(w.equals("国际") && s.length() >= 4
-                        && (s.endsWith(w) || lex.isCompanyOrganization(s)))) {
+                        && (s.endsWith(w) || lex.isCompanyOrganization(s)
+                        || s.indexOf(w) >= 2 && !s.endsWith("市场") && !s.endsWith("业务")))) {
                     return false;
                 }
             }
@@ -435,7 +437,7 @@ final class CompanyNames {
             return true;
         }
         String nature = terms.size() == 1 && terms.get(0).nature != null ? terms.get(0).nature.toString() : "";
-        return !nature.isEmpty() && "vadrmtpcuqf".indexOf(nature.charAt(0)) >= 0;
+        return !nature.isEmpty() && "vadrmtpcuqfb".indexOf(nature.charAt(0)) >= 0;
     }
 
     /**

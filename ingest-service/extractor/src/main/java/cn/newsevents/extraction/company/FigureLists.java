@@ -33,6 +33,9 @@ final class FigureLists {
     /** How far before a figure list its names may start: a few clauses of a sentence. */
     private static final int NAME_REACH = 80;
     private static final String SEP = "(?:、|，|,|及|和|与|以及|跟)";
+    /** A count opening a sentence that refers back to the names listed before it: "两家公司", "这三家企业", "二者". */
+    private static final Pattern REFERRED = Pattern.compile(
+            "(?:这|这些|上述|以上|前述)?(?:([两二三四五2-5])(?:家|间|間)(?:公司|企业|车企|厂商|银行|集团|上市公司)?|二者|两者)");
     /** A minus sign before a listed figure ("分别为-3.41亿元和-6.72亿元"): a loss. */
     private static final String SIGN = "[-－−]?";
     private static final int MAX_ITEMS = 12;
@@ -84,7 +87,7 @@ final class FigureLists {
     /** A trade written before one listed name: 连接器厂, 面板厂商, 光学镜头供应商. */
     private static final Pattern ITEM_TRADE = Pattern.compile("[\\u4e00-\\u9fff]{1,6}?(?:厂商|供应商|制造商|厂)");
     /** Words that open a list of names in a clause of its own: 分别是, 依次为, 包括. */
-    private static final Pattern LIST_OPENER = Pattern.compile("(?:分别|分別|依次|依序)(?:是|为|為)|包括|即");
+    private static final Pattern LIST_OPENER = Pattern.compile("(?:分别|分別|依次|依序)(?:是|为|為)|包括|即|的还有|的還有");
 
     private final CompanyLexicon lex;
     private final CompanyNames names;
@@ -237,6 +240,11 @@ final class FigureLists {
             if (listed == null && kw.end() < m.start()) {
                 // "…市占率约45%，居首；乙及丙分别占31%及23%": the names stand between the share word and the figures.
                 listed = nameList(t, kw.end(), m.start(), amounts.size());
+            }
+            if (listed == null) {
+                // "同样实现盈利的还有甲和乙。两家公司一季度营收分别为…": a count referring back to the names the
+                // sentence before listed.
+                listed = referredBack(t, from, namesEnd >= 0 ? namesEnd : kw.start(), amounts.size());
             }
             if (listed == null) {
                 continue;
@@ -427,6 +435,28 @@ final class FigureLists {
             clauseEnd = cs - 1;
         }
         return null;
+    }
+
+    /**
+     * The names of the sentence before {@code from} when the sentence opens with a count of them ("两家公司",
+     * "这三家企业", "二者") equal to {@code count}; else null.
+     */
+    private List<int[]> referredBack(String t, int from, int end, int count) {
+        Matcher r = REFERRED.matcher(t).region(from, end);
+        if (!r.lookingAt() || from < 2) {
+            return null;
+        }
+        String n = r.group(1) != null ? r.group(1) : "两";
+        int referred = "两二2".contains(n) ? 2 : "三3".contains(n) ? 3 : "四4".contains(n) ? 4 : "五5".contains(n) ? 5 : 0;
+        if (referred != count) {
+            return null;
+        }
+        int pe = from - 1;
+        int ps = pe;
+        while (ps > 0 && pe - ps < NAME_REACH && "。！？!?\n".indexOf(t.charAt(ps - 1)) < 0) {
+            ps--;
+        }
+        return pe > ps ? nameList(t, ps, pe, count) : null;
     }
 
     private List<int[]> namesIn(String t, int cs, int ce, int count) {

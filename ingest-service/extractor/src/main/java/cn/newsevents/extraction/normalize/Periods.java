@@ -335,7 +335,8 @@ public final class Periods {
         // figure).
         return before == '较' || before == '比' || before == '与' || before == '同' || before == '于' || before == '破'
                 || before == '近'
-                || before == '从' || before == '由' && end < text.length() && text.charAt(end) == '的'
+                || before == '从' || before == '由' && (end < text.length() && text.charAt(end) == '的'
+                || text.startsWith("度的", end))
                 || before == '越'
                 || text.startsWith("同期", end);
     }
