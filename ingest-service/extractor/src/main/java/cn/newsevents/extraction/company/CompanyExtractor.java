@@ -167,6 +167,8 @@ public final class CompanyExtractor {
     /** A clause of a year-on-year change right after a figure ("，按年多赚26%", "，同比增长9.4%"). */
     private static final String GROWTH = "(?:按年|按月|同比|环比|年增|年减|月增|月减|季增|季减|较上年|比上年|較上年)"
             + "[^，,；;。0-9]{0,6}[0-9]{1,4}(?:\\.[0-9]{1,3})?[%％]";
+    /** The same figure in another currency, after it: "，折合约8.5亿港元". */
+    private static final Pattern CONVERTED = Pattern.compile("[，,](?:折合|约合|相当于)约?" + Amounts.REGEX);
     private static final Pattern GROWTH_CLAUSE = Pattern.compile("[，,]" + GROWTH + "(?:、" + GROWTH + "){0,2}");
     /** An official of a public body ("发改委负责同志", "商务局有关负责人"). */
     private static final Pattern OFFICIAL = Pattern.compile(
@@ -884,17 +886,18 @@ public final class CompanyExtractor {
                 int close = t.indexOf(t.charAt(after) == '（' ? '）' : ')', after);
                 after = close > after && close - after <= BRACKET_REACH ? close + 1 : after;
             }
+            Matcher converted = CONVERTED.matcher(t).region(after, Math.min(t.length(), after + COMPARISON_WINDOW));
             int compareEnd = Math.max(nextEnd, after);
+            if (converted.lookingAt()) {
+                // "8.76亿澳门元，折合约8.5亿港元，较二〇二二年的6.12亿元增加": the same figure in another currency.
+                after = converted.end();
+                compareEnd = clauseEndAfter(after);
+            }
             Matcher growthClause = GROWTH_CLAUSE.matcher(t).region(after, Math.min(t.length(), after + 24));
             if (growthClause.lookingAt()) {
                 // "股东应占溢利5.12亿元，按年多赚26%，去年同期为4.06亿元": the base after the change, in its clause.
                 after = growthClause.end();
-                compareEnd = after + 1;
-                while (compareEnd < t.length() && (CLAUSE_BREAKS.indexOf(t.charAt(compareEnd)) < 0
-                        || isThousandsSeparator(compareEnd))) {
-                    // "3億9,260萬元": a thousands separator does not end the clause.
-                    compareEnd++;
-                }
+                compareEnd = clauseEndAfter(after);
             }
             comparisonBase(after, Math.min(compareEnd, after + COMPARISON_WINDOW), company, metric, kind,
                     period, value.signum() < 0, evStart, mentions, confidence);
@@ -1152,6 +1155,10 @@ public final class CompanyExtractor {
             }
             if (firstTitle >= 0) {
                 name = name.substring(0, firstTitle);
+                // "某某精工相关负责人": which of the company's people, not part of its name.
+                if (name.length() >= 4 && (name.endsWith("相关") || name.endsWith("有关"))) {
+                    name = name.substring(0, name.length() - 2);
+                }
             }
             if (lex.anaphors.contains(name) || lex.headWords.contains(name)) {
                 // "公司董事会秘书某某透露": the company already in focus.
@@ -1244,7 +1251,7 @@ public final class CompanyExtractor {
 
         /**
          * Whether a clause holds the word {@link #TOPIC_OPENER} needs where it can stand: 第 or 至 within its first four
-         * characters, or 则 or 亦 within its first sixteen.
+         * characters, or 则, 亦 or 受 within its first sixteen.
          */
         private boolean opensWithTopicWord(int cs, int ce) {
             for (int i = cs; i < Math.min(ce, cs + 16); i++) {
@@ -1355,6 +1362,16 @@ public final class CompanyExtractor {
         }
 
         /** A comma between a digit and three digits ("3,558"): part of a number, not a clause break. */
+        /** The end of the clause that starts with the break at {@code at}. */
+        private int clauseEndAfter(int at) {
+            int end = at + 1;
+            while (end < t.length() && (CLAUSE_BREAKS.indexOf(t.charAt(end)) < 0 || isThousandsSeparator(end))) {
+                // "3億9,260萬元": a thousands separator does not end the clause.
+                end++;
+            }
+            return end;
+        }
+
         private boolean isThousandsSeparator(int i) {
             if (t.charAt(i) != ',' || i == 0) {
                 return false;
