@@ -1520,11 +1520,15 @@ public final class CompanyExtractor {
                 offset += origin.end();
                 s = s.substring(origin.end());
             }
+            boolean headed = false;
             for (String h : headWords) {
                 int i = s.lastIndexOf(h);
                 if (i >= 0 && s.length() - (i + h.length()) >= 2) {
                     offset += i + h.length();
                     s = s.substring(i + h.length());
+                    // "另一家中国企业某某", "厂商某某": a head word describing a name; "公司某某产品": the company in
+                    // focus and its product.
+                    headed = i > 0 || !lex.anaphors.contains(h);
                     break;
                 }
             }
@@ -1532,6 +1536,11 @@ public final class CompanyExtractor {
                 return new Subject(Subject.Kind.IMPLICIT, null, -1);
             }
             s = STOCK_CODE.matcher(s).replaceAll("");
+            String timeless = withoutTrailingTime(s);
+            if (timeless.length() >= 2) {
+                // "某某锂电当月份额为3.6%": a time after the name.
+                s = timeless;
+            }
             Matcher has = HAS.matcher(s);
             if (has.find() && has.start() >= 2) {
                 // "全集团有2100名员工", "某某科技拥有门店120家": the name without its verb of having.
@@ -1594,7 +1603,9 @@ public final class CompanyExtractor {
                     String before = s.substring(0, i);
                     if (before.length() >= 2 && names.looksLikeName(before)) {
                         String full = companies.resolve(before, offset);
-                        if (!full.equals(before) || lex.isCompanyOrganization(before)) {
+                        // "另一家中国企业某某动力全球份额": a name after a head word (企业, 厂商) is a company's.
+                        if (!full.equals(before) || lex.isCompanyOrganization(before)
+                                || headed && !names.isCommonWord(before)) {
                             return new Subject(Subject.Kind.NAMED, full, offset);
                         }
                     }

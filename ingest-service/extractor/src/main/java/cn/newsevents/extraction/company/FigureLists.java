@@ -1,6 +1,8 @@
 package cn.newsevents.extraction.company;
 
 import cn.newsevents.contract.event.Metric;
+import cn.newsevents.contract.event.Unit;
+import cn.newsevents.extraction.normalize.Amount;
 import cn.newsevents.extraction.normalize.Amounts;
 import cn.newsevents.extraction.normalize.Periods;
 
@@ -43,7 +45,7 @@ final class FigureLists {
     private static final int MAX_REGISTERED = 20;
     private static final int KEYWORD_REACH = 24;
     /** 某某仍以31.2%居冠: an adverb between a name and its figure. */
-    private static final Pattern TRAILING_ADVERB = Pattern.compile("(?:仍然|依然|继续|仍|则|亦|也)$");
+    private static final Pattern TRAILING_ADVERB = Pattern.compile("(?:仍然|依然|继续|仍|则|亦|也|当月|当季|累计)$");
     /** 超越日商, 另一台厂, 韩系厂商: a ranking verb and a company's origin written before its name. */
     private static final Pattern CONJUNCTIONS = Pattern.compile("[和与及]");
     static final Pattern ORIGIN = Pattern.compile(
@@ -395,8 +397,16 @@ final class FigureLists {
     private static List<int[]> amounts(String t, int from, int to) {
         List<int[]> out = new ArrayList<>();
         Matcher a = AMOUNT.matcher(t).region(from, to);
+        Boolean percent = null;
         while (a.find() && out.size() < MAX_ITEMS) {
-            if (Amounts.parse(a.group()).isPresent()) {
+            Optional<Amount> parsed = Amounts.parse(a.group());
+            if (parsed.isPresent()) {
+                boolean isPercent = parsed.get().unit() == Unit.PERCENT;
+                if (percent != null && isPercent != percent) {
+                    // "分别为43.2%和23.7%，两家合计…": a count after shares is no item of their list.
+                    break;
+                }
+                percent = isPercent;
                 out.add(new int[]{a.start(), a.end()});
             }
         }
@@ -526,9 +536,18 @@ final class FigureLists {
         }
         // "甲、乙、丙一季度分别完成产值…": any period word between the names and their figures ends the list.
         List<Periods.Mention> period = Periods.find(s, 0, cut, ANY_YEAR);
-        if (!period.isEmpty() && period.get(0).start() > 0) {
+        int opening = 0;
+        if (!period.isEmpty() && period.get(0).start() == 0 && period.get(0).end() < cut) {
+            // "1-10月甲、乙累计份额分别为…": the period opening the list is no part of its first name.
+            opening = period.get(0).end();
+            period = period.subList(1, period.size());
+        }
+        if (!period.isEmpty() && period.get(0).start() > opening) {
             cut = period.get(0).start();
         }
+        s = s.substring(opening, cut);
+        offset += opening;
+        cut -= opening;
         s = s.substring(0, cut);
         // A head word before the first name describes the list ("龙头企业甲、乙"); one inside an item describes that
         // item ("连接器厂甲与光学镜头厂乙") and is read with it.
@@ -636,7 +655,8 @@ final class FigureLists {
             name = name.substring(trade.end());
         }
         if (name.length() < 2 || name.length() > (hasRegisteredEnding(name) ? MAX_REGISTERED : 10)
-                || A_YEAR.matcher(name).matches() || name.contains("率")) {
+                || A_YEAR.matcher(name).matches() || name.contains("率") || name.charAt(0) == '占') {
+            // "，占总装车量30.7%", "，占比69.3%": the verb of a share, no name before it.
             // "不良贷款率1.92%，资本充足率17.8%": ratios, not names.
             // "2021年、2022年和2023年…分别为": years listed, not names.
             return null;
