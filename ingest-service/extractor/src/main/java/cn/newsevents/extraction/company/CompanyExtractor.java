@@ -74,7 +74,7 @@ public final class CompanyExtractor {
             "(?:^|的)([^，,；;：:。的是]{2,10})(?:是|为|為)[^，,；;：:。]{0,24}(?:企业|企業|公司|厂商|廠商|厂家|廠家|药企|藥企|车企|車企|龙头|龍頭)(?:之一)?$");
     private static final Pattern DESCRIBED_TOPIC = Pattern.compile("的[^，,；;：:。的]{0,10}?(?:厂商?|供应商|发展商|投资商|开发商|运营商|制造商|经销商|代理商|服务商|同行|同业)([^，,；;：:。的厂商]{2,10})$");
     /** A head word that names a trade ("面板厂", "设备厂商", "建材供应商") before a company's name. */
-    private static final Pattern TRADE_DESCRIPTOR = Pattern.compile("[厂商]$");
+    private static final Pattern TRADE_DESCRIPTOR = Pattern.compile("(?:[厂商]|平台|业者|品牌)$");
     /** A short name in brackets closing a name: "某某教育集团有限公司（某某教育）". */
     private static final Pattern TRAILING_SHORT_NAME = Pattern.compile("[（(]([\\u4e00-\\u9fff]{2,8})[)）]$");
     /** A company's results report, the object of 公布/发布 when a company is the subject. */
@@ -1168,7 +1168,11 @@ public final class CompanyExtractor {
                 // 1234）昨日公布: the tail of an aside whose colon split the clause, not a name.
                 return null;
             }
-            if (hasStopWord(name)) {
+            // "某某服务同日公布中期业绩": 服务 ending a name before a verb of announcing is part of it (a property
+            // manager's name), not the verb that ends a subject.
+            boolean serviceName = name.length() >= 4 && name.endsWith("服务")
+                    && !hasStopWord(name.substring(0, name.length() - 2));
+            if (hasStopWord(name) && !serviceName) {
                 return null;
             }
             if (functionWord(name) && !lex.isCompanyOrganization(name)) {
