@@ -100,7 +100,7 @@ public final class CompanyExtractor {
     private static final Pattern NAMED_UNITS = Pattern.compile("\\s*([\\u4e00-\\u9fff]{2,12}?)"
             + "(?:全年|当月|单月|[0-9]{1,2}月)?" + UNITS_SOLD);
     /** A clause giving the cause of a change: 主因…, 由于…. */
-    private static final Pattern CAUSE = Pattern.compile("\\s*(?:主因|主要因为|主要是因为|主要由于|由于|因为|因)");
+    private static final Pattern CAUSE = Pattern.compile("\\s*(?:主因|主要因为|主要是因为|主要由于|由于|因为|因|受(?!惠|益))");
     /** What a clause says after a name and its month without a metric word: units sold or registered. */
     private static final Pattern MONTH_COUNT = Pattern.compile(UNITS_SOLD);
     private static final Pattern TOPIC_OPENER = Pattern.compile(
@@ -1129,6 +1129,8 @@ public final class CompanyExtractor {
             if (described >= 0 && name.length() - described - 1 >= 2) {
                 name = name.substring(described + 1);
             }
+            // "连锁餐饮集团某某餐饮": a group of a trade, before the name.
+            name = names.withoutTradeGroup(name);
             // "本地建材商某某控股有限公司宣布": a registered name ending the opening is the name, without the words
             // the name table leaves before it.
             List<CompanyNames.Name> inOpening = names.registered(name, 0, name.length());
@@ -1832,12 +1834,12 @@ public final class CompanyExtractor {
         /** "该公司在某地布局的(硅材料基地)": the subject opens with the company in focus and ends with its site. */
         /**
          * Whether {@code t[from, to)} opens, after a period word at most (年内, 今年), with a word for the company in
-         * focus and a preposition: "集团为…", "公司向…", "该公司对…".
+         * focus and a preposition: "集团为…", "公司向…", "该公司对…", "集团在广东的学校…".
          */
         private boolean anaphorBeforePreposition(int from, int to) {
             for (String a : lex.anaphors) {
                 int i = t.indexOf(a, from);
-                if (i < 0 || i > from + 4 || i + a.length() >= to || "为向对于".indexOf(t.charAt(i + a.length())) < 0) {
+                if (i < 0 || i > from + 4 || i + a.length() >= to || "为向对于在".indexOf(t.charAt(i + a.length())) < 0) {
                     continue;
                 }
                 if (i == from || i == from + 2 && "年期季月".indexOf(t.charAt(from)) >= 0 && t.charAt(from + 1) == '内') {

@@ -101,6 +101,21 @@ final class CompanyNames {
         return out;
     }
 
+    /**
+     * "连锁餐饮集团某某餐饮": the name after a group or company word of a trade written before it; else the name.
+     */
+    String withoutTradeGroup(String name) {
+        Matcher m = TRADE_GROUP.matcher(name);
+        if (m.lookingAt() && name.length() - m.end() >= 2 && !name.startsWith("控股", m.end())
+                && lex.nameSuffixes.stream().noneMatch(x -> name.startsWith(x, m.end()))
+                && !lex.organizationKinds.containsKey(name.substring(m.end()))
+                && (isTradeWord(m.group(1)) || isTradePhrase(m.group(1)))) {
+            // (某某餐饮集团控股: 控股 after the group word is part of the name.)
+            return name.substring(m.end());
+        }
+        return name;
+    }
+
     /** Whether every word of {@code words} is a common noun, verbal noun or attribute (连锁, 中式, 快餐, 冷链). */
     private static boolean isTradePhrase(String words) {
         List<Term> terms = Segmenter.WORDS.seg(words);

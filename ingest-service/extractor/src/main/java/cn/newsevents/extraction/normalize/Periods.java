@@ -65,6 +65,7 @@ public final class Periods {
                     + "|(?<same>去年同期|上年同期|上年度同期|去年同月|上年同月|去年同季|上年同季)"
                     + "|(?<within>报告期内|期内)"
                     + "|(?<thismonth>本月|当月|上月|上个月)"
+                    + "|(?<thisquarter>当季度|当季)(?!末)"
                     + "|(?<lastquarter>上一季度|上季度|上一季|上季)"
                     + "|(?<single>单季度|单季)"
                     + "|(?<singlemonth>单月)(?!份)"
@@ -228,6 +229,7 @@ public final class Periods {
         // Transparent bounds: "4月" before "营收" is a period even when the region ends at the keyword.
         Matcher m = PATTERN.matcher(text).useTransparentBounds(true);
         Anchor a = anchor;
+        Period lastQuarter = null;
         int p = from;
         while (next(m, text, from, p, to)) {
             p = m.end();
@@ -236,6 +238,10 @@ public final class Periods {
             }
             Resolved r = resolve(m, a);
             Optional<Period> period = r.period();
+            if (m.group("thisquarter") != null) {
+                // "第四季度实现营业收入…；当季归母净利润…": the quarter just named in the paragraph.
+                period = Optional.ofNullable(lastQuarter);
+            }
             boolean undated = m.group("undated") != null || m.group("within") != null
                     || m.group("lastquarter") != null;
             if (period.isPresent() || undated) {
@@ -255,6 +261,9 @@ public final class Periods {
                 // "截至9月底，集团共有分店92间": a day things are counted at; the period the report covers stays the
                 // latest one for figures after it (期内收益…).
                 a = m.group("n") != null ? a : a.after(mention);
+                if (mention.period() instanceof Period.Quarter) {
+                    lastQuarter = mention.period();
+                }
             }
         }
         return out;
