@@ -569,7 +569,7 @@ final class PostedPersons {
             i++;
         }
         return dot && i - p >= 3 && "·•‧・".indexOf(s.charAt(i - 1)) < 0 && (hardAt(s, i, to) || softAt(s, i, to))
-                ? i : -1;
+                && !"会會".contains(s.substring(i - 1, i)) ? i : -1;
     }
 
     private int nameBefore(String s, int ts, int te, int regionStart, int to, NameHints names) {
