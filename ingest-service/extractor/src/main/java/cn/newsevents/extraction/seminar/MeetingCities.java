@@ -200,6 +200,8 @@ final class MeetingCities {
             district = articleDistrict;
         }
         String province = city == null ? null : Places.provinceOf(city);
+        // 自治区党委, 自治区工商联 in a 南宁 article: the region's (广西壮族自治区).
+        String region = Places.regionName(province);
         if (!Places.isProvince(province)) {
             province = articleProvince;
         }
@@ -220,7 +222,8 @@ final class MeetingCities {
             }
             if ((part.startsWith("区") || part.startsWith("县")) && district != null
                     && district.charAt(district.length() - 1) == part.charAt(0)) {
-                sb.append(district).append(part.substring(1));
+                // 余杭区 + 区委 = 余杭区委; a new area keeps both: 滨海新区区委.
+                sb.append(district).append(district.endsWith("新区") && part.startsWith("区委") ? part : part.substring(1));
             } else if (part.startsWith("县") && district == null && Places.isCounty(city)) {
                 // 副县长 in a 屏东 article: the county's government (屏东县政府).
                 sb.append(city).append(part);
@@ -228,6 +231,8 @@ final class MeetingCities {
                 sb.append(city).append(part);
             } else if (part.startsWith("省") && province != null) {
                 sb.append(province).append(part);
+            } else if (part.startsWith("自治区") && region != null) {
+                sb.append(region).append(part.substring(3));
             } else {
                 sb.append(part);
             }

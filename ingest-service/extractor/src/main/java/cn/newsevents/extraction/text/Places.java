@@ -148,6 +148,15 @@ public final class Places {
         return city == null ? null : Lexicon.CITIES.value(city, 2);
     }
 
+    /** The full name of an autonomous region (广西 -> 广西壮族自治区), or null for any other place. */
+    public static String regionName(String province) {
+        if (province == null || !"region".equals(Lexicon.PROVINCES.value(province, 2))) {
+            return null;
+        }
+        String full = Lexicon.PROVINCES.value(province, 3);
+        return full == null || full.isEmpty() ? null : full;
+    }
+
     /** True when the province takes 省 (not a municipality or region). */
     public static boolean isProvince(String province) {
         return province != null && "province".equals(Lexicon.PROVINCES.value(province, 2));
