@@ -24,6 +24,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -143,6 +144,8 @@ public final class CompanyExtractor {
     private static final int TOPIC_NAME_REACH = 36;
     /** How many characters of a trade may stand between a cataphor (——这是) and the registered name it points to. */
     private static final int CATAPHOR_DESCRIPTOR = 10;
+    /** How much of a paragraph's start is its opening, where the company it speaks of is named. */
+    private static final int PARAGRAPH_OPENING = 40;
     /** Verbs whose object a company named after them is (进入某某公司供应商名录, 中标某某公司项目). */
     private static final Pattern OBJECT_VERB = Pattern.compile("进入|成为|加入|中标|入选|签约|携手|收购|并购|起诉|供货给|供应给");
     /** The year before, in a comparison with the figure just reported. */
@@ -246,6 +249,8 @@ public final class CompanyExtractor {
         private final Set<String> subsidiaries = new HashSet<>();
         /** The company the latest figure was reported for. */
         private String lastReported;
+        /** The companies figures were reported for in the paragraph read last. */
+        private final Set<String> previousParagraphReported = new LinkedHashSet<>();
         private final ArticleCompanies companies;
         private final FigureAssembly figures;
         private final FigureCues cues;
@@ -389,7 +394,13 @@ public final class CompanyExtractor {
                 // A listed company and the subsidiary it reported on: the paragraphs after speak of the company.
                 topic = named.get(0).equals(subsidiaries.iterator().next()) ? named.get(1) : named.get(0);
             }
-            if (topic == null && announced.size() == 1) {
+            if (topic == null && previousParagraphReported.size() == 1 && announced.size() == 1
+                    && !announced.contains(previousParagraphReported.iterator().next())
+                    && !opensWithReported(from, to)) {
+                // "另一边厢，某某物流集团中期转盈为亏…。\n截至6月底，集团僱员总数为…": the company the paragraph before
+                // reported on, not the one that published first.
+                topic = previousParagraphReported.iterator().next();
+            } else if (topic == null && announced.size() == 1) {
                 // The one company that published its results stays in focus when others (its customers, its
                 // peers) are named by the way.
                 topic = announced.iterator().next();
@@ -407,6 +418,7 @@ public final class CompanyExtractor {
                 topic = captioned;
             }
             inherited = topic != null && !reported.contains(topic) && !announced.contains(topic) ? topic : null;
+            previousParagraphReported.clear();
             int s = from;
             while (s < to) {
                 int e = s;
@@ -418,6 +430,17 @@ public final class CompanyExtractor {
                 }
                 s = e + 1;
             }
+        }
+
+        /** Whether the paragraph's opening names (in full or by its first four characters) a company reported on. */
+        private boolean opensWithReported(int from, int to) {
+            String opening = t.substring(from, Math.min(to, from + PARAGRAPH_OPENING));
+            for (String c : reported) {
+                if (opening.contains(c.substring(0, Math.min(4, c.length())))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -876,6 +899,7 @@ public final class CompanyExtractor {
             addFigure(new FigureAssembly.Figure(company, metric, period, value, unit, qualifier, growth, rank, person,
                     evStart, m.end(), confidence));
             reported.add(company);
+            previousParagraphReported.add(company);
             lastReported = company;
             if (named.size() < 2) {
                 addDistinct(named, company);
@@ -999,6 +1023,7 @@ public final class CompanyExtractor {
                 figures.add(f);
             }
             reported.add(f.company());
+            previousParagraphReported.add(f.company());
             lastReported = f.company();
         }
 
@@ -1077,10 +1102,12 @@ public final class CompanyExtractor {
                     best = i;
                 }
             }
-            if (best < 0 && coded) {
-                // "硬板厂某某电子(6215)受需求疲弱拖累，10月营收…": a listed company's name, known by its stock code.
+            if (coded) {
+                // "硬板厂某某电子(6215)受需求疲弱拖累，10月营收…": a listed company's name, known by its stock code;
+                // "同日公布业绩的某某物业服务(06698)表现…": also when a verb before it describes the company.
                 Matcher code = STOCK_CODE.matcher(lead);
-                if (code.find() && code.start() >= 2 && code.start() <= TOPIC_NAME_REACH) {
+                if (code.find() && code.start() >= 2 && code.start() <= TOPIC_NAME_REACH
+                        && (best < 0 || best < code.start() && lead.lastIndexOf('的', code.start()) > best)) {
                     best = code.start();
                 }
             }
@@ -1717,6 +1744,7 @@ public final class CompanyExtractor {
                 emittedAmounts.add(item.start());
             }
             reported.add(company);
+            previousParagraphReported.add(company);
             lastReported = company;
             return company;
         }
