@@ -76,8 +76,9 @@ public final class CompanyExtractor {
     private static final Pattern DESCRIBED_TOPIC = Pattern.compile("的[^，,；;：:。的]{0,10}?(?:厂商?|供应商|发展商|投资商|开发商|运营商|制造商|经销商|代理商|服务商|同行|同业)([^，,；;：:。的厂商]{2,10})$");
     /** A head word that names a trade ("面板厂", "设备厂商", "建材供应商") before a company's name. */
     private static final Pattern TRADE_DESCRIPTOR = Pattern.compile("(?:[厂商]|平台|业者|品牌)$");
-    /** A short name in brackets closing a name: "某某教育集团有限公司（某某教育）". */
-    private static final Pattern TRAILING_SHORT_NAME = Pattern.compile("[（(]([\\u4e00-\\u9fff]{2,8})[)）]$");
+    /** A short name in brackets closing a name: "某某教育集团有限公司（某某教育）", "（某某餐饮，2573）". */
+    private static final Pattern TRAILING_SHORT_NAME = Pattern.compile(
+            "[（(]([\\u4e00-\\u9fff]{2,8})(?:[，,、] ?[0-9]{3,6}(?:\\.[A-Za-z]{2})?)?[)）]$");
     /** A company's results report, the object of 公布/发布 when a company is the subject. */
     private static final Pattern RESULTS_REPORT = Pattern.compile("财报|业绩|年报|季报|半年报|中报|年度报告|季度报告|中期报告|财务报告|营运报告|财务数据|经营数据");
     /** An outlet's dateline opening a paragraph ("某某网讯 ", "某地10日电 "): it ends in 讯 or 电 and a space. */
@@ -579,6 +580,10 @@ public final class CompanyExtractor {
             if (!inClause.isEmpty() && (inClause.get(0).start() <= opening + 3 || inClause.size() == 1
                     && !OBJECT_VERB.matcher(t).region(cs, inClause.get(0).start()).find())) {
                 topic = inClause.get(0).name();
+                if (topic.equals(inherited)) {
+                    // Named again (the headline's company written out in the body): the figures after it are its.
+                    inherited = null;
+                }
             } else if (inClause.isEmpty() && lead != null) {
                 // "钧晟精密为国内汽车扣件大厂之一，去年营收…": the short form of a name the article gave, opening the clause.
                 String full = companies.shortFormAt(t, opening, ce);
