@@ -75,6 +75,8 @@ public final class CompanyExtractor {
             "(?:^|的)([^，,；;：:。的是]{2,10})(?:是|为|為)[^，,；;：:。]{0,24}(?:企业|企業|公司|厂商|廠商|厂家|廠家|药企|藥企|车企|車企|龙头|龍頭)(?:之一)?$");
     private static final Pattern DESCRIBED_TOPIC = Pattern.compile("的[^，,；;：:。的]{0,10}?(?:厂商?|供应商|发展商|投资商|开发商|运营商|制造商|经销商|代理商|服务商|同行|同业)([^，,；;：:。的厂商]{2,10})$");
     /** A head word that names a trade ("面板厂", "设备厂商", "建材供应商") before a company's name. */
+    /** A bracket around a period already blanked out: "（即||||）". */
+    private static final Pattern RESTATED_PERIOD = Pattern.compile("[（(](?:即|亦即|指)?\\|+[)）]");
     private static final Pattern TRADE_DESCRIPTOR = Pattern.compile("(?:[厂商]|平台|业者|品牌)$");
     /** A short name in brackets closing a name: "某某教育集团有限公司（某某教育）", "（某某餐饮，2573）". */
     private static final Pattern TRAILING_SHORT_NAME = Pattern.compile(
@@ -1492,6 +1494,13 @@ public final class CompanyExtractor {
                 }
             }
             // "某某2023年产值…": a year glued to a keyword that starts with 年 is not part of the name.
+            // "下半财年（即2024年10月至2025年3月）营业额": a bracket that only restates a period is part of it.
+            Matcher restated = RESTATED_PERIOD.matcher(new String(chars));
+            while (restated.find()) {
+                for (int i = restated.start(); i < restated.end(); i++) {
+                    chars[i] = '|';
+                }
+            }
             String s = TRAILING_YEAR.matcher(QUOTES.matcher(new String(chars)).replaceAll("")).replaceAll("");
             String afterPeriod = nameAfterLastPeriod(s);
             int offset = cs;

@@ -58,6 +58,20 @@ final class CompanyNames {
         this.nonCompanyScanner = new KeywordScanner(all);
     }
 
+    /** Whether every bracket of {@code s} closes in it. */
+    private static boolean balanced(String s) {
+        int depth = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '（' || c == '(') {
+                depth++;
+            } else if ((c == '）' || c == ')') && --depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
+    }
+
     static boolean isNameChar(char c) {
         return (c >= '\u4e00' && c <= '\u9fff') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
                 || (c >= '0' && c <= '9') || c == '（' || c == '）' || c == '(' || c == ')' || c == '·'
@@ -381,6 +395,10 @@ final class CompanyNames {
     /** Whether a short subject ("星河通信", "华光电子A") can be a company name by itself. */
     boolean looksLikeName(String s) {
         if (s == null || s.length() < 2 || s.length() > 16) {
+            return false;
+        }
+        if ("（(）)".indexOf(s.charAt(0)) >= 0 || !balanced(s)) {
+            // "（即2024年10月至…）": an aside, or a part of one, is no name.
             return false;
         }
         for (int i = 0; i < s.length(); i++) {
