@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class MeetingCities {
     /** A district named as a body: two or three characters and 区 or 新区 before 委, 政府, 召开, 举行, 领导 or 人大. */
     private static final Pattern DISTRICT = Pattern.compile(
-            "(?:^|[，。、；：\\n“（是在]|市)(\\p{IsHan}{2,3}(?:新区|区|县))(?=委|政府|人民政府|召开|举行|举办|今年|领导|人大|政协)");
+            "(?:^|[，。、；：\\n“（是在]|市)(\\p{IsHan}{1,3}(?:新区|区|县))(?=委|政府|人民政府|召开|举行|举办|今年|领导|人大|政协)");
     private final MeetingText text;
     private final String s;
     private final int body;
@@ -322,6 +322,11 @@ final class MeetingCities {
             boolean area = d.endsWith("港区") || d.endsWith("园区") || d.endsWith("景区") || d.endsWith("城区")
                     || d.endsWith("社区") || d.endsWith("片区") || d.endsWith("校区") || d.endsWith("厂区")
                     || d.endsWith("矿区") || d.endsWith("库区") || d.endsWith("林区") || d.endsWith("湾区");
+            // 莘县 and 沛县 are one character and 县; a word before 区 or 县 (向区政府反映) is not.
+            boolean oneCharacter = m.end(1) - m.start(1) == 2;
+            if (oneCharacter && (d.endsWith("区") || "向在对为由到从经及与和其此这那给请".indexOf(d.charAt(0)) >= 0)) {
+                continue;
+            }
             if (!area && "全本我该各城园港景社片".indexOf(s.charAt(m.start(1))) < 0) {
                 return text.orig.substring(m.start(1), m.end(1));
             }
