@@ -1959,7 +1959,9 @@ public final class CompanyExtractor {
          * "岑某在会上透露，集团…", "朱某说，企业全年…": a seminar participant from a company opening the clause with a
          * verb of speech; what the clauses after it say of 集团 or 企业 is that company's.
          */
-        private String speakersCompany(String lead) {
+        private String speakersCompany(String clauseLead) {
+            // "”某某坦言，公司去年营收…": a quotation closed before the speaker.
+            String lead = clauseLead.replaceFirst("^[”“\"」「』『\\s]+", "");
             for (SeminarEvent s : seminars) {
                 for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
                     if (p.name() == null || p.organization() == null) {

@@ -514,6 +514,13 @@ final class FigureLists {
             s = s.substring(listStart);
             offset += listStart;
         }
+        // "同属伺服器机壳族群的甲与乙": what the list is described as, before 的, is no part of its first name.
+        Matcher firstItemEnd = NAME_SEP.matcher(s);
+        int described = s.lastIndexOf('的', firstItemEnd.find() ? firstItemEnd.start() : s.length());
+        if (described >= 2 && (firstItemEnd.hitEnd() || firstItemEnd.start() - described - 1 >= 2)) {
+            offset += described + 1;
+            s = s.substring(described + 1);
+        }
         int cut = s.length();
         for (String w : stopWords) {
             int i = s.indexOf(w);
