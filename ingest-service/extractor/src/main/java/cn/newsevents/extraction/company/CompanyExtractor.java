@@ -143,6 +143,8 @@ public final class CompanyExtractor {
     private static final int SUBJECT_WINDOW = 48;
     private static final int RULE_WINDOW = 40;
     private static final int COMPARISON_WINDOW = 40;
+    /** How much of a figure's clause after it may stand before a comparison in the next clause. */
+    private static final int SHARE_TAIL = 16;
     /** How far into a clause a topic verb may stand after the name (a stock code and a day may come between). */
     private static final int TOPIC_NAME_REACH = 36;
     /** How many characters of a trade may stand between a cataphor (——这是) and the registered name it points to. */
@@ -382,7 +384,11 @@ public final class CompanyExtractor {
             return max;
         }
 
+        /** The period expressions of the paragraph being read. */
+        private List<Periods.Mention> paragraphMentions;
+
         private void paragraph(int from, int to, List<Periods.Mention> mentions) {
+            paragraphMentions = mentions;
             // An article that so far named one company only (by its registered name or as the owner of its
             // figures) keeps it in focus in its next paragraphs ("研发方面，公司前三季度研发投入…").
             // Kept incrementally (at most two names are ever held) so that the cost stays linear in the text.
@@ -930,8 +936,20 @@ public final class CompanyExtractor {
                 after = growthClause.end();
                 compareEnd = clauseEndAfter(after);
             }
-            comparisonBase(after, Math.min(compareEnd, after + COMPARISON_WINDOW), company, metric, kind,
-                    period, value.signum() < 0, evStart, mentions, confidence);
+            boolean based = comparisonBase(after, Math.min(compareEnd, after + COMPARISON_WINDOW), company, metric,
+                    kind, period, value.signum() < 0, evStart, mentions, confidence);
+            int clauseBreak = after;
+            while (clauseBreak < t.length() && clauseBreak - after < SHARE_TAIL
+                    && CLAUSE_BREAKS.indexOf(t.charAt(clauseBreak)) < 0 && SENTENCE_BREAKS.indexOf(t.charAt(clauseBreak)) < 0
+                    && !Character.isDigit(t.charAt(clauseBreak))) {
+                clauseBreak++;
+            }
+            if (!based && clauseBreak > after && clauseBreak < t.length() && "，,".indexOf(t.charAt(clauseBreak)) >= 0) {
+                // "以24.6%的市场份额继续排名第一，较2023年全年的21.8%提升": the comparison after the rest of the
+                // figure's clause, when that rest holds no other number.
+                comparisonBase(clauseBreak, Math.min(clauseEndAfter(clauseBreak), clauseBreak + COMPARISON_WINDOW),
+                        company, metric, kind, period, value.signum() < 0, evStart, mentions, confidence);
+            }
             int from = change;
             if (from >= 0 && from < m.start("amount")) {
                 // "客户数从上年末的310万增加到1960万": the starting figure is the earlier period's.
@@ -946,21 +964,21 @@ public final class CompanyExtractor {
          * 478亿元", "门店1820家，比上年末的760家增长…"): the same company and metric, at the period the comparison
          * names. A loss compared with a loss stays a loss; with a profit (上年同期盈利…) it is a profit.
          */
-        private void comparisonBase(int from, int to, String company, Metric metric, CompanyLexicon.AmountKind kind,
+        private boolean comparisonBase(int from, int to, String company, Metric metric, CompanyLexicon.AmountKind kind,
                                     Period period, boolean loss, int evStart, List<Periods.Mention> mentions,
                                     double confidence) {
             if (from >= to) {
-                return;
+                return false;
             }
             Matcher c = rules.comparison.matcher(t).region(from, to);
             if (!c.lookingAt()) {
-                return;
+                return false;
             }
             for (KeywordScanner.Hit h : keywords.find(t, c.start(), c.start("amount"))) {
                 Optional<Metric> other = lex.keywords.getOrDefault(h.word(), Optional.empty());
                 if (other.isPresent() && other.get() != metric) {
                     // "，去年全年亏损236亿元" after a profit: a figure of its own, read by its own keyword.
-                    return;
+                    return false;
                 }
             }
             Optional<Amount> parsed = Amounts.parse(c.group("amount"));
@@ -970,7 +988,7 @@ public final class CompanyExtractor {
                 reported = period;
             }
             if (parsed.isEmpty() || reported == null) {
-                return;
+                return false;
             }
             Periods.Anchor anchor = new Periods.Anchor(publicationYear, 0, reported.endYear(), null, reported);
             List<Periods.Mention> base = Periods.findInComparison(t, c.start(), c.start("amount"), anchor);
@@ -982,11 +1000,11 @@ public final class CompanyExtractor {
                 basePeriod = period.yearEarlier();
             }
             if (basePeriod == null || basePeriod.equals(period)) {
-                return;
+                return false;
             }
             Amount amount = parsed.get();
             if (!lex.fits(metric, amount)) {
-                return;
+                return false;
             }
             BigDecimal value = FigureAssembly.plain(amount.value());
             boolean gain = GAIN.matcher(t).region(c.start(), c.start("amount")).find();
@@ -996,6 +1014,7 @@ public final class CompanyExtractor {
             Unit unit = kind == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT : currency(amount, c.group("amount"));
             figures.add(new FigureAssembly.Figure(company, metric, basePeriod, value, unit, amount.qualifier(), null,
                     null, null, evStart, c.end(), confidence - 0.1));
+            return true;
         }
 
         /** "从2020年的…跃升至去年的38.2亿元": the figure's own period, written after 至 (到) and before it. */
@@ -1032,6 +1051,20 @@ public final class CompanyExtractor {
             reported.add(f.company());
             previousParagraphReported.add(f.company());
             lastReported = f.company();
+            if (f.metric() == Metric.MARKET_SHARE && f.period() != null && paragraphMentions != null) {
+                // "澜庭以17.6%的份额稳居第一，较去年同期的15.1%提升": a listed share compared with an earlier one.
+                int clauseBreak = f.evidenceEnd();
+                while (clauseBreak < t.length() && clauseBreak - f.evidenceEnd() < SHARE_TAIL
+                        && CLAUSE_BREAKS.indexOf(t.charAt(clauseBreak)) < 0 && SENTENCE_BREAKS.indexOf(t.charAt(clauseBreak)) < 0
+                    && !Character.isDigit(t.charAt(clauseBreak))) {
+                    clauseBreak++;
+                }
+                if (clauseBreak < t.length() && "，,".indexOf(t.charAt(clauseBreak)) >= 0) {
+                    comparisonBase(clauseBreak, Math.min(clauseEndAfter(clauseBreak), clauseBreak + COMPARISON_WINDOW),
+                            f.company(), f.metric(), CompanyLexicon.AmountKind.PERCENT, f.period(), false,
+                            f.evidenceStart(), paragraphMentions, f.confidence());
+                }
+            }
         }
 
         private void addFigure(FigureAssembly.Figure f) {

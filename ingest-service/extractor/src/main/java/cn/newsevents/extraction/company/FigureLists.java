@@ -661,6 +661,11 @@ final class FigureLists {
             // "光学镜头厂某某光电": the trade of one listed name, written before it.
             name = name.substring(trade.end());
         }
+        if (name.length() > 3 && (name.charAt(0) == '（' || name.charAt(0) == '(')
+                && (name.endsWith("）") || name.endsWith(")"))) {
+            // "（某某新能）": the short name in brackets after a full one.
+            name = name.substring(1, name.length() - 1);
+        }
         if (name.length() < 2 || name.length() > (hasRegisteredEnding(name) ? MAX_REGISTERED : 10)
                 || A_YEAR.matcher(name).matches() || name.contains("率") || name.charAt(0) == '占') {
             // "，占总装车量30.7%", "，占比69.3%": the verb of a share, no name before it.

@@ -61,9 +61,10 @@ public final class Amounts {
             + "(?![为為功交长長本立员員绩績果品不])";
     /**
      * The lower part of an amount written in two magnitudes, after 亿 or 兆: "4億3,718萬元" is 437180000, "1兆2,050億"
-     * 1205000000000.
+     * 1205000000000; after 万, the units: "3萬1,731輛" is 31731.
      */
-    private static final String LOWER = "(?:(?<=[亿億兆])[0-9]{1,4}+(?:,[0-9]{3})?+[万萬亿億])?";
+    private static final String LOWER = "(?:(?<=[亿億兆])[0-9]{1,4}+(?:,[0-9]{3})?+[万萬亿億]"
+            + "|(?<=[万萬])[0-9]{1,4}+(?:,[0-9]{3})?+(?![0-9.,万萬亿億%％]))?";
     /** One space between a number and its magnitude or unit ("7.52 亿元"), only when one follows. */
     private static final String SPACE = "(?: (?=[十百千万亿兆萬億" + firstUnitCharacters() + "]))?";
 

@@ -63,6 +63,7 @@ class AmountsTest {
             "新台幣4億3,718萬元|437180000|TWD|null",
             "13億6604萬元|1366040000|CNY|null",
             "1兆2,050億元|1205000000000|CNY|null",
+            "3萬1,731輛|31731|COUNT|null",
     })
     void readsAmount(String text, String value, String unit, String qualifier) {
         Amount a = Amounts.parse(text).orElseThrow(() -> new AssertionError("Not read: " + text));
