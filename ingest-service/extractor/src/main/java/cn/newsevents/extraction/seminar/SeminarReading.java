@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
  * Mutable: one instance per extraction, used once.
  */
 final class SeminarReading {
+    /** A clause of purpose: 为协助…, 为了…. */
+    private static final java.util.regex.Pattern PURPOSE = java.util.regex.Pattern.compile(
+            "\\s*(?:[（(【][^）)】]{0,30}[）)】])?\\s*(?:为了|为|為了|為)");
+
     private final SeminarRules rules;
     private final Article article;
     private final String s;
@@ -182,13 +186,30 @@ final class SeminarReading {
         return new EventAssembly(article.id(), text, cities).assemble(drafts);
     }
 
+    /**
+     * Whether a cue of a planned meeting stands in {@code [from, to)} outside a clause of purpose: in "为协助…因应…
+     * 即将上路的碳费，某部今日举办座谈会" the plan is the purpose's, not the meeting's.
+     */
+    private boolean plannedBefore(int from, int to) {
+        int at = rules.cue(Role.PLANNED).indexOf(s, from, to);
+        while (at >= 0) {
+            int clause = text.clauseStart(at, from);
+            if (!PURPOSE.matcher(s).region(clause, at).lookingAt()) {
+                return true;
+            }
+            int next = text.clauseEnd(at, to);
+            at = next < to ? rules.cue(Role.PLANNED).indexOf(s, next, to) : -1;
+        }
+        return false;
+    }
+
     /** Reads one meeting mention; returns false when the meeting is only planned. */
     private boolean mention(Span sentence, int[] m, int windowStart, List<DateMention> dates) {
         int k0 = m[0];
         int k1 = m[1];
         int clauseEnd = text.clauseEnd(k1, sentence.end());
         int clauseStart = text.clauseStart(k0, windowStart);
-        if (text.has(Role.PLANNED, windowStart, clauseEnd)) {
+        if (plannedBefore(windowStart, clauseEnd)) {
             return false;
         }
         if (rules.cue(Role.REFERENCE_AFTER).longestAt(s, k1, Math.min(sentence.end(), k1 + 8)) > 0
