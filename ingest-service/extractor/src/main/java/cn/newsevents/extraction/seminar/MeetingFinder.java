@@ -64,6 +64,11 @@ final class MeetingFinder {
                 }
             }
             own.removeIf(d -> !usable(d.date()));
+            int together = earlierSessions(k0, k1);
+            if (together > 1 && own.size() == together) {
+                // 首两场已分别于一月四日及五日举行: one date for each of the sessions named together.
+                return own;
+            }
             return own.isEmpty() ? own : List.of(own.get(0));
         }
         for (DateMention d : dates) {
@@ -118,7 +123,8 @@ final class MeetingFinder {
             while (next < kinds.size() && kinds.get(next)[1] + 2 < i) {
                 next++;
             }
-            boolean afterAKind = next < kinds.size() && kinds.get(next)[1] <= i && i <= kinds.get(next)[1] + 2;
+            boolean afterAKind = next < kinds.size() && kinds.get(next)[1] <= i && i <= kinds.get(next)[1] + 2
+                    && (earlierSessions(i, sentence.end()) == 0 || text.clauseEnd(kinds.get(next)[1], i) >= i);
             if (!ofAKind && !afterAKind) {
                 out.add(new int[]{i, end, SESSION});
             }
@@ -134,6 +140,10 @@ final class MeetingFinder {
         if (c == '首' && i + 1 < to && "场期".indexOf(s.charAt(i + 1)) >= 0) {
             return i + 2;
         }
+        if (earlierSessions(i, to) > 0) {
+            // 首两场已分别于一月四日及五日举行: the first sessions of the series, each with its date.
+            return i + 3;
+        }
         for (String part : PARTS_OF_DAY) {
             // 座谈会分为两个时段，上午场已于昨天在台中举行: a session named by its time of day.
             if (s.startsWith(part, i) && i + part.length() <= to) {
@@ -145,6 +155,18 @@ final class MeetingFinder {
         }
         var n = ChineseNumbers.parse(s, i + 1, to, 3);
         return n != null && n.value() > 0 && n.end() < to && "场期".indexOf(s.charAt(n.end())) >= 0 ? n.end() + 1 : -1;
+    }
+
+    /** How many sessions "首两场", "前三场" (at {@code i}) name together, or 0. */
+    int earlierSessions(int i, int to) {
+        if (i + 3 > to || "首前".indexOf(s.charAt(i)) < 0 || "场期".indexOf(s.charAt(i + 2)) < 0) {
+            return 0;
+        }
+        return switch (s.charAt(i + 1)) {
+            case '两', '二' -> 2;
+            case '三' -> 3;
+            default -> 0;
+        };
     }
 
     private static final int MAX_SESSIONS = 8;

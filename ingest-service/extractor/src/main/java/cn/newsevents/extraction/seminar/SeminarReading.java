@@ -218,7 +218,8 @@ final class SeminarReading {
         }
         boolean session = m.length > 2 && m[2] == MeetingFinder.SESSION;
         List<DateMention> own = finder.datesOf(sentence, k0, k1, windowStart, clauseStart, clauseEnd, dates, session);
-        if (session && own.size() != 1) {
+        int together = session ? finder.earlierSessions(k0, k1) : 0;
+        if (session && own.size() != 1 && (together == 0 || own.size() != together)) {
             return true;
         }
         Integer sequence = session ? seriesReading.ordinalAfter(k0, k1)
@@ -249,7 +250,7 @@ final class SeminarReading {
             sequence = seriesReading.ordinalAfter(k1, sentence.end());
         }
         boolean earlier = text.has(Role.EARLIER, windowStart, k0)
-                || FOLLOWING.matcher(s).region(windowStart, k0).find();
+                || FOLLOWING.matcher(s).region(windowStart, k0).find() || together > 0;
         if (own.size() >= 2) {
             List<String> sessionFoci = Foci.perSession(focus, own.size());
             MeetingDraft head = current != null ? current : last;
