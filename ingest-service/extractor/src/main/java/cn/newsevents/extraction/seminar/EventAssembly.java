@@ -30,6 +30,9 @@ final class EventAssembly {
     /** The ending of an association's name. */
     private static final Pattern ASSOCIATION = Pattern.compile("(?:总商会|商会|协会|联合会|总会|学会|促进会|联谊会|同业公会|公会|工商联)");
     private static final int ASSOCIATION_REACH = 80;
+    /** "商会代表包括…": the delegates of an association named before. */
+    private static final Pattern DELEGATES = Pattern.compile("(?:商会|协会|联合会|总会|该会|公会)代表");
+    private static final int DELEGATES_REACH = 400;
     /** A body referred back to: 该局, 该会, 该署. */
     private static final Pattern ANAPHORIC_BODY = Pattern.compile("[该本]([局署厅会])");
     /** The head of a government department, or the deputy: 局长, 副署长, 厅长. */
@@ -429,12 +432,31 @@ final class EventAssembly {
             }
             body = DEPARTMENTS.get(head.group(1));
         }
-        return namedBefore(p.start(), body);
+        String named = namedBefore(p.start(), body);
+        if (named == null && body == ASSOCIATION) {
+            // "…与某某出入口商会代表举行座谈会。\n出席座谈会的商会代表包括会长甲、副会长乙": the association's delegates,
+            // the association named in the paragraph before.
+            int paragraph = orig.lastIndexOf('\n', p.start()) + 1;
+            String opening = SimplifiedText.of(orig.substring(paragraph, p.start()));
+            int end = paragraph - 1;
+            while (end > 0 && orig.charAt(end - 1) == '\n') {
+                end--;
+            }
+            if (DELEGATES.matcher(opening).find() && end > 0) {
+                int previous = orig.lastIndexOf('\n', end - 1) + 1;
+                named = namedBefore(end, body, Math.max(previous, end - DELEGATES_REACH));
+            }
+        }
+        return named;
     }
 
     /** The last organisation before {@code at} in its paragraph (within {@link #ASSOCIATION_REACH}) ending in {@code body}. */
     private String namedBefore(int at, Pattern body) {
-        int floor = Math.max(Math.max(0, at - ASSOCIATION_REACH), orig.lastIndexOf('\n', at) + 1);
+        return namedBefore(at, body, Math.max(Math.max(0, at - ASSOCIATION_REACH), orig.lastIndexOf('\n', at) + 1));
+    }
+
+    /** The last organisation in {@code [floor, at)} ending in {@code body}. */
+    private String namedBefore(int at, Pattern body, int floor) {
         String before = SimplifiedText.of(orig.substring(floor, at));
         Matcher m = body.matcher(before);
         String found = null;
