@@ -342,8 +342,9 @@ final class PostedPersons {
 
     private int nameAfter(String s, int p, int to, NameHints names) {
         int end = readNameAfter(s, p, to, names);
-        // "4家企业负责人应邀参加": a verb (应邀) after a post is no name, though 应 is a surname.
-        return end > 0 && DictionaryWords.onlyOfClass(s.substring(p, end), PostedPersons::verbOrAdverb) ? -1 : end;
+        // "4家企业负责人应邀参加": a verb (应邀) after a post is no name, though 应 is a surname; "顾问费用": nor is a
+        // common noun (费用), though 费 is one too.
+        return end > 0 && DictionaryWords.onlyOfClass(s.substring(p, end), PostedPersons::notAName) ? -1 : end;
     }
 
     /**
@@ -367,6 +368,10 @@ final class PostedPersons {
 
     private static boolean verbOrAdverb(String nature) {
         return nature.startsWith("v") || nature.startsWith("d") || nature.startsWith("p") || nature.startsWith("c");
+    }
+
+    private static boolean notAName(String nature) {
+        return verbOrAdverb(nature) || nature.equals("n");
     }
 
     private int readNameAfter(String s, int p, int to, NameHints names) {
