@@ -586,6 +586,10 @@ public final class Periods {
             return n < 2 ? Optional.of(new Period.Year(end))
                     : Optional.of(new Period.Range(new Period.Year(end - n + 1), new Period.Year(end)));
         }
+        if (m.group("whole") != null && explicitYear == null && isFinancialYear(a.latest())) {
+            // "截至9月30日止的年度…全年平均入住率": the financial year just reported.
+            return Optional.of(a.latest());
+        }
         if (m.group("whole") != null) {
             // 全年 with no year before it: the publication year's, or last year's when that has not ended.
             return a.contextYear() == null && a.publicationMonth() == 0 ? Optional.empty()
