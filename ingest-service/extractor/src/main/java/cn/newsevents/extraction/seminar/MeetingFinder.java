@@ -123,8 +123,9 @@ final class MeetingFinder {
             while (next < kinds.size() && kinds.get(next)[1] + 2 < i) {
                 next++;
             }
+            // 座谈会首场…: the kind's own ordinal; "…座谈会」，首场4月10日在台中登场": a session in a clause of its own.
             boolean afterAKind = next < kinds.size() && kinds.get(next)[1] <= i && i <= kinds.get(next)[1] + 2
-                    && (earlierSessions(i, sentence.end()) == 0 || text.clauseEnd(kinds.get(next)[1], i) >= i);
+                    && text.clauseEnd(kinds.get(next)[1], i) >= i;
             if (!ofAKind && !afterAKind) {
                 out.add(new int[]{i, end, SESSION});
             }
