@@ -182,8 +182,11 @@ public final class Periods {
             }
             // "截至9月底，集团共有分店92间": a day things are counted at; the period the report covers stays the
             // latest one for the figures after it (期内收益…).
+            // "2024年…截至2024年12月31日，员工总数…": the year's last day keeps the year as the period reported.
+            boolean yearEnd = latest instanceof Period.Year y && p instanceof Period.Month m && m.year() == y.year()
+                    && m.month() == 12;
             Period reported = mention.asOf() && (latest instanceof Period.Range || latest instanceof Period.Half
-                    || latest instanceof Period.Quarter) && latest.endYear() <= publicationYear ? latest : p;
+                    || latest instanceof Period.Quarter || yearEnd) && latest.endYear() <= publicationYear ? latest : p;
             Period before = isPlanned(reported) && !isPlanned(latest) ? latest : isPlanned(reported) ? beforePlan : null;
             return new Anchor(publicationYear, publicationMonth, p.endYear(), full, reported, relative, written, before);
         }
