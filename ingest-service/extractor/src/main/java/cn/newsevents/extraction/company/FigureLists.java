@@ -35,6 +35,8 @@ final class FigureLists {
     /** How far before a figure list its names may start: a few clauses of a sentence. */
     private static final int NAME_REACH = 80;
     private static final String SEP = "(?:、|，|,|及|和|与|以及|跟)";
+    /** A short name in brackets closing a listed name. */
+    private static final Pattern TRAILING_ASIDE = Pattern.compile("[（(][\\u4e00-\\u9fff]{2,8}[)）]$");
     /** A count opening a sentence that refers back to the names listed before it: "两家公司", "这三家企业", "二者". */
     private static final Pattern REFERRED = Pattern.compile(
             "(?:这|这些|上述|以上|前述)?(?:([两二三四五2-5])(?:家|间|間)(?:公司|企业|车企|厂商|银行|集团|上市公司)?|二者|两者)");
@@ -175,6 +177,7 @@ final class FigureLists {
     /** The listed figures of the sentence {@code t[from, to)}. */
     List<Listed> find(String t, int from, int to) {
         List<Listed> out = new ArrayList<>();
+        List<int[]> sentenceNames = null;
         // A list of figures needs 分别 or a 、 between figures: most sentences have neither and skip the search.
         Matcher m = amountList.matcher(t).region(from, to);
         boolean candidate = mayHoldList(t, from, to);
@@ -248,9 +251,15 @@ final class FigureLists {
                 // sentence before listed.
                 listed = referredBack(t, from, namesEnd >= 0 ? namesEnd : kw.start(), amounts.size());
             }
+            if (listed == null && sentenceNames != null && sentenceNames.size() == amounts.size()) {
+                // "甲、乙分别实现营业收入…，同比分别增长…；净利润分别为…": a later list of the sentence is the same
+                // companies'.
+                listed = sentenceNames;
+            }
             if (listed == null) {
                 continue;
             }
+            sentenceNames = listed;
             for (int i = 0; i < amounts.size(); i++) {
                 int[] n = listed.get(i);
                 int[] a = amounts.get(i);
@@ -660,6 +669,11 @@ final class FigureLists {
         if (trade.lookingAt() && name.length() - trade.end() >= 2 && !hasRegisteredEnding(name.substring(trade.end()))) {
             // "光学镜头厂某某光电": the trade of one listed name, written before it.
             name = name.substring(trade.end());
+        }
+        Matcher aside = TRAILING_ASIDE.matcher(name);
+        if (aside.find() && aside.start() >= 2) {
+            // "四川某某股份有限公司(某某窖酒)": the short name in brackets after the full one.
+            name = name.substring(0, aside.start());
         }
         if (name.length() > 3 && (name.charAt(0) == '（' || name.charAt(0) == '(')
                 && (name.endsWith("）") || name.endsWith(")"))) {
