@@ -35,6 +35,8 @@ final class FigureLists {
     /** How far before a figure list its names may start: a few clauses of a sentence. */
     private static final int NAME_REACH = 80;
     private static final String SEP = "(?:、|，|,|及|和|与|以及|跟)";
+    /** The legal form ending a registered name. */
+    private static final Pattern LEGAL_FORM = Pattern.compile("(?:有限公司|有限责任公司|股份公司)$");
     /** A short name in brackets closing a listed name. */
     private static final Pattern TRAILING_ASIDE = Pattern.compile("[（(][\\u4e00-\\u9fff]{2,8}[)）]$");
     /** A count opening a sentence that refers back to the names listed before it: "两家公司", "这三家企业", "二者". */
@@ -109,7 +111,7 @@ final class FigureLists {
         this.names = names;
         this.keywords = keywords;
         String amount = Amounts.REGEX;
-        this.amountList = Pattern.compile("(?:分别|分別|各自|各)(?:为|是|达到|达|录得|约为|约|占|以|[\\u4e00-\\u9fff]{2,4}?)?[，,:：]?(" + SIGN + amount + ")(?:" + SEP
+        this.amountList = Pattern.compile("(?:分别|分別|各自|各)(?:为|是|达到|达|录得|约为|约|占|以|[\\u4e00-\\u9fff]{2,8}?)?[，,:：]?(" + SIGN + amount + ")(?:" + SEP
                 + SIGN + amount + "){1," + (MAX_ITEMS - 1) + "}+|(?<![0-9.])(" + amount + ")(?:、" + amount + "){1,"
                 + (MAX_ITEMS - 1) + "}+(?:(?:及|和|与)" + amount + ")?");
         // A share in brackets after its name, after 占, or written right after the name ("酷达14.2%、联华13.9%").
@@ -571,7 +573,8 @@ final class FigureLists {
         int headReach = firstSep.find() ? firstSep.start() : s.length();
         for (String h : headWords) {
             int i = s.lastIndexOf(h, headReach - h.length());
-            if (i >= 0 && i + h.length() < headReach) {
+            if (i >= 0 && i + h.length() < headReach && !LEGAL_FORM.matcher(s.substring(0, i + h.length())).find()) {
+                // (某某股份有限公司(某某): 公司 ending a legal form describes nothing.)
                 offset += i + h.length();
                 s = s.substring(i + h.length());
                 break;
