@@ -923,7 +923,12 @@ public final class CompanyExtractor {
             int after = amountEnd;
             if (after < t.length() && (t.charAt(after) == '（' || t.charAt(after) == '(')) {
                 int close = t.indexOf(t.charAt(after) == '（' ? '）' : ')', after);
-                after = close > after && close - after <= BRACKET_REACH ? close + 1 : after;
+                if (close > after && close - after <= BRACKET_REACH) {
+                    // "收入3.12亿元人民币(2021年:8,650万元)": the earlier year's figure in brackets.
+                    comparisonBase(after, close + 1, company, metric, kind, period, value.signum() < 0, evStart,
+                            mentions, confidence);
+                    after = close + 1;
+                }
             }
             Matcher converted = CONVERTED.matcher(t).region(after, Math.min(t.length(), after + COMPARISON_WINDOW));
             int compareEnd = Math.max(nextEnd, after);

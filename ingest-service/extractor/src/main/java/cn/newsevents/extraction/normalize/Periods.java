@@ -350,7 +350,9 @@ public final class Periods {
                 || before == '从' || before == '由' && (end < text.length() && text.charAt(end) == '的'
                 || text.startsWith("度的", end))
                 || before == '越'
-                || text.startsWith("同期", end);
+                || text.startsWith("同期", end)
+                // "收入3.12亿元(2021年:8,650万元)": the earlier year's figure in brackets.
+                || (before == '(' || before == '（') && end < text.length() && "：:".indexOf(text.charAt(end)) >= 0;
     }
 
     /** A resolved expression; {@code past} when it was moved to last year because it would end after publication. */
