@@ -50,7 +50,7 @@ public final class Periods {
     private static final String DASH = "[-—–~～－至到]";
     // Tried only at positions whose character is in FIRSTS (see next()).
     private static final Pattern PATTERN = Pattern.compile(
-            "(?:(?<upto>截至|截止)" + YEAR + "?(?<um>" + MONTH + ")月(?:[0-9一二三四五六七八九十]{1,3}日|底|末)止的?(?:(?<un>[三六九369]|十二|12)个月(?:的?中期)?|(?<uy>年度|财政年度))"
+            "(?:(?<upto>截至|截止)" + YEAR + "?(?<um>" + MONTH + ")月(?:[0-9一二三四五六七八九十]{1,3}日|底|末)止的?(?:(?<un>[三六九369]|十二|12)个月(?:的?中期)?|(?<uy>年度|财政年度)|(?<ui>中期)(?=业绩|报告|业绩报告))"
                     + "|(?<asof>截至|截止到|截止)" + YEAR + "?(?:(?<am>" + MONTH + ")月(?:底|末|份)?|第?(?<aq>[一二三四1-4])季度?(?:末|底)|(?<ayend>年底|年末|底|末))"
                     + "|" + YEAR + "?(?<m1>" + MONTH + ")月?" + DASH + "(?<m2>" + MONTH + ")月(?:份)?"
                     + "|" + YEAR + "?[前首](?<qn>[一二两三2-3])(?:个)?季(?:度)?"
@@ -489,7 +489,8 @@ public final class Periods {
                 return Optional.of(last == 12 ? new Period.Year(year)
                         : new Period.Range(new Period.Month(year - 1, last + 1), new Period.Month(year, last)));
             }
-            int n = small(m.group("un"));
+            // "截至九月底止的中期业绩": the six months ending then.
+            int n = m.group("ui") != null ? 6 : small(m.group("un"));
             return n >= 1 && n <= last ? Optional.of(Period.months(year, last - n + 1, last)) : Optional.empty();
         }
         if (m.group("asof") != null) {
