@@ -111,7 +111,8 @@ public final class CompanyExtractor {
             "(?:而|但)?(?:(?:排名)?第[一二三四五六七八九十0-9]{1,3}(?:名|位)?(?:的)?(?:是|为)([\\u4e00-\\u9fff]{2,10})(?=[，,；;。]|$)"
                     + "|(?:[\\u4e00-\\u9fff]{0,3}?(?:厂商|企业|品牌|厂|一哥|二哥|三哥|龙头))?([\\u4e00-\\u9fff]{2,8}?)(?:则|亦|受)(?!为|是)"
                     + "|至于[^，,；;。]{0,16}?的([\\u4e00-\\u9fff]{2,8})$"
-                    + "|(?:据|根据)([\\u4e00-\\u9fff]{2,10}?)(?:发布的|公布的|披露的)?(?:年报|半年报|三季报|一季报|季报|财报|公告)(?=[，,]|$))");
+                    + "|(?:据|根据)([\\u4e00-\\u9fff]{2,10}?)(?:发布的|公布的|披露的)?(?:年报|半年报|三季报|一季报|季报|财报|公告)(?=[，,]|$)"
+                    + "|另一家[^，,；;。]{0,10}?(?:厂|厂商|企业|公司|业者)([\\u4e00-\\u9fff]{2,8})$)");
     /** A circumstance after a subject: "在原料价格大幅波动的情况下仍", "在行业下行的背景下". */
     private static final Pattern CIRCUMSTANCE = Pattern.compile("在[^，,；;。]{1,24}?(?:的)?(?:情况下|背景下|形势下|前提下|"
             + "压力下|环境下|带动下|推动下|拉动下|影响下|基础上)(?:仍然|依然|仍|也|还|亦|则)?");
@@ -612,7 +613,8 @@ public final class CompanyExtractor {
             if (inClause.isEmpty() && opensWithTopicWord(cs, ce) && opener.lookingAt()) {
                 String name = opener.group(1) != null ? opener.group(1)
                         : opener.group(2) != null ? opener.group(2)
-                        : opener.group(3) != null ? opener.group(3) : opener.group(4);
+                        : opener.group(3) != null ? opener.group(3)
+                        : opener.group(4) != null ? opener.group(4) : opener.group(5);
                 if (names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
                         && !hasAggregate(name) && !hasStopWord(name) && keywords.find(name, 0, name.length()).isEmpty()
                         && !PERIOD_WORD.matcher(name).find() && !lex.anaphors.contains(name) && !isPersonName(name)
@@ -1330,13 +1332,13 @@ public final class CompanyExtractor {
         }
 
         /**
-         * Whether a clause holds the word {@link #TOPIC_OPENER} needs where it can stand: 第, 至 or 据 within its first four
+         * Whether a clause holds the word {@link #TOPIC_OPENER} needs where it can stand: 第, 至, 据 or 另 within its first four
          * characters, or 则, 亦 or 受 within its first sixteen.
          */
         private boolean opensWithTopicWord(int cs, int ce) {
             for (int i = cs; i < Math.min(ce, cs + 16); i++) {
                 char c = t.charAt(i);
-                if (c == '则' || c == '亦' || c == '受' || (c == '第' || c == '至' || c == '据') && i < cs + 4) {
+                if (c == '则' || c == '亦' || c == '受' || (c == '第' || c == '至' || c == '据' || c == '另') && i < cs + 4) {
                     return true;
                 }
             }
