@@ -476,20 +476,6 @@ public final class CompanyExtractor {
             return null;
         }
 
-        private static boolean balancedBrackets(String s) {
-            int depth = 0;
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c == '（' || c == '(') {
-                    depth++;
-                } else if (c == '）' || c == ')') {
-                    if (--depth < 0) {
-                        return false;
-                    }
-                }
-            }
-            return depth == 0;
-        }
 
         /** Adds a company unless it is already listed under the same or a longer or shorter form of its name. */
         private static void addDistinct(List<String> companies, String company) {
@@ -947,13 +933,8 @@ public final class CompanyExtractor {
             }
             boolean based = comparisonBase(after, Math.min(compareEnd, after + COMPARISON_WINDOW), company, metric,
                     kind, period, value.signum() < 0, evStart, mentions, confidence);
-            int clauseBreak = after;
-            while (clauseBreak < t.length() && clauseBreak - after < SHARE_TAIL
-                    && CLAUSE_BREAKS.indexOf(t.charAt(clauseBreak)) < 0 && SENTENCE_BREAKS.indexOf(t.charAt(clauseBreak)) < 0
-                    && !Character.isDigit(t.charAt(clauseBreak))) {
-                clauseBreak++;
-            }
-            if (!based && clauseBreak > after && clauseBreak < t.length() && "，,".indexOf(t.charAt(clauseBreak)) >= 0) {
+            int clauseBreak = commaAfterTail(after);
+            if (!based && clauseBreak > after) {
                 // "以24.6%的市场份额继续排名第一，较2023年全年的21.8%提升": the comparison after the rest of the
                 // figure's clause, when that rest holds no other number.
                 comparisonBase(clauseBreak, Math.min(clauseEndAfter(clauseBreak), clauseBreak + COMPARISON_WINDOW),
@@ -1062,13 +1043,8 @@ public final class CompanyExtractor {
             lastReported = f.company();
             if (f.metric() == Metric.MARKET_SHARE && f.period() != null && paragraphMentions != null) {
                 // "澜庭以17.6%的份额稳居第一，较去年同期的15.1%提升": a listed share compared with an earlier one.
-                int clauseBreak = f.evidenceEnd();
-                while (clauseBreak < t.length() && clauseBreak - f.evidenceEnd() < SHARE_TAIL
-                        && CLAUSE_BREAKS.indexOf(t.charAt(clauseBreak)) < 0 && SENTENCE_BREAKS.indexOf(t.charAt(clauseBreak)) < 0
-                    && !Character.isDigit(t.charAt(clauseBreak))) {
-                    clauseBreak++;
-                }
-                if (clauseBreak < t.length() && "，,".indexOf(t.charAt(clauseBreak)) >= 0) {
+                int clauseBreak = commaAfterTail(f.evidenceEnd());
+                if (clauseBreak >= 0) {
                     comparisonBase(clauseBreak, Math.min(clauseEndAfter(clauseBreak), clauseBreak + COMPARISON_WINDOW),
                             f.company(), f.metric(), CompanyLexicon.AmountKind.PERCENT, f.period(), false,
                             f.evidenceStart(), paragraphMentions, f.confidence());
@@ -1242,7 +1218,7 @@ public final class CompanyExtractor {
                 // "公司董事会秘书某某透露": the company already in focus.
                 return null;
             }
-            if (!balancedBrackets(name)) {
+            if (!CompanyNames.balanced(name)) {
                 // 1234）昨日公布: the tail of an aside whose colon split the clause, not a name.
                 return null;
             }
@@ -1444,6 +1420,19 @@ public final class CompanyExtractor {
         }
 
         /** A comma between a digit and three digits ("3,558"): part of a number, not a clause break. */
+        /**
+         * The comma ending the rest of a figure's clause after {@code from}, when that rest is short
+         * ({@link #SHARE_TAIL}) and holds no number; else -1.
+         */
+        private int commaAfterTail(int from) {
+            int i = from;
+            while (i < t.length() && i - from < SHARE_TAIL && CLAUSE_BREAKS.indexOf(t.charAt(i)) < 0
+                    && SENTENCE_BREAKS.indexOf(t.charAt(i)) < 0 && !Character.isDigit(t.charAt(i))) {
+                i++;
+            }
+            return i < t.length() && "，,".indexOf(t.charAt(i)) >= 0 ? i : -1;
+        }
+
         /** The end of the clause that starts with the break at {@code at}. */
         private int clauseEndAfter(int at) {
             int end = at + 1;

@@ -59,7 +59,7 @@ final class CompanyNames {
     }
 
     /** Whether every bracket of {@code s} closes in it. */
-    private static boolean balanced(String s) {
+    static boolean balanced(String s) {
         int depth = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
