@@ -443,10 +443,14 @@ public final class CompanyExtractor {
             }
         }
 
-        /** Whether the paragraph's opening names (in full or by its first four characters) a company reported on. */
+        /**
+         * Whether the paragraph's opening names (in full or by its first four characters) the company that published or
+         * the one the paragraph before reported on.
+         */
         private boolean opensWithReported(int from, int to) {
             String opening = t.substring(from, Math.min(to, from + PARAGRAPH_OPENING));
-            for (String c : reported) {
+            // The two companies the choice is between: the one that published and the one reported on last.
+            for (String c : List.of(announced.iterator().next(), previousParagraphReported.iterator().next())) {
                 if (opening.contains(c.substring(0, Math.min(4, c.length())))) {
                     return true;
                 }
@@ -1433,10 +1437,14 @@ public final class CompanyExtractor {
             return i < t.length() && "，,".indexOf(t.charAt(i)) >= 0 ? i : -1;
         }
 
-        /** The end of the clause that starts with the break at {@code at}. */
+        /**
+         * The end of the clause that starts with the break at {@code at}, looked for no further than a comparison's
+         * window: the cost per figure stays bounded.
+         */
         private int clauseEndAfter(int at) {
             int end = at + 1;
-            while (end < t.length() && (CLAUSE_BREAKS.indexOf(t.charAt(end)) < 0 || isThousandsSeparator(end))) {
+            while (end < t.length() && end - at <= COMPARISON_WINDOW
+                    && (CLAUSE_BREAKS.indexOf(t.charAt(end)) < 0 || isThousandsSeparator(end))) {
                 // "3億9,260萬元": a thousands separator does not end the clause.
                 end++;
             }
@@ -1911,8 +1919,15 @@ public final class CompanyExtractor {
          */
         private boolean anaphorBeforePreposition(int from, int to) {
             for (String a : lex.anaphors) {
-                int i = t.indexOf(a, from);
-                if (i < 0 || i > from + 4 || i + a.length() >= to || "为向对于在".indexOf(t.charAt(i + a.length())) < 0) {
+                // Only the first few characters are looked at: the cost per subject stays bounded.
+                int i = -1;
+                for (int k = from; k <= Math.min(from + 4, to - a.length()); k++) {
+                    if (t.startsWith(a, k)) {
+                        i = k;
+                        break;
+                    }
+                }
+                if (i < 0 || i + a.length() >= to || "为向对于在".indexOf(t.charAt(i + a.length())) < 0) {
                     continue;
                 }
                 if (i == from || i == from + 2 && "年期季月".indexOf(t.charAt(from)) >= 0 && t.charAt(from + 1) == '内') {

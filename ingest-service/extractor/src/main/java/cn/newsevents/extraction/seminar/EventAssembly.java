@@ -436,15 +436,22 @@ final class EventAssembly {
         if (named == null && body == ASSOCIATION) {
             // "…与某某出入口商会代表举行座谈会。\n出席座谈会的商会代表包括会长甲、副会长乙": the association's delegates,
             // the association named in the paragraph before.
-            int paragraph = orig.lastIndexOf('\n', p.start()) + 1;
+            int floor = Math.max(0, p.start() - DELEGATES_REACH);
+            int paragraph = p.start();
+            while (paragraph > floor && orig.charAt(paragraph - 1) != '\n') {
+                paragraph--;
+            }
             String opening = SimplifiedText.of(orig.substring(paragraph, p.start()));
             int end = paragraph - 1;
-            while (end > 0 && orig.charAt(end - 1) == '\n') {
+            while (end > floor && orig.charAt(end - 1) == '\n') {
                 end--;
             }
-            if (DELEGATES.matcher(opening).find() && end > 0) {
-                int previous = orig.lastIndexOf('\n', end - 1) + 1;
-                named = namedBefore(end, body, Math.max(previous, end - DELEGATES_REACH));
+            if (paragraph > floor && DELEGATES.matcher(opening).find() && end > 0) {
+                int previous = end;
+                while (previous > 0 && end - previous < DELEGATES_REACH && orig.charAt(previous - 1) != '\n') {
+                    previous--;
+                }
+                named = namedBefore(end, body, previous);
             }
         }
         return named;
