@@ -78,9 +78,6 @@ public final class CompanyExtractor {
     /** A bracket around a period already blanked out: "（即||||）". */
     private static final Pattern RESTATED_PERIOD = Pattern.compile("[（(](?:即|亦即|指)?\\|+[)）]");
     private static final Pattern TRADE_DESCRIPTOR = Pattern.compile("(?:[厂商]|平台|业者|品牌)$");
-    /** A short name in brackets closing a name: "某某教育集团有限公司（某某教育）", "（某某餐饮，2573）". */
-    private static final Pattern TRAILING_SHORT_NAME = Pattern.compile(
-            "[（(]([\\u4e00-\\u9fff]{2,8})(?:[，,、] ?[0-9]{3,6}(?:\\.[A-Za-z]{2})?)?[)）]$");
     /** A company's results report, the object of 公布/发布 when a company is the subject. */
     private static final Pattern RESULTS_REPORT = Pattern.compile("财报|业绩|年报|季报|半年报|中报|年度报告|季度报告|中期报告|财务报告|营运报告|财务数据|经营数据");
     /** An outlet's dateline opening a paragraph ("某某网讯 ", "某地10日电 "): it ends in 讯 or 电 and a space. */
@@ -1150,7 +1147,7 @@ public final class CompanyExtractor {
             opening = DATELINE.matcher(opening).replaceFirst("");
             String name = withoutTrailingTime(opening);
             name = hasAny(name, "（(") ? STOCK_CODE.matcher(name).replaceAll("") : name;
-            Matcher aside = TRAILING_SHORT_NAME.matcher(name);
+            Matcher aside = CompanyNames.TRAILING_SHORT_NAME.matcher(name);
             if (aside.find() && name.substring(0, aside.start()).contains(aside.group(1))) {
                 // "某某教育集团有限公司（某某教育）": the short name in brackets after the full one.
                 name = name.substring(0, aside.start());

@@ -48,6 +48,15 @@ final class FigureCues {
         return false;
     }
 
+    /**
+     * Whether a minus sign stands right before the figure at {@code amountStart} ("净利润为-8,634.2万元", "分别为-3.41亿元
+     * 和-6.72亿元"), not after a digit (a range) and not before {@code floor}.
+     */
+    boolean minusBefore(int amountStart, int floor) {
+        return amountStart - 1 >= floor && amountStart >= 1 && "-－−".indexOf(t.charAt(amountStart - 1)) >= 0
+                && (amountStart - 2 < floor || !Character.isDigit(t.charAt(amountStart - 2)));
+    }
+
     /** Whether a loss word stands between a keyword and its figure, or is the keyword. */
     boolean isLoss(int from, int to) {
         if (to <= from) {
@@ -55,8 +64,7 @@ final class FigureCues {
             return lex.lossWords.contains(t.substring(from, Math.min(t.length(), from + 4)))
                     || lex.lossWords.contains(t.substring(from, Math.min(t.length(), from + 2)));
         }
-        if ("-－−".indexOf(t.charAt(to - 1)) >= 0 && (to - 2 < from || !Character.isDigit(t.charAt(to - 2)))) {
-            // "净利润为-8,634.2万元": a minus sign written before the figure.
+        if (minusBefore(to, from)) {
             return true;
         }
         String between = t.substring(from, Math.min(to, from + LOSS_WINDOW));

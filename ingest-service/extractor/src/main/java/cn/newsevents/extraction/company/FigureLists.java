@@ -37,8 +37,6 @@ final class FigureLists {
     private static final String SEP = "(?:、|，|,|及|和|与|以及|跟)";
     /** The legal form ending a registered name. */
     private static final Pattern LEGAL_FORM = Pattern.compile("(?:有限公司|有限责任公司|股份公司)$");
-    /** A short name in brackets closing a listed name. */
-    private static final Pattern TRAILING_ASIDE = Pattern.compile("[（(][\\u4e00-\\u9fff]{2,8}[)）]$");
     /** A count opening a sentence that refers back to the names listed before it: "两家公司", "这三家企业", "二者". */
     private static final Pattern REFERRED = Pattern.compile(
             "(?:这|这些|上述|以上|前述)?(?:([两二三四五2-5])(?:家|间|間)(?:公司|企业|车企|厂商|银行|集团|上市公司)?|二者|两者)");
@@ -673,7 +671,7 @@ final class FigureLists {
             // "光学镜头厂某某光电": the trade of one listed name, written before it.
             name = name.substring(trade.end());
         }
-        Matcher aside = TRAILING_ASIDE.matcher(name);
+        Matcher aside = CompanyNames.TRAILING_SHORT_NAME.matcher(name);
         if (aside.find() && aside.start() >= 2) {
             // "四川某某股份有限公司(某某窖酒)": the short name in brackets after the full one.
             name = name.substring(0, aside.start());

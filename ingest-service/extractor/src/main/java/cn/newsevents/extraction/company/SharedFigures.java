@@ -203,11 +203,6 @@ final class SharedFigures {
     /**
      * The metric a ranking named right before {@code at} is ranked by ("以企业2023年营业收入为主要排序依据"), else null.
      */
-    private boolean minusBefore(int amountStart) {
-        return amountStart >= 1 && "-－−".indexOf(t.charAt(amountStart - 1)) >= 0
-                && (amountStart < 2 || !Character.isDigit(t.charAt(amountStart - 2)));
-    }
-
     private Metric rankedBy(int at) {
         int from = Math.max(0, at - RANKING_REACH);
         Matcher by = RANKED_BY.matcher(t).region(from, at);
@@ -294,7 +289,7 @@ final class SharedFigures {
             }
             String company = companies.resolve(l.name(), l.nameStart());
             BigDecimal value = FigureAssembly.plain(amount.value());
-            if (lex.lossWords.contains(l.keyword()) || minusBefore(l.amountStart())) {
+            if (lex.lossWords.contains(l.keyword()) || cues.minusBefore(l.amountStart(), 0)) {
                 // "归母净利润分别为-3.41亿元和-6.72亿元": a minus sign before a listed figure.
                 value = value.negate();
             }
