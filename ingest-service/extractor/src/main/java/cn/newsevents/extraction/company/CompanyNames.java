@@ -28,10 +28,10 @@ final class CompanyNames {
             "(?:供应|供货|营办|经营|发展|投资|开发|运营|营运|制造|生产|经销|代理|服务|零售|批发|贸易|分销|承包|建材|物流|出口|品牌)商|连锁品牌|(?<!自有)品牌|通路|业者|龙头|平台|(?<=[\\u4e00-\\u9fff]{2})厂(?![商家房区])");
     /** "目前我们全集团": a pronoun or a word for now is never part of a name; the name starts after it. */
     private static final Pattern SPEAKER_OR_NOW = Pattern.compile("目前|现在|现时|当前|如今|我们|他们|咱们");
-    /** 餐饮集团, 物流集团 opening a registered name; the word before 集团 must be a common noun of a trade. */
     /** A short name in brackets closing a name: "某某教育集团有限公司（某某教育）", "（某某餐饮，2573）". */
     static final Pattern TRAILING_SHORT_NAME = Pattern.compile(
             "[（(]([\\u4e00-\\u9fff]{2,8})(?:[，,、] ?[0-9]{3,6}(?:\\.[A-Za-z]{2})?)?[)）]$");
+    /** 餐饮集团, 物流集团 opening a registered name; the word before 集团 must be a common noun of a trade. */
     private static final Pattern TRADE_GROUP = Pattern.compile("[A-Za-z0-9]*([\\u4e00-\\u9fff]{2,6})(?:集团|集團|公司)");
     private static final int MAX_NAME = 24;
     /** "847家", "多家": a number of companies, not one. */
