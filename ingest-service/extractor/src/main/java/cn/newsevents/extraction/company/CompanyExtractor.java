@@ -80,8 +80,12 @@ public final class CompanyExtractor {
     private static final Pattern TRADE_DESCRIPTOR = Pattern.compile("(?:[厂商]|平台|业者|品牌)$");
     /** A company's results report, the object of 公布/发布 when a company is the subject. */
     private static final Pattern RESULTS_REPORT = Pattern.compile("财报|业绩|年报|季报|半年报|中报|年度报告|季度报告|中期报告|财务报告|营运报告|财务数据|经营数据");
-    /** An outlet's dateline opening a paragraph ("某某网讯 ", "某地10日电 "): it ends in 讯 or 电 and a space. */
-    private static final Pattern DATELINE = Pattern.compile("^[^，。；]{0,30}[讯电][\\s\u3000]+");
+    /**
+     * An outlet's dateline opening a paragraph ("某某网讯 ", "某地10日电 ", "某某财经11月20日讯（记者 某某）"): it ends
+     * in 讯 or 电 and a space or the reporter's byline in brackets (a name ending in 电 before its stock code is none).
+     */
+    private static final Pattern DATELINE = Pattern.compile(
+            "^[^，。；]{0,30}[讯电](?:[（(](?:记者|通讯员|实习生|编辑)[^）)]{0,20}[)）][\\s\u3000]*|[\\s\u3000]+)");
     /** A verb of speech after a speaker's name, with a place or occasion between: 在会上透露, 则表示, 说. */
     private static final Pattern SPEECH = Pattern.compile("(?:在会上|在会中|会上|在座谈中|也|则|还|亦)?(?:说|表示|介绍|透露|指出|称|坦言|分享|谈到|提到|反映|强调|建议|直言|补充)");
     /** A kind of listed stock before a name: 内房股, 科技股, 濠股 (not 股份). */
@@ -104,9 +108,13 @@ public final class CompanyExtractor {
     private static final Pattern CAUSE = Pattern.compile("\\s*(?:主因|主要因为|主要是因为|主要由于|由于|因为|因|受(?!惠|益))");
     /** What a clause says after a name and its month without a metric word: units sold or registered. */
     private static final Pattern MONTH_COUNT = Pattern.compile(UNITS_SOLD);
+    /**
+     * A clause opening with the company it speaks of ("第五名是某某", "某某则…", "至于…的某某", "据某某年报"); 则 ending
+     * a word (准则, 原则, 规则) is no conjunction ("按企业会计准则，…").
+     */
     private static final Pattern TOPIC_OPENER = Pattern.compile(
             "(?:而|但)?(?:(?:排名)?第[一二三四五六七八九十0-9]{1,3}(?:名|位)?(?:的)?(?:是|为)([\\u4e00-\\u9fff]{2,10})(?=[，,；;。]|$)"
-                    + "|(?:[\\u4e00-\\u9fff]{0,3}?(?:厂商|企业|品牌|厂|一哥|二哥|三哥|龙头))?([\\u4e00-\\u9fff]{2,8}?)(?:则|亦|受)(?!为|是)"
+                    + "|(?:[\\u4e00-\\u9fff]{0,3}?(?:厂商|企业|品牌|厂|一哥|二哥|三哥|龙头))?([\\u4e00-\\u9fff]{2,8}?)(?:(?<![准规原细法守否总实])则|亦|受)(?!为|是)"
                     + "|至于[^，,；;。]{0,16}?的([\\u4e00-\\u9fff]{2,8})$"
                     + "|(?:据|根据)([\\u4e00-\\u9fff]{2,10}?)(?:发布的|公布的|披露的)?(?:年报|半年报|三季报|一季报|季报|财报|公告)(?=[，,]|$)"
                     + "|另一家[^，,；;。]{0,10}?(?:厂|厂商|企业|公司|业者)([\\u4e00-\\u9fff]{2,8})$)");
@@ -161,7 +169,13 @@ public final class CompanyExtractor {
     /** A plant or base of a company at the end of a subject (某地厂, 某地基地). */
     private static final Pattern SITE = Pattern.compile("(?:工厂|厂区|厂房|厂|生产基地|基地|园区|工厂区)$");
     /** A name in Latin letters in brackets after a Chinese one. */
-    private static final Pattern LATIN_ASIDE = Pattern.compile("[（(][A-Za-z][A-Za-z0-9 .,&'-]{1,60}[)）]");
+    private static final Pattern LATIN_ASIDE = Pattern.compile(
+            "[（(](?:[\\u4e00-\\u9fff]{2,5}[:：] ?)?[A-Za-z][A-Za-z0-9 .,&'-]{0,20}(?:[:：] ?[A-Za-z0-9.]{1,10})?[A-Za-z0-9 .,&'-]{0,40}[)）]");
+    /** Whose share of a result, right before its keyword ("归属于公司普通股股东的", "归属于母公司所有者的"). */
+    private static final Pattern OWNERS = Pattern.compile(
+            "(?:归属于|归属|属于)[\\u4e00-\\u9fff]{0,10}?(?:股东|所有者|权益持有人)的?$");
+    /** A time zone before a time ("北京时间30日", "美东时间11月19日"). */
+    private static final Pattern TIME_ZONE = Pattern.compile("(?:北京|美东|美西|美国东部|美国西部|纽约|伦敦|香港|台北|东京)时间");
     /** Verbs of reporting a figure, right before a bare keyword such as 收入. */
     private static final Pattern REPORTING_VERB = Pattern.compile("(?:录得|实现|取得|贡献|錄得|實現|貢獻)$");
     /** A verb of having ending a subject ("某某科技有员工…"); not 国有, 所有, 没有, 只有, 还有. */
@@ -825,9 +839,9 @@ public final class CompanyExtractor {
             }
             if (kind == CompanyLexicon.AmountKind.COUNT) {
                 unit = Unit.COUNT;
-                if (ADDED.matcher(t).region(Math.max(cs, kw - 8), kw).find()) {
-                    // "今年新增海外客户11家", "新开门店30家", "关闭12间分店": what was added or taken away, not how many
-                    // there are.
+                if (ADDED.matcher(t).region(Math.max(cs, Math.min(kw, m.start("amount")) - 8), kw).find()) {
+                    // "今年新增海外客户11家", "新开门店30家", "关闭12间分店", "新招聘的300多名员工": what was added or
+                    // taken away, not how many there are.
                     return false;
                 }
                 if (t.startsWith("其中", cs) || t.startsWith("其中", cs + 1)) {
@@ -1112,9 +1126,10 @@ public final class CompanyExtractor {
                 return null;
             }
             // "某某股份有限公司（下称“某某”）同时披露": the short name it introduces is an aside (and its 称 no verb).
-            // "某某科技（YunXi Technology Inc.）北京时间30日早间公布": the name in Latin letters and the time zone too.
-            String lead = LATIN_ASIDE.matcher(ALIAS.matcher(clauseLead).replaceAll("")).replaceAll("")
-                    .replace("北京时间", "");
+            // "某某科技（YunXi Technology Inc.）北京时间30日早间公布", "某某科技（NASDAQ：ABCD）美东时间19日盘前发布": the
+            // name in Latin letters or its exchange and ticker, and the time zone too.
+            String lead = TIME_ZONE.matcher(LATIN_ASIDE.matcher(ALIAS.matcher(clauseLead).replaceAll(""))
+                    .replaceAll("")).replaceAll("");
             // 【本报讯】, "某某网讯 ": a dateline before the name is not counted in the name's reach.
             lead = DATELINE.matcher(lead.substring(lead.lastIndexOf('】') + 1)).replaceFirst("");
             int best = -1;
@@ -1486,6 +1501,11 @@ public final class CompanyExtractor {
         /** Reads the words between the clause start and a figure as the company they belong to. */
         private Subject subject(int clauseStart, int end, String topic) {
             int cs = Math.max(clauseStart, end - SUBJECT_WINDOW);
+            Matcher owners = ruleMatcher(OWNERS).region(cs, end);
+            if (owners.find()) {
+                // "归属于公司普通股股东的净亏损": whose share of the result, no subject; the subject is before it.
+                end = owners.start();
+            }
             if (ruleMatcher(SITE).region(cs, end).find() && ownSite(t.substring(cs, end))) {
                 // "该公司在某地布局的硅材料基地员工总数…": the company in focus, then where and what it built.
                 return new Subject(Subject.Kind.FOCUS, null, -1);

@@ -135,6 +135,10 @@ final class FigureLists {
         Matcher m = BRACKETED_AMOUNT.matcher(t).region(from, to);
         while (m.find() && out.size() < MAX_ITEMS) {
             int end = m.start();
+            if (restatesFigure(t, end)) {
+                // "营收为人民币18.47亿元（约合2.63亿美元）": a conversion of the figure before it, no name's amount.
+                continue;
+            }
             // "某某公司则屈居第六（5.4%）": a rank phrase between the name and its amount.
             Matcher rank = RANK_BEFORE.matcher(t).region(Math.max(from, end - 12), end);
             if (rank.find()) {
@@ -172,6 +176,17 @@ final class FigureLists {
             out.add(new CompanyNames.Name(at, at + name.length(), name));
         }
         return out.size() >= 2 ? out : List.of();
+    }
+
+    /** Whether a figure in yuan or percent ends right before {@code at} ("18.47亿元（…", "3.2%（…"). */
+    private static boolean restatesFigure(String t, int at) {
+        if (at < 2) {
+            return false;
+        }
+        char last = t.charAt(at - 1);
+        char before = t.charAt(at - 2);
+        return "%％".indexOf(last) >= 0 || last == '元'
+                && (Character.isDigit(before) || "万亿萬億美港币幣".indexOf(before) >= 0);
     }
 
     /** The listed figures of the sentence {@code t[from, to)}. */

@@ -41,6 +41,13 @@ public final class Periods {
         }
     }
 
+    /** A forecast right before 全年 ("预估全年", "预计今年全年"). */
+    private static final Pattern FORECAST_BEFORE = Pattern.compile("预估|预计|预期|预测|展望|估计|目标");
+    private static final int EVENT_DATE_REACH = 8;
+    private static final Pattern EVENT_DATE = Pattern.compile("[\\u4e00-\\u9fff]{0,3}?(?:"
+            + Tsv.alternation(Tsv.read("lexicon/company/event-date-verbs.tsv").stream()
+                    .flatMap(row -> Tsv.spellings(row).stream()).toList()) + ")的");
+
     // Unnamed groups: Java forbids repeating a group name across the alternatives below.
     private static final String YEAR = "(?:((?:19|20)[0-9]{2}|[一二][〇零九][〇零一二三四五六七八九]{2}) ?(?:财年|财政年度|年度|年) ?|(" + Tsv.alternation(RELATIVE.keySet()) + "))";
     private static final String MONTH = "(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
@@ -239,7 +246,10 @@ public final class Periods {
             if (!bases && isComparisonBase(text, m.start(), m.end())) {
                 continue;
             }
-            Resolved r = resolve(m, a);
+            if (datesAnEvent(text, m.end())) {
+                continue;
+            }
+            Resolved r = resolve(m, a, FORECAST_BEFORE.matcher(text).region(Math.max(from, m.start() - 4), m.start()).find());
             Optional<Period> period = r.period();
             if (m.group("thisquarter") != null) {
                 // "第四季度实现营业收入…；当季归母净利润…": the quarter just named in the paragraph.
@@ -272,10 +282,33 @@ public final class Periods {
         return out;
     }
 
+    /**
+     * Whether the period ending at {@code end} dates an event in a modifier ("去年底投产的某某公司", "2019年成立的"):
+     * a verb of {@code event-date-verbs.tsv}, up to three characters after the period, then 的.
+     */
+    private static boolean datesAnEvent(String text, int end) {
+        return EVENT_DATE.matcher(text).region(end, Math.min(text.length(), end + EVENT_DATE_REACH)).lookingAt();
+    }
+
     /** Whether a comma right before {@code at} follows a figure in yuan or percent ("…15.2億港元，"). */
     private static boolean afterFigure(String text, int at) {
-        return at >= 3 && "，,".indexOf(text.charAt(at - 1)) >= 0 && "元%％".indexOf(text.charAt(at - 2)) >= 0
-                && (Character.isDigit(text.charAt(at - 3)) || "万亿萬億币幣港美".indexOf(text.charAt(at - 3)) >= 0);
+        if (at < 3 || "，,".indexOf(text.charAt(at - 1)) < 0) {
+            return false;
+        }
+        int figureEnd = at - 1;
+        if ("）)".indexOf(text.charAt(figureEnd - 1)) >= 0) {
+            // "收入41.27億元（人民幣，下同），上年為37.72億元": an aside on the currency after the figure.
+            int open = figureEnd - 2;
+            while (open >= 0 && figureEnd - open <= 12 && "（(".indexOf(text.charAt(open)) < 0) {
+                open--;
+            }
+            if (open < 2 || figureEnd - open > 12) {
+                return false;
+            }
+            figureEnd = open;
+        }
+        return figureEnd >= 2 && "元%％".indexOf(text.charAt(figureEnd - 1)) >= 0
+                && (Character.isDigit(text.charAt(figureEnd - 2)) || "万亿萬億币幣港美".indexOf(text.charAt(figureEnd - 2)) >= 0);
     }
 
     /**
@@ -359,7 +392,7 @@ public final class Periods {
     private record Resolved(Optional<Period> period, boolean past) {
     }
 
-    private static Resolved resolve(Matcher m, Anchor a) {
+    private static Resolved resolve(Matcher m, Anchor a, boolean forecast) {
         Integer explicitYear = year(m, a);
         int year = explicitYear != null ? explicitYear
                 : a.contextYear() != null ? a.contextYear() : a.publicationYear();
@@ -378,7 +411,11 @@ public final class Periods {
                 return new Resolved(current, false);
             }
         }
-        if (fromContext && p.isPresent() && endsAfterPublication(p.get(), a)) {
+        boolean yearUnderWay = forecast && m.group("whole") != null && a.contextYear() != null
+                && a.contextYear() == a.publicationYear();
+        if (fromContext && p.isPresent() && endsAfterPublication(p.get(), a) && !yearUnderWay) {
+            // (全年 forecast after a period of the publication year, "首季营收…，预估全年营收可望成长15%", is the
+            // year under way, not last year's.)
             // A figure is reported after its period ends: "12月营收" published in January is last December's.
             Optional<Period> earlier = resolve(m, a, null, year - 1);
             if (earlier.isPresent() && !endsAfterPublication(earlier.get(), a)) {
