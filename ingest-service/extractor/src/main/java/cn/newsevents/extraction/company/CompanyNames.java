@@ -34,6 +34,8 @@ final class CompanyNames {
     /** 餐饮集团, 物流集团 opening a registered name; the word before 集团 must be a common noun of a trade. */
     private static final Pattern TRADE_GROUP = Pattern.compile("[A-Za-z0-9]*([\\u4e00-\\u9fff]{2,6})(?:集团|集團|公司)");
     private static final int MAX_NAME = 24;
+    /** A short name and its stock code in brackets: "某某坊（08179）". */
+    private static final Pattern CODED_NAME_AFTER = Pattern.compile("[\\u4e00-\\u9fff]{2,6}[（(][0-9]{4,6}[)）]");
     /** "847家", "多家": a number of companies, not one. */
     static final Pattern COUNTED_COMPANIES = Pattern.compile("[0-9一二三四五六七八九十几多两数百千][家间]");
     /** 子公司, 分公司, 总公司…: a kind of company, not a name; 电子/量子公司 are names. */
@@ -97,18 +99,21 @@ final class CompanyNames {
                 raw.add(n);
             }
         }
-        return dropGluedPersons(text, withoutTradeGroups(raw));
+        return dropGluedPersons(text, withoutTradeGroups(text, raw));
     }
 
     /**
-     * "连锁中式快餐集团某某饮食集团控股有限公司", "物业管理公司某某物业服务集团有限公司": a group or company word of
-     * a trade written right before a company's name describes it; it is no company of its own.
+     * "连锁中式快餐集团某某饮食集团控股有限公司", "物业管理公司某某物业服务集团有限公司", "茶餐厅连锁集团某某坊（08179）": a
+     * group or company word of a trade written right before a company's name describes it; it is no company of its own.
      */
-    private static List<Name> withoutTradeGroups(List<Name> raw) {
+    private static List<Name> withoutTradeGroups(String text, List<Name> raw) {
         List<Name> out = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) {
             Name n = raw.get(i);
-            boolean described = i + 1 < raw.size() && raw.get(i + 1).start() == n.end()
+            // "茶餐厅连锁集团某某坊（08179）": a short name and its stock code after the trade's group word.
+            boolean named = i + 1 < raw.size() && raw.get(i + 1).start() == n.end()
+                    || CODED_NAME_AFTER.matcher(text).region(n.end(), Math.min(text.length(), n.end() + 16)).lookingAt();
+            boolean described = named
                     && (n.name().endsWith("集团") || n.name().endsWith("集團") || n.name().endsWith("公司"))
                     && n.name().length() <= 8 && isTradePhrase(n.name().substring(0, n.name().length() - 2));
             if (!described) {
@@ -123,12 +128,28 @@ final class CompanyNames {
      */
     String withoutTradeGroup(String name) {
         Matcher m = TRADE_GROUP.matcher(name);
-        if (m.lookingAt() && name.length() - m.end() >= 2 && !name.startsWith("控股", m.end())
-                && lex.nameSuffixes.stream().noneMatch(x -> name.startsWith(x, m.end()))
-                && !lex.organizationKinds.containsKey(name.substring(m.end()))
-                && (isTradeWord(m.group(1)) || isTradePhrase(m.group(1)))) {
-            // (某某餐饮集团控股: 控股 after the group word is part of the name.)
-            return name.substring(m.end());
+        // "本地连锁餐饮集团某某餐饮", "本地中菜及茶餐厅连锁集团某某坊": the trade may follow words of place or other
+        // trades; the longest trade phrase right before the group word counts.
+        for (int start = 0; start + 4 <= name.length(); start++) {
+            if (start > 0 && !Character.isIdeographic(name.charAt(start))) {
+                continue;
+            }
+            m.region(start, name.length());
+            if (!m.lookingAt()) {
+                continue;
+            }
+            int end = m.end();
+            if (lex.headWords.contains(name.substring(m.start(1), end))) {
+                // "本地上市公司一季报": 上市公司 is a kind of company, not a trade's group.
+                continue;
+            }
+            if (name.length() - end >= 2 && !name.startsWith("控股", end)
+                    && lex.nameSuffixes.stream().noneMatch(x -> name.startsWith(x, end))
+                    && !lex.organizationKinds.containsKey(name.substring(end))
+                    && (isTradeWord(m.group(1)) || isTradePhrase(m.group(1)))) {
+                // (某某餐饮集团控股: 控股 after the group word is part of the name.)
+                return name.substring(end);
+            }
         }
         return name;
     }
