@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** The unit of a normalised amount; {@link #code()} is the wire form ("CNY", "percent", "count"...). */
 public enum Unit {
     CNY("CNY", true), TWD("TWD", true), HKD("HKD", true), USD("USD", true), EUR("EUR", true), JPY("JPY", true),
-    GBP("GBP", true), MOP("MOP", true), AUD("AUD", true), PERCENT("percent", false),
+    GBP("GBP", true), MOP("MOP", true), AUD("AUD", true), SGD("SGD", true), MYR("MYR", true), KRW("KRW", true),
+    THB("THB", true), CAD("CAD", true), PERCENT("percent", false),
     PERCENTAGE_POINT("percentage_point", false),
     COUNT("count", false);
 
@@ -31,8 +32,8 @@ public enum Unit {
                 return u;
             }
         }
-        throw new IllegalArgumentException("Unknown unit '" + code + "': one of CNY, TWD, HKD, USD, EUR, JPY, GBP,"
-                + " MOP, AUD, percent, percentage_point or count.");
+        throw new IllegalArgumentException("Unknown unit '" + code + "': one of " + java.util.Arrays.stream(values())
+                .map(Unit::code).collect(java.util.stream.Collectors.joining(", ")) + ".");
     }
 
     /** True for currencies. */

@@ -15,8 +15,12 @@ import java.util.Map;
 final class Formats {
     private static final BigDecimal WAN = BigDecimal.valueOf(10_000);
     private static final BigDecimal YI = BigDecimal.valueOf(100_000_000);
-    private static final Map<Unit, String> CURRENCIES = Map.of(Unit.CNY, "元", Unit.USD, "美元", Unit.HKD, "港元",
-            Unit.TWD, "新台币元", Unit.EUR, "欧元", Unit.JPY, "日元", Unit.GBP, "英镑", Unit.MOP, "澳门元", Unit.AUD, "澳元");
+    private static final Map<Unit, String> CURRENCIES = Map.ofEntries(Map.entry(Unit.CNY, "元"),
+            Map.entry(Unit.USD, "美元"), Map.entry(Unit.HKD, "港元"), Map.entry(Unit.TWD, "新台币元"),
+            Map.entry(Unit.EUR, "欧元"), Map.entry(Unit.JPY, "日元"), Map.entry(Unit.GBP, "英镑"),
+            Map.entry(Unit.MOP, "澳门元"), Map.entry(Unit.AUD, "澳元"), Map.entry(Unit.SGD, "新加坡元"),
+            Map.entry(Unit.MYR, "林吉特"), Map.entry(Unit.KRW, "韩元"), Map.entry(Unit.THB, "泰铢"),
+            Map.entry(Unit.CAD, "加元"));
     private static final String[] NUMERALS = {"", "一", "二", "三", "四"};
     private static final Map<Metric, String> METRICS = Map.ofEntries(
             Map.entry(Metric.REVENUE, "营业收入"), Map.entry(Metric.TAX, "纳税"), Map.entry(Metric.NET_PROFIT, "净利润"),

@@ -154,6 +154,16 @@ final class ArticleCompanies {
         return i;
     }
 
+    /** Whether the article gave {@code name}, or a name containing it. */
+    boolean knows(String name) {
+        for (CompanyNames.Name n : known) {
+            if (n.name().contains(name)) {
+                return true;
+            }
+        }
+        return aliases.containsKey(name);
+    }
+
     /** The fullest name of the article for a short name: one containing it, nearest before {@code at}. */
     String resolve(String shortName, int at) {
         String full = aliases.get(shortName);

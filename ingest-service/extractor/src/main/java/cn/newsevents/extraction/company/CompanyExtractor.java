@@ -174,6 +174,9 @@ public final class CompanyExtractor {
     /** Whose share of a result, right before its keyword ("归属于公司普通股股东的", "归属于母公司所有者的"). */
     private static final Pattern OWNERS = Pattern.compile(
             "(?:归属于|归属|属于)[\\u4e00-\\u9fff]{0,10}?(?:股东|所有者|权益持有人)的?$");
+    /** The exchange a company files with, ending the words before its verb ("向新交所", "于港交所"). */
+    private static final Pattern TO_EXCHANGE = Pattern.compile(
+            "(?:向|于|在)(?:香港|新加坡|台湾)?(?:联交所|港交所|新交所|证交所|深交所|上交所|北交所|交易所|证券交易所)$");
     /** A time zone before a time ("北京时间30日", "美东时间11月19日"). */
     private static final Pattern TIME_ZONE = Pattern.compile("(?:北京|美东|美西|美国东部|美国西部|纽约|伦敦|香港|台北|东京)时间");
     /** Verbs of reporting a figure, right before a bare keyword such as 收入. */
@@ -663,6 +666,8 @@ public final class CompanyExtractor {
             if (hits.isEmpty()) {
                 // "甲以入库税收2.47亿元位居榜首；乙以1.36亿元位列第二": a ranked clause continues the figure before it.
                 shared.continued(sentenceStart, cs, ce, lastFigure, this::addShared);
+                // "宏骐市占回升至61.5%，翔泰则为12.2%": another company's figure of the same metric and period.
+                shared.contrasted(cs, ce, lastFigure, figures::reports, this::addShared);
             }
             for (KeywordScanner.Hit hit : hits) {
                 // Rules are tried only around a keyword, so their cost does not grow with the clause.
@@ -1160,6 +1165,8 @@ public final class CompanyExtractor {
             opening = opening.substring(opening.lastIndexOf('】') + 1);
             // "某某网讯 某某股份…发布": an outlet's dateline before the name.
             opening = DATELINE.matcher(opening).replaceFirst("");
+            // "某某控股昨天向新交所报备": the exchange it files with, after the name and its time.
+            opening = TO_EXCHANGE.matcher(opening).replaceFirst("");
             String name = withoutTrailingTime(opening);
             name = hasAny(name, "（(") ? STOCK_CODE.matcher(name).replaceAll("") : name;
             Matcher aside = CompanyNames.TRAILING_SHORT_NAME.matcher(name);

@@ -98,6 +98,16 @@ final class FigureAssembly {
      * values of the same company, metric and period where one is the other written with fewer digits ("亏损65.28亿元"
      * in the lead, "47.316亿余元" in the body; "41%" in a heading, "41.3%" in the text) the precise one stays.
      */
+    /** Whether a figure of a company whose name holds {@code name} was reported so far. */
+    boolean reports(String name) {
+        for (CompanyEvent e : events.values()) {
+            if (e.company() != null && e.company().contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     List<CompanyEvent> events() {
         List<CompanyEvent> all = new ArrayList<>(events.values());
         Set<String> dated = new HashSet<>();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,9 @@ final class SharedFigures {
     /** An amount in brackets right after a name ("甲有限公司（4870万元）"), or ranked ("乙有限公司以1.36亿元位列第二"). */
     private static final Pattern CONTINUED_AMOUNT = Pattern.compile("(?:[（(](" + Amounts.REGEX + ")[)）]|以("
             + Amounts.REGEX + ")(?=位列|位居|排名|排在|居|列))");
+    /** A name, 则为 and a percentage making a clause: "乙则为12.2%". */
+    private static final Pattern CONTRASTED_PERCENT = Pattern.compile(
+            "\\s*([\\u4e00-\\u9fff]{2,8}?)(?:则|則)(?:为|為|是)((?:约|約)?[0-9]+(?:\\.[0-9]+)?[%％])\\s*");
     /** A name's own amount and its rank: "以8.6亿元位居榜首". */
     private static final Pattern RANKED_BY_AMOUNT = Pattern.compile("以" + Amounts.REGEX + "(?:位列|位居|排名|排在|居|列)");
     /** A board ranked by a metric: the metric word stands right before it (纳税排行榜, 营收百强榜). */
@@ -119,6 +123,30 @@ final class SharedFigures {
                 consumed.add(new int[]{f.evidenceStart(), f.evidenceEnd()});
             }
         }
+    }
+
+    /**
+     * "单看10月，甲市占回升至61.5%，乙则为12.2%": a company the article gave or reported on, 则为 and a percentage, in
+     * the clause right after a percentage figure, continue that figure's metric and period.
+     */
+    void contrasted(int from, int to, FigureAssembly.Figure lastFigure, Predicate<String> reported, Sink sink) {
+        if (lastFigure == null || lastFigure.unit() != Unit.PERCENT || lastFigure.evidenceEnd() > from
+                || from - lastFigure.evidenceEnd() > 2) {
+            return;
+        }
+        Matcher m = CONTRASTED_PERCENT.matcher(t).region(from, to);
+        if (!m.matches() || !companies.knows(m.group(1)) && !reported.test(m.group(1))) {
+            return;
+        }
+        Optional<Amount> parsed = Amounts.parse(m.group(2));
+        if (parsed.isEmpty() || !lex.fits(lastFigure.metric(), parsed.get())) {
+            return;
+        }
+        FigureAssembly.Figure f = new FigureAssembly.Figure(companies.resolve(m.group(1), m.start(1)),
+                lastFigure.metric(), lastFigure.period(), FigureAssembly.plain(parsed.get().value()), Unit.PERCENT,
+                parsed.get().qualifier(), null, null, null, m.start(1), m.end(2), 0.6);
+        sink.add(f, false);
+        consumed.add(new int[]{f.evidenceStart(), f.evidenceEnd()});
     }
 
     /**
