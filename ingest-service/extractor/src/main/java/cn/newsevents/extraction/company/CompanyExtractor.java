@@ -164,7 +164,9 @@ public final class CompanyExtractor {
     /** A reference to a subsidiary the text introduced ("该子公司", "这家附属公司"). */
     private static final Pattern SUBSIDIARY_REFERENCE = Pattern.compile("(?:该|这家|此|上述)(?:全资|控股)?(?:子公司|附属公司)");
     /** The company itself, after a subsidiary's figures. */
-    private static final Pattern PARENT_REFERENCE = Pattern.compile("(?:公司|上市公司|本公司|母公司)(?![债股])");
+    private static final Pattern PARENT_REFERENCE = Pattern.compile("(?:公司|上市公司|本公司|母公司|集团)(?![债股])");
+    /** A subsidiary word right before its registered name ("全资附属公司某某工程有限公司"). */
+    private static final Pattern SUBSIDIARY_BEFORE = Pattern.compile("(?:附属公司|子公司)$");
     private static final Pattern PREVIOUS_YEAR = Pattern.compile("上年|去年|上一年|前一年|上一个?财政年度|上个?财年");
     /** A plant or base of a company at the end of a subject (某地厂, 某地基地). */
     private static final Pattern SITE = Pattern.compile("(?:工厂|厂区|厂房|厂|生产基地|基地|园区|工厂区)$");
@@ -266,6 +268,8 @@ public final class CompanyExtractor {
         private final List<CompanyNames.Name> registered;
         /** The company in focus before the text turned to one of its subsidiaries (该子公司), until 公司 returns to it. */
         private String parentOfSubsidiary;
+        /** The subsidiary whose parent {@link #parentOfSubsidiary} is. */
+        private String subsidiaryInFocus;
         /** The subsidiaries the text referred back to (该子公司). */
         private final Set<String> subsidiaries = new HashSet<>();
         /** The company the latest figure was reported for. */
@@ -593,6 +597,14 @@ public final class CompanyExtractor {
             // A name that is the object of a verb (并进入某某电力公司供应商名录) is not in focus.
             if (!inClause.isEmpty() && (inClause.get(0).start() <= opening + 3 || inClause.size() == 1
                     && !OBJECT_VERB.matcher(t).region(cs, inClause.get(0).start()).find())) {
+                if (topic != null && parentOfSubsidiary == null && !topic.equals(inClause.get(0).name())
+                        && companies.knows(topic) && SUBSIDIARY_BEFORE.matcher(t)
+                        .region(Math.max(cs, inClause.get(0).start() - 4), inClause.get(0).start()).find()) {
+                    // "集团在横琴的全资附属公司某某工程有限公司录得营业额…": the subsidiary is in focus; 集团 or 公司
+                    // opening a later clause is its parent again.
+                    parentOfSubsidiary = topic;
+                    subsidiaryInFocus = inClause.get(0).name();
+                }
                 topic = inClause.get(0).name();
                 if (topic.equals(inherited)) {
                     // Named again (the headline's company written out in the body): the figures after it are its.
@@ -776,6 +788,11 @@ public final class CompanyExtractor {
                         topic = companies.resolve(name, after.group(1) != null ? after.start(1) : after.start(2));
                     }
                 }
+            }
+            if (parentOfSubsidiary != null && topic != null && !topic.equals(subsidiaryInFocus)
+                    && !topic.equals(parentOfSubsidiary)) {
+                // "…全资子公司某某…。乙则透露，一季度公司…": another company is in focus; 公司 is its, not the parent.
+                parentOfSubsidiary = null;
             }
             return topic;
         }
@@ -1668,6 +1685,7 @@ public final class CompanyExtractor {
                     subsidiaries.add(subsidiary);
                     if (lastReported != null && !lastReported.equals(subsidiary)) {
                         parentOfSubsidiary = lastReported;
+                        subsidiaryInFocus = subsidiary;
                     }
                     return new Subject(Subject.Kind.NAMED, subsidiary, offset);
                 }
