@@ -111,6 +111,11 @@ final class PostedPersons {
                     out.add(p);
                     ne = sharedPostList(s, p, ne, to, names, out);
                 }
+                int honorific = Lexicon.TITLES.longestAt(s, ne, to);
+                if (honorific > 0 && HONORIFICS.contains(s.substring(ne, ne + honorific))) {
+                    // 副院长某某教授、…: the honorific after the name opens no post of the next person.
+                    ne += honorific;
+                }
                 regionStart = ne;
                 i = ne;
                 continue;
@@ -431,6 +436,18 @@ final class PostedPersons {
         if (soft3) {
             return l3;
         }
+        // (执行长暨共同创办人某某: no name when a title starts right after the "surname", 暨 here.)
+        boolean titleInside = Lexicon.TITLES.longestAt(s, p + 1, to) > 0
+                || Lexicon.TITLE_MODIFIERS.longestAt(s, p + 1, to) > 0;
+        if (sl == 1 && ok2 && !titleInside && Lexicon.TITLES.longestAt(s, l2, to) >= 2) {
+            // 王某教授，: a title right after two characters ends the name (no four-character name).
+            return l2;
+        }
+        if (sl == 1 && ok3 && !titleInside && Lexicon.TITLES.longestAt(s, l3, to) >= 2) {
+            // 某绮雯教授: a title right after three characters; the segmenter may see a two-character name and a
+            // stray character.
+            return l3;
+        }
         // 田中健一、: four characters ended by punctuation, no shorter name ended by a boundary word.
         if (sl == 1 && fourCharacterName(s, p, to)) {
             return p + 4;
@@ -607,6 +624,9 @@ final class PostedPersons {
         return -1;
     }
 
+    /** Academic ranks written after a name as an honorific when a post stands before it. */
+    private static final java.util.Set<String> HONORIFICS = java.util.Set.of("教授", "博士");
+
     /** Builds a person from the post region [regionStart, postEnd) and the name [ns, ne). */
     private PersonMention build(String s, String orig, int regionStart, int postEnd, int ns, int ne, String titleAfterName) {
         int start = trimLead(s, regionStart, postEnd);
@@ -640,7 +660,8 @@ final class PostedPersons {
                 partStart = i + 1;
             }
         }
-        if (titleAfterName != null) {
+        if (titleAfterName != null && !(HONORIFICS.contains(titleAfterName) && !titles.isEmpty())) {
+            // (工学院副院长某某教授: after a post, 教授 is an honorific, not a second post.)
             titles.add(titleAfterName);
         }
         joinPartyDepartment(orgs, titles);
