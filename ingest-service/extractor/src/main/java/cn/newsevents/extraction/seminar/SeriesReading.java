@@ -64,7 +64,8 @@ final class SeriesReading {
      */
     Integer ordinalAfter(int k1, int limit) {
         int i = k1;
-        while (i < limit && "”」』\"，,".indexOf(s.charAt(i)) >= 0 && i - k1 < 2) {
+        // "…系列座谈会的第三场": 的 between the kind and its ordinal.
+        while (i < limit && "”」』\"，,的".indexOf(s.charAt(i)) >= 0 && i - k1 < 2) {
             i++;
         }
         if (i + 1 < limit && s.charAt(i) == '首' && "场次期".indexOf(s.charAt(i + 1)) >= 0) {
