@@ -28,8 +28,10 @@ final class EventAssembly {
     private static final Pattern ASSOCIATION_POST = Pattern.compile(
             "(?:常务|执行|名誉|荣誉|永远|创会)?(?:副)?(?:会长|理事长|监事长|秘书长)");
     /** The ending of an association's name. */
-    private static final Pattern ASSOCIATION = Pattern.compile("(?:总商会|商会|协会|联合会|总会|学会|促进会|联谊会|同业公会|公会|工商联)");
+    private static final Pattern ASSOCIATION = Pattern.compile("(?:总商会|商会|协会|联合会|总会|学会|促进会|联谊会|同业公会|公会|工商联(?![谊合]))");
     private static final int ASSOCIATION_REACH = 80;
+    /** How far back in the article an association referred to as 该会 may have been named. */
+    private static final int REFERRED_ASSOCIATION_REACH = 1500;
     /** "商会代表包括…": the delegates of an association named before. */
     private static final Pattern DELEGATES = Pattern.compile("(?:商会|协会|联合会|总会|该会|公会)代表");
     private static final int DELEGATES_REACH = 400;
@@ -122,7 +124,8 @@ final class EventAssembly {
         }
         List<Participant> participants = new ArrayList<>();
         String hostOrganization = e.host == null ? null
-                : e.host.organization() != null ? e.host.organization() : associationBefore(e.host);
+                : e.host.organization() != null ? referredBodies(e.host.organization(), e.host.start())
+                : associationBefore(e.host);
         String hostKey = e.host == null ? null : MeetingDraft.key(e.hostName(orig));
         List<PersonMention> mentions = new ArrayList<>();
         if (e.host != null) {
@@ -151,14 +154,7 @@ final class EventAssembly {
                 organization = associationBefore(p.mention());
             }
             if (organization != null) {
-                organization = fullForms(organization);
-                Matcher anaphor = ANAPHORIC_BODY.matcher(SimplifiedText.of(organization));
-                if (anaphor.matches()) {
-                    // "该局副局长某某": the bureau the paragraph named before.
-                    String named = namedBefore(p.mention().start(), anaphor.group(1).equals("会")
-                            ? ASSOCIATION : DEPARTMENTS.get(anaphor.group(1)));
-                    organization = named != null ? named : organization;
-                }
+                organization = referredBodies(fullForms(organization), p.mention().start());
             }
             String ownCity = organization != null && organization.startsWith("市")
                     ? cities.cityBefore(p.mention().start()) : null;
@@ -458,6 +454,32 @@ final class EventAssembly {
     }
 
     /** The last organisation before {@code at} in its paragraph (within {@link #ASSOCIATION_REACH}) ending in {@code body}. */
+    /**
+     * "该局副局长某某": each body of {@code organization} referred back to (该局, 该会) as the one named before
+     * {@code at}: a bureau in the paragraph, an association in the paragraph or, failing that, earlier in the article
+     * ("该会副会长某某" paragraphs after the association held the meeting).
+     */
+    private String referredBodies(String organization, int at) {
+        String[] parts = organization.split("、");
+        boolean changed = false;
+        for (int i = 0; i < parts.length; i++) {
+            Matcher anaphor = ANAPHORIC_BODY.matcher(SimplifiedText.of(parts[i]));
+            if (!anaphor.matches()) {
+                continue;
+            }
+            boolean association = anaphor.group(1).equals("会");
+            String named = namedBefore(at, association ? ASSOCIATION : DEPARTMENTS.get(anaphor.group(1)));
+            if (named == null && association) {
+                named = namedBefore(at, ASSOCIATION, Math.max(0, at - REFERRED_ASSOCIATION_REACH));
+            }
+            if (named != null) {
+                parts[i] = named;
+                changed = true;
+            }
+        }
+        return changed ? String.join("、", parts) : organization;
+    }
+
     private String namedBefore(int at, Pattern body) {
         return namedBefore(at, body, Math.max(Math.max(0, at - ASSOCIATION_REACH), orig.lastIndexOf('\n', at) + 1));
     }

@@ -288,6 +288,11 @@ final class Foci {
                 && "”」』\"".indexOf(text.charAt(text.length() - 1)) >= 0) {
             return text.substring(1, text.length() - 1);
         }
+        if (text.length() > 2 && "“「『".indexOf(text.charAt(0)) >= 0
+                && text.indexOf("”」』".charAt("“「『".indexOf(text.charAt(0)))) < 0) {
+            // 「某某政策解读座谈会」: the quotation opens the meeting's name; it closes after the kind.
+            return text.substring(1);
+        }
         return text;
     }
 
