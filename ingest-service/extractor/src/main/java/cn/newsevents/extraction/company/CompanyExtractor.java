@@ -179,6 +179,8 @@ public final class CompanyExtractor {
     /** The exchange a company files with, ending the words before its verb ("向新交所", "于港交所"). */
     private static final Pattern TO_EXCHANGE = Pattern.compile(
             "(?:向|于|在)(?:香港|新加坡|台湾)?(?:联交所|港交所|新交所|证交所|深交所|上交所|北交所|交易所|证券交易所)$");
+    /** A business of a company, not a company: 模组事业, 储能事业部, 海外业务, 新能源板块. */
+    private static final Pattern BUSINESS_UNIT = Pattern.compile("(?:事业|事业部|事业群|业务|板块)$");
     /** A time zone before a time ("北京时间30日", "美东时间11月19日"). */
     private static final Pattern TIME_ZONE = Pattern.compile("(?:北京|美东|美西|美国东部|美国西部|纽约|伦敦|香港|台北|东京)时间");
     /** Verbs of reporting a figure, right before a bare keyword such as 收入. */
@@ -634,8 +636,9 @@ public final class CompanyExtractor {
                 if (names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
                         && !hasAggregate(name) && !hasStopWord(name) && keywords.find(name, 0, name.length()).isEmpty()
                         && !PERIOD_WORD.matcher(name).find() && !lex.anaphors.contains(name) && !isPersonName(name)
-                        && !isParticipant(name)) {
-                    // "第五名是某某", "而新晋厂商某某则凭借…": the clause opens with the company it speaks of.
+                        && !isParticipant(name) && !BUSINESS_UNIT.matcher(name).find()) {
+                    // "第五名是某某", "而新晋厂商某某则凭借…": the clause opens with the company it speaks of (not
+                    // with a business of it: 模组事业受跌价冲击).
                     topic = companies.resolve(name, opener.start());
                 }
             }

@@ -55,8 +55,8 @@ final class FigureLists {
     private static final Pattern STOCK_CODE = Pattern.compile("[（(][0-9]{3,6}(?:[.\\-][A-Za-z]{2})?[)）]");
     /** Characters a name read backwards from its figure stops at: separators and the copulas of a list. */
     private static final String NAME_STOPS = "、，,：:；;。及和与是以（()）的则則有";
-    /** Words of change and comparison: a "name" holding one is a predicate ("同比增长", "提升至"). */
-    private static final Pattern CHANGE = Pattern.compile("增长|增加|下降|下滑|减少|提升|提高|上升|回落|达到|高达|同比|环比|按年|年增|年减|提升至|增至|降至|达至|攀升|跃升|回升|跌破|季增|季减|月增|月减|涨幅|跌幅|增幅|降幅|升幅|上涨|下跌");
+    /** Words of change and comparison: a "name" holding one is a predicate ("同比增长", "提升至", "小涨"). */
+    private static final Pattern CHANGE = Pattern.compile("增长|增加|下降|下滑|减少|提升|提高|上升|回落|达到|高达|同比|环比|按年|年增|年减|提升至|增至|降至|达至|攀升|跃升|回升|跌破|季增|季减|月增|月减|涨幅|跌幅|增幅|降幅|升幅|涨|跌");
     /** Words that end a list of names: a period, an adverb of the predicate, a market word. */
     /** Exports (or sales abroad) as a part of the sales word right after: "出口额分别占本企业". */
     private static final Pattern EXPORT_SHARE_OF = Pattern.compile(
