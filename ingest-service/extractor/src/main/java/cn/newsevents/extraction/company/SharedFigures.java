@@ -34,12 +34,12 @@ final class SharedFigures {
     private static final int CONTINUATION_REACH = 160;
     /** An amount in brackets right after a name ("甲有限公司（4870万元）"), or ranked ("乙有限公司以1.36亿元位列第二"). */
     private static final Pattern CONTINUED_AMOUNT = Pattern.compile("(?:[（(](" + Amounts.REGEX + ")[)）]|以("
-            + Amounts.REGEX + ")(?=位列|位居|排名|排在|居|列))");
+            + Amounts.REGEX + ")(?=位列|位居|排名|排在|蝉联|居|列))");
     /** A name, 则为 and a percentage making a clause: "乙则为12.2%". */
     private static final Pattern CONTRASTED_PERCENT = Pattern.compile(
             "\\s*([\\u4e00-\\u9fff]{2,8}?)(?:则|則)(?:为|為|是)((?:约|約)?[0-9]+(?:\\.[0-9]+)?[%％])\\s*");
     /** A name's own amount and its rank: "以8.6亿元位居榜首". */
-    private static final Pattern RANKED_BY_AMOUNT = Pattern.compile("以" + Amounts.REGEX + "(?:位列|位居|排名|排在|居|列)");
+    private static final Pattern RANKED_BY_AMOUNT = Pattern.compile("以" + Amounts.REGEX + "(?:位列|位居|排名|排在|蝉联|居|列)");
     /** A board ranked by a metric: the metric word stands right before it (纳税排行榜, 营收百强榜). */
     private static final Pattern BOARD = Pattern.compile("(?:[0-9百千十五二]{1,4}强)?(?:排行榜|排行|榜单|排名榜|榜|排名)");
     private static final Pattern RANKING = Pattern.compile("排名|位列|依次|分别是|分列|其后|第[一二三四五六七八九十0-9]+[至到-]");
