@@ -133,9 +133,10 @@ public final class CompanyExtractor {
     private static final Pattern PERIOD_WORD = Pattern.compile("同期|[年月季期]|今|昨");
     /** 连续第三年研发投入超过10亿元: a streak of years above a threshold, not a figure of one period. */
     private static final Pattern STREAK = Pattern.compile("连续(?:第)?[0-9一二三四五六七八九十两]{1,2}年");
-    /** 海外市场（主要为东南亚）收益, 内地业务收入: a segment's revenue, not the company's. */
+    /** 海外市场（主要为东南亚）收益, 内地业务收入, 内地业务以人民币计营业额: a segment's revenue, not the company's. */
     private static final Pattern SEGMENT = Pattern.compile(
-            "(?:海外|境外|国内|内地|本地|地区|市场|业务|分部|板块|相关)(?:市场|业务)?(?:[（(][^）)]{0,12}[)）])?(?:的)?$");
+            "(?:海外|境外|国内|内地|本地|地区|市场|业务|分部|板块|相关)(?:市场|业务)?(?:[（(][^）)]{0,12}[)）])?(?:的)?"
+                    + "(?:以[^，,。；;]{1,6}计)?$");
     /** A company visited, its name before the place in it: "走访了某某工具数字化车间". */
     private static final Pattern VISITED = Pattern.compile(
             "(?:走访|参观|调研|考察|走进|来到)了?([\\u4e00-\\u9fff]{2,16}?)(?:的)?(?:数字化|智能化|生产|装配|研发)?(?:车间|生产线|产线|厂区|展厅|基地|工厂|园区)");

@@ -263,9 +263,11 @@ public final class Periods {
                 // 去年同期, dates its own figure and moves no context.
                 int after = m.end() < text.length() && text.charAt(m.end()) == '度' ? m.end() + 1 : m.end();
                 // "收益15.2億港元，上年度為15.9億港元；除稅前溢利…": so does the earlier year right after a figure.
+                // "股东应占亏损5,630万港元，上年度亏损2,140万港元": so does 上年度 right after a figure, whatever follows.
                 boolean contrast = source == YearSource.RELATIVE && after < text.length()
                         && ("则則".indexOf(text.charAt(after)) >= 0
-                        || "为為".indexOf(text.charAt(after)) >= 0 && afterFigure(text, m.start()))
+                        || ("为為".indexOf(text.charAt(after)) >= 0 || text.charAt(m.start()) == '上')
+                        && afterFigure(text, m.start()))
                         && period.isPresent() && period.get().endYear() < anchor.publicationYear();
                 Mention mention = new Mention(m.start(), m.end(), period.orElse(null),
                         m.group("same") != null || contrast, source, m.group("asof") != null);
