@@ -109,15 +109,15 @@ public final class CompanyExtractor {
     /** What a clause says after a name and its month without a metric word: units sold or registered. */
     private static final Pattern MONTH_COUNT = Pattern.compile(UNITS_SOLD);
     /**
-     * A clause opening with the company it speaks of ("第五名是某某", "某某则…", "至于…的某某", "据某某年报"); 则 ending
+     * A clause opening with the company it speaks of ("第五名是某某", "某某则…", "至于(…的)某某", "据某某年报"); 则 ending
      * a word (准则, 原则, 规则) is no conjunction ("按企业会计准则，…").
      */
     private static final Pattern TOPIC_OPENER = Pattern.compile(
             "(?:而|但)?(?:(?:排名)?第[一二三四五六七八九十0-9]{1,3}(?:名|位)?(?:的)?(?:是|为)([\\u4e00-\\u9fff]{2,10})(?=[，,；;。]|$)"
                     + "|(?:[\\u4e00-\\u9fff]{0,3}?(?:厂商|企业|品牌|厂|一哥|二哥|三哥|龙头))?([\\u4e00-\\u9fff]{2,8}?)(?:(?<![准规原细法守否总实])则|亦|受)(?!为|是)"
-                    + "|至于[^，,；;。]{0,16}?的([\\u4e00-\\u9fff]{2,8})$"
+                    + "|至于(?:[^，,；;。]{0,16}?的)?([\\u4e00-\\u9fff]{2,8})$"
                     + "|(?:据|根据)([\\u4e00-\\u9fff]{2,10}?)(?:发布的|公布的|披露的)?(?:年报|半年报|三季报|一季报|季报|财报|公告)(?=[，,]|$)"
-                    + "|另一家[^，,；;。]{0,10}?(?:厂|厂商|企业|公司|业者)([\\u4e00-\\u9fff]{2,8})$)");
+                    + "|另一家[^，,；;。]{0,10}?(?:厂|厂商|企业|公司|业者)([\\u4e00-\\u9fff]{2,8}?)(?:$|则))");
     /** A circumstance after a subject: "在原料价格大幅波动的情况下仍", "在行业下行的背景下". */
     private static final Pattern CIRCUMSTANCE = Pattern.compile("在[^，,；;。]{1,24}?(?:的)?(?:情况下|背景下|形势下|前提下|"
             + "压力下|环境下|带动下|推动下|拉动下|影响下|基础上)(?:仍然|依然|仍|也|还|亦|则)?");
@@ -1921,7 +1921,9 @@ public final class CompanyExtractor {
          */
         private String withoutAnnouncement(String s) {
             for (String v : topicVerbs) {
-                if (s.endsWith(v) && s.length() - v.length() >= 2) {
+                // "其业绩快报显示全年净利润…": also a word referring back (其) before the verb.
+                if (s.endsWith(v) && (s.length() - v.length() >= 2
+                        || lex.anaphors.contains(s.substring(0, s.length() - v.length())))) {
                     String name = TRAILING_TIME.matcher(s.substring(0, s.length() - v.length())).replaceFirst("").strip();
                     // "某某同时公布", "某某昨日亦公布": an adverb, then a time, between the name and its verb.
                     return withoutTrailingTime(withoutTrailingAdverb(name)).strip();
