@@ -180,6 +180,8 @@ public final class CompanyExtractor {
     /** The exchange a company files with, ending the words before its verb ("向新交所", "于港交所"). */
     private static final Pattern TO_EXCHANGE = Pattern.compile(
             "(?:向|于|在)(?:香港|新加坡|台湾)?(?:联交所|港交所|新交所|证交所|深交所|上交所|北交所|交易所|证券交易所)$");
+    /** A concession between a figure and its comparison: "，虽稳居第一，但". */
+    private static final Pattern CONCESSION = Pattern.compile("[，,](?:虽然|虽)[^，,。；;0-9]{1,12}[，,](?:但是|但|却)?");
     /** A business of a company, not a company: 模组事业, 储能事业部, 海外业务, 新能源板块. */
     private static final Pattern BUSINESS_UNIT = Pattern.compile("(?:事业|事业部|事业群|业务|板块)$");
     /** A time zone before a time ("北京时间30日", "美东时间11月19日"). */
@@ -980,6 +982,13 @@ public final class CompanyExtractor {
                 // figure's clause, when that rest holds no other number.
                 comparisonBase(clauseBreak, Math.min(clauseEndAfter(clauseBreak), clauseBreak + COMPARISON_WINDOW),
                         company, metric, kind, period, value.signum() < 0, evStart, mentions, confidence);
+            }
+            Matcher conceded = CONCESSION.matcher(t).region(after, Math.min(t.length(), after + COMPARISON_WINDOW));
+            if (!based && conceded.lookingAt()) {
+                // "市占率58.3%，虽稳居第一，但较去年同期的64.1%下滑": the comparison after a concession.
+                comparisonBase(conceded.end(), Math.min(clauseEndAfter(conceded.end() - 1),
+                        conceded.end() + COMPARISON_WINDOW), company, metric, kind, period, value.signum() < 0,
+                        evStart, mentions, confidence);
             }
             int from = change;
             if (from >= 0 && from < m.start("amount")) {

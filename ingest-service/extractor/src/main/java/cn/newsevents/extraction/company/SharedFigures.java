@@ -35,9 +35,10 @@ final class SharedFigures {
     /** An amount in brackets right after a name ("甲有限公司（4870万元）"), or ranked ("乙有限公司以1.36亿元位列第二"). */
     private static final Pattern CONTINUED_AMOUNT = Pattern.compile("(?:[（(](" + Amounts.REGEX + ")[)）]|以("
             + Amounts.REGEX + ")(?=位列|位居|排名|排在|蝉联|居|列))");
-    /** A name, 则为 and a percentage making a clause: "乙则为12.2%". */
+    /** A name, 则为 (or 则升至…) and a percentage making a clause: "乙则为12.2%", "乙则拉升至19.2%". */
     private static final Pattern CONTRASTED_PERCENT = Pattern.compile(
-            "\\s*([\\u4e00-\\u9fff]{2,8}?)(?:则|則)(?:为|為|是)((?:约|約)?[0-9]+(?:\\.[0-9]+)?[%％])\\s*");
+            "\\s*([\\u4e00-\\u9fff]{2,8}?)(?:则|則)(?:为|為|是|(?:拉升|回升|提升|上升|升|下滑|下降|降|回落)至)"
+                    + "((?:约|約)?[0-9]+(?:\\.[0-9]+)?[%％])\\s*");
     /** A name's own amount and its rank: "以8.6亿元位居榜首". */
     private static final Pattern RANKED_BY_AMOUNT = Pattern.compile("以" + Amounts.REGEX + "(?:位列|位居|排名|排在|蝉联|居|列)");
     /** A board ranked by a metric: the metric word stands right before it (纳税排行榜, 营收百强榜). */
