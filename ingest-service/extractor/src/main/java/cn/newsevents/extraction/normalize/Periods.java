@@ -396,8 +396,11 @@ public final class Periods {
 
     private static Resolved resolve(Matcher m, Anchor a, boolean forecast) {
         Integer explicitYear = year(m, a);
+        // "蓉某去年实现营业收入…；截至9月底，公司员工…": a day counted at, with no year of its own, after a year named
+        // by a relative word, is the latest such day before publication.
+        boolean latestDay = m.group("asof") != null && a.relativeContext();
         int year = explicitYear != null ? explicitYear
-                : a.contextYear() != null ? a.contextYear() : a.publicationYear();
+                : a.contextYear() != null && !latestDay ? a.contextYear() : a.publicationYear();
         Optional<Period> p = resolve(m, a, explicitYear, year);
         boolean fromContext = explicitYear == null && m.group("thismonth") == null && m.group("lastquarter") == null
                 && m.group("single") == null && m.group("singlemonth") == null && m.group("previousfy") == null
