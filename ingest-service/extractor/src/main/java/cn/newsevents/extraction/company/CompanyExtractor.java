@@ -1288,7 +1288,8 @@ public final class CompanyExtractor {
             }
             // A person announces too ("张明表示"); only a company publishes its results ("某某公布上半年财报").
             boolean results = RESULTS_REPORT.matcher(lead).region(best, lead.length()).find();
-            if (!names.looksLikeName(name) || hasAggregate(name) || (!results && isPersonName(name))) {
+            // "南充还举行了…签约仪式": a place holding an event is no company.
+            if (!names.looksLikeName(name) || hasAggregate(name) || (!results && isPersonName(name)) || isPlace(name)) {
                 return null;
             }
             return name;
