@@ -60,9 +60,8 @@ public final class CompanyExtractor {
                     + "|[昨今前][（(][0-9０-９]{1,2}[)）]日|(?:今日|昨日|今天|昨天)[（(][0-9０-９]{1,2}日[)）]"
                     + "|(?:上|本|这|上个|这个)?(?:周|星期|礼拜)[一二三四五六日天](?:[（(][0-9０-９]{1,2}日?[)）])?"
                     + "|[0-9０-９一二三四五六七八九十]{1,3}[日号]|日前|近日|今日|昨日|今天|昨天|日內|日内|上个月|上月|本月|当月|上周|本周|上星期|昨|今"
-                    + "|(?:于|於)?(?:同日|当日|当天|同一天|早前|稍早))"
+                    + "|(?:于|於)?(?:同日|当日|当天|同一天|早前|稍早|同期))"
                     + "(?:晚间|晚間|晚上|晚|早间|早間|上午|中午|下午|傍晚|午间|午間|盘后|盤後|收市后|收市後|收盘后|收盤後|开市前|開市前|盘前|盤前)?$");
-    /** A clause ending in a trade descriptor and a name after 的 ("…的被动元件厂某某科技"). */
     /** Where a sentence names, after its figures, whose they are: "——这是", "，正是". */
     private static final Pattern CATAPHOR = Pattern.compile("(?:——|—|[，,])\\s*(?:这就是|这便是|这是|[^，,；;。]{0,16}?的?正是|正是|便是)");
     /** Words one of which ends every match of {@link #TOPIC_COPULA}, tested first. */
@@ -73,6 +72,7 @@ public final class CompanyExtractor {
     /** A clause that says what a company is: "(排名第二的)某某医药是…唯一盈利的企业". */
     private static final Pattern TOPIC_COPULA = Pattern.compile(
             "(?:^|的)([^，,；;：:。的是]{2,10})(?:是|为|為)[^，,；;：:。]{0,24}(?:企业|企業|公司|厂商|廠商|厂家|廠家|药企|藥企|车企|車企|龙头|龍頭)(?:之一)?$");
+    /** A clause ending in a trade descriptor and a name after 的 ("…的被动元件厂某某科技", "…的另一家连锁药房某某"). */
     private static final Pattern DESCRIBED_TOPIC = Pattern.compile("的[^，,；;：:。的]{0,10}?(?:厂商?|供应商|发展商|投资商|开发商|运营商|制造商|经销商|代理商|服务商|同行|同业|药房|药店|药企|车企|房企|险企)([^，,；;：:。的厂商]{2,10})$");
     /** A bracket around a period already blanked out: "（即||||）". */
     private static final Pattern RESTATED_PERIOD = Pattern.compile("[（(](?:即|亦即|指)?\\|+[)）]");
