@@ -249,7 +249,10 @@ public final class Periods {
             if (datesAnEvent(text, m.end())) {
                 continue;
             }
-            Resolved r = resolve(m, a, FORECAST_BEFORE.matcher(text).region(Math.max(from, m.start() - 4), m.start()).find());
+            // Only 全年 asks whether a forecast comes before it; other periods skip the search.
+            boolean forecast = m.group("whole") != null
+                    && FORECAST_BEFORE.matcher(text).region(Math.max(from, m.start() - 4), m.start()).find();
+            Resolved r = resolve(m, a, forecast);
             Optional<Period> period = r.period();
             if (m.group("thisquarter") != null) {
                 // "第四季度实现营业收入…；当季归母净利润…": the quarter just named in the paragraph.
