@@ -49,15 +49,24 @@ public final class Periods {
                     .flatMap(row -> Tsv.spellings(row).stream()).toList()) + ")的");
 
     // Unnamed groups: Java forbids repeating a group name across the alternatives below.
-    private static final String YEAR = "(?:((?:19|20)[0-9]{2}|[一二][〇零九][〇零一二三四五六七八九]{2}) ?(?:财年|财政年度|年度|年) ?|(" + Tsv.alternation(RELATIVE.keySet()) + "))";
+    private static final String YEAR = "(?:((?:19|20)[0-9]{2}|[一二][〇零九][〇零一二三四五六七八九]{2}) ?(?:财年|财政年度|会计年度|年度|年) ?|(" + Tsv.alternation(RELATIVE.keySet()) + "))";
     private static final String MONTH = "(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
     /** Words that make a bare month ("10月营收") the period of a monthly figure rather than a date. */
     private static final String MONTH_FIGURES = "营收|营业额|营业收入|销售额|合并营收|自结营收|自结合并营收|销量|实现|录得|单月|税后|税前|净利|获利|盈余|挂牌|领牌|出货|交车|交付";
     private static final Pattern CHANGE_AFTER = Pattern.compile("(?:相比)?(?:增|减|下降|下滑|上升|提高|提升|多|少|成长|衰退|持平)");
     private static final String DASH = "[-—–~～－至到]";
     // Tried only at positions whose character is in FIRSTS (see next()).
+    /** The words of a financial year: 2025财年, 2024财政年度, 2025会计年度. */
+    private static final String FISCAL = "(?:财年|财政年度|会计年度)";
+    private static final String DAY_OR_END = "(?:[0-9一二三四五六七八九十]{1,3}日|底|末)";
     private static final Pattern PATTERN = Pattern.compile(
-            "(?:(?<upto>截至|截止)" + YEAR + "?(?<um>" + MONTH + ")月(?:[0-9一二三四五六七八九十]{1,3}日|底|末)止的?(?:(?<un>[三六九369]|十二|12)个月(?:的?中期)?|(?<uy>年度|财政年度)|(?<ui>中期)(?=业绩|报告|业绩报告))"
+            // "截至2025年3月31日的2024财年", "截至今年6月30日的2025财年": a financial year and the day it ends.
+            "(?:(?<fyto>截至|截止)(?:(?<fyy>(?:19|20)[0-9]{2})年|(?<fyr>今年|去年|本年))?(?<fm>" + MONTH + ")月"
+                    + DAY_OR_END + "?止?的?(?<fyl>(?:19|20)[0-9]{2}) ?" + FISCAL
+                    // "2024财年（截至2025年3月末）": the same, the day in brackets after the year.
+                    + "|(?<fyl2>(?:19|20)[0-9]{2}) ?" + FISCAL + "[（(](?:截至|截止)(?:(?<fyy2>(?:19|20)[0-9]{2})年)?(?<fm2>"
+                    + MONTH + ")月" + DAY_OR_END + "?止?[)）]"
+                    + "|(?<upto>截至|截止)" + YEAR + "?(?<um>" + MONTH + ")月(?:[0-9一二三四五六七八九十]{1,3}日|底|末)止的?(?:(?<un>[三六九369]|十二|12)个月(?:的?中期)?|(?<uy>年度|财政年度)|(?<ui>中期)(?=业绩|报告|业绩报告)|(?<uh>半年)度?)"
                     + "|(?<asof>截至|截止到|截止)" + YEAR + "?(?:(?<am>" + MONTH + ")月(?:底|末|份)?|第?(?<aq>[一二三四1-4])季度?(?:末|底)|(?<ayend>年底|年末|底|末))"
                     + "|" + YEAR + "?(?<m1>" + MONTH + ")月?" + DASH + "(?<m2>" + MONTH + ")月(?:份)?"
                     + "|" + YEAR + "?[前首](?<qn>[一二两三2-3])(?:个)?季(?:度)?"
@@ -76,7 +85,8 @@ public final class Periods {
                     + "|(?<lastquarter>上一季度|上季度|上一季|上季)"
                     + "|(?<single>单季度|单季)"
                     + "|(?<singlemonth>单月)(?!份)"
-                    + "|(?<previousfy>上一个?财政年度|上个?财年|上一财年)"
+                    + "|(?<previousfy>[上前]一个?财政年度|上个?财年|[上前]一个?财年|[上前]一个?会计年度|上个会计年度)"
+                    + "|(?<thisfy>[该本]财年|[该本]财政年度|[该本]会计年度)"
                     + "|(?<undated>" + Tsv.alternation(UNDATED) + ")"
                     + "|" + YEAR + "(?:全年)?"
                     + "|(?:近|最近|过去)(?<n>[0-9一二两三四五六七八九十]{1,2})(?:个)?年(?:来|间|里)?"
@@ -91,7 +101,7 @@ public final class Periods {
 
     /** Every character a period expression can start with. */
     private static String firstCharacters() {
-        StringBuilder sb = new StringBuilder("0123456789零〇一二两三四五六七八九十截第前上下近最过全首本当中期报半单年");
+        StringBuilder sb = new StringBuilder("0123456789零〇一二两三四五六七八九十截第前上下近最过全首本当中期报半单年该");
         for (String w : RELATIVE.keySet()) {
             sb.append(w.charAt(0));
         }
@@ -125,16 +135,17 @@ public final class Periods {
      * ({@code lastFullYear}, may be null).
      */
     public record Anchor(int publicationYear, int publicationMonth, Integer contextYear, Integer lastFullYear,
-                         Period latest, boolean relativeContext, Integer latestWrittenYear, Period beforePlan) {
+                         Period latest, boolean relativeContext, Integer latestWrittenYear, Period beforePlan,
+                         Fiscal fiscal) {
         public Anchor(int publicationYear, int publicationMonth, Integer contextYear, Integer lastFullYear,
                       Period latest) {
-            this(publicationYear, publicationMonth, contextYear, lastFullYear, latest, false, null, null);
+            this(publicationYear, publicationMonth, contextYear, lastFullYear, latest, false, null, null, null);
         }
 
         private Anchor(int publicationYear, int publicationMonth, Integer contextYear, Integer lastFullYear,
-                       Period latest, boolean relativeContext, Integer latestWrittenYear) {
+                       Period latest, boolean relativeContext, Integer latestWrittenYear, Fiscal fiscal) {
             this(publicationYear, publicationMonth, contextYear, lastFullYear, latest, relativeContext,
-                    latestWrittenYear, null);
+                    latestWrittenYear, null, fiscal);
         }
 
         /** An anchor without a publication month (本月 then resolves to nothing). */
@@ -154,11 +165,11 @@ public final class Periods {
                 // figures are of the period reported before it.
                 Period carried = beforePlan != null && isPlanned(latest) ? beforePlan : latest;
                 return new Anchor(publicationYear, publicationMonth, null, lastFullYear, carried, false,
-                        latestWrittenYear);
+                        latestWrittenYear, fiscal);
             }
             if (contextYear != null && latestWrittenYear != null && latestWrittenYear > contextYear) {
                 return new Anchor(publicationYear, publicationMonth, latestWrittenYear, lastFullYear, latest, false,
-                        latestWrittenYear);
+                        latestWrittenYear, fiscal);
             }
             return this;
         }
@@ -195,7 +206,8 @@ public final class Periods {
             Period reported = mention.asOf() && (latest instanceof Period.Range || latest instanceof Period.Half
                     || latest instanceof Period.Quarter || yearEnd) && latest.endYear() <= publicationYear ? latest : p;
             Period before = isPlanned(reported) && !isPlanned(latest) ? latest : isPlanned(reported) ? beforePlan : null;
-            return new Anchor(publicationYear, publicationMonth, p.endYear(), full, reported, relative, written, before);
+            return new Anchor(publicationYear, publicationMonth, p.endYear(), full, reported, relative, written, before,
+                    mention.fiscal() != null ? mention.fiscal() : fiscal);
         }
 
         /** A period ending after the publication year: a plan's or a forecast's. */
@@ -210,8 +222,27 @@ public final class Periods {
      */
     public enum YearSource { WRITTEN, RELATIVE, CONTEXT, PAST }
 
+    /**
+     * How an article's company counts its financial years: the month they end in, and the year a year's label names
+     * less the year it ends in (0 for "截至2025年6月30日的2025财年", -1 for "截至2025年3月31日的2024财年"), and the
+     * label of the year the article reports on.
+     */
+    public record Fiscal(int endMonth, int labelOffset, int reported) {
+        /** The twelve months of the financial year labelled {@code label}. */
+        Period year(int label) {
+            int end = label - labelOffset;
+            return endMonth == 12 ? new Period.Year(end)
+                    : new Period.Range(new Period.Month(end - 1, endMonth + 1), new Period.Month(end, endMonth));
+        }
+    }
+
     /** One period expression at {@code [start, end)}; {@code period} is null for undated words like 目前. */
-    public record Mention(int start, int end, Period period, boolean sameTimeLastYear, YearSource year, boolean asOf) {
+    public record Mention(int start, int end, Period period, boolean sameTimeLastYear, YearSource year, boolean asOf,
+                          Fiscal fiscal) {
+        public Mention(int start, int end, Period period, boolean sameTimeLastYear, YearSource year, boolean asOf) {
+            this(start, end, period, sameTimeLastYear, year, asOf, null);
+        }
+
         public Mention(int start, int end, Period period, boolean sameTimeLastYear, YearSource year) {
             this(start, end, period, sameTimeLastYear, year, false);
         }
@@ -259,7 +290,7 @@ public final class Periods {
                 period = Optional.ofNullable(lastQuarter);
             }
             boolean undated = m.group("undated") != null || m.group("within") != null
-                    || m.group("lastquarter") != null;
+                    || m.group("lastquarter") != null || m.group("thisfy") != null;
             if (period.isPresent() || undated) {
                 YearSource source = r.past() ? YearSource.PAST : yearSource(m);
                 // "股东应占溢利1.26亿元，上年度则录得亏损2.38亿元": the earlier year a figure is set against, like
@@ -273,7 +304,7 @@ public final class Periods {
                         && afterFigure(text, m.start()))
                         && period.isPresent() && period.get().endYear() < anchor.publicationYear();
                 Mention mention = new Mention(m.start(), m.end(), period.orElse(null),
-                        m.group("same") != null || contrast, source, m.group("asof") != null);
+                        m.group("same") != null || contrast, source, m.group("asof") != null, fiscalOf(m, a));
                 out.add(mention);
                 // "为近九年来单季最大亏损": a span looked back over dates no figure after it.
                 // "截至9月底，集团共有分店92间": a day things are counted at; the period the report covers stays the
@@ -398,6 +429,11 @@ public final class Periods {
     }
 
     private static Resolved resolve(Matcher m, Anchor a, boolean forecast) {
+        Fiscal fiscal = fiscalOf(m, a);
+        if (fiscal != null) {
+            return new Resolved(Optional.of(fiscal.year(Integer.parseInt(
+                    m.group("fyl") != null ? m.group("fyl") : m.group("fyl2")))), false);
+        }
         Integer explicitYear = year(m, a);
         // "蓉某去年实现营业收入…；截至9月底，公司员工…": a day counted at, with no year of its own, after a year named
         // by a relative word, is the latest such day before publication.
@@ -407,7 +443,7 @@ public final class Periods {
         Optional<Period> p = resolve(m, a, explicitYear, year);
         boolean fromContext = explicitYear == null && m.group("thismonth") == null && m.group("lastquarter") == null
                 && m.group("single") == null && m.group("singlemonth") == null && m.group("previousfy") == null
-                && m.group("within") == null
+                && m.group("within") == null && m.group("thisfy") == null
                 && m.group("same") == null && m.group("n") == null;
         if (fromContext && p.isPresent() && a.contextYear() != null && a.contextYear() == a.publicationYear() - 1
                 && a.publicationMonth() > 0 && isQuarterOrHalf(m)) {
@@ -534,8 +570,12 @@ public final class Periods {
                 return Optional.of(last == 12 ? new Period.Year(year)
                         : new Period.Range(new Period.Month(year - 1, last + 1), new Period.Month(year, last)));
             }
-            // "截至九月底止的中期业绩": the six months ending then.
-            int n = m.group("ui") != null ? 6 : small(m.group("un"));
+            // "截至九月底止的中期业绩", "截至9月30日止半年": the six months ending then; "截至2024年3月31日止六个月"
+            // runs from October of the year before.
+            int n = m.group("ui") != null || m.group("uh") != null ? 6 : small(m.group("un"));
+            if (n > last && n <= 12) {
+                return Optional.of(new Period.Range(new Period.Month(year - 1, last - n + 13), new Period.Month(year, last)));
+            }
             return n >= 1 && n <= last ? Optional.of(Period.months(year, last - n + 1, last)) : Optional.empty();
         }
         if (m.group("asof") != null) {
@@ -611,6 +651,12 @@ public final class Periods {
             int base = a.contextYear() != null ? a.contextYear() : a.publicationYear();
             return Optional.of(new Period.Year(base - 1));
         }
+        if (m.group("thisfy") != null) {
+            // "该财年公司实现营业收入…": the financial year just named, else the one the article reports on.
+            return isFinancialYear(a.latest()) ? Optional.of(a.latest())
+                    : a.fiscal() != null ? Optional.of(a.fiscal().year(a.fiscal().reported()))
+                    : a.latest() instanceof Period.Year ? Optional.of(a.latest()) : Optional.empty();
+        }
         if (m.group("singlemonth") != null) {
             // "2月受春节影响，单月营收…": the month just named.
             return a.latest() instanceof Period.Month ? Optional.of(a.latest()) : Optional.empty();
@@ -650,7 +696,27 @@ public final class Periods {
             // "截至9月底止年度…扭转上年度亏损": the financial year before the one just reported.
             return Optional.of(a.latest().yearEarlier());
         }
+        if (explicitYear != null && a.fiscal() != null && m.group().strip().matches(".*" + FISCAL)) {
+            // "公司预计2025财年营业收入…" after "截至2025年3月31日的2024财年": a year of the company's own count.
+            return Optional.of(a.fiscal().year(explicitYear));
+        }
         return explicitYear == null ? Optional.empty() : Optional.of(new Period.Year(explicitYear));
+    }
+
+    /** The financial years an expression naming a year and the day it ends defines, else null. */
+    private static Fiscal fiscalOf(Matcher m, Anchor a) {
+        boolean dayFirst = m.group("fyto") != null;
+        if (!dayFirst && m.group("fyl2") == null) {
+            return null;
+        }
+        int label = Integer.parseInt(dayFirst ? m.group("fyl") : m.group("fyl2"));
+        int endMonth = month(dayFirst ? m.group("fm") : m.group("fm2"));
+        String written = dayFirst ? m.group("fyy") : m.group("fyy2");
+        int endYear = written != null ? Integer.parseInt(written)
+                : dayFirst && m.group("fyr") != null ? a.publicationYear() + (m.group("fyr").equals("去年") ? -1 : 0)
+                : label;
+        return endMonth < 1 || endMonth > 12 || Math.abs(label - endYear) > 1 ? null
+                : new Fiscal(endMonth, label - endYear, label);
     }
 
     /** Twelve months not ending in December (2022-10/2023-09): a financial year. */

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  */
 final class MeetingCities {
     /** A district named as a body: two or three characters and 区 or 新区 before 委, 政府, 召开, 举行, 领导 or 人大. */
+    /** A district or county as a body's place (余杭区委, 清河县政府); 县委县政府 names none (no 委 or 府 in a name). */
     private static final Pattern DISTRICT = Pattern.compile(
-            "(?:^|[，。、；：\\n“（是在]|市)(\\p{IsHan}{1,3}(?:新区|区|县))(?=委|政府|人民政府|召开|举行|举办|今年|领导|人大|政协)");
+            "(?:^|[，。、；：\\n“（是在]|市)((?:(?![委府])\\p{IsHan}){1,3}(?:新区|区|县))(?=委|政府|人民政府|召开|举行|举办|今年|领导|人大|政协)");
     private final MeetingText text;
     private final String s;
     private final int body;
