@@ -6,6 +6,7 @@ import cn.newsevents.extraction.text.SimplifiedText;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -294,22 +295,32 @@ final class MeetingCities {
         return Places.isProvince(province) ? province : null;
     }
 
-    /** The first city the body names (台南市政府今年推动的…), or null. */
+    /**
+     * The city the body names most often, the first of those named as often (台南市政府今年推动的…; "南宁海关隶属钦州
+     * 海关" in an article naming 钦州 throughout is 钦州's), or null.
+     */
     String articleCity() {
+        Map<String, Integer> named = new java.util.LinkedHashMap<>();
         for (int i = Math.min(body, s.length()); i < s.length(); i++) {
             Places.Place p = Places.at(s, i, s.length());
             if (p == null) {
                 continue;
             }
-            if (!Places.isCountyLevel(p.city())
-                    || !COMPANY_AFTER.matcher(s).region(p.end(), s.length()).lookingAt()) {
-                return p.city();
-            }
             // 瑞安市恒达汽车部件有限公司 at a meeting elsewhere: a company of a county-level city comes from there, the
             // article need not. (A prefecture city opening a company's name is more often the article's own.)
+            if (!Places.isCountyLevel(p.city())
+                    || !COMPANY_AFTER.matcher(s).region(p.end(), s.length()).lookingAt()) {
+                named.merge(p.city(), 1, Integer::sum);
+            }
             i = p.end() - 1;
         }
-        return null;
+        String most = null;
+        for (Map.Entry<String, Integer> e : named.entrySet()) {
+            if (most == null || e.getValue() > named.get(most)) {
+                most = e.getKey();
+            }
+        }
+        return most;
     }
 
     /** The first district the article names as a body (浦东新区召开…, 某某区委), as written, or null. */
