@@ -66,6 +66,21 @@ final class CompanyLexicon {
         return INSTANCE;
     }
 
+    /** Every word a row of {@code metric-keyword-grammar.tsv} composes: one alternative of each part, joined. */
+    static List<String> composed(String[] row) {
+        List<String> words = List.of("");
+        for (int i = 1; i < row.length; i++) {
+            List<String> next = new ArrayList<>();
+            for (String prefix : words) {
+                for (String alternative : row[i].strip().split("\\|")) {
+                    next.add(prefix + (alternative.equals("~") ? "" : alternative));
+                }
+            }
+            words = next;
+        }
+        return words.stream().filter(w -> !w.isEmpty()).distinct().toList();
+    }
+
     private CompanyLexicon() {
         for (String[] row : Tsv.read("lexicon/company/metric-keywords.tsv")) {
             String code = row[2].strip();
@@ -76,6 +91,12 @@ final class CompanyLexicon {
                 if (purpose) {
                     purposeKeywords.add(w);
                 }
+            }
+        }
+        for (String[] row : Tsv.read("lexicon/company/metric-keyword-grammar.tsv")) {
+            Optional<Metric> metric = Optional.of(Metric.fromCode(row[0].strip()));
+            for (String w : composed(row)) {
+                keywords.putIfAbsent(w, metric);
             }
         }
         for (String[] row : Tsv.read("lexicon/company/loss-words.tsv")) {
