@@ -60,7 +60,10 @@ public final class CompanyExtractor {
                     + "|[昨今前][（(][0-9０-９]{1,2}[)）]日|(?:今日|昨日|今天|昨天)[（(][0-9０-９]{1,2}日[)）]"
                     + "|(?:上|本|这|上个|这个)?(?:周|星期|礼拜)[一二三四五六日天](?:[（(][0-9０-９]{1,2}日?[)）])?"
                     + "|[0-9０-９一二三四五六七八九十]{1,3}[日号]|日前|近日|今日|昨日|今天|昨天|日內|日内|上个月|上月|本月|当月|上周|本周|上星期|昨|今"
-                    + "|(?:于|於)?(?:同日|当日|当天|同一天|早前|稍早|同期))"
+                    + "|(?:于|於)?(?:同日|当日|当天|同一天|早前|稍早|同期)"
+                    // "康正医疗一季度表现亮眼": the period of the figures after the name.
+                    + "|(?:(?:[0-9０-９]{4}|今|去|前|上|本)年度?)?(?:第?[一二三四1-4]季度?|首季度?|前[一二三]季度?|[上下]半年|全年)"
+                    + "|(?:[0-9０-９]{4}|今|去|上|本)年度?)"
                     + "(?:晚间|晚間|晚上|晚|早间|早間|上午|中午|下午|傍晚|午间|午間|盘后|盤後|收市后|收市後|收盘后|收盤後|开市前|開市前|盘前|盤前)?$");
     /** Where a sentence names, after its figures, whose they are: "——这是", "，正是". */
     private static final Pattern CATAPHOR = Pattern.compile("(?:——|—|[，,])\\s*(?:这就是|这便是|这是|[^，,；;。]{0,16}?的?正是|正是|便是)");
@@ -714,7 +717,7 @@ public final class CompanyExtractor {
                     }
                     int subjectEnd = Math.min(m.start("kw"), m.start("amount"));
                     Subject subject = subject(cs, subjectEnd, topic);
-                    if (subject.kind() == Subject.Kind.NAMED) {
+                    if (subject.kind() == Subject.Kind.NAMED && !partOfBreakdown(sentenceStart, m.start("kw"), subject)) {
                         topic = subject.name();
                     } else if (subject.refersBack() && topic == null) {
                         topic = organizationBefore(sentenceStart, subjectEnd);
@@ -734,7 +737,7 @@ public final class CompanyExtractor {
                 if (!hits.isEmpty() && !ruleMatcher(CAUSE).region(cs, ce).lookingAt()) {
                     // "主因手机销售收入减少": a cause names no company the next clauses report on.
                     Subject subject = subject(cs, hits.get(0).start(), topic);
-                    if (subject.kind() == Subject.Kind.NAMED) {
+                    if (subject.kind() == Subject.Kind.NAMED && !partOfBreakdown(sentenceStart, hits.get(0).start(), subject)) {
                         topic = subject.name();
                     }
                 }
@@ -801,6 +804,15 @@ public final class CompanyExtractor {
                 parentOfSubsidiary = null;
             }
             return topic;
+        }
+
+        /**
+         * Whether a named subject is a part in a breakdown ("分业务看，…；社区增值服务收入4.9亿元"): a product line, a
+         * business or a region of the company in focus, which stays in focus.
+         */
+        private boolean partOfBreakdown(int sentenceStart, int kw, Subject subject) {
+            return !lex.isCompanyOrganization(subject.name())
+                    && ruleMatcher(BREAKDOWN).region(Math.max(sentenceStart, kw - BREAKDOWN_REACH), kw).find();
         }
 
         private boolean emit(int sentenceStart, int cs, int clauseEnd, int nextEnd, Matcher m, Metric metric,
@@ -1431,7 +1443,7 @@ public final class CompanyExtractor {
 
         /** {@code name} without a time at its end (某某今（10）日, 某某同日); most names hold no character one needs. */
         private static String withoutTrailingTime(String name) {
-            return hasAny(name, "月日号昨今前天内內早周期拜市盘盤") ? TRAILING_TIME.matcher(name).replaceFirst("") : name;
+            return hasAny(name, "月日号昨今前天内內早周期拜市盘盤季年") ? TRAILING_TIME.matcher(name).replaceFirst("") : name;
         }
 
         /** Whether {@code s} holds any of the characters of {@code chars}. */

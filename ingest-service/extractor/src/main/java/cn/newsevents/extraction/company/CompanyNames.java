@@ -23,6 +23,8 @@ final class CompanyNames {
     /** A descriptor opening with where or whose a company is, ending in a trade word: 内地乳制品企业, 本地物流股. */
     private static final Pattern DESCRIPTOR = Pattern.compile(
             "(?:内地|本地|国内|本港|本澳|海外|民营|国有|外资|港资|台资|上市|龙头|老牌|知名|在港上市的)[^、，,（(]{0,8}?(?:企业|厂商|股|商)");
+    /** A kind of firm ending a descriptor ("机床企业", "制造商"): what follows it starts a name. */
+    private static final Pattern ONE_AFTER_KIND = Pattern.compile("(?:企业|公司|集团|厂商|厂家|品牌|龙头|商)$");
     /** 建筑服务商某某控股有限公司, 地产发展商某某集团: the company's trade, ending in a kind of firm, before its name. */
     private static final Pattern TRADE_HEAD = Pattern.compile(
             "(?:供应|供货|营办|经营|发展|投资|开发|运营|营运|制造|生产|经销|代理|服务|零售|批发|贸易|分销|承包|建材|物流|出口|品牌|设计)商|连锁品牌|(?<!自有)品牌|通路|业者|龙头|平台|(?<=[\\u4e00-\\u9fff]{2})厂(?:商|(?![家房区]))");
@@ -301,6 +303,12 @@ final class CompanyNames {
             }
             if (i == 0 && b.length() == 1 && "和与及".contains(b)) {
                 // "会中，和晟精密工业股份有限公司董事长…": 和 opening the name joins nothing before it.
+                continue;
+            }
+            if (i >= 3 && b.length() == 1 && "和与及".contains(b) && ONE_AFTER_KIND.matcher(part.substring(0, i - 1)).find()) {
+                // 日本机床企业东和工机株式会社: 和 one character after a kind of firm joins no two names; the name
+                // starts after the kind.
+                s = Math.max(s, start + i - 1);
                 continue;
             }
             if (i >= 0 && b.length() == 1 && "和与及".contains(b)
