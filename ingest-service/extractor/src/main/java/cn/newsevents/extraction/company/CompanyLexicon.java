@@ -25,6 +25,10 @@ final class CompanyLexicon {
 
     /** Keyword -> metric; a keyword mapped to empty names something else and blocks shorter keywords inside it. */
     final Map<String, Optional<Metric>> keywords = new HashMap<>();
+    /** The keywords written out in the tables (not composed from parts). */
+    private final Set<String> writtenKeywords = new LinkedHashSet<>();
+    /** The rows of metric-keyword-grammar.tsv: each column's alternatives, "~" for none. */
+    private final List<List<String>> composedRows = new ArrayList<>();
     final Map<Metric, AmountKind> kinds = new EnumMap<>(Metric.class);
     final Set<String> nameSuffixes = new LinkedHashSet<>();
     final Map<String, Boolean> organizationKinds = new HashMap<>();
@@ -66,6 +70,41 @@ final class CompanyLexicon {
         return INSTANCE;
     }
 
+    /**
+     * A regular expression for every keyword starting with {@code first} (any keyword when null): the written ones
+     * longest first, and each composed row as a sequence of its columns, so that the expression stays small however
+     * many words the rows compose.
+     */
+    String keywordPattern(Character first) {
+        List<String> alternatives = new ArrayList<>();
+        for (List<String> row : composedRows) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                List<String> column = new ArrayList<>(List.of(row.get(i).split("\\|")));
+                boolean optional = column.remove("~");
+                if (i == 0 && first != null) {
+                    column.removeIf(a -> a.charAt(0) != first);
+                }
+                if (column.isEmpty()) {
+                    sb = null;
+                    break;
+                }
+                sb.append("(?:").append(Tsv.alternation(column)).append(optional ? ")?" : ")");
+            }
+            if (sb != null) {
+                alternatives.add(sb.toString());
+            }
+        }
+        // The longest written words first; a composed sequence is tried before them (it is longer than any written
+        // word it starts with).
+        String written = Tsv.alternation(writtenKeywords.stream()
+                .filter(w -> first == null || !w.isEmpty() && w.charAt(0) == first).toList());
+        if (!written.isEmpty()) {
+            alternatives.add(written);
+        }
+        return String.join("|", alternatives);
+    }
+
     /** Every word a row of {@code metric-keyword-grammar.tsv} composes: one alternative of each part, joined. */
     static List<String> composed(String[] row) {
         List<String> words = List.of("");
@@ -93,16 +132,19 @@ final class CompanyLexicon {
                 }
             }
         }
+        writtenKeywords.addAll(keywords.keySet());
         for (String[] row : Tsv.read("lexicon/company/metric-keyword-grammar.tsv")) {
             Optional<Metric> metric = Optional.of(Metric.fromCode(row[0].strip()));
             for (String w : composed(row)) {
                 keywords.putIfAbsent(w, metric);
             }
+            composedRows.add(java.util.Arrays.stream(row, 1, row.length).map(String::strip).toList());
         }
         for (String[] row : Tsv.read("lexicon/company/loss-words.tsv")) {
             for (String w : Tsv.spellings(row)) {
                 lossWords.add(w);
                 keywords.putIfAbsent(w, Optional.of(Metric.NET_PROFIT));
+                writtenKeywords.add(w);
             }
         }
         for (String[] row : Tsv.read("lexicon/company/adjusted-markers.tsv")) {

@@ -88,7 +88,7 @@ final class CompanyRules {
     final Pattern comparison;
 
     CompanyRules(CompanyLexicon lex) {
-        String keyword = Tsv.alternation(lex.keywords.keySet());
+        String keyword = lex.keywordPattern(null);
         String filler = Tsv.alternation(lex.fillers);
         for (String[] row : Tsv.read("rules/company/metric.rules.tsv")) {
             if (!row[2].contains("(?<kw>") || !row[2].contains("(?<amount>")) {
@@ -108,8 +108,7 @@ final class CompanyRules {
             metricRules.add(new MetricRule(row[0].strip(), applies.equals("count"), applies.equals("next"),
                     Pattern.compile(pattern), c -> Pattern.compile(template.replaceFirst(
                             java.util.regex.Pattern.quote("(?<kw>{KEYWORD})"), java.util.regex.Matcher.quoteReplacement(
-                                    "(?<kw>" + Tsv.alternation(lex.keywords.keySet().stream()
-                                            .filter(w -> !w.isEmpty() && w.charAt(0) == c).toList()) + ")"))
+                                    "(?<kw>" + lex.keywordPattern(c) + ")"))
                             .replace("{KEYWORD}", keyword))));
         }
         List<String[]> comparisons = Tsv.read("rules/company/comparison.rules.tsv");
