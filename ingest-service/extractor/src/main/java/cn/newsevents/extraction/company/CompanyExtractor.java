@@ -144,6 +144,9 @@ public final class CompanyExtractor {
     private static final Pattern VISITED = Pattern.compile(
             "(?:走访|参观|调研|考察|走进|来到)了?([\\u4e00-\\u9fff]{2,16}?)(?:的)?(?:数字化|智能化|生产|装配|研发)?(?:车间|生产线|产线|厂区|展厅|基地|工厂|园区)");
     /** A sentence opening a breakdown of the company's figures: 分产品看, 按业务划分, 分地区来看. */
+    /** A figure after a verb of having or reaching, with an empty keyword: see {@code headedFigure}. */
+    private static final Pattern HEADED_FIGURE = Pattern.compile("(?:共有|共计|合计|拥有|经营|开设|设有|有|达到|达|为|录得)"
+            + "(?<kw>)(?<amount>" + Amounts.REGEX + ")");
     private static final Pattern BREAKDOWN = Pattern.compile(
             "(?:分|按|从)(?:产品|业务|板块|地区|区域|品类|产品线|行业|渠道)(?:结构)?(?:来?看|而言|划分|分)");
     /** How far before a keyword the words opening a breakdown may stand. */
@@ -314,6 +317,9 @@ public final class CompanyExtractor {
         private boolean captionSpeech;
         /** The company the headline names, for a body that names none. */
         private final String headlineCompany;
+        /** The metric a heading named ("门店数目方面，"), for the figures without a keyword up to {@link #headingUntil}. */
+        private Metric headingMetric;
+        private int headingUntil;
 
         Reader(Article article, String simplified, List<SeminarEvent> seminars) {
             this.article = article;
@@ -579,6 +585,17 @@ public final class CompanyExtractor {
                 // "科技投入方面，公司全年…": a heading of what follows gives no figure; it names a company only when it
                 // is one the article gave ("云擎智能方面，公司…").
                 String heading = t.substring(cs, ce - 2).strip();
+                List<KeywordScanner.Hit> named = keywords.find(t, cs, ce - 2);
+                Optional<Metric> headed = named.isEmpty() || named.get(named.size() - 1).end() != ce - 2 ? Optional.empty()
+                        : lex.keywords.getOrDefault(named.get(named.size() - 1).word(), Optional.empty());
+                if (headed.isPresent()) {
+                    // "门店数目方面，截至3月底，甲旗下共有326间；乙则有298间": the figures of the paragraph after it are
+                    // of that metric.
+                    int paragraphEnd = t.indexOf('\n', ce);
+                    headingMetric = headed.get();
+                    headingUntil = paragraphEnd < 0 ? t.length() : paragraphEnd;
+                    return topic;
+                }
                 String full = heading.length() >= 2 ? companies.resolve(heading, cs) : heading;
                 return !full.equals(heading) || lex.isCompanyOrganization(heading) ? full : topic;
             }
@@ -682,6 +699,13 @@ public final class CompanyExtractor {
                 String listedFor = series(sentenceStart, cs, ce, hits, topic, mentions);
                 if (listedFor != null) {
                     topic = listedFor;
+                }
+            }
+            if (hits.isEmpty() && headingMetric != null && cs < headingUntil) {
+                String owner = headedFigure(sentenceStart, cs, ce, nextEnd, topic, mentions);
+                if (owner != null) {
+                    topic = owner;
+                    matched = true;
                 }
             }
             if (hits.isEmpty()) {
@@ -804,6 +828,38 @@ public final class CompanyExtractor {
                 parentOfSubsidiary = null;
             }
             return topic;
+        }
+
+        /**
+         * A figure of the metric a heading named, in a clause without a keyword of its own ("丸之屋在本港经营24间
+         * 分店", "乙则有298间"): the first amount that fits the metric, after a verb of having or reaching, owned by
+         * the clause's subject. The owner, or null when the clause gives none.
+         */
+        private String headedFigure(int sentenceStart, int cs, int ce, int nextEnd, String topic,
+                                    List<Periods.Mention> mentions) {
+            Matcher m = ruleMatcher(HEADED_FIGURE).region(cs, ce);
+            while (m.find()) {
+                if (emittedAmounts.contains(m.start("amount"))) {
+                    continue;
+                }
+                Optional<Amount> amount = Amounts.parse(m.group("amount"));
+                if (amount.isEmpty() || !lex.fits(headingMetric, amount.get())) {
+                    continue;
+                }
+                Subject subject = subject(cs, m.start(), topic);
+                String owner = subject.kind() == Subject.Kind.NAMED ? subject.name() : topic;
+                // Without a keyword the subject alone says the figure is a company's: a name the article gave.
+                if (owner == null || subject.kind() == Subject.Kind.NAMED && !companies.knows(owner)
+                        && !lex.isCompanyOrganization(owner) && companies.resolve(owner, m.start()).equals(owner)) {
+                    return null;
+                }
+                if (emit(sentenceStart, cs, ce, nextEnd, m, headingMetric, subject, owner, mentions)) {
+                    emittedAmounts.add(m.start("amount"));
+                    return owner;
+                }
+                return null;
+            }
+            return null;
         }
 
         /**

@@ -42,7 +42,8 @@ final class CompanyNames {
     static final Pattern COUNTED_COMPANIES = Pattern.compile("[0-9一二三四五六七八九十几多两数百千][家间]");
     /** 子公司, 分公司, 总公司…: a kind of company, not a name; 电子/量子公司 are names. */
     private static final Pattern GENERIC_END = Pattern.compile("(?:上市|联营|合营|附属|于|於|该|这家|那家|本|(?<![电原量粒种因光离分王])子|分|总|母|各|其)$");
-    private static final Pattern PLACE_END = Pattern.compile("[市省县区镇乡村国州]$");
+    /** A place's ending closing a name; 超市, 夜市 and 门市 are shops, not cities. */
+    private static final Pattern PLACE_END = Pattern.compile("[省县区镇乡村国州]$|(?<![超夜门菜])市$");
     /** Dates and periods written before a name ("2023年集团"): the name starts after them. */
     private static final Pattern LEADING_TIME = Pattern.compile(
             "[0-9]{1,4}(?:年度|财年|年|月份|月|日)|[〇零一二三四五六七八九十]{1,4}(?:年度|年|月份|月)|今年|去年|前年|上半年|下半年|全年|季度|年底|年末|[0-9]+");
