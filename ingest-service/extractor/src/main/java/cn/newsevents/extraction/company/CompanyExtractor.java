@@ -144,6 +144,11 @@ public final class CompanyExtractor {
     private static final Pattern VISITED = Pattern.compile(
             "(?:走访|参观|调研|考察|走进|来到)了?([\\u4e00-\\u9fff]{2,16}?)(?:的)?(?:数字化|智能化|生产|装配|研发)?(?:车间|生产线|产线|厂区|展厅|基地|工厂|园区)");
     /** A sentence opening a breakdown of the company's figures: 分产品看, 按业务划分, 分地区来看. */
+    /** "这两项数据分别为", "上述三项指标分别是": the metrics of a list named before, again. */
+    private static final Pattern LISTED_AGAIN = Pattern.compile(
+            "(?:这|該|该|上述|以上)(?:两|兩|二|三|四)项(?:数据|指标|數據|指標)?(?:则|則)?(?:分别|分別)(?:为|為|是|录得|錄得)?");
+    /** An amount, perhaps after a minus sign. */
+    private static final Pattern SIGNED_AMOUNT = Pattern.compile("(?<minus>[-－−])?(?<amount>" + Amounts.REGEX + ")");
     /** A figure after a verb of having or reaching, with an empty keyword: see {@code headedFigure}. */
     private static final Pattern HEADED_FIGURE = Pattern.compile("(?:共有|共计|合计|拥有|经营|开设|设有|有|达到|达|为|录得)"
             + "(?<kw>)(?<amount>" + Amounts.REGEX + ")");
@@ -317,6 +322,10 @@ public final class CompanyExtractor {
         private boolean captionSpeech;
         /** The company the headline names, for a body that names none. */
         private final String headlineCompany;
+        /** The metrics of the latest list per metric, whose company, and the end of its paragraph. */
+        private List<Metric> listedMetrics;
+        private String listedFor;
+        private int listedUntil;
         /** The metric a heading named ("门店数目方面，"), for the figures without a keyword up to {@link #headingUntil}. */
         private Metric headingMetric;
         private int headingUntil;
@@ -701,7 +710,10 @@ public final class CompanyExtractor {
                     topic = listedFor;
                 }
             }
-            if (hits.isEmpty() && headingMetric != null && cs < headingUntil) {
+            if (hits.isEmpty() && listedAgain(cs, ce, mentions)) {
+                matched = true;
+            }
+            if (hits.isEmpty() && !matched && headingMetric != null && cs < headingUntil) {
                 String owner = headedFigure(sentenceStart, cs, ce, nextEnd, topic, mentions);
                 if (owner != null) {
                     topic = owner;
@@ -1887,8 +1899,10 @@ public final class CompanyExtractor {
         /** Figures of one company listed after 分别 (per year, per metric); returns the company, else null. */
         private String series(int sentenceStart, int cs, int ce, List<KeywordScanner.Hit> hits, String topic,
                               List<Periods.Mention> mentions) {
-            String company = series(seriesLists.perYear(t, sentenceStart, cs, ce, hits, mentions), cs, topic, mentions);
-            return company != null ? company : series(seriesLists.perMetric(t, ce, hits), cs, topic, mentions);
+            // Metric words listed before 分别 say what each figure is, whatever periods the sentence names.
+            String company = series(seriesLists.perMetric(t, ce, hits), cs, topic, mentions);
+            return company != null ? company
+                    : series(seriesLists.perYear(t, sentenceStart, cs, ce, hits, mentions), cs, topic, mentions);
         }
 
         private String series(Optional<SeriesLists.Series> found, int cs, String topic, List<Periods.Mention> mentions) {
@@ -1923,7 +1937,57 @@ public final class CompanyExtractor {
             reported.add(company);
             previousParagraphReported.add(company);
             lastReported = company;
+            if (series.items().get(0).period() == null) {
+                listedMetrics = series.items().stream().map(SeriesLists.Item::metric).toList();
+                listedFor = company;
+                listedUntil = t.indexOf('\n', cs) < 0 ? t.length() : t.indexOf('\n', cs);
+            }
             return company;
+        }
+
+        /**
+         * "营收、净利润分别为58.9亿元、-2.36亿元，去年同期这两项数据分别为71.2亿元和6.18亿元": the metrics a list
+         * per metric named, again for another period, in the same paragraph. True when the clause gave them.
+         */
+        private boolean listedAgain(int cs, int ce, List<Periods.Mention> mentions) {
+            if (listedMetrics == null || cs >= listedUntil) {
+                return false;
+            }
+            Matcher again = ruleMatcher(LISTED_AGAIN).region(cs, ce);
+            if (!again.find()) {
+                return false;
+            }
+            List<int[]> amounts = new ArrayList<>();
+            Matcher a = ruleMatcher(SIGNED_AMOUNT).region(again.end(), ce);
+            while (a.find() && amounts.size() <= listedMetrics.size()) {
+                amounts.add(new int[]{a.start("amount"), a.end("amount"), a.group("minus") != null ? 1 : 0});
+            }
+            if (amounts.size() != listedMetrics.size()) {
+                return false;
+            }
+            Period period = periods.periodOf(again.start(), mentions);
+            for (int i = 0; i < amounts.size(); i++) {
+                int[] at = amounts.get(i);
+                Optional<Amount> parsed = Amounts.parse(t.substring(at[0], at[1]));
+                if (parsed.isEmpty() || !lex.fits(listedMetrics.get(i), parsed.get())
+                        || emittedAmounts.contains(at[0]) || shared.isConsumed(at[0])) {
+                    return false;
+                }
+            }
+            for (int i = 0; i < amounts.size(); i++) {
+                int[] at = amounts.get(i);
+                Amount amount = Amounts.parse(t.substring(at[0], at[1])).orElseThrow();
+                Metric metric = listedMetrics.get(i);
+                BigDecimal value = FigureAssembly.plain(amount.value());
+                boolean negative = at[2] == 1 || cues.isLoss(again.end(), at[0]) && metric == Metric.NET_PROFIT;
+                Unit unit = lex.kinds.get(metric) == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT
+                        : currency(amount, t.substring(at[0], at[1]));
+                addFigure(new FigureAssembly.Figure(listedFor, metric, period, negative ? value.negate() : value, unit,
+                        amount.qualifier(), null, null, null, again.start(), at[1], 0.7));
+                emittedAmounts.add(at[0]);
+            }
+            listedMetrics = null;
+            return true;
         }
 
         /** Whether {@code t} ends at {@code end} with one of {@code words}. */

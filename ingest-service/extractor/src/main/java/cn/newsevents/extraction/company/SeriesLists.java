@@ -31,7 +31,8 @@ final class SeriesLists {
     record Series(List<Item> items, int subjectEnd, int evidenceStart) {
     }
 
-    private static final String LOSS = "(?:亏损|虧損)?";
+    /** A loss word or a minus sign before a listed figure ("分别为38.2亿元、-1.26亿元"). */
+    private static final String LOSS = "(?:亏损|虧損|[-－−])?";
     /** A span of years: 2021年至2023年, 2021-2023年. */
     private static final Pattern YEAR_RANGE = Pattern.compile("((?:19|20)[0-9]{2})年?(?:至|到|—|－|-|～|~)((?:19|20)[0-9]{2})年");
     /** Years listed: 2021年、2022年和2023年. */
@@ -45,7 +46,7 @@ final class SeriesLists {
     /** Figures listed after 分别 right after their metric words: "分别为26.9亿元、6815万元". */
     private static final Pattern EACH_AMOUNTS = Pattern.compile("(?:分别|分別)(?:为|為|是|达|達|录得|錄得|约为|約為)?"
             + "(?<first>" + LOSS + Amounts.REGEX + ")(?:(?:[、，,]|和|及|与|與)" + LOSS + Amounts.REGEX + "){1,4}");
-    private static final Pattern ITEM = Pattern.compile("(?<loss>亏损|虧損)?(?<amount>" + Amounts.REGEX + ")");
+    private static final Pattern ITEM = Pattern.compile("(?<loss>亏损|虧損|[-－−])?(?<amount>" + Amounts.REGEX + ")");
     /** How far before a yearly list its metric word may end. */
     private static final int KEYWORD_REACH = 12;
     private static final int MAX_YEARS = 5;
@@ -166,8 +167,11 @@ final class SeriesLists {
         return out;
     }
 
-    /** What joins two listed periods: 2020年及2021年1-9月, 2022年、2023年. */
-    private static final Pattern PERIOD_JOIN = Pattern.compile("[、，,]?(?:和|及|与|與|以及)?");
+    /**
+     * What joins two listed periods: 2020年及2021年1-9月, 2022年、2023年; a comma alone does not ("2023年，上半年…" is a
+     * year, then the half of it the sentence reports).
+     */
+    private static final Pattern PERIOD_JOIN = Pattern.compile("、|[、，,]?(?:和|及|与|與|以及)");
 
     /**
      * The periods listed last before {@code end} in {@code t[from, end)}, two or more joined by 、和及与 only, with
