@@ -858,6 +858,14 @@ public final class CompanyExtractor {
                 if (amount.isEmpty() || !lex.fits(headingMetric, amount.get())) {
                     continue;
                 }
+                // "分店网络方面，…员工总数约8,900人，去年同期约为9,600人": people are counted in 人, outlets in 间.
+                char counter = m.group("amount").charAt(m.group("amount").length() - 1);
+                boolean people = "人名位".indexOf(counter) >= 0;
+                boolean places = "间家个所座处間個".indexOf(counter) >= 0;
+                if (headingMetric == Metric.OUTLETS && people
+                        || (headingMetric == Metric.EMPLOYEES || headingMetric == Metric.CUSTOMERS) && places) {
+                    continue;
+                }
                 Subject subject = subject(cs, m.start(), topic);
                 String owner = subject.kind() == Subject.Kind.NAMED ? subject.name() : topic;
                 // Without a keyword the subject alone says the figure is a company's: a name the article gave.
