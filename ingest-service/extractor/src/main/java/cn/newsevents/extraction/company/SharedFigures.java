@@ -34,7 +34,9 @@ final class SharedFigures {
     private static final int CONTINUATION_REACH = 160;
     /** An amount in brackets right after a name ("甲有限公司（4870万元）"), or ranked ("乙有限公司以1.36亿元位列第二"). */
     private static final Pattern CONTINUED_AMOUNT = Pattern.compile("(?:[（(](" + Amounts.REGEX + ")[)）]|以("
-            + Amounts.REGEX + ")(?=位列|位居|排名|排在|蝉联|居|列))");
+            + Amounts.REGEX + ")(?=位列|位居|排名|排在|蝉联|居|列)"
+            // "…入库税金6.2亿元，丙有限公司4.35亿元，分列二、三位": the amount right after the name, closing its clause.
+            + "|(?:为|為|达|達)?(" + Amounts.REGEX + ")(?=$|[，,；;。]))");
     /** A name, 则为 (or 则升至…) and a percentage making a clause: "乙则为12.2%", "乙则拉升至19.2%". */
     private static final Pattern CONTRASTED_PERCENT = Pattern.compile(
             "\\s*([\\u4e00-\\u9fff]{2,8}?)(?:则|則)(?:为|為|是|(?:拉升|回升|提升|上升|升|下滑|下降|降|回落)至)"
@@ -44,6 +46,8 @@ final class SharedFigures {
     /** A board ranked by a metric: the metric word stands right before it (纳税排行榜, 营收百强榜). */
     private static final Pattern BOARD = Pattern.compile("(?:[0-9百千十五二]{1,4}强)?(?:排行榜|排行|榜单|排名榜|榜|排名)");
     private static final Pattern RANKING = Pattern.compile("排名|位列|依次|分别是|分列|其后|第[一二三四五六七八九十0-9]+[至到-]");
+    /** How far after a clause the ranking it belongs to may stand. */
+    private static final int RANKING_AFTER = 10;
     /** How far after a name its own amount may stand. */
     private static final int OWN_AMOUNT_REACH = 24;
     private static final int MAX_NAMES = 12;
@@ -108,7 +112,7 @@ final class SharedFigures {
             if (!a.lookingAt()) {
                 continue;
             }
-            String written = a.group(1) != null ? a.group(1) : a.group(2);
+            String written = a.group(1) != null ? a.group(1) : a.group(2) != null ? a.group(2) : a.group(3);
             Optional<Amount> parsed = Amounts.parse(written);
             if (parsed.isEmpty() || !parsed.get().unitStated() || !lex.fits(lastFigure.metric(), parsed.get())) {
                 continue;
@@ -118,7 +122,14 @@ final class SharedFigures {
                     lastFigure.period(), FigureAssembly.plain(parsed.get().value()), unit, parsed.get().qualifier(),
                     null, null, null, n.start(), a.end(), 0.6));
         }
-        if (found.size() >= 2 || found.size() == 1 && RANKING.matcher(t).region(from, to).find()) {
+        // "…，丙有限公司4.35亿元，分列二、三位": the ranking may close the sentence after the clause.
+        // A metric word between the last figure and the first name continued names figures of its own.
+        if (!found.isEmpty() && !keywords.find(t, Math.max(sentenceStart, lastFigure.evidenceEnd()),
+                found.get(0).evidenceStart()).isEmpty()) {
+            return;
+        }
+        if (found.size() >= 2 || found.size() == 1 && RANKING.matcher(t).region(from,
+                Math.min(t.length(), to + RANKING_AFTER)).find()) {
             for (FigureAssembly.Figure f : found) {
                 sink.add(f, false);
                 consumed.add(new int[]{f.evidenceStart(), f.evidenceEnd()});
