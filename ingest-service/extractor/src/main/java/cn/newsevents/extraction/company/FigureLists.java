@@ -710,7 +710,7 @@ final class FigureLists {
         }
         // 江门市某某照明: a keyword inside the place opening the name (门市) is no keyword.
         int placeEnd = cn.newsevents.extraction.text.Places.placeEnd(name, 0, name.length());
-        if (!keywords.find(name, placeEnd, name.length()).isEmpty() || CHANGE.matcher(name).find()
+        if (!hasRegisteredEnding(name) && namesFigure(name, placeEnd) || CHANGE.matcher(name).find()
                 || lex.anaphors.contains(name)
                 || name.endsWith("有") && lex.anaphors.contains(name.substring(0, name.length() - 1))
                 || CompanyNames.COUNTED_COMPANIES.matcher(name).find()) {
@@ -727,6 +727,23 @@ final class FigureLists {
             }
         }
         return name;
+    }
+
+    /** Metric words that also close company names as their trade (某某投资, 某某销售). */
+    private static final java.util.Set<String> TRADE_KEYWORDS = java.util.Set.of("投资", "销售");
+
+    /**
+     * Whether a listed name holds a metric word, so names a figure rather than a company ("营收、净利润分别为…"); a
+     * word of investing or selling closing a name after two characters or more is the company's trade (某某投资).
+     */
+    private boolean namesFigure(String name, int from) {
+        for (KeywordScanner.Hit h : keywords.find(name, from, name.length())) {
+            if (!(h.end() == name.length() && h.start() >= 2
+                    && (lex.purposeKeywords.contains(h.word()) || TRADE_KEYWORDS.contains(h.word())))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean allPercent(String t, List<int[]> amounts) {
