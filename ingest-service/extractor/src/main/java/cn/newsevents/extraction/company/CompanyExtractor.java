@@ -144,6 +144,8 @@ public final class CompanyExtractor {
     private static final Pattern VISITED = Pattern.compile(
             "(?:走访|参观|调研|考察|走进|来到)了?([\\u4e00-\\u9fff]{2,16}?)(?:的)?(?:数字化|智能化|生产|装配|研发)?(?:车间|生产线|产线|厂区|展厅|基地|工厂|园区)");
     /** A sentence opening a breakdown of the company's figures: 分产品看, 按业务划分, 分地区来看. */
+    /** Words after a counted keyword that make the count one of people or posts there ("60个门市储备干部职缺"). */
+    private static final Pattern COUNTED_ROLE = Pattern.compile("储备|干部|职缺|职位|岗位|人员|店长|员工");
     /** "这两项数据分别为", "上述三项指标分别是": the metrics of a list named before, again. */
     private static final Pattern LISTED_AGAIN = Pattern.compile(
             "(?:这|該|该|上述|以上)(?:两|兩|二|三|四)项(?:数据|指标|數據|指標)?(?:则|則)?(?:分别|分別)(?:为|為|是|录得|錄得)?");
@@ -906,6 +908,11 @@ public final class CompanyExtractor {
             }
             if (lex.bareKeywords.contains(m.group("kw")) && !namedRightBefore(subject, kw)) {
                 // "游戏收入", "广告收入": a bare 收入 after other words is a segment's, not the company's.
+                return false;
+            }
+            if (m.start("amount") < kw && ruleMatcher(COUNTED_ROLE).region(m.end("kw"),
+                    Math.min(t.length(), m.end("kw") + 4)).lookingAt()) {
+                // "开出60个门市储备干部职缺": the count is of jobs at the outlets, not of outlets.
                 return false;
             }
             Optional<Amount> parsed = Amounts.parse(m.group("amount"));

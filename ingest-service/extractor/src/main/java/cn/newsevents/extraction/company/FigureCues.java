@@ -77,7 +77,15 @@ final class FigureCues {
     }
 
     Qualifier outlook(int sentenceStart, int amountStart) {
-        String before = t.substring(Math.max(sentenceStart, amountStart - OUTLOOK_WINDOW), amountStart);
+        int from = Math.max(sentenceStart, amountStart - OUTLOOK_WINDOW);
+        // "…今年的目标是营收突破25亿元；乙全年完成工业产值8.7亿元": a semicolon ends the plan's statement.
+        for (int i = amountStart - 1; i >= from; i--) {
+            if (t.charAt(i) == '；' || t.charAt(i) == ';') {
+                from = i + 1;
+                break;
+            }
+        }
+        String before = t.substring(from, amountStart);
         for (String w : outlookWords) {
             if (before.contains(w)) {
                 return lex.outlook.get(w);
