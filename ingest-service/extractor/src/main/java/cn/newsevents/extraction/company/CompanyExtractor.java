@@ -146,6 +146,8 @@ public final class CompanyExtractor {
     /** A sentence opening a breakdown of the company's figures: 分产品看, 按业务划分, 分地区来看. */
     /** Words after a counted keyword that make the count one of people or posts there ("60个门市储备干部职缺"). */
     private static final Pattern COUNTED_ROLE = Pattern.compile("储备|干部|职缺|职位|岗位|人员|店长|员工");
+    /** "另一家供应商、": another one of a kind, set before the company's own description and name. */
+    private static final Pattern APPOSED = Pattern.compile("(?:另一家|另外一家|另一|一家)[^、，,]{1,8}、");
     /** "这两项数据分别为", "上述三项指标分别是": the metrics of a list named before, again. */
     private static final Pattern LISTED_AGAIN = Pattern.compile(
             "(?:这|該|该|上述|以上)(?:两|兩|二|三|四)项(?:数据|指标|數據|指標)?(?:则|則)?(?:分别|分別)(?:为|為|是|录得|錄得)?");
@@ -198,7 +200,7 @@ public final class CompanyExtractor {
     /** A business of a company, not a company: 模组事业, 储能事业部, 海外业务, 新能源板块. */
     private static final Pattern BUSINESS_UNIT = Pattern.compile("(?:事业|事业部|事业群|业务|板块)$");
     /** A time zone before a time ("北京时间30日", "美东时间11月19日"). */
-    private static final Pattern TIME_ZONE = Pattern.compile("(?:北京|美东|美西|美国东部|美国西部|纽约|伦敦|香港|台北|东京)时间");
+    private static final Pattern TIME_ZONE = Pattern.compile("(?:北京|美东|美西|美国东部|美国西部|美国|纽约|伦敦|香港|台北|东京|日本|新加坡)时间");
     /** Verbs of reporting a figure, right before a bare keyword such as 收入. */
     private static final Pattern REPORTING_VERB = Pattern.compile("(?:录得|实现|取得|贡献|錄得|實現|貢獻)$");
     /** A verb of having ending a subject ("某某科技有员工…"); not 国有, 所有, 没有, 只有, 还有. */
@@ -1755,6 +1757,12 @@ public final class CompanyExtractor {
             if (origin.find() && s.length() - origin.end() >= 2) {
                 offset += origin.end();
                 s = s.substring(origin.end());
+            }
+            Matcher apposed = APPOSED.matcher(s);
+            if (apposed.lookingAt() && s.length() - apposed.end() >= 2) {
+                // "另一家供应商、PCB厂瀚昇科技10月营收…": what the company is, then the company.
+                offset += apposed.end();
+                s = s.substring(apposed.end());
             }
             boolean headed = false;
             for (String h : headWords) {

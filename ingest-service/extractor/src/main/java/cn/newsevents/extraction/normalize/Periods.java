@@ -71,7 +71,7 @@ public final class Periods {
                     + "|" + YEAR + "?(?<m1>" + MONTH + ")月?" + DASH + "(?<m2>" + MONTH + ")月(?:份)?"
                     + "|" + YEAR + "?[前首](?<qn>[一二两三2-3])(?:个)?季(?:度)?"
                     + "|" + YEAR + "?[前首](?<mn>" + MONTH + "|两)(?:个)?月(?:份)?"
-                    + "|" + YEAR + "?(?:第(?<q>[一二三四1-4])季(?:度)?|(?<q1>首)季(?:度)?|(?<q2>[一二三四1-4])季度)"
+                    + "|" + YEAR + "?(?:第(?<q>[一二三四1-4])(?:会计|财政)?季(?:度)?|(?<q1>首)季(?:度)?|(?<q2>[一二三四1-4])季度)"
                     + "|" + YEAR + "?(?<h>上半年|下半年|上半财年|下半财年)"
                     + "|" + YEAR + "?(?<interim>中期)(?=业绩|报告|盈利|纯利|溢利|营业额|收入|收益|营收|亏损|股东应占|转亏|转盈|扭亏)"
                     + "|" + YEAR + "?(?<interim2>半年度(?=报告|财报|业绩|报|收入|收益|营业额|营收)|半年(?=报告|财报|业绩|报))"
@@ -608,6 +608,14 @@ public final class Periods {
         if (m.group("mn") != null) {
             int n = month(m.group("mn"));
             return n < 2 ? Optional.empty() : Optional.of(Period.months(year, 1, n));
+        }
+        if (m.group("q") != null && a.fiscal() != null && (m.group().contains("会计") || m.group().contains("财政"))) {
+            // "第四会计季度" of a company whose year ends in September: July to September of its reported year.
+            Period fy = a.fiscal().year(explicitYear != null ? explicitYear : a.fiscal().reported());
+            int end = fy.endYear() * 12 + endMonth(fy) - 1 - 3 * (4 - small(m.group("q")));
+            int start = end - 2;
+            return Optional.of(start / 12 == end / 12 ? Period.months(end / 12, start % 12 + 1, end % 12 + 1)
+                    : new Period.Range(new Period.Month(start / 12, start % 12 + 1), new Period.Month(end / 12, end % 12 + 1)));
         }
         if (m.group("q") != null || m.group("q2") != null) {
             return Optional.of(new Period.Quarter(year, small(m.group("q") != null ? m.group("q") : m.group("q2"))));
