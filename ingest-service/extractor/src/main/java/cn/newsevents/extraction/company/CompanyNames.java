@@ -338,8 +338,9 @@ final class CompanyNames {
         }
         if (stock - s >= 1 && stock < suffixStart && suffixStart - stock - 1 >= 2
                 && "份东東价價票权權".indexOf(text.charAt(stock + 1)) < 0
-                && (tradeOnly(text.substring(s, stock)) || stock - s <= 2 && "控持参參入配".indexOf(text.charAt(stock - 1)) < 0)) {
-            // 生物科技股某某生物科技有限公司, 内房股某某置业集团有限公司: the kind of stock the company is, before its name.
+                && (tradeOnly(text.substring(s, stock)) || stock - s <= 6 && "控持参參入配".indexOf(text.charAt(stock - 1)) < 0)) {
+            // 生物科技股某某生物科技有限公司, 内房股某某置业集团有限公司, 内房系物管股某某服务集团有限公司: the kind of
+            // stock the company is, before its name.
             s = stock + 1;
         }
         Matcher trade = TRADE_HEAD.matcher(text).region(s, suffixStart);
