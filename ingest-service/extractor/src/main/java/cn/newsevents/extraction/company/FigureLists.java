@@ -70,7 +70,7 @@ final class FigureLists {
             "(?:则|則)?(?:屈居|位居|排名|排在|排|居|列|名列)第[一二三四五六七八九十0-9]{1,2}(?:位|名)?$");
     /** A market named in a sentence: with 占 before each figure, a list of shares without a share word. */
     private static final Pattern MARKET = Pattern.compile("市场|市場");
-    private static final Pattern EACH = Pattern.compile("分别|分別");
+    private static final Pattern EACH = Pattern.compile("分别|分別|依次|依序");
     /** 分别 and a verb of taking before a list of shares: 分别占, 分别以, 分别拿下, 分别取得. */
     private static final Pattern SHARES_EACH = Pattern.compile("(?:分别|分別)(?:占|佔|以|拿下|取得|获得|夺得|囊括|拿到|占据|佔據)");
     private static final Pattern OCCUPIES = Pattern.compile("(?:约|約|大约|大約)?(?:占|佔)");
@@ -109,7 +109,7 @@ final class FigureLists {
         this.names = names;
         this.keywords = keywords;
         String amount = Amounts.REGEX;
-        this.amountList = Pattern.compile("(?:分别|分別|各自|各)(?:为|是|达到|达|录得|约为|约|占|以|[\\u4e00-\\u9fff]{2,8}?)?[，,:：]?(" + SIGN + amount + ")(?:" + SEP
+        this.amountList = Pattern.compile("(?:分别|分別|依次|依序|各自|各)(?:为|是|达到|达|录得|约为|约|占|以|[\\u4e00-\\u9fff]{2,8}?)?[，,:：]?(" + SIGN + amount + ")(?:" + SEP
                 + SIGN + amount + "){1," + (MAX_ITEMS - 1) + "}+|(?<![0-9.])(" + amount + ")(?:、" + amount + "){1,"
                 + (MAX_ITEMS - 1) + "}+(?:(?:及|和|与)" + amount + ")?");
         // A share in brackets after its name, after 占, or written right after the name ("酷达14.2%、联华13.9%").
@@ -409,6 +409,7 @@ final class FigureLists {
             char c = t.charAt(i);
             if (c == '各' && i + 1 < to && (t.charAt(i + 1) == '为' || t.charAt(i + 1) == '為' || t.charAt(i + 1) == '自')
                     || c == '分' && i + 1 < to && (t.charAt(i + 1) == '别' || t.charAt(i + 1) == '別')
+                    || c == '依' && i + 1 < to && (t.charAt(i + 1) == '次' || t.charAt(i + 1) == '序')
                     || c == '、' && i > from && Character.isDigit(t.charAt(i - 1)) || c == '%' && i + 1 < to
                     && t.charAt(i + 1) == '、') {
                 return true;
