@@ -146,6 +146,8 @@ public final class CompanyExtractor {
     /** A sentence opening a breakdown of the company's figures: 分产品看, 按业务划分, 分地区来看. */
     /** Words after a counted keyword that make the count one of people or posts there ("60个门市储备干部职缺"). */
     private static final Pattern COUNTED_ROLE = Pattern.compile("储备|干部|职缺|职位|岗位|人员|店长|员工");
+    /** Masked periods ('|') and blanks closing a subject. */
+    private static final Pattern TRAILING_MASK = Pattern.compile("[|\\s]+$");
     /** "另一家供应商、": another one of a kind, set before the company's own description and name. */
     private static final Pattern APPOSED = Pattern.compile("(?:另一家|另外一家|另一|一家)[^、，,]{1,8}、");
     /** "这两项数据分别为", "上述三项指标分别是": the metrics of a list named before, again. */
@@ -1752,7 +1754,8 @@ public final class CompanyExtractor {
                     cut = i;
                 }
             }
-            s = withoutAnnouncement(s.substring(0, cut).strip());
+            // (A period masked right before the cut, "某某同步公告8月自结…", is no part of the name.)
+            s = withoutAnnouncement(TRAILING_MASK.matcher(s.substring(0, cut)).replaceFirst("").strip());
             Matcher origin = FigureLists.ORIGIN.matcher(s);
             if (origin.find() && s.length() - origin.end() >= 2) {
                 offset += origin.end();

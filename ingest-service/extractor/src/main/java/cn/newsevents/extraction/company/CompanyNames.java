@@ -482,7 +482,7 @@ final class CompanyNames {
             int at = offset;
             offset += term.word.length();
             if ((term.word.equals("和") || term.word.equals("与") || term.word.equals("及"))
-                    && !afterOneCharacter(at, s.length())) {
+                    && !afterOneCharacter(at, s.length()) && !(at == 0 && term.word.equals("和"))) {
                 return true;
             }
         }
@@ -552,7 +552,8 @@ final class CompanyNames {
                 // 某某置地, 某某天地: 地 ending a name is a noun, not the adverbial particle.
                 continue;
             }
-            if (term.word.equals("和") && afterOneCharacter(at, candidate.length())) {
+            if (term.word.equals("和") && (afterOneCharacter(at, candidate.length()) || at == 0 && candidate.length() >= 2)) {
+                // 和铭科技, 和泰: 和 opening a name joins nothing before it.
                 continue;
             }
             if (term.word.length() == 1 && nature.startsWith("d") && afterOneCharacter(at, candidate.length())) {
