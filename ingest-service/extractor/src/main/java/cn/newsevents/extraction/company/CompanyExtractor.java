@@ -146,6 +146,10 @@ public final class CompanyExtractor {
     /** A sentence opening a breakdown of the company's figures: 分产品看, 按业务划分, 分地区来看. */
     /** Words after a counted keyword that make the count one of people or posts there ("60个门市储备干部职缺"). */
     private static final Pattern COUNTED_ROLE = Pattern.compile("储备|干部|职缺|职位|岗位|人员|店长|员工");
+    /** A period and a figure after a verb of reaching, making a clause: see {@code continuedForPeriod}. */
+    private static final Pattern PERIOD_THEN_FIGURE = Pattern.compile("(?:而|但|其中)?[^，,；;。：:]{2,14}?"
+            + "(?:累计|累計)?(?:已经|已|也|则|則)?(?:达到|达|達到|達|为|為|突破|超过|超過|录得|錄得)(?<amount>" + Amounts.REGEX
+            + ")(?=$|[，,；;。])");
     /** Masked periods ('|') and blanks closing a subject. */
     private static final Pattern TRAILING_MASK = Pattern.compile("[|\\s]+$");
     /** "另一家供应商、": another one of a kind, set before the company's own description and name. */
@@ -717,6 +721,9 @@ public final class CompanyExtractor {
                 }
             }
             if (hits.isEmpty() && listedAgain(cs, ce, mentions)) {
+                matched = true;
+            }
+            if (hits.isEmpty() && !matched && continuedForPeriod(sentenceStart, cs, ce, mentions)) {
                 matched = true;
             }
             if (hits.isEmpty() && !matched && headingMetric != null && cs < headingUntil) {
@@ -2013,6 +2020,46 @@ public final class CompanyExtractor {
                 emittedAmounts.add(at[0]);
             }
             listedMetrics = null;
+            return true;
+        }
+
+        /**
+         * "公司去年营收42.6亿元，今年前10个月已达40.1亿元": a clause that is a period and a figure after a verb of
+         * reaching, right after a figure of the same sentence, gives that figure's metric for its own period. True
+         * when the clause gave it.
+         */
+        private boolean continuedForPeriod(int sentenceStart, int cs, int ce, List<Periods.Mention> mentions) {
+            FigureAssembly.Figure last = lastFigure;
+            if (last == null || last.evidenceEnd() < sentenceStart || last.evidenceEnd() > cs || last.period() == null) {
+                return false;
+            }
+            Matcher m = ruleMatcher(PERIOD_THEN_FIGURE).region(cs, ce);
+            if (!m.lookingAt() || emittedAmounts.contains(m.start("amount")) || shared.isConsumed(m.start("amount"))) {
+                return false;
+            }
+            Periods.Mention own = null;
+            for (Periods.Mention pm : mentions) {
+                if (pm.start() >= cs && pm.start() <= cs + 2 && pm.end() <= m.start("amount") && pm.period() != null) {
+                    own = pm;
+                }
+            }
+            if (own == null || own.period().equals(last.period()) || m.start("amount") - own.end() > 6) {
+                return false;
+            }
+            Optional<Amount> parsed = Amounts.parse(m.group("amount"));
+            if (parsed.isEmpty() || !lex.fits(last.metric(), parsed.get())
+                    || parsed.get().unit().isMoney() != last.unit().isMoney()) {
+                return false;
+            }
+            Amount amount = parsed.get();
+            Unit unit = last.unit() == Unit.COUNT ? Unit.COUNT : currency(amount, m.group("amount"));
+            // "今年力争突破7亿元", "预计全年可突破120亿元": a plan or a forecast for the period.
+            Qualifier outlook = cues.outlook(cs, m.start("amount"));
+            addFigure(new FigureAssembly.Figure(last.company(), last.metric(), own.period(),
+                    FigureAssembly.plain(amount.value()), unit, outlook != null ? outlook : amount.qualifier(), null,
+                    null, null, cs,
+                    m.end("amount"), 0.65));
+            emittedAmounts.add(m.start("amount"));
             return true;
         }
 
