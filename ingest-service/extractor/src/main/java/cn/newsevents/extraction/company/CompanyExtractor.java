@@ -2038,8 +2038,21 @@ public final class CompanyExtractor {
                 return false;
             }
             Periods.Mention own = null;
-            for (Periods.Mention pm : mentions) {
-                if (pm.start() >= cs && pm.start() <= cs + 2 && pm.end() <= m.start("amount") && pm.period() != null) {
+            // The mentions are in text order: a binary search finds the first at the clause, so a long paragraph of
+            // such clauses costs no more than its length.
+            int lo = 0;
+            int hi = mentions.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (mentions.get(mid).start() < cs) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            for (int i = lo; i < mentions.size() && mentions.get(i).start() <= cs + 2; i++) {
+                Periods.Mention pm = mentions.get(i);
+                if (pm.end() <= m.start("amount") && pm.period() != null) {
                     own = pm;
                 }
             }

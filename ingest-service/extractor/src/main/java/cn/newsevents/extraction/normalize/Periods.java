@@ -58,6 +58,7 @@ public final class Periods {
     // Tried only at positions whose character is in FIRSTS (see next()).
     /** The words of a financial year: 2025财年, 2024财政年度, 2025会计年度. */
     private static final String FISCAL = "(?:财年|财政年度|会计年度)";
+    private static final Pattern FISCAL_END = Pattern.compile(FISCAL + "$");
     private static final String DAY_OR_END = "(?:[0-9一二三四五六七八九十]{1,3}日|底|末)";
     private static final Pattern PATTERN = Pattern.compile(
             // "截至2025年3月31日的2024财年", "截至今年6月30日的2025财年": a financial year and the day it ends.
@@ -704,7 +705,7 @@ public final class Periods {
             // "截至9月底止年度…扭转上年度亏损": the financial year before the one just reported.
             return Optional.of(a.latest().yearEarlier());
         }
-        if (explicitYear != null && a.fiscal() != null && m.group().strip().matches(".*" + FISCAL)) {
+        if (explicitYear != null && a.fiscal() != null && FISCAL_END.matcher(m.group().strip()).find()) {
             // "公司预计2025财年营业收入…" after "截至2025年3月31日的2024财年": a year of the company's own count.
             return Optional.of(a.fiscal().year(explicitYear));
         }
