@@ -122,12 +122,12 @@ final class SharedFigures {
                     lastFigure.period(), FigureAssembly.plain(parsed.get().value()), unit, parsed.get().qualifier(),
                     null, null, null, n.start(), a.end(), 0.6));
         }
-        // "…，丙有限公司4.35亿元，分列二、三位": the ranking may close the sentence after the clause.
         // A metric word between the last figure and the first name continued names figures of its own.
         if (!found.isEmpty() && !keywords.find(t, Math.max(sentenceStart, lastFigure.evidenceEnd()),
                 found.get(0).evidenceStart()).isEmpty()) {
             return;
         }
+        // "…，丙有限公司4.35亿元，分列二、三位": the ranking may close the sentence after the clause.
         if (found.size() >= 2 || found.size() == 1 && RANKING.matcher(t).region(from,
                 Math.min(t.length(), to + RANKING_AFTER)).find()) {
             for (FigureAssembly.Figure f : found) {
