@@ -1999,17 +1999,19 @@ public final class CompanyExtractor {
                 return false;
             }
             Period period = periods.periodOf(again.start(), mentions);
+            List<Amount> parsed = new ArrayList<>();
             for (int i = 0; i < amounts.size(); i++) {
                 int[] at = amounts.get(i);
-                Optional<Amount> parsed = Amounts.parse(t.substring(at[0], at[1]));
-                if (parsed.isEmpty() || !lex.fits(listedMetrics.get(i), parsed.get())
+                Optional<Amount> amount = Amounts.parse(t.substring(at[0], at[1]));
+                if (amount.isEmpty() || !lex.fits(listedMetrics.get(i), amount.get())
                         || emittedAmounts.contains(at[0]) || shared.isConsumed(at[0])) {
                     return false;
                 }
+                parsed.add(amount.get());
             }
             for (int i = 0; i < amounts.size(); i++) {
                 int[] at = amounts.get(i);
-                Amount amount = Amounts.parse(t.substring(at[0], at[1])).orElseThrow();
+                Amount amount = parsed.get(i);
                 Metric metric = listedMetrics.get(i);
                 BigDecimal value = FigureAssembly.plain(amount.value());
                 boolean negative = at[2] == 1 || cues.isLoss(again.end(), at[0]) && metric == Metric.NET_PROFIT;
@@ -2038,19 +2040,10 @@ public final class CompanyExtractor {
                 return false;
             }
             Periods.Mention own = null;
-            // The mentions are in text order: a binary search finds the first at the clause, so a long paragraph of
-            // such clauses costs no more than its length.
-            int lo = 0;
-            int hi = mentions.size();
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (mentions.get(mid).start() < cs) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            for (int i = lo; i < mentions.size() && mentions.get(i).start() <= cs + 2; i++) {
+            // A binary search finds the first mention at the clause, so a long paragraph of such clauses costs no
+            // more than its length.
+            for (int i = Periods.firstStartingFrom(mentions, cs); i < mentions.size() && mentions.get(i).start() <= cs + 2;
+                 i++) {
                 Periods.Mention pm = mentions.get(i);
                 if (pm.end() <= m.start("amount") && pm.period() != null) {
                     own = pm;

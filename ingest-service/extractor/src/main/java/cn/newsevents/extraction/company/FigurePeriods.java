@@ -148,21 +148,8 @@ final class FigurePeriods {
 
 
     private static boolean isPlainMention(Periods.Mention base, List<Periods.Mention> mentions) {
-        int lo = 0;
-        int hi = mentions.size() - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int start = mentions.get(mid).start();
-            if (start == base.start()) {
-                return true;
-            }
-            if (start < base.start()) {
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return false;
+        int i = Periods.firstStartingFrom(mentions, base.start());
+        return i < mentions.size() && mentions.get(i).start() == base.start();
     }
 
     /**

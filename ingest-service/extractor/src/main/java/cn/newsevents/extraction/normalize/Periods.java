@@ -284,7 +284,8 @@ public final class Periods {
             // Only 全年 asks whether a forecast comes before it; other periods skip the search.
             boolean forecast = m.group("whole") != null
                     && FORECAST_BEFORE.matcher(text).region(Math.max(from, m.start() - 4), m.start()).find();
-            Resolved r = resolve(m, a, forecast);
+            Fiscal fiscal = fiscalOf(m, a);
+            Resolved r = resolve(m, a, forecast, fiscal);
             Optional<Period> period = r.period();
             if (m.group("thisquarter") != null) {
                 // "第四季度实现营业收入…；当季归母净利润…": the quarter just named in the paragraph.
@@ -305,7 +306,7 @@ public final class Periods {
                         && afterFigure(text, m.start()))
                         && period.isPresent() && period.get().endYear() < anchor.publicationYear();
                 Mention mention = new Mention(m.start(), m.end(), period.orElse(null),
-                        m.group("same") != null || contrast, source, m.group("asof") != null, fiscalOf(m, a));
+                        m.group("same") != null || contrast, source, m.group("asof") != null, fiscal);
                 out.add(mention);
                 // "为近九年来单季最大亏损": a span looked back over dates no figure after it.
                 // "截至9月底，集团共有分店92间": a day things are counted at; the period the report covers stays the
@@ -429,8 +430,8 @@ public final class Periods {
     private record Resolved(Optional<Period> period, boolean past) {
     }
 
-    private static Resolved resolve(Matcher m, Anchor a, boolean forecast) {
-        Fiscal fiscal = fiscalOf(m, a);
+    /** {@code fiscal}: the financial years the expression defines ({@link #fiscalOf}), else null. */
+    private static Resolved resolve(Matcher m, Anchor a, boolean forecast, Fiscal fiscal) {
         if (fiscal != null) {
             return new Resolved(Optional.of(fiscal.year(Integer.parseInt(
                     m.group("fyl") != null ? m.group("fyl") : m.group("fyl2")))), false);
@@ -710,6 +711,24 @@ public final class Periods {
             return Optional.of(a.fiscal().year(explicitYear));
         }
         return explicitYear == null ? Optional.empty() : Optional.of(new Period.Year(explicitYear));
+    }
+
+    /**
+     * The index of the first of {@code mentions} (in text order) starting at or after {@code at}; their size when
+     * none does.
+     */
+    public static int firstStartingFrom(List<Mention> mentions, int at) {
+        int lo = 0;
+        int hi = mentions.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (mentions.get(mid).start() < at) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** The financial years an expression naming a year and the day it ends defines, else null. */
