@@ -46,7 +46,7 @@ final class ArticleCompanies {
      */
     ArticleCompanies(CompanyLexicon lex, CompanyNames names, String t, int body, List<SeminarEvent> seminars) {
         this.lex = lex;
-        this.registered = names.registered(t, body, t.length());
+        this.registered = bracketedShortNamesFolded(t, names.registered(t, body, t.length()));
         known.addAll(registered);
         Set<String> written = new HashSet<>();
         registered.forEach(n -> written.add(n.name()));
@@ -84,6 +84,26 @@ final class ArticleCompanies {
                 }
             }
         }
+    }
+
+    /**
+     * "某某饮食集团控股有限公司（某某集团，股份代号：1234）": a registered short name in brackets right after a full name
+     * sharing its first two characters is that company written again, not a second one; it is read as the full name
+     * there (later mentions keep their own name).
+     */
+    private static List<CompanyNames.Name> bracketedShortNamesFolded(String t, List<CompanyNames.Name> raw) {
+        List<CompanyNames.Name> out = new ArrayList<>(raw);
+        for (int i = 1; i < out.size(); i++) {
+            CompanyNames.Name full = out.get(i - 1);
+            CompanyNames.Name inside = out.get(i);
+            if (inside.start() == full.end() + 1 && (t.charAt(full.end()) == '（' || t.charAt(full.end()) == '(')
+                    && inside.end() < t.length() && "）)，,、".indexOf(t.charAt(inside.end())) >= 0
+                    && full.name().length() > inside.name().length() && inside.name().length() >= 3
+                    && full.name().startsWith(inside.name().substring(0, 2))) {
+                out.set(i, new CompanyNames.Name(inside.start(), inside.end(), full.name()));
+            }
+        }
+        return out;
     }
 
     /**

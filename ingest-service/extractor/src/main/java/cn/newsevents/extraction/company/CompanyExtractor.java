@@ -121,6 +121,14 @@ public final class CompanyExtractor {
                     + "|至于(?:[^，,；;。]{0,16}?的)?([\\u4e00-\\u9fff]{2,8})$"
                     + "|(?:据|根据)([\\u4e00-\\u9fff]{2,10}?)(?:发布的|公布的|披露的)?(?:年报|半年报|三季报|一季报|季报|财报|公告)(?=[，,]|$)"
                     + "|另一家[^，,；;。]{0,10}?(?:厂|厂商|企业|公司|业者)([\\u4e00-\\u9fff]{2,8}?)(?:$|则))");
+    /**
+     * A clause that is a company's trade and its name only: "至于散装航运业者某某航运", "同样以中部为据点的连锁超市某某百货".
+     */
+    private static final Pattern DESCRIBED_NAME = Pattern.compile(
+            "(?:至于|同样|而|另外|此外)?[^，,；;。：:]{0,16}?(?:业者|厂商|大厂|龙头企业|连锁超市|超市|百货|供应商|运营商|经营商|开发商|制造商|零售商)"
+                    + "([\\u4e00-\\u9fff]{2,8})");
+    /** How long a clause that is a trade and a name can be. */
+    private static final int DESCRIBED_REACH = 28;
     /** A circumstance after a subject: "在原料价格大幅波动的情况下仍", "在行业下行的背景下". */
     private static final Pattern CIRCUMSTANCE = Pattern.compile("在[^，,；;。]{1,24}?(?:的)?(?:情况下|背景下|形势下|前提下|"
             + "压力下|环境下|带动下|推动下|拉动下|影响下|基础上)(?:仍然|依然|仍|也|还|亦|则)?");
@@ -182,6 +190,11 @@ public final class CompanyExtractor {
     private static final int PARAGRAPH_OPENING = 40;
     /** Verbs whose object a company named after them is (进入某某公司供应商名录, 中标某某公司项目). */
     private static final Pattern OBJECT_VERB = Pattern.compile("进入|成为|加入|中标|入选|签约|携手|收购|并购|起诉|供货给|供应给");
+    /**
+     * "记者从某某有限公司获悉": the company the news came from; when another is in focus already (its parent group), the
+     * news is about that one.
+     */
+    private static final Pattern SOURCE_AFTER = Pattern.compile("(?:获悉|了解到|得知|获得消息)");
     /** The year before, in a comparison with the figure just reported. */
     /** A reference to a subsidiary the text introduced ("该子公司", "这家附属公司"). */
     private static final Pattern SUBSIDIARY_REFERENCE = Pattern.compile("(?:该|这家|此|上述)(?:全资|控股)?(?:子公司|附属公司)");
@@ -597,6 +610,16 @@ public final class CompanyExtractor {
             return topic;
         }
 
+        /** Whether the names of a clause are all one company's (a full name and itself again in brackets). */
+        private static boolean oneName(List<CompanyNames.Name> inClause) {
+            for (CompanyNames.Name n : inClause) {
+                if (!n.name().equals(inClause.get(0).name())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private String clause(int sentenceStart, int cs, int ce, int nextEnd, List<Periods.Mention> mentions,
                               String topicIn) {
             String topic = topicIn;
@@ -639,8 +662,9 @@ public final class CompanyExtractor {
             // The clause opens with a name (up to three characters before it: a person name glued in front in
             // profile headers), or names one company only: that company is in focus.
             // A name that is the object of a verb (并进入某某电力公司供应商名录) is not in focus.
-            if (!inClause.isEmpty() && (inClause.get(0).start() <= opening + 3 || inClause.size() == 1
-                    && !OBJECT_VERB.matcher(t).region(cs, inClause.get(0).start()).find())) {
+            if (!inClause.isEmpty() && (inClause.get(0).start() <= opening + 3 || oneName(inClause)
+                    && !OBJECT_VERB.matcher(t).region(cs, inClause.get(0).start()).find())
+                    && (topic == null || !SOURCE_AFTER.matcher(t).region(inClause.get(0).end(), ce).lookingAt())) {
                 if (topic != null && parentOfSubsidiary == null && !topic.equals(inClause.get(0).name())
                         && companies.knows(topic) && SUBSIDIARY_BEFORE.matcher(t)
                         .region(Math.max(cs, inClause.get(0).start() - 4), inClause.get(0).start()).find()) {
@@ -691,6 +715,20 @@ public final class CompanyExtractor {
                     if (named.equals(inherited)) {
                         // Named again: the figures after it without a subject of their own are its.
                         inherited = null;
+                    }
+                }
+            }
+            if (inClause.isEmpty() && ce - cs <= DESCRIBED_REACH) {
+                Matcher described = DESCRIBED_NAME.matcher(t).region(cs, ce);
+                if (described.matches()) {
+                    String name = described.group(1);
+                    if (names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
+                            && !hasAggregate(name) && !hasStopWord(name) && keywords.find(name, 0, name.length()).isEmpty()
+                            && !PERIOD_WORD.matcher(name).find() && !lex.anaphors.contains(name) && !isPersonName(name)
+                            && !isParticipant(name) && !BUSINESS_UNIT.matcher(name).find()) {
+                        // "至于散装航运业者某某航运，虽然8月营收…", "同样以中部为据点的连锁超市某某百货，8月营收…": a
+                        // clause that is a company's trade and its name opens what is said of it.
+                        topic = companies.resolve(name, described.start(1));
                     }
                 }
             }

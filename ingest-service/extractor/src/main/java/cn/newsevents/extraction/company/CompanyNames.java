@@ -20,9 +20,10 @@ final class CompanyNames {
     record Name(int start, int end, String name) {
     }
 
-    /** A descriptor opening with where or whose a company is, ending in a trade word: 内地乳制品企业, 本地物流股. */
+    /** A descriptor opening with where or whose a company is, ending in a trade word: 内地乳制品企业, 本地物流股, 德国泵阀企业. */
     private static final Pattern DESCRIPTOR = Pattern.compile(
-            "(?:内地|本地|国内|本港|本澳|海外|民营|国有|外资|港资|台资|上市|龙头|老牌|知名|在港上市的)[^、，,（(]{0,8}?(?:企业|厂商|股|商)");
+            "(?:内地|本地|国内|本港|本澳|海外|民营|国有|外资|港资|台资|上市|龙头|老牌|知名|在港上市的"
+                    + "|德国|美国|日本|韩国|法国|英国|瑞士|瑞典|荷兰|意大利|丹麦|芬兰|奥地利|新加坡)[^、，,（(]{0,8}?(?:企业|厂商|股|商)");
     /** A kind of firm ending a descriptor ("机床企业", "制造商"): what follows it starts a name. */
     private static final Pattern ONE_AFTER_KIND = Pattern.compile("(?:企业|公司|集团|厂商|厂家|品牌|龙头|商)$");
     /** 建筑服务商某某控股有限公司, 地产发展商某某集团: the company's trade, ending in a kind of firm, before its name. */
@@ -265,9 +266,14 @@ final class CompanyNames {
     private static int walkLeft(String text, int pos, int floor) {
         int start = pos;
         int depth = 0;
+        // Where the first closing bracket met stands: the rightmost one, the last to be matched.
+        int firstClose = -1;
         while (start > floor && pos - start < MAX_NAME && isNameChar(text.charAt(start - 1))) {
             char c = text.charAt(start - 1);
             if (c == '）' || c == ')') {
+                if (depth == 0) {
+                    firstClose = start - 1;
+                }
                 depth++;
             } else if (c == '（' || c == '(') {
                 if (depth == 0) {
@@ -276,6 +282,10 @@ final class CompanyNames {
                 depth--;
             }
             start--;
+        }
+        if (depth > 0) {
+            // "（记者 某某 通讯员 某某）德国某某集团": a bracket closing with no opening in the name ends an aside before it.
+            start = firstClose + 1;
         }
         // "（同期声）某某股份有限公司": a name never opens with a bracket; an aside before it is no part of it.
         while (start < pos && (text.charAt(start) == '（' || text.charAt(start) == '(')) {

@@ -69,6 +69,9 @@ public final class Periods {
                     + MONTH + ")月" + DAY_OR_END + "?止?[)）]"
                     + "|(?<upto>截至|截止)" + YEAR + "?(?<um>" + MONTH + ")月(?:[0-9一二三四五六七八九十]{1,3}日|底|末)止的?(?:(?<un>[三六九369]|十二|12)个月(?:的?中期)?|(?<uy>年度|财政年度)|(?<ui>中期)(?=业绩|报告|业绩报告)|(?<uh>半年)度?)"
                     + "|(?<asof>截至|截止到|截止)" + YEAR + "?(?:(?<am>" + MONTH + ")月(?:底|末|份)?|第?(?<aq>[一二三四1-4])季度?(?:末|底)|(?<ayend>年底|年末|底|末))"
+                    // "2024年10月至2025年3月": months running into the next year.
+                    + "|(?<ry1>(?:19|20)[0-9]{2})年(?<rm1>" + MONTH + ")月份?" + DASH + "(?<ry2>(?:19|20)[0-9]{2})年(?<rm2>"
+                    + MONTH + ")月份?"
                     + "|" + YEAR + "?(?<m1>" + MONTH + ")月?" + DASH + "(?<m2>" + MONTH + ")月(?:份)?"
                     + "|" + YEAR + "?[前首](?<qn>[一二两三2-3])(?:个)?季(?:度)?"
                     + "|" + YEAR + "?[前首](?<mn>" + MONTH + "|两)(?:个)?月(?:份)?"
@@ -588,6 +591,16 @@ public final class Periods {
                 return Optional.of(new Period.Quarter(year, small(m.group("aq"))));
             }
             return explicitYear == null ? Optional.empty() : Optional.of(new Period.Month(year, 12));
+        }
+        if (m.group("ry1") != null) {
+            int y1 = Integer.parseInt(m.group("ry1"));
+            int y2 = Integer.parseInt(m.group("ry2"));
+            int a1 = month(m.group("rm1"));
+            int a2 = month(m.group("rm2"));
+            if (y2 == y1 + 1 && a2 < a1) {
+                return Optional.of(new Period.Range(new Period.Month(y1, a1), new Period.Month(y2, a2)));
+            }
+            return y2 == y1 && a1 < a2 ? Optional.of(Period.months(y1, a1, a2)) : Optional.empty();
         }
         if (m.group("m1") != null) {
             int a1 = month(m.group("m1"));
