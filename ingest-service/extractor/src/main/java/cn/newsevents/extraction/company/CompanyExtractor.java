@@ -172,6 +172,11 @@ public final class CompanyExtractor {
             + "(?<kw>)(?<amount>" + Amounts.REGEX + ")");
     private static final Pattern BREAKDOWN = Pattern.compile(
             "(?:分|按|从)(?:产品|业务|板块|地区|区域|品类|产品线|行业|渠道)(?:结构)?(?:来?看|而言|划分|分)");
+    /** What a company runs itself, before the brand it runs: "公司直营某某门店". */
+    private static final Pattern OWN_OUTLETS = Pattern.compile("(?:直营|自营|旗下|自有|加盟)");
+    /** "旗下路氹及半岛物业的中场博彩收益": a business of the company in focus, not a company. */
+    private static final Pattern OWNED_UNIT = Pattern.compile("旗下[^，,；;。]{0,20}的$");
+    private static final int OWNED_UNIT_REACH = 24;
     /** How far before a keyword the words opening a breakdown may stand. */
     private static final int BREAKDOWN_REACH = 60;
     private static final String CLAUSE_BREAKS = "，,；;：:\n";
@@ -610,6 +615,17 @@ public final class CompanyExtractor {
             return topic;
         }
 
+        /** "区域乳企某某食品" → 某某食品: a name after the last head word (企业, 乳企, 厂商…) leaving two characters or more. */
+        private String afterHeadWord(String name) {
+            for (String h : headWords) {
+                int i = name.lastIndexOf(h);
+                if (i >= 0 && name.length() - (i + h.length()) >= 2) {
+                    return name.substring(i + h.length());
+                }
+            }
+            return name;
+        }
+
         /** Whether the names of a clause are all one company's (a full name and itself again in brackets). */
         private static boolean oneName(List<CompanyNames.Name> inClause) {
             for (CompanyNames.Name n : inClause) {
@@ -699,13 +715,20 @@ public final class CompanyExtractor {
                         : opener.group(2) != null ? opener.group(2)
                         : opener.group(3) != null ? opener.group(3)
                         : opener.group(4) != null ? opener.group(4) : opener.group(5);
+                int nameStart = opener.start();
+                String headless = afterHeadWord(name);
+                if (headless.length() < name.length()) {
+                    // "区域乳企某某食品则保持增长": the name after what the company is.
+                    nameStart += name.length() - headless.length();
+                    name = headless;
+                }
                 if (names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
                         && !hasAggregate(name) && !hasStopWord(name) && keywords.find(name, 0, name.length()).isEmpty()
                         && !PERIOD_WORD.matcher(name).find() && !lex.anaphors.contains(name) && !isPersonName(name)
                         && !isParticipant(name) && !BUSINESS_UNIT.matcher(name).find()) {
                     // "第五名是某某", "而新晋厂商某某则凭借…": the clause opens with the company it speaks of (not
                     // with a business of it: 模组事业受跌价冲击).
-                    topic = companies.resolve(name, opener.start());
+                    topic = companies.resolve(name, nameStart);
                 }
             }
             if (inClause.isEmpty()) {
@@ -873,13 +896,7 @@ public final class CompanyExtractor {
                     // "同日披露三季报的还有工业机器人企业某某智控（688702）": without its code and its trade.
                     String name = STOCK_CODE.matcher((after.group(1) != null ? after.group(1) : after.group(2)).strip())
                             .replaceAll("");
-                    for (String h : headWords) {
-                        int i = name.lastIndexOf(h);
-                        if (i >= 0 && name.length() - (i + h.length()) >= 2) {
-                            name = name.substring(i + h.length());
-                            break;
-                        }
-                    }
+                    name = afterHeadWord(name);
                     if (names.looksLikeName(name)) {
                         topic = companies.resolve(name, after.group(1) != null ? after.start(1) : after.start(2));
                     }
@@ -939,7 +956,9 @@ public final class CompanyExtractor {
          */
         private boolean partOfBreakdown(int sentenceStart, int kw, Subject subject) {
             return !lex.isCompanyOrganization(subject.name())
-                    && ruleMatcher(BREAKDOWN).region(Math.max(sentenceStart, kw - BREAKDOWN_REACH), kw).find();
+                    && (ruleMatcher(BREAKDOWN).region(Math.max(sentenceStart, kw - BREAKDOWN_REACH), kw).find()
+                    || subject.start() > sentenceStart && ruleMatcher(OWNED_UNIT)
+                    .region(Math.max(sentenceStart, subject.start() - OWNED_UNIT_REACH), subject.start()).find());
         }
 
         private boolean emit(int sentenceStart, int cs, int clauseEnd, int nextEnd, Matcher m, Metric metric,
@@ -1764,6 +1783,11 @@ public final class CompanyExtractor {
             s = unranked;
             int cut = s.indexOf('|');
             cut = cut < 0 ? s.length() : cut;
+            if (cut >= 2 && cut < s.length() && cut <= 4 && !scopeWords.contains(s.substring(0, cut))
+                    && isPlace(s.substring(0, cut)) && companies.resolve(s.substring(0, cut), offset).equals(s.substring(0, cut))) {
+                // "澳门去年全年幸运博彩毛收入…", "全市1至5月…": a place, then the period: a figure of the region.
+                return new Subject(Subject.Kind.NONE, null, -1);
+            }
             int described = s.lastIndexOf('的', cut - 1);
             if (described >= 2 && cut - described - 1 >= 2) {
                 // "某某装备自主研发的造雪机市场占有率", "我们的起重机出口占比": a product of a company the text named, or
@@ -1821,6 +1845,10 @@ public final class CompanyExtractor {
                     // "另一家中国企业某某", "厂商某某": a head word describing a name; "公司某某产品": the company in
                     // focus and its product.
                     headed = i > 0 || !lex.anaphors.contains(h);
+                    if (!headed && OWN_OUTLETS.matcher(s).lookingAt()) {
+                        // "公司直营“某某鲜奶屋”门店达到586家": the company in focus and its own brand.
+                        return new Subject(Subject.Kind.FOCUS, null, -1);
+                    }
                     break;
                 }
             }
