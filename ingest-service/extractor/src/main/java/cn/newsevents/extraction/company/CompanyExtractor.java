@@ -117,16 +117,17 @@ public final class CompanyExtractor {
      */
     private static final Pattern TOPIC_OPENER = Pattern.compile(
             "(?:而|但)?(?:(?:排名)?第[一二三四五六七八九十0-9]{1,3}(?:名|位)?(?:的)?(?:是|为)([\\u4e00-\\u9fff]{2,10})(?=[，,；;。]|$)"
-                    + "|(?:[\\u4e00-\\u9fff]{0,3}?(?:厂商|企业|品牌|厂|一哥|二哥|三哥|龙头))?([\\u4e00-\\u9fff]{2,8}?)(?:(?<![准规原细法守否总实])则|亦|受)(?!为|是)"
+                    + "|(?:[\\u4e00-\\u9fff]{0,3}?(?:厂商|企业|品牌|厂|一哥|二哥|三哥|龙头))?([\\u4e00-\\u9fff]{2,8}?)(?:(?<![准规原细法守否总实])则|亦|受|凭借|凭着)(?!为|是)"
                     + "|至于(?:[^，,；;。]{0,16}?的)?([\\u4e00-\\u9fff]{2,8})$"
                     + "|(?:据|根据)([\\u4e00-\\u9fff]{2,10}?)(?:发布的|公布的|披露的)?(?:年报|半年报|三季报|一季报|季报|财报|公告)(?=[，,]|$)"
                     + "|另一家[^，,；;。]{0,10}?(?:厂|厂商|企业|公司|业者)([\\u4e00-\\u9fff]{2,8}?)(?:$|则))");
     /**
-     * A clause that is a company's trade and its name only: "至于散装航运业者某某航运", "同样以中部为据点的连锁超市某某百货".
+     * A clause that is a company's trade and its name only: "至于散装航运业者某某航运", "同样以中部为据点的连锁超市某某百货";
+     * or they and how it fares: "新锐品牌某某增长势头迅猛".
      */
     private static final Pattern DESCRIBED_NAME = Pattern.compile(
-            "(?:至于|同样|而|另外|此外)?[^，,；;。：:]{0,16}?(?:业者|厂商|大厂|龙头企业|连锁超市|超市|百货|供应商|运营商|经营商|开发商|制造商|零售商)"
-                    + "([\\u4e00-\\u9fff]{2,8})");
+            "(?:至于|同样|而|另外|此外)?[^，,；;。：:]{0,16}?(?:业者|厂商|大厂|龙头企业|连锁超市|超市|百货|供应商|运营商|经营商|开发商|制造商|零售商|新锐品牌|新晋品牌|国产品牌)"
+                    + "(?:([\\u4e00-\\u9fff]{2,6}?)(?:增长势头|增速|表现|逆势|异军突起|势头)[^，,；;。]{0,8}|([\\u4e00-\\u9fff]{2,8}))");
     /** How long a clause that is a trade and a name can be. */
     private static final int DESCRIBED_REACH = 28;
     /** A circumstance after a subject: "在原料价格大幅波动的情况下仍", "在行业下行的背景下". */
@@ -626,6 +627,17 @@ public final class CompanyExtractor {
             return name;
         }
 
+        /** Whether a clause opens with a word of two characters or more referring back to the company (公司, 该集团). */
+        private boolean opensWithAnaphor(String lead) {
+            for (String a : lex.anaphors) {
+                if (a.length() >= 2 && lead.startsWith(a) && !(lead.length() > a.length()
+                        && lex.nameSuffixes.stream().anyMatch(x -> lead.startsWith(x, a.length())))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Whether the names of a clause are all one company's (a full name and itself again in brackets). */
         private static boolean oneName(List<CompanyNames.Name> inClause) {
             for (CompanyNames.Name n : inClause) {
@@ -661,6 +673,11 @@ public final class CompanyExtractor {
             int leadEnd = Math.min(ce, cs + 2 * SUBJECT_WINDOW);
             String lead = stripLead(cs, leadEnd);
             int opening = lead == null ? leadEnd : leadEnd - lead.length();
+            if (inherited != null && inherited.equals(topic) && lead != null && opensWithAnaphor(lead)) {
+                // "公司并未收缩研发。上半年研发投入1.12亿元": the paragraph speaks of the company in focus; its
+                // figures without a subject are that company's.
+                inherited = null;
+            }
             if (parentOfSubsidiary != null && lead != null && PARENT_REFERENCE.matcher(lead).lookingAt()) {
                 // "该子公司…净亏损1.74亿元。此外，公司为维持现金流…": 公司 is the listed company, not its subsidiary.
                 topic = parentOfSubsidiary;
@@ -744,14 +761,15 @@ public final class CompanyExtractor {
             if (inClause.isEmpty() && ce - cs <= DESCRIBED_REACH) {
                 Matcher described = DESCRIBED_NAME.matcher(t).region(cs, ce);
                 if (described.matches()) {
-                    String name = described.group(1);
+                    int g = described.group(1) != null ? 1 : 2;
+                    String name = described.group(g);
                     if (names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
                             && !hasAggregate(name) && !hasStopWord(name) && keywords.find(name, 0, name.length()).isEmpty()
                             && !PERIOD_WORD.matcher(name).find() && !lex.anaphors.contains(name) && !isPersonName(name)
                             && !isParticipant(name) && !BUSINESS_UNIT.matcher(name).find()) {
                         // "至于散装航运业者某某航运，虽然8月营收…", "同样以中部为据点的连锁超市某某百货，8月营收…": a
                         // clause that is a company's trade and its name opens what is said of it.
-                        topic = companies.resolve(name, described.start(1));
+                        topic = companies.resolve(name, described.start(g));
                     }
                 }
             }
@@ -1531,7 +1549,7 @@ public final class CompanyExtractor {
         private boolean opensWithTopicWord(int cs, int ce) {
             for (int i = cs; i < Math.min(ce, cs + 16); i++) {
                 char c = t.charAt(i);
-                if (c == '则' || c == '亦' || c == '受' || (c == '第' || c == '至' || c == '据' || c == '另') && i < cs + 4) {
+                if (c == '则' || c == '亦' || c == '受' || c == '凭' || (c == '第' || c == '至' || c == '据' || c == '另') && i < cs + 4) {
                     return true;
                 }
             }
