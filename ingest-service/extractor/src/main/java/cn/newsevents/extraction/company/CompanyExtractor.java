@@ -169,7 +169,7 @@ public final class CompanyExtractor {
     /** An amount, perhaps after a minus sign. */
     private static final Pattern SIGNED_AMOUNT = Pattern.compile("(?<minus>[-－−])?(?<amount>" + Amounts.REGEX + ")");
     /** A figure after a verb of having or reaching, with an empty keyword: see {@code headedFigure}. */
-    private static final Pattern HEADED_FIGURE = Pattern.compile("(?:共有|共计|合计|拥有|经营|开设|设有|有|达到|达|为|录得)"
+    private static final Pattern HEADED_FIGURE = Pattern.compile("(?:共有|共计|合计|拥有|经营|开设|设有|有|达到|达|为|录得|以(?=[^，,；;。]{1,16}(?:位居|居|位列|排名|列)))"
             + "(?<kw>)(?<amount>" + Amounts.REGEX + ")");
     private static final Pattern BREAKDOWN = Pattern.compile(
             "(?:分|按|从)(?:产品|业务|板块|地区|区域|品类|产品线|行业|渠道)(?:结构)?(?:来?看|而言|划分|分)");
