@@ -17,19 +17,30 @@ import java.util.regex.Pattern;
  * index the simplified text; returned names are the original text. Immutable.
  */
 final class MeetingCities {
-    /** A district named as a body: two or three characters and 区 or 新区 before 委, 政府, 召开, 举行, 领导 or 人大. */
-    /** A district or county as a body's place (余杭区委, 清河县政府); 县委县政府 names none (no 委 or 府 in a name). */
+    /**
+     * A district or county as a body's place (余杭区委, 清河县政府), after a break (full-width or ASCII punctuation) or
+     * a city; 县委县政府 names none (no 委 or 府 in a name).
+     */
     private static final Pattern DISTRICT = Pattern.compile(
-            "(?:^|[，。、；：\\n“（是在]|市)((?:(?![委府])\\p{IsHan}){1,3}(?:新区|区|县))(?=委|政府|人民政府|召开|举行|举办|今年|领导|人大|政协)");
+            "(?:^|[，。、；：\\n“（是在,;:(]|市)((?:(?![委府])\\p{IsHan}){1,3}(?:新区|区|县))(?=委|政府|人民政府|召开|举行|举办|今年|领导|人大|政协)");
+    /** An outlet named by its place: "某某新闻", "某某电视台", "某某融媒". */
+    private static final Pattern PLACE_OUTLET = Pattern.compile(
+            "(\\p{IsHan}{2})(?:新闻|电视台|广播电视台|融媒|日报|发布|广电|在线|新闻网|报)");
     private final MeetingText text;
     private final String s;
     private final int body;
+    /** The outlet (source line), simplified, or null. */
+    private final String outlet;
 
-    /** @param body where the body starts; the text before it is the headline */
-    MeetingCities(MeetingText text, int body) {
+    /**
+     * @param body   where the body starts; the text before it is the headline
+     * @param outlet the article's source line, or null
+     */
+    MeetingCities(MeetingText text, int body, String outlet) {
         this.text = text;
         this.s = text.s;
         this.body = body;
+        this.outlet = outlet == null ? null : SimplifiedText.of(outlet);
     }
 
     /** The city where the meeting was held, from 在/赴/到 + place or a place opening {@code [from, to)}, or null. */
@@ -323,11 +334,33 @@ final class MeetingCities {
         return most;
     }
 
-    /** The first district the article names as a body (浦东新区召开…, 某某区委), as written, or null. */
+    /**
+     * The first district the article names as a body (浦东新区召开…, 某某区委), as written; else the outlet's own
+     * district or county when the article speaks of 我区 or 我县 (某某新闻: "我区先后召开…" → 某某区); else null.
+     */
     String articleDistrict() {
         if (s.indexOf('区') < 0 && s.indexOf('县') < 0) {
             return null;
         }
+        String named = namedDistrict();
+        return named != null ? named : outletDistrict();
+    }
+
+    private String outletDistrict() {
+        if (outlet == null) {
+            return null;
+        }
+        boolean district = s.contains("我区");
+        boolean county = s.contains("我县");
+        Matcher m = PLACE_OUTLET.matcher(outlet);
+        if (district == county || !m.lookingAt() || Lexicon.CITIES.contains(m.group(1))) {
+            // Neither or both: the article does not say which its outlet's place is; a city's outlet is no district's.
+            return null;
+        }
+        return m.group(1) + (district ? "区" : "县");
+    }
+
+    private String namedDistrict() {
         Matcher m = DISTRICT.matcher(s);
         while (m.find()) {
             String d = s.substring(m.start(1), m.end(1));

@@ -73,7 +73,7 @@ final class SeminarReading {
         this.foci = new Foci(rules, simplified, article.text());
         this.text = new MeetingText(rules, simplified, article.text());
         this.seriesReading = new SeriesReading(text);
-        this.cities = new MeetingCities(text, body);
+        this.cities = new MeetingCities(text, body, article.source());
         this.people = new MeetingPeople(text, body, persons);
         this.finder = new MeetingFinder(text, seriesReading, body, published);
         this.published = published;

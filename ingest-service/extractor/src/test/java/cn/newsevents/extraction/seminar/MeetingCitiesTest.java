@@ -13,7 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MeetingCitiesTest {
     private static MeetingCities cities(String text, int body) {
-        return new MeetingCities(new MeetingText(SeminarRules.DEFAULT, text, text), body);
+        return cities(text, body, null);
+    }
+
+    private static MeetingCities cities(String text, int body, String outlet) {
+        return new MeetingCities(new MeetingText(SeminarRules.DEFAULT, text, text), body, outlet);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,6 +62,21 @@ class MeetingCitiesTest {
         MeetingCities cities = cities(text, 3);
         assertEquals("临江新区", cities.articleDistrict());
         assertEquals("江西", cities.articleProvince());
+    }
+
+    @Test
+    void anArticleSpeakingOfOurDistrictIsInItsOutletsDistrict() {
+        String text = "标题\n我区召开重点企业座谈会，区委书记主持，副区长参加。";
+        assertEquals("青溪区", cities(text, 3, "青溪新闻").articleDistrict());
+        assertEquals("青溪县", cities(text.replace("我区", "我县"), 3, "青溪电视台").articleDistrict());
+        // A city's outlet, an outlet not named by a place, or an article that never says 我区: no district.
+        assertNull(cities(text, 3, "宁波日报").articleDistrict());
+        assertNull(cities(text, 3, "财经快讯").articleDistrict());
+        assertNull(cities(text.replace("我区", "全区"), 3, "青溪新闻").articleDistrict());
+        // After ASCII punctuation as after full-width.
+        assertEquals("临江区", cities("标题\n前日下午,临江区委书记主持召开座谈会。", 3).articleDistrict());
+        // A district the article names wins over the outlet's.
+        assertEquals("临江区", cities("标题\n临江区委召开座谈会，我区企业参加。", 3, "青溪新闻").articleDistrict());
     }
 
     @Test
