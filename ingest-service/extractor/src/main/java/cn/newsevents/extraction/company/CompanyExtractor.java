@@ -498,7 +498,9 @@ public final class CompanyExtractor {
                 // 【同期声】某某公司总经理 某某 / 我们去年营收是19个亿: what the speaker says is of the caption's company.
                 topic = captioned;
             }
-            inherited = topic != null && !reported.contains(topic) && !announced.contains(topic) ? topic : null;
+            // A captioned speaker's figures are his company's, written with a subject or not.
+            inherited = captioned == null && topic != null && !reported.contains(topic) && !announced.contains(topic)
+                    ? topic : null;
             previousParagraphReported.clear();
             int s = from;
             while (s < to) {
