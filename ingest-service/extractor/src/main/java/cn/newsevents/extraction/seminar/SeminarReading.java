@@ -108,6 +108,8 @@ final class SeminarReading {
         boolean paragraphRefers = false;
         boolean previousRefers = false;
         boolean captionParagraph = false;
+        // The meeting a caption's speaker was last read for.
+        MeetingDraft captionedMeeting = null;
         for (int k = 0; k < sentences.size(); k++) {
             Span sentence = sentences.get(k);
             if (sentence.paragraph() != paragraph) {
@@ -130,8 +132,13 @@ final class SeminarReading {
             // 【同期声】某某公司总经理 某某: a television caption naming who speaks at the meeting.
             boolean caption = !listed && last != null && Captions.opensAt(s, sentence.start(), sentence.end());
             boolean listOfThem = listed || caption;
+            // Once a caption's speaker was the meeting's, the transcript's later captions are too (a reporter's
+            // paragraph about one of the companies may stand between them).
             captionParagraph |= caption && (afterMeetingParagraph || paragraphHasMeeting.getOrDefault(paragraph, false)
-                    || paragraphRefers);
+                    || paragraphRefers || captionedMeeting == last);
+            if (captionParagraph) {
+                captionedMeeting = last;
+            }
             boolean refersToMeeting = last != null && mentions.get(k).isEmpty()
                     && (text.has(Role.MEETING_REFERENCE, sentence.start(), sentence.end()) || listLine
                     || (afterMeetingParagraph || paragraphRefers)
