@@ -13,6 +13,7 @@ import cn.newsevents.extraction.text.Span;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -155,16 +156,18 @@ final class SeminarReading {
             if (paragraphHasMeeting.getOrDefault(paragraph, false) || refersToMeeting) {
                 boolean planned = false;
                 int prevEnd = sentence.start();
+                List<MeetingDraft> mentioned = new ArrayList<>();
                 for (int[] m : mentions.get(k)) {
                     planned |= !mention(sentence, m, prevEnd, dates);
                     prevEnd = m[1];
+                    mentioned.add(current);
                 }
                 if (rereadFor != null) {
                     reread(k);
                 }
                 if (current != null && !(planned && current.evidenceSentence != sentence)) {
-                    boolean posted = people.read(sentence, !mentions.get(k).isEmpty() || listLine || listOfThem,
-                            current);
+                    boolean posted = severalMeetings(mentioned) ? bySession(sentence, mentions.get(k), mentioned)
+                            : people.read(sentence, !mentions.get(k).isEmpty() || listLine || listOfThem, current);
                     shareHost(sentence, current);
                     // 樊某还提到…: a participant speaking again keeps the meeting's paragraphs going.
                     paragraphContinues |= refersToMeeting && (posted || namesParticipant(sentence, current));
@@ -227,6 +230,13 @@ final class SeminarReading {
         List<DateMention> own = finder.datesOf(sentence, k0, k1, windowStart, clauseStart, clauseEnd, dates, session);
         int together = session ? finder.earlierSessions(k0, k1) : 0;
         if (session && own.size() != 1 && (together == 0 || own.size() != together)) {
+            Integer ordinal = own.isEmpty() ? seriesReading.ordinalAfter(k0, k1) : null;
+            MeetingDraft numbered = ordinal == null ? null : bySequence(ordinal);
+            if (numbered != null) {
+                // "出席首场座谈的包括…": a session the article dated already, named again by its number.
+                current = numbered;
+                last = numbered;
+            }
             return true;
         }
         Integer sequence = session ? seriesReading.ordinalAfter(k0, k1)
@@ -341,6 +351,25 @@ final class SeminarReading {
         return true;
     }
 
+    /** Whether the mentions of a sentence name two meetings or more (each mention's meeting known). */
+    private static boolean severalMeetings(List<MeetingDraft> mentioned) {
+        return mentioned.size() >= 2 && !mentioned.contains(null) && new HashSet<>(mentioned).size() >= 2;
+    }
+
+    /**
+     * "第一场于9日…举行，由甲主持；第二场昨日…举行，由乙主持": a sentence naming several meetings, each read up to the
+     * next one for its own host and people; whether anyone was read.
+     */
+    private boolean bySession(Span sentence, List<int[]> found, List<MeetingDraft> mentioned) {
+        boolean posted = false;
+        for (int j = 0; j < found.size(); j++) {
+            int from = j == 0 ? sentence.start() : found.get(j)[0];
+            int to = j + 1 < found.size() ? found.get(j + 1)[0] : sentence.end();
+            posted |= people.read(new Span(from, to, sentence.paragraph()), true, mentioned.get(j));
+        }
+        return posted;
+    }
+
     /** Whether the sentence names a participant the meeting already has. */
     private boolean namesParticipant(Span sentence, MeetingDraft meeting) {
         String text = this.text.orig.substring(sentence.start(), sentence.end());
@@ -364,7 +393,6 @@ final class SeminarReading {
         }
     }
 
-    /** A sentence that lists the people the one before spoke of: "他们是：", "分别是：". */
     /** A verb of attending closing a sentence, with at most the meeting after it. */
     private static final Pattern ATTENDING_END = Pattern.compile(
             "(?:出席|参加|參加|列席|到会|到會)(?:会议|會議|座谈|座談|座谈会|座談會)?$");
