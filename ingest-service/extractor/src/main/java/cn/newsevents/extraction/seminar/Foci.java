@@ -162,7 +162,8 @@ final class Foci {
      * people it met (民营企业家座谈会, 台企座谈会) names no topic and gives none.
      */
     String topicBefore(int k0, int floor) {
-        int end = k0 - rules.cue(Role.ATTENDEE_GROUP).longestEndingAt(s, k0, floor);
+        int modified = k0 - rules.cue(Role.KIND_MODIFIER).longestEndingAt(s, k0, floor);
+        int end = modified - rules.cue(Role.ATTENDEE_GROUP).longestEndingAt(s, modified, floor);
         if (end - floor < 2 || rules.cue(Role.TOPIC_HEAD).longestEndingAt(s, end, floor) == 0) {
             return null;
         }
@@ -191,24 +192,25 @@ final class Foci {
     }
 
     /**
-     * 举行「创科企业融资与拓展东盟市场」座谈会, 召开“优化营商环境”专题协商座谈会: a quoted name right before the kind
-     * (a few words of kind or audience between, no ordinal: “…”第三场 names a series) is the meeting's theme.
+     * 举行「创科企业融资与拓展东盟市场」座谈会, 召开“优化营商环境”专题协商座谈会, 召开《某某条例（草案）》立法专家座谈会: a
+     * quoted name or a title right before the kind (a few words of kind or audience between, no ordinal: “…”第三场
+     * names a series) is the meeting's theme.
      */
     String quotedBefore(int k0, int floor) {
         int close = k0 - 1;
-        while (close >= floor && k0 - close <= 7 && "”」』\"".indexOf(s.charAt(close)) < 0) {
+        while (close >= floor && k0 - close <= 7 && "”」』\"》".indexOf(s.charAt(close)) < 0) {
             char c = s.charAt(close);
             if (!Character.isIdeographic(c) || c == '第' || c == '首' || c == '场' || c == '期') {
                 return null;
             }
             close--;
         }
-        if (close < floor || k0 - close > 7 || "”」』\"".indexOf(s.charAt(close)) < 0) {
+        if (close < floor || k0 - close > 7 || "”」』\"》".indexOf(s.charAt(close)) < 0) {
             return null;
         }
         int open = -1;
         for (int i = close - 1; i >= floor && close - i <= MAX_FOCUS + 1; i--) {
-            if ("“「『\"".indexOf(s.charAt(i)) >= 0) {
+            if ("“「『\"《".indexOf(s.charAt(i)) >= 0) {
                 open = i;
                 break;
             }
@@ -246,10 +248,6 @@ final class Foci {
 
     /** 以“数字化转型”为题 / 以外贸拓展为主题 / 以净零转型为主轴 / 听取各界对X的意见: the topic a session was framed by, or null. */
     private String framedTopic(int sentenceStart, int sentenceEnd) {
-        Matcher heard = HEARD_ON.matcher(s).region(sentenceStart, sentenceEnd);
-        if (heard.find() && heard.end(1) - heard.start(1) <= MAX_FOCUS) {
-            return unquoted(heard.start(1), heard.end(1));
-        }
         for (int i = sentenceStart; i < sentenceEnd; i++) {
             if (s.charAt(i) != '以') {
                 continue;
@@ -261,6 +259,11 @@ final class Foci {
                     return unquoted(i + 1, j);
                 }
             }
+        }
+        // A theme stated (以…为主题) wins over what was heard (听取…对X的意见).
+        Matcher heard = HEARD_ON.matcher(s).region(sentenceStart, sentenceEnd);
+        if (heard.find() && heard.end(1) - heard.start(1) <= MAX_FOCUS) {
+            return unquoted(heard.start(1), heard.end(1));
         }
         return null;
     }
