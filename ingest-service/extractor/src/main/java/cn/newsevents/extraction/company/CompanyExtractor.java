@@ -435,7 +435,9 @@ public final class CompanyExtractor {
                 if (end > p) {
                     List<Periods.Mention> mentions = Periods.find(t, p, end, anchor);
                     periods.carry(anchor.latest());
-                    anchor = Periods.advance(anchor, mentions);
+                    // A period in an aside with its own figure ("（上年榜单中其营收为2108.5亿元）") sets no context
+                    // for the paragraphs after it.
+                    anchor = Periods.advance(anchor, mentions.stream().filter(m -> !periods.inAside(m)).toList());
                     paragraph(p, end, mentions);
                     anchor = anchor.nextParagraph();
                 }
@@ -1235,7 +1237,7 @@ public final class CompanyExtractor {
                 value = value.negate();
             }
             Unit unit = kind == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT : currency(amount, c.group("amount"));
-            figures.add(new FigureAssembly.Figure(company, metric, basePeriod, value, unit, amount.qualifier(), null,
+            store(new FigureAssembly.Figure(company, metric, basePeriod, value, unit, amount.qualifier(), null,
                     null, null, evStart, c.end(), confidence - 0.1));
             return true;
         }
@@ -1269,7 +1271,7 @@ public final class CompanyExtractor {
             if (last) {
                 addFigure(f);
             } else {
-                figures.add(f);
+                store(f);
             }
             reported.add(f.company());
             previousParagraphReported.add(f.company());
@@ -1285,8 +1287,36 @@ public final class CompanyExtractor {
             }
         }
 
-        private void addFigure(FigureAssembly.Figure f) {
+        /**
+         * Keeps a figure; under a heading of R&D spending (研发投入方面，…甲、乙分别投入28.9亿元和17.3亿元) a figure read
+         * as investment is the heading's.
+         */
+        private void store(FigureAssembly.Figure f) {
+            if (f.metric() == Metric.INVESTMENT && paragraphHeading(f.evidenceEnd()) == Metric.RD_INVESTMENT) {
+                f = new FigureAssembly.Figure(f.company(), Metric.RD_INVESTMENT, f.period(), f.value(), f.unit(),
+                        f.qualifier(), f.yoyGrowth(), f.rank(), f.person(), f.evidenceStart(), f.evidenceEnd(),
+                        f.confidence());
+            }
             figures.add(f);
+        }
+
+        /** The metric a heading opening the paragraph of {@code at} names ("研发投入方面，"), else null. */
+        private Metric paragraphHeading(int at) {
+            int p = t.lastIndexOf('\n', at - 1) + 1;
+            int c = p;
+            while (c < at && CLAUSE_BREAKS.indexOf(t.charAt(c)) < 0) {
+                c++;
+            }
+            if (c >= at || c - p < 3 || !t.startsWith("方面", c - 2)) {
+                return null;
+            }
+            List<KeywordScanner.Hit> named = keywords.find(t, p, c - 2);
+            return named.isEmpty() || named.get(named.size() - 1).end() != c - 2 ? null
+                    : lex.keywords.getOrDefault(named.get(named.size() - 1).word(), Optional.empty()).orElse(null);
+        }
+
+        private void addFigure(FigureAssembly.Figure f) {
+            store(f);
             lastFigure = f;
         }
 

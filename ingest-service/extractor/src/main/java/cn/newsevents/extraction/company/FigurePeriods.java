@@ -18,6 +18,8 @@ final class FigurePeriods {
     private static final int COMPARISON_REACH = 6;
     /** How far before a figure a comparison's period is looked for. */
     private static final int COMPARISON_WINDOW = 40;
+    /** How far a bracketed aside reaches on either side of a period in it. */
+    private static final int ASIDE = 30;
     private static final String SENTENCE_BREAKS = "。！？!?\n";
 
     private final String t;
@@ -33,12 +35,6 @@ final class FigurePeriods {
         this.carried = latest;
     }
 
-
-    /**
-     * The period of a figure at {@code at}: the last period expression before it in the paragraph ("去年同期" only
-     * for a figure right after it), else the latest period of the paragraphs before ("期内…" in a results
-     * report), else none.
-     */
     /** Whether a dated mention lies in {@code [from, to)}. */
     boolean datedWithin(int from, int to, List<Periods.Mention> mentions) {
         for (Periods.Mention pm : mentions) {
@@ -52,6 +48,11 @@ final class FigurePeriods {
         return false;
     }
 
+    /**
+     * The period of a figure at {@code at}: the last period expression before it in the paragraph ("去年同期" only
+     * for a figure right after it, one in brackets closed before the figure only for the figures inside them), else
+     * the latest period of the paragraphs before ("期内…" in a results report), else none.
+     */
     Period periodOf(int at, List<Periods.Mention> mentions) {
         // Mentions are in text order and do not overlap: binary search for the last one ending by at.
         int lo = 0;
@@ -69,14 +70,47 @@ final class FigurePeriods {
         while (last >= 0 && (mentions.get(last).sameTimeLastYear() && at - mentions.get(last).end() > SAME_PERIOD_REACH
                 && !opensItsSentence(mentions.get(last), at) && !opensItsClause(mentions.get(last), at)
                 || isRecentYears(mentions.get(last)) && sentenceBreakBetween(mentions.get(last).end(), at)
-                || isUndatedInItsClause(mentions.get(last), at))) {
+                || isUndatedInItsClause(mentions.get(last), at) || inAside(mentions.get(last), at))) {
             last--;
         }
         return last < 0 ? carried : mentions.get(last).period();
     }
 
+    /**
+     * "某某以2316.8亿元营收蝉联榜首（上年榜单中其营收为2108.5亿元），乙、丙分列第二、三位，营业收入分别为…": a period
+     * in brackets that close before the figure, with a figure of its own, dates the figures inside them only.
+     */
+    private boolean inAside(Periods.Mention m, int at) {
+        int open = -1;
+        for (int i = m.start() - 1; i >= Math.max(0, m.start() - ASIDE); i--) {
+            char c = t.charAt(i);
+            if (c == '）' || c == ')' || SENTENCE_BREAKS.indexOf(c) >= 0) {
+                break;
+            }
+            if (c == '（' || c == '(') {
+                open = i;
+                break;
+            }
+        }
+        if (open < 0) {
+            return false;
+        }
+        // Only an aside with a figure of its own: "（即2024年10月至2025年3月）", "（2025财年）" restate the period of
+        // what follows.
+        boolean figure = false;
+        for (int i = m.end(); i < Math.min(at, m.end() + ASIDE); i++) {
+            char c = t.charAt(i);
+            if (c == '（' || c == '(' || SENTENCE_BREAKS.indexOf(c) >= 0) {
+                return false;
+            }
+            if (c == '）' || c == ')') {
+                return figure;
+            }
+            figure |= c >= '0' && c <= '9';
+        }
+        return false;
+    }
 
-    /** "去年同期，集团收入为…，股东应佔溢利…": a period opening its sentence dates the whole sentence. */
     /** "…，去年同期则录得股东应占溢利8,400万元": the same period a year earlier, opening the figure's own clause. */
     private boolean opensItsClause(Periods.Mention m, int at) {
         if (m.start() == 0 || CLAUSE_BREAKS.indexOf(t.charAt(m.start() - 1)) < 0 || at - m.end() > 2 * SAME_PERIOD_REACH) {
@@ -90,6 +124,12 @@ final class FigurePeriods {
         return true;
     }
 
+    /** Whether {@code m} stands in a bracketed aside with a figure of its own (see above). */
+    boolean inAside(Periods.Mention m) {
+        return inAside(m, t.length());
+    }
+
+    /** "去年同期，集团收入为…，股东应佔溢利…": a period opening its sentence dates the whole sentence. */
     private boolean opensItsSentence(Periods.Mention m, int at) {
         boolean opens = m.start() == 0 || SENTENCE_BREAKS.indexOf(t.charAt(m.start() - 1)) >= 0
                 || t.charAt(m.start() - 1) == '\n';
