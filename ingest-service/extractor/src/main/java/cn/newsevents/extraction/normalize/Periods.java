@@ -70,19 +70,22 @@ public final class Periods {
                     + "|(?<upto>截至|截止)" + YEAR + "?(?<um>" + MONTH + ")月(?:[0-9一二三四五六七八九十]{1,3}日|底|末)止的?(?:(?<un>[三六九369]|十二|12)个月(?:的?中期)?|(?<uy>年度|财政年度)|(?<ui>中期)(?=业绩|报告|业绩报告)|(?<uh>半年)度?)"
                     + "|(?<asof>截至|截止到|截止)" + YEAR + "?(?:(?<am>" + MONTH + ")月(?:底|末|份)?|第?(?<aq>[一二三四1-4])季度?(?:末|底)|(?<ayend>年底|年末|底|末))"
                     // "2024年10月至2025年3月": months running into the next year.
+                    // "2025年4月1日至6月30日": whole months from a first day to a last one.
+                    + "|(?:(?<dy1>(?:19|20)[0-9]{2})年)?(?<dm1>" + MONTH + ")月1日" + DASH + "(?:(?<dy2>(?:19|20)[0-9]{2})年)?(?<dm2>"
+                    + MONTH + ")月(?:2[89]|3[01])日"
                     + "|(?<ry1>(?:19|20)[0-9]{2})年(?<rm1>" + MONTH + ")月份?" + DASH + "(?<ry2>(?:19|20)[0-9]{2})年(?<rm2>"
                     + MONTH + ")月份?"
                     + "|" + YEAR + "?(?<m1>" + MONTH + ")月?" + DASH + "(?<m2>" + MONTH + ")月(?:份)?"
                     + "|" + YEAR + "?[前首](?<qn>[一二两三2-3])(?:个)?季(?:度)?"
                     + "|" + YEAR + "?[前首](?<mn>" + MONTH + "|两)(?:个)?月(?:份)?"
-                    + "|" + YEAR + "?(?:第(?<q>[一二三四1-4])(?:会计|财政)?季(?:度)?|(?<q1>首)季(?:度)?|(?<q2>[一二三四1-4])季度)"
+                    + "|" + YEAR + "?(?:第(?<q>[一二三四1-4])(?:会计|财政|财)?季(?:度)?|(?<q1>首)季(?:度)?|(?<q2>[一二三四1-4])季度)"
                     + "|" + YEAR + "?(?<h>上半年|下半年|上半财年|下半财年)"
                     + "|" + YEAR + "?(?<interim>中期)(?=业绩|报告|盈利|纯利|溢利|营业额|收入|收益|营收|亏损|股东应占|转亏|转盈|扭亏)"
                     + "|" + YEAR + "?(?<interim2>半年度(?=报告|财报|业绩|报|收入|收益|营业额|营收)|半年(?=报告|财报|业绩|报))"
                     + "|" + YEAR + "(?<mon>" + MONTH + ")月(?:份)?(?![0-9一二三四五六七八九十]{1,3}日)"
                     + "|(?<!\\d)(?<bare>" + MONTH + ")月(?=份|" + MONTH_FIGURES + ")"
                     + "|(?<=^|[，,。；;：:\\n在于於看较比])(?<opening>" + MONTH + ")月(?![0-9一二三四五六七八九十]{1,3}[日号]|[上中下]旬|初|底|末|中|起|至|到|[-—–~～－])"
-                    + "|(?<same>去年同期|上年同期|上年度同期|去年同月|上年同月|去年同季|上年同季)"
+                    + "|(?<same>去年同期|上年同期|上年度同期|去年同月|上年同月|去年同季|上年同季|一年前|一年之前)"
                     + "|(?<within>报告期内|期内)"
                     + "|(?<thismonth>本月|当月|上月|上个月)"
                     + "|(?<thisquarter>当季度|当季)(?!末)"
@@ -592,6 +595,17 @@ public final class Periods {
             }
             return explicitYear == null ? Optional.empty() : Optional.of(new Period.Month(year, 12));
         }
+        if (m.group("dm1") != null) {
+            int y1 = m.group("dy1") != null ? Integer.parseInt(m.group("dy1")) : year;
+            int a1 = month(m.group("dm1"));
+            int a2 = month(m.group("dm2"));
+            int y2 = m.group("dy2") != null ? Integer.parseInt(m.group("dy2")) : a2 < a1 ? y1 + 1 : y1;
+            if (y2 == y1 + 1 && a2 < a1) {
+                return Optional.of(new Period.Range(new Period.Month(y1, a1), new Period.Month(y2, a2)));
+            }
+            return y2 == y1 && a1 <= a2 ? Optional.of(a1 == a2 ? new Period.Month(y1, a1) : Period.months(y1, a1, a2))
+                    : Optional.empty();
+        }
         if (m.group("ry1") != null) {
             int y1 = Integer.parseInt(m.group("ry1"));
             int y2 = Integer.parseInt(m.group("ry2"));
@@ -624,13 +638,18 @@ public final class Periods {
             int n = month(m.group("mn"));
             return n < 2 ? Optional.empty() : Optional.of(Period.months(year, 1, n));
         }
-        if (m.group("q") != null && a.fiscal() != null && (m.group().contains("会计") || m.group().contains("财政"))) {
+        if (m.group("q") != null && a.fiscal() != null && (m.group().contains("会计") || m.group().contains("财政")
+                || m.group().contains("财季") || m.group().contains("财年"))) {
             // "第四会计季度" of a company whose year ends in September: July to September of its reported year.
             Period fy = a.fiscal().year(explicitYear != null ? explicitYear : a.fiscal().reported());
             int end = fy.endYear() * 12 + endMonth(fy) - 1 - 3 * (4 - small(m.group("q")));
             int start = end - 2;
             return Optional.of(start / 12 == end / 12 ? Period.months(end / 12, start % 12 + 1, end % 12 + 1)
                     : new Period.Range(new Period.Month(start / 12, start % 12 + 1), new Period.Month(end / 12, end % 12 + 1)));
+        }
+        if (m.group("q") != null && m.group().contains("财季")) {
+            // "第四财季" of a year the text does not say the end of: not a calendar quarter.
+            return Optional.empty();
         }
         if (m.group("q") != null || m.group("q2") != null) {
             return Optional.of(new Period.Quarter(year, small(m.group("q") != null ? m.group("q") : m.group("q2"))));
