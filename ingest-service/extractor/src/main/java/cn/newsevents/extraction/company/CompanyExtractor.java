@@ -128,6 +128,8 @@ public final class CompanyExtractor {
     private static final Pattern DESCRIBED_NAME = Pattern.compile(
             "(?:至于|同样|而|另外|此外)?[^，,；;。：:]{0,16}?(?:业者|厂商|大厂|龙头企业|连锁超市|超市|百货|供应商|运营商|经营商|开发商|制造商|零售商|新锐品牌|新晋品牌|国产品牌)"
                     + "(?:([\\u4e00-\\u9fff]{2,6}?)(?:增长势头|增速|表现|逆势|异军突起|势头)[^，,；;。]{0,8}|([\\u4e00-\\u9fff]{2,8}))");
+    /** A clause that is a place visited, "在某某智能装备". */
+    private static final Pattern AT_COMPANY = Pattern.compile("在([\\u4e00-\\u9fff]{2,14})");
     /** How long a clause that is a trade and a name can be. */
     private static final int DESCRIBED_REACH = 28;
     /** A circumstance after a subject: "在原料价格大幅波动的情况下仍", "在行业下行的背景下". */
@@ -173,6 +175,11 @@ public final class CompanyExtractor {
             + "(?<kw>)(?<amount>" + Amounts.REGEX + ")");
     private static final Pattern BREAKDOWN = Pattern.compile(
             "(?:分|按|从)(?:产品|业务|板块|地区|区域|品类|产品线|行业|渠道)(?:结构)?(?:来?看|而言|划分|分)");
+    /** A figure restated in another currency, the words before its amount: "营收约合新台币867亿元". */
+    private static final Pattern CONVERTED_BEFORE = Pattern.compile("(?:约合|折合|合计约合|换算成|相当于)[^，,；;。0-9]{0,6}$");
+    private static final int CONVERTED_REACH = 12;
+    /** "这家国家级专精特新“小巨人”企业": the company in focus, described. */
+    private static final Pattern DESCRIBED_ANAPHOR = Pattern.compile("(?:这家|该)[^，,；;。]{0,16}(?:企业|公司|集团|厂)");
     /** What a company runs itself, before the brand it runs: "公司直营某某门店". */
     private static final Pattern OWN_OUTLETS = Pattern.compile("(?:直营|自营|旗下|自有|加盟)");
     /** "旗下路氹及半岛物业的中场博彩收益": a business of the company in focus, not a company. */
@@ -762,6 +769,15 @@ public final class CompanyExtractor {
                     }
                 }
             }
+            Matcher at = inClause.isEmpty() && ce - cs <= DESCRIBED_REACH && t.charAt(cs) == '在'
+                    ? AT_COMPANY.matcher(t).region(cs, ce) : null;
+            if (at != null && at.matches()) {
+                // "在某某智能装备，书记察看了生产线。这家企业去年实现营收…": the company visited, when the article gave it.
+                String full = companies.resolve(at.group(1), at.start(1));
+                if (!full.equals(at.group(1)) || lex.isCompanyOrganization(at.group(1))) {
+                    topic = full;
+                }
+            }
             if (inClause.isEmpty() && ce - cs <= DESCRIBED_REACH) {
                 Matcher described = DESCRIBED_NAME.matcher(t).region(cs, ce);
                 if (described.matches()) {
@@ -1003,6 +1019,14 @@ public final class CompanyExtractor {
             if (m.start("amount") < kw && ruleMatcher(COUNTED_ROLE).region(m.end("kw"),
                     Math.min(t.length(), m.end("kw") + 4)).lookingAt()) {
                 // "开出60个门市储备干部职缺": the count is of jobs at the outlets, not of outlets.
+                return false;
+            }
+            int digit = m.start("amount");
+            while (digit < m.end("amount") && !Character.isDigit(t.charAt(digit))) {
+                digit++;
+            }
+            if (ruleMatcher(CONVERTED_BEFORE).region(Math.max(cs, m.start("amount") - CONVERTED_REACH), digit).find()) {
+                // "营收约合新台币867亿元": the figure reported before, in another currency.
                 return false;
             }
             Optional<Amount> parsed = Amounts.parse(m.group("amount"));
@@ -1939,7 +1963,8 @@ public final class CompanyExtractor {
                 parentOfSubsidiary = null;
                 return new Subject(Subject.Kind.NAMED, parent, offset);
             }
-            if (s.length() < 2 || lex.anaphors.contains(s) || startsWithKeyword(s) || siteOfCompany(s)
+            if (s.length() < 2 || lex.anaphors.contains(s) || DESCRIBED_ANAPHOR.matcher(s).matches()
+                    || startsWithKeyword(s) || siteOfCompany(s)
                     || ofCompanyInFocus(s, offset) || captionSpeech && lex.possessives.contains(s)) {
                 return new Subject(Subject.Kind.FOCUS, null, -1);
             }
