@@ -649,6 +649,11 @@ public final class CompanyExtractor {
             return false;
         }
 
+        /** Whether {@code n} closes its clause right after 的: the head of a phrase describing it. */
+        private boolean headOfClause(CompanyNames.Name n, int ce) {
+            return n.end() == ce && n.start() > 0 && t.charAt(n.start() - 1) == '的';
+        }
+
         /** Whether the names of a clause are all one company's (a full name and itself again in brackets). */
         private static boolean oneName(List<CompanyNames.Name> inClause) {
             for (CompanyNames.Name n : inClause) {
@@ -722,6 +727,10 @@ public final class CompanyExtractor {
                     // Named again (the headline's company written out in the body): the figures after it are its.
                     inherited = null;
                 }
+            } else if (!inClause.isEmpty() && headOfClause(inClause.get(inClause.size() - 1), ce)) {
+                // "甲与乙集团有限公司合资设立的丙（苏州）有限公司，2024年实现营业收入…": the clause is a phrase whose
+                // head is the name closing it.
+                topic = inClause.get(inClause.size() - 1).name();
             } else if (inClause.isEmpty() && lead != null) {
                 // "钧晟精密为国内汽车扣件大厂之一，去年营收…": the short form of a name the article gave, opening the clause.
                 String full = companies.shortFormAt(t, opening, ce);
@@ -974,9 +983,11 @@ public final class CompanyExtractor {
                 }
                 Subject subject = subject(cs, m.start(), topic);
                 String owner = subject.kind() == Subject.Kind.NAMED ? subject.name() : topic;
-                // Without a keyword the subject alone says the figure is a company's: a name the article gave.
+                // Without a keyword the subject alone says the figure is a company's: a name the article gave, or
+                // one whose figures it reported.
                 if (owner == null || subject.kind() == Subject.Kind.NAMED && !companies.knows(owner)
-                        && !lex.isCompanyOrganization(owner) && companies.resolve(owner, m.start()).equals(owner)) {
+                        && !lex.isCompanyOrganization(owner) && companies.resolve(owner, m.start()).equals(owner)
+                        && !figures.reports(owner)) {
                     return null;
                 }
                 if (emit(sentenceStart, cs, ce, nextEnd, m, headingMetric, subject, owner, mentions)) {

@@ -41,8 +41,9 @@ final class CompanyNames {
     private static final Pattern CODED_NAME_AFTER = Pattern.compile("[\\u4e00-\\u9fff]{2,6}[（(][0-9]{4,6}[)）]");
     /** "847家", "多家": a number of companies, not one. */
     static final Pattern COUNTED_COMPANIES = Pattern.compile("[0-9一二三四五六七八九十几多两数百千][家间]");
-    /** 子公司, 分公司, 总公司…: a kind of company, not a name; 电子/量子公司 are names. */
-    private static final Pattern GENERIC_END = Pattern.compile("(?:上市|联营|合营|附属|于|於|该|这家|那家|本|(?<![电原量粒种因光离分王])子|分|总|母|各|其)$");
+    /** 子公司, 分公司, 总公司…, 为私人公司: a kind of company, not a name; 电子/量子公司 are names. */
+    private static final Pattern GENERIC_END = Pattern.compile("(?:上市|联营|合营|附属|于|於|该|这家|那家|本|(?<![电原量粒种因光离分王])子|分|总|母|各|其"
+            + "|为私人|为家族|为民营|为国有|为外资|为合资|是私人|是家族|是民营|是国有|是外资|是合资)$");
     /** A place's ending closing a name; 超市, 夜市 and 门市 are shops, not cities. */
     private static final Pattern PLACE_END = Pattern.compile("[省县区镇乡村国州]$|(?<![超夜门菜])市$");
     /** Dates and periods written before a name ("2023年集团"): the name starts after them. */

@@ -93,11 +93,6 @@ final class FigureAssembly {
                 ExtractorVersion.CURRENT));
     }
 
-    /**
-     * The events, a figure reported twice kept once: an undated repeat of a dated figure is dropped, and of two
-     * values of the same company, metric and period where one is the other written with fewer digits ("亏损65.28亿元"
-     * in the lead, "47.316亿余元" in the body; "41%" in a heading, "41.3%" in the text) the precise one stays.
-     */
     /** Whether a figure of a company whose name holds {@code name} was reported so far. */
     boolean reports(String name) {
         for (CompanyEvent e : events.values()) {
@@ -108,6 +103,11 @@ final class FigureAssembly {
         return false;
     }
 
+    /**
+     * The events, a figure reported twice kept once: an undated repeat of a dated figure is dropped, and of two
+     * values of the same company, metric and period where one is the other written with fewer digits ("亏损65.28亿元"
+     * in the lead, "47.316亿余元" in the body; "41%" in a heading, "41.3%" in the text) the precise one stays.
+     */
     List<CompanyEvent> events() {
         List<CompanyEvent> all = new ArrayList<>(events.values());
         Set<String> dated = new HashSet<>();
