@@ -536,13 +536,17 @@ final class EventAssembly {
         return null;
     }
 
-    /** 副局长 next to the 局长 who chairs: the chair's deputy serves in the chair's organisation. */
+    /**
+     * 副局长 next to the 局长 who chairs (or whose last post is 局长: 党组书记、主任 and 副主任): the chair's deputy
+     * serves in the chair's organisation.
+     */
     private static String deputyOf(String title, String hostTitle, String hostOrganization) {
         if (title == null || hostTitle == null || title.contains("、")) {
             return null;
         }
         String t = SimplifiedText.of(title);
         String h = SimplifiedText.of(hostTitle);
+        h = h.substring(h.lastIndexOf('、') + 1);
         return t.startsWith("副") && t.substring(1).equals(h) ? hostOrganization : null;
     }
 
