@@ -68,13 +68,13 @@ public final class Amounts {
     /** One space between a number and its magnitude or unit ("7.52 亿元"), only when one follows. */
     private static final String SPACE = "(?: (?=[十百千万亿兆萬億" + firstUnitCharacters() + "]))?";
 
+    /** "比上年的8,140万美元多赚15.2%": 多 before a verb says how much more was earned, not "over". */
+    private static final String NOT_BEFORE_VERB = "(?![赚缴收卖付花出了])";
+
     /**
      * An amount with its qualifiers, as a regex without capturing groups, to embed in rule patterns. It is an
      * atomic group: once an amount is read it is never re-read shorter, which keeps the rules cheap per position.
      */
-    /** "比上年的8,140万美元多赚15.2%": 多 before a verb says how much more was earned, not "over". */
-    private static final String NOT_BEFORE_VERB = "(?![赚缴收卖付花出了])";
-
     public static final String REGEX = "(?> ?(?:" + Tsv.alternation(BEFORE.keySet()) + ")?"
             + "(?:(?:" + Tsv.alternation(CURRENCY_PREFIXES.keySet()) + ") ?)?"
             + "(?:" + TENTHS + "|" + DIGITS + "(?:" + Tsv.alternation(FUZZY.keySet()) + ")?" + SPACE + MAGNITUDE + LOWER
