@@ -120,7 +120,9 @@ public final class CompanyExtractor {
                     + "|(?:[\\u4e00-\\u9fff]{0,3}?(?:厂商|企业|品牌|厂|一哥|二哥|三哥|龙头))?([\\u4e00-\\u9fff]{2,8}?)(?:(?<![准规原细法守否总实])则|亦|受|凭借|凭着)(?!为|是)"
                     + "|至于(?:[^，,；;。]{0,16}?的)?([\\u4e00-\\u9fff]{2,8})$"
                     + "|(?:据|根据)([\\u4e00-\\u9fff]{2,10}?)(?:发布的|公布的|披露的)?(?:年报|半年报|三季报|一季报|季报|财报|公告)(?=[，,]|$)"
-                    + "|另一家[^，,；;。]{0,10}?(?:厂|厂商|企业|公司|业者)([\\u4e00-\\u9fff]{2,8}?)(?:$|则))");
+                    + "|另一家[^，,；;。]{0,10}?(?:厂|厂商|企业|公司|业者)([\\u4e00-\\u9fff]{2,8}?)(?:$|则)"
+                    // "同为器械企业的某某医疗则有所承压": what the company is, then its name.
+                    + "|(?:同为|作为|身为)[^，,；;。]{1,12}的([\\u4e00-\\u9fff]{2,8}?)(?:则|亦))");
     /**
      * A clause that is a company's trade and its name only: "至于散装航运业者某某航运", "同样以中部为据点的连锁超市某某百货";
      * or they and how it fares: "新锐品牌某某增长势头迅猛".
@@ -649,6 +651,16 @@ public final class CompanyExtractor {
             return false;
         }
 
+        /** The company figures were reported for whose name opens {@code [at, ce)} before 的, else null. */
+        private String reportedOpening(int at, int ce) {
+            for (String r : reported) {
+                if (r.length() >= 2 && at + r.length() < ce && t.startsWith(r, at) && t.charAt(at + r.length()) == '的') {
+                    return r;
+                }
+            }
+            return null;
+        }
+
         /** Whether {@code n} closes its clause right after 的: the head of a phrase describing it. */
         private boolean headOfClause(CompanyNames.Name n, int ce) {
             return n.end() == ce && n.start() > 0 && t.charAt(n.start() - 1) == '的';
@@ -751,7 +763,8 @@ public final class CompanyExtractor {
                 String name = opener.group(1) != null ? opener.group(1)
                         : opener.group(2) != null ? opener.group(2)
                         : opener.group(3) != null ? opener.group(3)
-                        : opener.group(4) != null ? opener.group(4) : opener.group(5);
+                        : opener.group(4) != null ? opener.group(4)
+                        : opener.group(5) != null ? opener.group(5) : opener.group(6);
                 int nameStart = opener.start();
                 String headless = afterHeadWord(name);
                 if (headless.length() < name.length()) {
@@ -766,6 +779,14 @@ public final class CompanyExtractor {
                     // "第五名是某某", "而新晋厂商某某则凭借…": the clause opens with the company it speaks of (not
                     // with a business of it: 模组事业受跌价冲击).
                     topic = companies.resolve(name, nameStart);
+                }
+            }
+            if (inClause.isEmpty() && lead != null) {
+                String again = reportedOpening(opening, ce);
+                if (again != null) {
+                    // "…，泰某生物的研发强度更为突出。2023年，该公司…": a company the article reported on, named again
+                    // at a clause's opening, is what the clauses after it speak of.
+                    topic = again;
                 }
             }
             if (inClause.isEmpty()) {
