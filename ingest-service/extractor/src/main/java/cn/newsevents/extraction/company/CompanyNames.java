@@ -28,7 +28,7 @@ final class CompanyNames {
     private static final Pattern ONE_AFTER_KIND = Pattern.compile("(?:企业|公司|集团|厂商|厂家|品牌|龙头|商)$");
     /** 建筑服务商某某控股有限公司, 地产发展商某某集团, 澳门博企某某集团: the company's trade, ending in a kind of firm, before its name. */
     private static final Pattern TRADE_HEAD = Pattern.compile(
-            "(?:供应|供货|营办|经营|发展|投资|开发|运营|营运|制造|生产|经销|代理|服务|零售|批发|贸易|分销|承包|建材|物流|出口|品牌|设计)商|连锁品牌|(?<!自有)品牌|通路|业者|龙头|平台|(?:博|房|药|车|险|券|乳|酒|钢|煤|茶|鞋)企(?!业)|(?<=[\\u4e00-\\u9fffA-Za-z]{2})厂(?:商|(?![家房区]))");
+            "(?:供应|供货|营办|经营|发展|投资|开发|运营|营运|制造|生产|经销|代理|服务|零售|批发|贸易|分销|承包|建材|物流|出口|品牌|设计)商|连锁品牌|(?<=[\\u4e00-\\u9fff]{2})连锁(?![店超集品经企公有药餐])|(?<!自有)品牌|通路|业者|龙头|平台|(?:博|房|药|车|险|券|乳|酒|钢|煤|茶|鞋)企(?!业)|(?<=[\\u4e00-\\u9fffA-Za-z]{2})厂(?:商|(?![家房区]))");
     /** "目前我们全集团": a pronoun or a word for now is never part of a name; the name starts after it. */
     private static final Pattern SPEAKER_OR_NOW = Pattern.compile("目前|现在|现时|当前|如今|我们|他们|咱们");
     /** A short name in brackets closing a name: "某某教育集团有限公司（某某教育）", "（某某餐饮，2573）". */
@@ -161,6 +161,10 @@ final class CompanyNames {
 
     /** Whether every word of {@code words} is a common noun, verbal noun or attribute (连锁, 中式, 快餐, 冷链). */
     private static boolean isTradePhrase(String words) {
+        if (words.length() >= 3 && (words.startsWith("连锁") || words.endsWith("连锁"))) {
+            // 连锁中菜集团, 餐饮连锁集团: a chain of a trade, whatever the words of the trade.
+            return true;
+        }
         List<Term> terms = Segmenter.WORDS.seg(words);
         if (terms.isEmpty()) {
             return false;
