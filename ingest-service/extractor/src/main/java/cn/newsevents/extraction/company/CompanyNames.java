@@ -37,6 +37,9 @@ final class CompanyNames {
     /** 餐饮集团, 物流集团 opening a registered name; the word before 集团 must be a common noun of a trade. */
     private static final Pattern TRADE_GROUP = Pattern.compile("[A-Za-z0-9]*([\\u4e00-\\u9fff]{2,6})(?:集团|集團|公司)");
     private static final int MAX_NAME = 24;
+    /** Where a company is listed, as a kind of company, no name: "科创板公司某某股份有限公司". */
+    private static final Pattern LISTING_KIND = Pattern.compile(
+            "(?:科创板|创业板|主板|北交所|新三板|A股|港股|美股|中概股|沪市|深市)(?:上市)?公司");
     /** A short name and its stock code in brackets: "某某坊（08179）". */
     private static final Pattern CODED_NAME_AFTER = Pattern.compile("[\\u4e00-\\u9fff]{2,6}[（(][0-9]{4,6}[)）]");
     /** "847家", "多家": a number of companies, not one. */
@@ -100,7 +103,7 @@ final class CompanyNames {
                 // 某某控股有限公司集团主席: 集团 written again after the full name is not a longer name.
                 continue;
             }
-            if (n != null) {
+            if (n != null && !LISTING_KIND.matcher(n.name()).matches()) {
                 raw.add(n);
             }
         }
@@ -346,6 +349,11 @@ final class CompanyNames {
             if (suffixStart - described.end() >= 2) {
                 s = described.end();
             }
+        }
+        Matcher listed = LISTING_KIND.matcher(text).region(s, suffixStart);
+        if (listed.lookingAt() && suffixStart - listed.end() >= 2) {
+            // 科创板公司某某生物医药股份有限公司: where it is listed, then its name.
+            s = listed.end();
         }
         int stock = s;
         while (stock < suffixStart && text.charAt(stock) != '股') {
