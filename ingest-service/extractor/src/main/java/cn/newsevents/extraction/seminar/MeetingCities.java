@@ -167,6 +167,22 @@ final class MeetingCities {
         return expand(organization, city, place, null, null, null);
     }
 
+    /** 某某高新区党工委、管委会: the park's administrative committee is the park's, as its party committee is. */
+    private static String withParkOfCommittee(String organization) {
+        if (organization == null || organization.indexOf('、') < 0) {
+            return organization;
+        }
+        String[] parts = organization.split("、");
+        for (int i = 1; i < parts.length; i++) {
+            String prev = parts[i - 1];
+            int committee = Math.max(prev.lastIndexOf("党工委"), prev.lastIndexOf("黨工委"));
+            if (committee >= 2 && committee + 3 == prev.length() && (parts[i].equals("管委会") || parts[i].equals("管委會"))) {
+                parts[i] = prev.substring(0, committee) + parts[i];
+            }
+        }
+        return String.join("、", parts);
+    }
+
     /** 重庆市政协、市工商联: a later 市 post of the person is in the city of the first, whatever the meeting's. */
     private static String withOwnCity(String organization) {
         String[] parts = organization.split("、");
@@ -189,7 +205,8 @@ final class MeetingCities {
      */
     static String expand(String organization, String cityOrNull, String place, String articleCity,
                          String articleProvince, String articleDistrict) {
-        String expanded = expandEach(organization, cityOrNull, place, articleCity, articleProvince, articleDistrict);
+        String expanded = expandEach(withParkOfCommittee(organization), cityOrNull, place, articleCity, articleProvince,
+                articleDistrict);
         if (expanded == null || expanded.indexOf('、') < 0) {
             return expanded;
         }

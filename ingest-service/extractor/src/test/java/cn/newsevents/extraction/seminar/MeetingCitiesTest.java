@@ -80,6 +80,12 @@ class MeetingCitiesTest {
     }
 
     @Test
+    void aParksAdministrativeCommitteeIsThePartyCommitteesPark() {
+        assertEquals("临江高新区党工委、临江高新区管委会", MeetingCities.expand("临江高新区党工委、管委会", null, null));
+        assertEquals("临江高新区管委会、市商务局", MeetingCities.expand("临江高新区管委会、市商务局", null, null));
+    }
+
+    @Test
     void taiwansShortCityGovernmentIsWrittenOut() {
         assertEquals("台中市經濟發展局", MeetingCities.expand("市府經濟發展局", "台中", "台中"));
         assertEquals("台中市政府", MeetingCities.expand("市府", "台中", null));
