@@ -114,7 +114,7 @@ final class Foci {
             }
         }
         for (String stop : new String[]{"展开", "进行", "开展", "深入", "座谈", "建言", "讨论", "交流", "听取", "征求",
-                "等"}) {
+                "等", "召开", "举办", "举行"}) {
             int x = indexOf(stop, from + 1, to);
             if (x > from) {
                 to = x;
