@@ -150,9 +150,10 @@ final class FigureLists {
                 start--;
             }
             // "乙和丙（1.04亿元）": 和 joins the last name when two characters of a name stand before it; in
-            // "新和轴承（1.92亿元）" it is the name's.
+            // "新和轴承（1.92亿元）" it is the name's, and in "…（28.61亿元）和泰和生物" only the first joins.
+            int nameFrom = start < end && "和与及".indexOf(t.charAt(start)) >= 0 ? start + 1 : start;
             for (int k = end - 1; k >= start; k--) {
-                if ("和与及".indexOf(t.charAt(k)) >= 0 && end - k - 1 >= 2 && (k == start || k - start >= 2)) {
+                if ("和与及".indexOf(t.charAt(k)) >= 0 && end - k - 1 >= 2 && (k == start || k - nameFrom >= 2)) {
                     start = k + 1;
                     break;
                 }
