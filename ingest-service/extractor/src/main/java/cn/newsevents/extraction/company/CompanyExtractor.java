@@ -182,6 +182,8 @@ public final class CompanyExtractor {
     private static final int CONVERTED_REACH = 12;
     /** "这家国家级专精特新“小巨人”企业": the company in focus, described. */
     private static final Pattern DESCRIBED_ANAPHOR = Pattern.compile("(?:这家|该)[^，,；;。]{0,16}(?:企业|公司|集团|厂)");
+    /** A day written as a relative word and the day in brackets: "昨(20日)", "今（9）日". */
+    private static final Pattern DAY_ASIDE = Pattern.compile("[昨今前][（(][0-9一二三四五六七八九十]{1,3}日?[)）]日?");
     /** What a company runs itself, before the brand it runs: "公司直营某某门店". */
     private static final Pattern OWN_OUTLETS = Pattern.compile("(?:直营|自营|旗下|自有|加盟)");
     /** "旗下路氹及半岛物业的中场博彩收益": a business of the company in focus, not a company. */
@@ -1466,6 +1468,8 @@ public final class CompanyExtractor {
             opening = DATELINE.matcher(opening).replaceFirst("");
             // "某某控股昨天向新交所报备": the exchange it files with, after the name and its time.
             opening = TO_EXCHANGE.matcher(opening).replaceFirst("");
+            // "某某集团(02187)昨(20日)公布": the day, after the name.
+            opening = DAY_ASIDE.matcher(opening).replaceAll("");
             String name = withoutTrailingTime(opening);
             name = hasAny(name, "（(") ? STOCK_CODE.matcher(name).replaceAll("") : name;
             Matcher aside = CompanyNames.TRAILING_SHORT_NAME.matcher(name);
@@ -1861,6 +1865,13 @@ public final class CompanyExtractor {
             Matcher restated = RESTATED_PERIOD.matcher(new String(chars));
             while (restated.find()) {
                 for (int i = restated.start(); i < restated.end(); i++) {
+                    chars[i] = '|';
+                }
+            }
+            // "某某集团(02187)昨(20日)公布…": the day it published, after its name, is no part of it.
+            Matcher day = DAY_ASIDE.matcher(new String(chars));
+            while (day.find()) {
+                for (int i = day.start(); i < day.end(); i++) {
                     chars[i] = '|';
                 }
             }

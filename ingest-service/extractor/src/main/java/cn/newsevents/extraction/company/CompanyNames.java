@@ -51,7 +51,7 @@ final class CompanyNames {
     private static final Pattern PLACE_END = Pattern.compile("[省县区镇乡村国州]$|(?<![超夜门菜])市$");
     /** Dates and periods written before a name ("2023年集团"): the name starts after them. */
     private static final Pattern LEADING_TIME = Pattern.compile(
-            "[0-9]{1,4}(?:年度|财年|年|月份|月|日)|[〇零一二三四五六七八九十]{1,4}(?:年度|年|月份|月)|今年|去年|前年|上半年|下半年|全年|季度|年底|年末|[0-9]+");
+            "[0-9]{1,4}(?:年度|财年|年|月份|月|日)|[〇零一二三四五六七八九十]{1,4}(?:年度|年|月份|月)|今年|去年|前年|上半年|下半年|全年|季度|年底|年末|以来|[0-9]+");
     private final CompanyLexicon lex;
     private final KeywordScanner suffixes;
     private final KeywordScanner titles;
