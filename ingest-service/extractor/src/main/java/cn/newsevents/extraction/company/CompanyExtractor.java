@@ -128,7 +128,8 @@ public final class CompanyExtractor {
      * or they and how it fares: "新锐品牌某某增长势头迅猛".
      */
     private static final Pattern DESCRIBED_NAME = Pattern.compile(
-            "(?:至于|同样|而|另外|此外)?[^，,；;。：:]{0,16}?(?:业者|厂商|大厂|龙头企业|连锁超市|超市|百货|供应商|运营商|经营商|开发商|制造商|零售商|新锐品牌|新晋品牌|国产品牌)"
+            "(?:至于|同样|而|另外|此外)?[^，,；;。：:]{0,16}?(?:业者|厂商|大厂|龙头企业|连锁超市|超市|百货|供应商|运营商|经营商"
+                    + "|开发商|制造商|零售商|新锐品牌|新晋品牌|国产品牌)"
                     + "(?:([\\u4e00-\\u9fff]{2,6}?)(?:增长势头|增速|表现|逆势|异军突起|势头)[^，,；;。]{0,8}|([\\u4e00-\\u9fff]{2,8}))");
     /** A clause that is a place visited, "在某某智能装备". */
     private static final Pattern AT_COMPANY = Pattern.compile("在([\\u4e00-\\u9fff]{2,14})");
@@ -173,7 +174,8 @@ public final class CompanyExtractor {
     /** An amount, perhaps after a minus sign. */
     private static final Pattern SIGNED_AMOUNT = Pattern.compile("(?<minus>[-－−])?(?<amount>" + Amounts.REGEX + ")");
     /** A figure after a verb of having or reaching, with an empty keyword: see {@code headedFigure}. */
-    private static final Pattern HEADED_FIGURE = Pattern.compile("(?:共有|共计|合计|拥有|经营|开设|设有|有|达到|达|为|录得|以(?=[^，,；;。]{1,16}(?:位居|居|位列|排名|列)))"
+    private static final Pattern HEADED_FIGURE = Pattern.compile("(?:共有|共计|合计|拥有|经营|开设|设有|有|达到|达|为|录得"
+            + "|以(?=[^，,；;。]{1,16}(?:位居|居|位列|排名|列)))"
             + "(?<kw>)(?<amount>" + Amounts.REGEX + ")");
     private static final Pattern BREAKDOWN = Pattern.compile(
             "(?:分|按|从)(?:产品|业务|板块|地区|区域|品类|产品线|行业|渠道)(?:结构)?(?:来?看|而言|划分|分)");
@@ -631,6 +633,17 @@ public final class CompanyExtractor {
             return topic;
         }
 
+        /**
+         * Whether words opening a clause before what is said of them are a company's name: a name, not a common word,
+         * a function word, an aggregate, a metric, a period, an anaphor, a person, a participant or a business unit.
+         */
+        private boolean opensAsName(String name) {
+            return names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
+                    && !hasAggregate(name) && !hasStopWord(name) && keywords.find(name, 0, name.length()).isEmpty()
+                    && !PERIOD_WORD.matcher(name).find() && !lex.anaphors.contains(name) && !isPersonName(name)
+                    && !isParticipant(name) && !BUSINESS_UNIT.matcher(name).find();
+        }
+
         /** "区域乳企某某食品" → 某某食品: a name after the last head word (企业, 乳企, 厂商…) leaving two characters or more. */
         private String afterHeadWord(String name) {
             for (String h : headWords) {
@@ -661,6 +674,21 @@ public final class CompanyExtractor {
                 }
             }
             return null;
+        }
+
+        /** Blanks out (with |, as periods are) every match of {@code p}, an aside in brackets, in {@code chars}. */
+        private static void masked(char[] chars, Pattern p) {
+            boolean bracket = false;
+            for (char c : chars) {
+                bracket |= c == '（' || c == '(';
+            }
+            if (!bracket) {
+                return;
+            }
+            Matcher m = p.matcher(new String(chars));
+            while (m.find()) {
+                java.util.Arrays.fill(chars, m.start(), m.end(), '|');
+            }
         }
 
         /** Whether {@code n} closes its clause right after 的: the head of a phrase describing it. */
@@ -774,10 +802,7 @@ public final class CompanyExtractor {
                     nameStart += name.length() - headless.length();
                     name = headless;
                 }
-                if (names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
-                        && !hasAggregate(name) && !hasStopWord(name) && keywords.find(name, 0, name.length()).isEmpty()
-                        && !PERIOD_WORD.matcher(name).find() && !lex.anaphors.contains(name) && !isPersonName(name)
-                        && !isParticipant(name) && !BUSINESS_UNIT.matcher(name).find()) {
+                if (opensAsName(name)) {
                     // "第五名是某某", "而新晋厂商某某则凭借…": the clause opens with the company it speaks of (not
                     // with a business of it: 模组事业受跌价冲击).
                     topic = companies.resolve(name, nameStart);
@@ -815,10 +840,7 @@ public final class CompanyExtractor {
                 if (described.matches()) {
                     int g = described.group(1) != null ? 1 : 2;
                     String name = described.group(g);
-                    if (names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
-                            && !hasAggregate(name) && !hasStopWord(name) && keywords.find(name, 0, name.length()).isEmpty()
-                            && !PERIOD_WORD.matcher(name).find() && !lex.anaphors.contains(name) && !isPersonName(name)
-                            && !isParticipant(name) && !BUSINESS_UNIT.matcher(name).find()) {
+                    if (opensAsName(name)) {
                         // "至于散装航运业者某某航运，虽然8月营收…", "同样以中部为据点的连锁超市某某百货，8月营收…": a
                         // clause that is a company's trade and its name opens what is said of it.
                         topic = companies.resolve(name, described.start(g));
@@ -1862,19 +1884,9 @@ public final class CompanyExtractor {
             }
             // "某某2023年产值…": a year glued to a keyword that starts with 年 is not part of the name.
             // "下半财年（即2024年10月至2025年3月）营业额": a bracket that only restates a period is part of it.
-            Matcher restated = RESTATED_PERIOD.matcher(new String(chars));
-            while (restated.find()) {
-                for (int i = restated.start(); i < restated.end(); i++) {
-                    chars[i] = '|';
-                }
-            }
+            masked(chars, RESTATED_PERIOD);
             // "某某集团(02187)昨(20日)公布…": the day it published, after its name, is no part of it.
-            Matcher day = DAY_ASIDE.matcher(new String(chars));
-            while (day.find()) {
-                for (int i = day.start(); i < day.end(); i++) {
-                    chars[i] = '|';
-                }
-            }
+            masked(chars, DAY_ASIDE);
             String s = TRAILING_YEAR.matcher(QUOTES.matcher(new String(chars)).replaceAll("")).replaceAll("");
             String afterPeriod = nameAfterLastPeriod(s);
             int offset = cs;
@@ -1900,8 +1912,9 @@ public final class CompanyExtractor {
             s = unranked;
             int cut = s.indexOf('|');
             cut = cut < 0 ? s.length() : cut;
-            if (cut >= 2 && cut < s.length() && cut <= 4 && !scopeWords.contains(s.substring(0, cut))
-                    && isPlace(s.substring(0, cut)) && companies.resolve(s.substring(0, cut), offset).equals(s.substring(0, cut))) {
+            if (cut >= 2 && cut < s.length() && cut <= 4 && Places.placeEnd(s, 0, cut) == cut
+                    && !scopeWords.contains(s.substring(0, cut))
+                    && companies.resolve(s.substring(0, cut), offset).equals(s.substring(0, cut))) {
                 // "澳门去年全年幸运博彩毛收入…", "全市1至5月…": a place, then the period: a figure of the region.
                 return new Subject(Subject.Kind.NONE, null, -1);
             }
