@@ -297,12 +297,6 @@ final class SeminarReading {
                 if (e.city == null) {
                     e.city = places != null ? places.get(j) : cities.in(clauseStart, k0);
                 }
-                if (j == own.size() - 1 && !earlier) {
-                    // "2日上午、3日下午，某某先后主持召开甲座谈会和乙座谈会": the sentence's people are read for the
-                    // last session; its host chairs them all (see shareHost).
-                    current = e;
-                    last = e;
-                }
             }
             return true;
         }
@@ -387,10 +381,7 @@ final class SeminarReading {
         return false;
     }
 
-    /**
-     * 首场…，第二场…，两场均由某某主持; 某某先后主持召开甲和乙: the host read for one session of the sentence hosts all
-     * of them.
-     */
+    /** 首场…，第二场…，两场均由某某主持: the host read for one session of the sentence hosts all of them. */
     private void shareHost(Span sentence, MeetingDraft hosted) {
         if (hosted.host == null || !SHARED.matcher(s).region(sentence.start(), sentence.end()).find()) {
             return;
@@ -406,8 +397,7 @@ final class SeminarReading {
     private static final Pattern ATTENDING_END = Pattern.compile(
             "(?:出席|参加|參加|列席|到会|到會)(?:会议|會議|座谈|座談|座谈会|座談會)?$");
     private static final Pattern LIST_OF_THEM = Pattern.compile("\\s*(?:他们|他們|她们|她們)(?:分别|分別|依次)?(?:是|为|為)[：:]?");
-    private static final java.util.regex.Pattern SHARED = java.util.regex.Pattern.compile(
-            "[均都皆]由|[两几多各]场均|先后主持|先后召开|分别主持");
+    private static final java.util.regex.Pattern SHARED = java.util.regex.Pattern.compile("[均都皆]由|[两几多各]场均");
 
     /**
      * "台中场邀集了…", "高雄场则以…为主题": a paragraph opening with a session's place speaks of the session held there;
