@@ -189,6 +189,14 @@ public final class CompanyExtractor {
     /** What a company runs itself, before the brand it runs: "公司直营某某门店". */
     private static final Pattern OWN_OUTLETS = Pattern.compile("(?:直营|自营|旗下|自有|加盟)");
     /** "旗下路氹及半岛物业的中场博彩收益": a business of the company in focus, not a company. */
+    /** A sentence opening with a name and a condition it is in ("某某生物尚处于…", "某某科技仍未…"). */
+    private static final Pattern NAME_STATE = Pattern.compile("([\\u4e00-\\u9fff]{2,8}?)(?:尚|仍|还|正|目前|依然|一直|已)"
+            + "(?:处于|處於|处在|處在|在|是|未|无|無|没有|沒有)");
+    /** A demonstrative reference to one company ("该公司", "这家企业"). */
+    private static final Pattern DEMONSTRATIVE = Pattern.compile("(?:该|該|这家|這家)(?:公司|企业|企業|集团|集團)");
+    /** A company's report or results, named as what a clause speaks of ("某某医药的一季报", "某某的年报"). */
+    private static final Pattern REPORT_OF = Pattern.compile("([\\u4e00-\\u9fff]{2,10}?)的(?:(?:19|20)[0-9]{2}年)?"
+            + "(?:年报|年報|半年报|半年報|中报|中報|[一三]季报|[一三]季報|财报|財報|年度报告|年度報告|业绩|業績|成绩单|成績單)");
     private static final Pattern OWNED_UNIT = Pattern.compile("旗下[^，,；;。]{0,20}的$");
     private static final int OWNED_UNIT_REACH = 24;
     /** How far before a keyword the words opening a breakdown may stand. */
@@ -594,8 +602,17 @@ public final class CompanyExtractor {
         /** The company the current sentence names after its figures, or null. */
         private CompanyNames.Name cataphor;
 
+        /** The company the sentence before opened with and stated a condition of ("某某生物尚处于…"), or null. */
+        private String stated;
+
         private String sentence(int from, int to, List<Periods.Mention> mentions, String topicIn) {
             String topic = topicIn;
+            if (stated != null && DEMONSTRATIVE.matcher(t).region(from, to).lookingAt()) {
+                // "某某生物尚处于商业化早期。该公司一季度营业收入…": 该公司 is the company the sentence before spoke of.
+                topic = stated;
+            }
+            Matcher state = NAME_STATE.matcher(t).region(from, to);
+            stated = state.lookingAt() && opensAsName(state.group(1)) ? companies.resolve(state.group(1), from) : null;
             cataphor = cataphor(from, to);
             shared.sentence(from, to, mentions, lastFigure, this::addShared);
             List<int[]> clauses = new ArrayList<>();
@@ -953,6 +970,11 @@ public final class CompanyExtractor {
                             addDistinct(this.named, topic);
                         }
                     }
+                }
+                Matcher report = named == null && lead != null ? REPORT_OF.matcher(lead) : null;
+                if (report != null && report.lookingAt() && opensAsName(report.group(1))) {
+                    // "某某医药的一季报更为亮眼。报告期内，公司…": the company whose report the clause speaks of.
+                    topic = companies.resolve(report.group(1), opening);
                 }
                 Matcher visited = ruleMatcher(VISITED).region(cs, ce);
                 if (named == null && visited.find()) {

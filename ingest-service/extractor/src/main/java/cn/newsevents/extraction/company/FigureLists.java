@@ -423,16 +423,18 @@ final class FigureLists {
     private static List<int[]> amounts(String t, int from, int to) {
         List<int[]> out = new ArrayList<>();
         Matcher a = AMOUNT.matcher(t).region(from, to);
-        Boolean percent = null;
+        Integer kind = null;
         while (a.find() && out.size() < MAX_ITEMS) {
             Optional<Amount> parsed = Amounts.parse(a.group());
             if (parsed.isPresent()) {
-                boolean isPercent = parsed.get().unit() == Unit.PERCENT;
-                if (percent != null && isPercent != percent) {
-                    // "分别为43.2%和23.7%，两家合计…": a count after shares is no item of their list.
+                Unit unit = parsed.get().unit();
+                int itsKind = unit == Unit.PERCENT ? 0 : unit.isMoney() ? 1 : 2;
+                if (kind != null && itsKind != kind) {
+                    // "分别为43.2%和23.7%，两家合计…", "分别为48.6亿元、37.2亿元，三家外销比重…": a count after shares
+                    // or sums of money is no item of their list.
                     break;
                 }
-                percent = isPercent;
+                kind = itsKind;
                 out.add(new int[]{a.start(), a.end()});
             }
         }

@@ -61,9 +61,10 @@ public final class Amounts {
             + "(?![为為功交长長本立员員绩績果品不])";
     /**
      * The lower part of an amount written in two magnitudes, after 亿 or 兆: "4億3,718萬元" is 437180000, "1兆2,050億"
-     * 1205000000000; after 万, the units: "3萬1,731輛" is 31731.
+     * 1205000000000, "617億3千萬元" 61730000000; after 万, the units: "3萬1,731輛" is 31731.
      */
-    private static final String LOWER = "(?:(?<=[亿億兆])[0-9]{1,4}+(?:,[0-9]{3})?+[万萬亿億]"
+    private static final String LOWER = "(?:(?<=[亿億兆])(?:[0-9]{1,4}+(?:,[0-9]{3})?+"
+            + "|[1-9一二两兩三四五六七八九]千(?:[1-9一二两兩三四五六七八九]百)?)[万萬亿億]"
             + "|(?<=[万萬])[0-9]{1,4}+(?:,[0-9]{3})?+(?![0-9.,万萬亿億%％]))?";
     /** One space between a number and its magnitude or unit ("7.52 亿元"), only when one follows. */
     private static final String SPACE = "(?: (?=[十百千万亿兆萬億" + firstUnitCharacters() + "]))?";
@@ -151,7 +152,9 @@ public final class Amounts {
         }
         String lower = m.group("lower");
         if (lower != null && !lower.isEmpty()) {
-            Optional<BigDecimal> rest = ChineseNumerals.parse(lower.replace(",", ""));
+            // "3千5百万" is read as 三千五百万: digits before 千 and 百 count them, as numerals do.
+            String written = lower.indexOf('千') >= 0 ? digitsAsNumerals(lower) : lower.replace(",", "");
+            Optional<BigDecimal> rest = ChineseNumerals.parse(written);
             if (rest.isEmpty() || rest.get().compareTo(value.get()) >= 0) {
                 // "1亿2亿": a second magnitude no smaller than the first is no lower part.
                 return Optional.empty();
@@ -176,6 +179,15 @@ public final class Amounts {
             unit = Unit.CNY;
         }
         return Optional.of(new Amount(value.get(), unit, qualifier(m), stated));
+    }
+
+    private static String digitsAsNumerals(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(c >= '1' && c <= '9' ? "一二三四五六七八九".charAt(c - '1') : c);
+        }
+        return sb.toString();
     }
 
     private static Qualifier qualifier(Matcher m) {

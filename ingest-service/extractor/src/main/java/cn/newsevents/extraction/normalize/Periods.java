@@ -76,9 +76,9 @@ public final class Periods {
                     + "|(?<ry1>(?:19|20)[0-9]{2})年(?<rm1>" + MONTH + ")月份?" + DASH + "(?<ry2>(?:19|20)[0-9]{2})年(?<rm2>"
                     + MONTH + ")月份?"
                     + "|" + YEAR + "?(?<m1>" + MONTH + ")月?" + DASH + "(?<m2>" + MONTH + ")月(?:份)?"
-                    + "|" + YEAR + "?[前首](?<qn>[一二两三2-3])(?:个)?季(?:度)?"
+                    + "|" + YEAR + "?(?:[前首]|(?=三季报))(?<qn>[一二两三2-3])(?:个)?季(?:度)?"
                     + "|" + YEAR + "?[前首](?<mn>" + MONTH + "|两)(?:个)?月(?:份)?"
-                    + "|" + YEAR + "?(?:第(?<q>[一二三四1-4])(?:会计|财政|财)?季(?:度)?|(?<q1>首)季(?:度)?|(?<q2>[一二三四1-4])季度)"
+                    + "|" + YEAR + "?(?:第(?<q>[一二三四1-4])(?:会计|财政|财)?季(?:度)?|(?<q1>首|一(?=季报))季(?:度)?|(?<q2>[一二三四1-4])季度)"
                     + "|" + YEAR + "?(?<h>上半年|下半年|上半财年|下半财年)"
                     + "|" + YEAR + "?(?<interim>中期)(?=业绩|报告|盈利|纯利|溢利|营业额|收入|收益|营收|亏损|股东应占|转亏|转盈|扭亏)"
                     + "|" + YEAR + "?(?<interim2>半年度(?=报告|财报|业绩|报|收入|收益|营业额|营收)|半年(?=报告|财报|业绩|报))"
@@ -422,8 +422,15 @@ public final class Periods {
         // "突破去年12月的纪录", "超过去年", "已逼近去年全年的7.61元": a record or level compared with, not the period of
         // a figure; "由2022年的26家增加到31家": the start of a change ("由2023年获利9.7亿元转为亏损" still dates its
         // figure).
+        if (before == '自' && text.indexOf("以来", end) >= 0 && text.indexOf("以来", end) - end <= 16) {
+            // "自2021年登陆科创板以来首个盈利季度": where a span started, not the period of a figure.
+            return true;
+        }
         return before == '较' || before == '比' || before == '与' || before == '同' || before == '于' || before == '破'
-                || before == '近'
+                || before == '近' || before == '逼'
+                // "已超过去年全年", "追平去年", "不及去年全年的一半": the level compared with.
+                || b >= 1 && (text.startsWith("超过", b - 1) || text.startsWith("超過", b - 1)
+                || text.startsWith("追平", b - 1) || text.startsWith("不及", b - 1))
                 || before == '从' || before == '由' && (end < text.length() && text.charAt(end) == '的'
                 || text.startsWith("度的", end))
                 || before == '越'
