@@ -1,5 +1,6 @@
 package cn.newsevents.extraction.seminar;
 
+import cn.newsevents.extraction.text.Captions;
 import cn.newsevents.extraction.text.DictionaryWords;
 import cn.newsevents.extraction.text.Lexicon;
 import cn.newsevents.extraction.text.Places;
@@ -786,6 +787,10 @@ final class PostedPersons {
                 moved = true;
             } else if (s.startsWith("以及", start)) {
                 start += 2;
+                moved = true;
+            } else if (Captions.opensAt(s, start, to)) {
+                // （受访者 某某公司总经理 某某）: the caption's mark, then the speaker's post.
+                start = Captions.endAt(s, start, to);
                 moved = true;
             } else if ("（(〔【[".indexOf(s.charAt(start)) >= 0) {
                 // （某某社记者某某台北15日电）, 〔记者某某／台北报导〕: a bracket opening the region is a dateline or an

@@ -347,8 +347,20 @@ final class SeminarReading {
             return true;
         }
         current = e;
+        if (own.size() == 1 && last != null && e != last && recalls(last, e)) {
+            // "这是第三期恳谈会。9月12日的首期聚焦…，10月17日的第二期…": an earlier session of the series recalled
+            // after the one reported takes the people of its own paragraph; the speakers of the paragraphs after it
+            // are still the reported session's.
+            return true;
+        }
         last = e;
         return true;
+    }
+
+    /** Whether {@code e} is an earlier, lower-numbered session of the series {@code reported} belongs to. */
+    private static boolean recalls(MeetingDraft reported, MeetingDraft e) {
+        return reported.date != null && e.date != null && e.date.isBefore(reported.date)
+                && reported.sequence != null && e.sequence != null && e.sequence < reported.sequence;
     }
 
     /** Whether the mentions of a sentence name two meetings or more (each mention's meeting known). */

@@ -3,12 +3,15 @@ package cn.newsevents.extraction.text;
 import java.util.regex.Pattern;
 
 /**
- * Television transcripts name who speaks in a caption line: 【同期声】某某公司总经理 某某, （同期声）…：. Both the seminar
+ * Television transcripts name who speaks in a caption line: 【同期声】某某公司总经理 某某, （同期声）…：, （字幕：某某公司
+ * 总经理 某某）, （受访者 某某公司董事长 某某）. Both the seminar
  * reader (the speaker takes part in the meeting) and the company reader (what the speaker says is of the caption's
  * company) ask for it.
  */
 public final class Captions {
-    private static final Pattern CAPTION = Pattern.compile("\\s*[【（(](?:同期声|同期|采访|现场声)[】）)]");
+    /** 【同期声】, （同期）, and the caption naming the speaker in brackets: （字幕：…）, （受访者 …）. */
+    private static final Pattern CAPTION = Pattern.compile(
+            "\\s*[【（(](?:(?:同期声|同期|采访|现场声)[】）)]|字幕[：:]|受访者 ?)");
 
     private Captions() {
     }
