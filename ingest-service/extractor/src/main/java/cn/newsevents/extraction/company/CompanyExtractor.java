@@ -12,7 +12,6 @@ import cn.newsevents.extraction.normalize.Amount;
 import cn.newsevents.extraction.normalize.Amounts;
 import cn.newsevents.extraction.normalize.Periods;
 import cn.newsevents.extraction.text.Captions;
-import cn.newsevents.extraction.text.DictionaryWords;
 import cn.newsevents.extraction.text.Lexicon;
 import cn.newsevents.extraction.text.Places;
 import cn.newsevents.extraction.text.Segmenter;
@@ -54,17 +53,6 @@ public final class CompanyExtractor {
     private static final Pattern TOPIC_AFTER = Pattern.compile("(?:的是|当属|要数|首推|就是|的还有)([^，,；;：:。]{2,24})$"
             // "同日披露半年报的某某新材则交出了一份增长的成绩单": the company handing in its results.
             + "|的([^，,；;：:。的]{2,12}?)(?:则|也|亦|同样)?交出了?[^，,；;：:。]{0,12}(?:成绩单|答卷)$");
-    /** A date or time of day written right after a name opening a sentence ("某某科技10月28日晚间披露…"). */
-    private static final Pattern TRAILING_TIME = Pattern.compile(
-            "(?:于|於)?(?:(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
-                    + "|[昨今前][（(][0-9０-９]{1,2}[)）]日|(?:今日|昨日|今天|昨天)[（(][0-9０-９]{1,2}日[)）]"
-                    + "|(?:上|本|这|上个|这个)?(?:周|星期|礼拜)[一二三四五六日天](?:[（(][0-9０-９]{1,2}日?[)）])?"
-                    + "|[0-9０-９一二三四五六七八九十]{1,3}[日号]|日前|近日|今日|昨日|今天|昨天|日內|日内|上个月|上月|本月|当月|上周|本周|上星期|昨|今"
-                    + "|(?:于|於)?(?:同日|当日|当天|同一天|早前|稍早|同期)"
-                    // "康正医疗一季度表现亮眼": the period of the figures after the name.
-                    + "|(?:(?:[0-9０-９]{4}|今|去|前|上|本)年度?)?(?:第?[一二三四1-4]季度?|首季度?|前[一二三]季度?|[上下]半年|全年)"
-                    + "|(?:[0-9０-９]{4}|今|去|上|本)年度?)"
-                    + "(?:晚间|晚間|晚上|晚|早间|早間|上午|中午|下午|傍晚|午间|午間|盘后|盤後|收市后|收市後|收盘后|收盤後|开市前|開市前|盘前|盤前)?$");
     /** Where a sentence names, after its figures, whose they are: "——这是", "，正是". */
     private static final Pattern CATAPHOR = Pattern.compile("(?:——|—|[，,])\\s*(?:这就是|这便是|这是|[^，,；;。]{0,16}?的?正是|正是|便是)");
     /** Words one of which ends every match of {@link #TOPIC_COPULA}, tested first. */
@@ -93,12 +81,8 @@ public final class CompanyExtractor {
     private static final Pattern SPEECH = Pattern.compile("(?:在会上|在会中|会上|在座谈中|也|则|还|亦)?(?:说|表示|介绍|透露|指出|称|坦言|分享|谈到|提到|反映|强调|建议|直言|补充)");
     /** A kind of listed stock before a name: 内房股, 科技股, 濠股 (not 股份). */
     private static final Pattern STOCK_KIND = Pattern.compile("[\\u4e00-\\u9fff]{1,3}股(?!份|东|價|价|票|权|權)");
-    /** Endings of government bodies, associations and schools: no participant's business. */
-    private static final Pattern PUBLIC_BODY = Pattern.compile("(?:政府|局|委|会|办|院|署|处|部|厅|中心|大学)$");
     /** 以某某为例, 以去年排名第六的某某为例: a company given as an example. */
     private static final Pattern EXAMPLE = Pattern.compile("以(?:[^，,。；;]{0,14}的)?([\\u4e00-\\u9fff]{2,12}?)为例");
-    /** 排名第二的, 位居第三的: a rank written before a name. */
-    private static final Pattern RANKED_PREFIX = Pattern.compile("(?:排名|排行|位居|位列|名列)?第[一二三四五六七八九十0-9]{1,3}(?:名|位|大)?的");
     /** A clause naming its company first: 第五名是某某 (the whole clause), 而新晋厂商某某则…, 某某则以…. */
     private static final Periods.Anchor ANY_YEAR = new Periods.Anchor(2000, null, null);
     /** Units sold or registered: "挂牌796辆", "出货约1.2万台". */
@@ -147,7 +131,6 @@ public final class CompanyExtractor {
     private static final Pattern PART_OF = Pattern.compile("(?:已经|已|约|約|仅|僅)?(?:占|佔)");
     /** A part's share of its whole right before the whole's keyword: "已占整体(营收)", "占公司总(营收)". */
     private static final Pattern PART_OF_WHOLE = Pattern.compile("(?:占|佔)(?:了)?(?:整体|整體|全部|公司|集团|集團)?(?:总|總)?$");
-    private static final Pattern PERIOD_WORD = Pattern.compile("同期|[年月季期]|今|昨");
     /** 连续第三年研发投入超过10亿元: a streak of years above a threshold, not a figure of one period. */
     private static final Pattern STREAK = Pattern.compile("连续(?:第)?[0-9一二三四五六七八九十两]{1,2}年");
     /** 海外市场（主要为东南亚）收益, 内地业务收入, 内地业务以人民币计营业额: a segment's revenue, not the company's. */
@@ -235,8 +218,6 @@ public final class CompanyExtractor {
             "(?:向|于|在)(?:香港|新加坡|台湾)?(?:联交所|港交所|新交所|证交所|深交所|上交所|北交所|交易所|证券交易所)$");
     /** A concession between a figure and its comparison: "，虽稳居第一，但". */
     private static final Pattern CONCESSION = Pattern.compile("[，,](?:虽然|虽)[^，,。；;0-9]{1,12}[，,](?:但是|但|却)?");
-    /** A business of a company, not a company: 模组事业, 储能事业部, 海外业务, 新能源板块. */
-    private static final Pattern BUSINESS_UNIT = Pattern.compile("(?:事业|事业部|事业群|业务|板块)$");
     /** A time zone before a time ("北京时间30日", "美东时间11月19日"). */
     private static final Pattern TIME_ZONE = Pattern.compile("(?:北京|美东|美西|美国东部|美国西部|美国|纽约|伦敦|香港|台北|东京|日本|新加坡)时间");
     /** Verbs of reporting a figure, right before a bare keyword such as 收入. */
@@ -338,6 +319,8 @@ public final class CompanyExtractor {
         private final FigureAssembly figures;
         private final FigureCues cues;
         private final FigurePeriods periods;
+        /** Whether a span cut out of a clause can be a company's name; caches its answers for this article. */
+        private final SpanChecks checks;
         /**
          * The company carried into the current paragraph only because earlier paragraphs named it (no figure of
          * its own yet): it owns figures whose subject is written (公司, 其…), not bare figures ("总投资额达150亿元"
@@ -376,6 +359,7 @@ public final class CompanyExtractor {
             this.article = article;
             this.t = simplified;
             this.seminars = seminars;
+            this.checks = new SpanChecks(lex, names, keywords, seminars);
             this.cues = new FigureCues(lex, rules, simplified);
             this.periods = new FigurePeriods(simplified);
             int body = Math.min(Math.max(article.bodyOffset(), 0), t.length());
@@ -430,7 +414,7 @@ public final class CompanyExtractor {
             List<KeywordScanner.Hit> hits = keywords.find(t, cs, ce);
             if (!hits.isEmpty()) {
                 Subject subject = subject(cs, hits.get(0).start(), null);
-                if (subject.kind() == Subject.Kind.NAMED && !isPlace(subject.name())) {
+                if (subject.kind() == Subject.Kind.NAMED && !checks.isPlace(subject.name())) {
                     return subject.name();
                 }
             }
@@ -633,28 +617,6 @@ public final class CompanyExtractor {
             return topic;
         }
 
-        /**
-         * Whether words opening a clause before what is said of them are a company's name: a name, not a common word,
-         * a function word, an aggregate, a metric, a period, an anaphor, a person, a participant or a business unit.
-         */
-        private boolean opensAsName(String name) {
-            return names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
-                    && !hasAggregate(name) && !hasStopWord(name) && keywords.find(name, 0, name.length()).isEmpty()
-                    && !PERIOD_WORD.matcher(name).find() && !lex.anaphors.contains(name) && !isPersonName(name)
-                    && !isParticipant(name) && !BUSINESS_UNIT.matcher(name).find();
-        }
-
-        /** "区域乳企某某食品" → 某某食品: a name after the last head word (企业, 乳企, 厂商…) leaving two characters or more. */
-        private String afterHeadWord(String name) {
-            for (String h : headWords) {
-                int i = name.lastIndexOf(h);
-                if (i >= 0 && name.length() - (i + h.length()) >= 2) {
-                    return name.substring(i + h.length());
-                }
-            }
-            return name;
-        }
-
         /** Whether a clause opens with a word of two characters or more referring back to the company (公司, 该集团). */
         private boolean opensWithAnaphor(String lead) {
             for (String a : lex.anaphors) {
@@ -785,8 +747,8 @@ public final class CompanyExtractor {
                 String given = example.group(1);
                 // "以去年排名第六的某某为例，上半年份额…": the example is what the next clauses speak of; an unnamed
                 // one (以某龙头为例) leaves no company in focus.
-                topic = names.looksLikeName(given) && !given.startsWith("某") && !functionWord(given)
-                        && !hasAggregate(given) ? companies.resolve(given, example.start(1)) : null;
+                topic = names.looksLikeName(given) && !given.startsWith("某") && !checks.functionWord(given)
+                        && !checks.hasAggregate(given) ? companies.resolve(given, example.start(1)) : null;
             }
             Matcher opener = TOPIC_OPENER.matcher(t).region(cs, ce);
             if (inClause.isEmpty() && opensWithTopicWord(cs, ce) && opener.lookingAt()) {
@@ -796,13 +758,13 @@ public final class CompanyExtractor {
                         : opener.group(4) != null ? opener.group(4)
                         : opener.group(5) != null ? opener.group(5) : opener.group(6);
                 int nameStart = opener.start();
-                String headless = afterHeadWord(name);
+                String headless = checks.afterHeadWord(name);
                 if (headless.length() < name.length()) {
                     // "区域乳企某某食品则保持增长": the name after what the company is.
                     nameStart += name.length() - headless.length();
                     name = headless;
                 }
-                if (opensAsName(name)) {
+                if (checks.opensAsName(name)) {
                     // "第五名是某某", "而新晋厂商某某则凭借…": the clause opens with the company it speaks of (not
                     // with a business of it: 模组事业受跌价冲击).
                     topic = companies.resolve(name, nameStart);
@@ -840,7 +802,7 @@ public final class CompanyExtractor {
                 if (described.matches()) {
                     int g = described.group(1) != null ? 1 : 2;
                     String name = described.group(g);
-                    if (opensAsName(name)) {
+                    if (checks.opensAsName(name)) {
                         // "至于散装航运业者某某航运，虽然8月营收…", "同样以中部为据点的连锁超市某某百货，8月营收…": a
                         // clause that is a company's trade and its name opens what is said of it.
                         topic = companies.resolve(name, described.start(g));
@@ -851,8 +813,8 @@ public final class CompanyExtractor {
                 Matcher sold = ruleMatcher(NAMED_UNITS).region(cs, ce);
                 if (sold.matches()) {
                     // "风行电动挂牌796辆，市占9.8%居第三": a name and the units it sold, then its share.
-                    String name = withoutRank(sold.group(1));
-                    if (standsAlone(name) && !PERIOD_WORD.matcher(name).find()
+                    String name = SpanChecks.withoutRank(sold.group(1));
+                    if (checks.standsAlone(name) && !SpanChecks.PERIOD_WORD.matcher(name).find()
                             && Periods.find(name, 0, name.length(), ANY_YEAR).isEmpty()) {
                         topic = companies.resolve(name, sold.start(1));
                     }
@@ -866,7 +828,7 @@ public final class CompanyExtractor {
             }
             boolean matched = false;
             List<KeywordScanner.Hit> hits = keywords.find(t, cs, ce);
-            if (!hits.isEmpty() && hasAny(t.substring(cs, ce), "别別")) {
+            if (!hits.isEmpty() && SpanChecks.hasAny(t.substring(cs, ce), "别別")) {
                 // Figures listed one per year or one per metric after 分别.
                 String listedFor = series(sentenceStart, cs, ce, hits, topic, mentions);
                 if (listedFor != null) {
@@ -969,7 +931,7 @@ public final class CompanyExtractor {
                     // "同样公布10月营收的被动元件厂某某科技，10月营收…": a clause that describes a company and names
                     // it last is what the next clauses report on.
                     String name = described.group(1);
-                    if (names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)) {
+                    if (names.looksLikeName(name) && !names.isCommonWord(name) && !checks.functionWord(name)) {
                         topic = companies.resolve(name, described.start(1));
                     }
                 }
@@ -978,17 +940,17 @@ public final class CompanyExtractor {
                     // "排在第二位的某某医药是唯一实现盈利的企业，2023年实现营业收入…": a clause saying what the
                     // company is makes it what the next clauses report on.
                     String name = copula.group(1);
-                    if (names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
-                            && !lex.anaphors.contains(name) && !isPlace(name)) {
+                    if (names.looksLikeName(name) && !names.isCommonWord(name) && !checks.functionWord(name)
+                            && !lex.anaphors.contains(name) && !checks.isPlace(name)) {
                         topic = companies.resolve(name, copula.start(1));
                     }
                 }
                 Matcher after = TOPIC_AFTER.matcher(t).region(cs, ce);
-                if ((endsWithAny(ce, HANDED_ENDS) || hasAny(t.substring(cs, ce), "是属数推有")) && after.find()) {
+                if ((endsWithAny(ce, HANDED_ENDS) || SpanChecks.hasAny(t.substring(cs, ce), "是属数推有")) && after.find()) {
                     // "同日披露三季报的还有工业机器人企业某某智控（688702）": without its code and its trade.
                     String name = STOCK_CODE.matcher((after.group(1) != null ? after.group(1) : after.group(2)).strip())
                             .replaceAll("");
-                    name = afterHeadWord(name);
+                    name = checks.afterHeadWord(name);
                     if (names.looksLikeName(name)) {
                         topic = companies.resolve(name, after.group(1) != null ? after.start(1) : after.start(2));
                     }
@@ -1144,7 +1106,7 @@ public final class CompanyExtractor {
             }
             if (subject.kind() != Subject.Kind.NAMED && m.start("amount") > m.end("kw")
                     && SUMMED.matcher(t).region(m.end("kw"), m.start("amount")).find()
-                    && hasAggregate(t.substring(sentenceStart, kw))) {
+                    && checks.hasAggregate(t.substring(sentenceStart, kw))) {
                 // "百强企业中制造业企业有64家，研发投入合计218.5亿元": a sum over the companies the sentence counts.
                 return false;
             }
@@ -1448,7 +1410,7 @@ public final class CompanyExtractor {
 
         /** The name opening a clause before a topic verb ("黔台酒业发布2023年年报"), else null. */
         private String namedBeforeTopicVerb(String clauseLead) {
-            boolean coded = clauseLead != null && hasAny(clauseLead, "（(") && STOCK_CODE.matcher(clauseLead).find();
+            boolean coded = clauseLead != null && SpanChecks.hasAny(clauseLead, "（(") && STOCK_CODE.matcher(clauseLead).find();
             if (clauseLead == null || !coded && !topicVerbWords.any(clauseLead, 0, clauseLead.length())) {
                 // Most clauses have no verb of announcing and no stock code: nothing to strip or search.
                 return null;
@@ -1492,8 +1454,8 @@ public final class CompanyExtractor {
             opening = TO_EXCHANGE.matcher(opening).replaceFirst("");
             // "某某集团(02187)昨(20日)公布": the day, after the name.
             opening = DAY_ASIDE.matcher(opening).replaceAll("");
-            String name = withoutTrailingTime(opening);
-            name = hasAny(name, "（(") ? STOCK_CODE.matcher(name).replaceAll("") : name;
+            String name = SpanChecks.withoutTrailingTime(opening);
+            name = SpanChecks.hasAny(name, "（(") ? STOCK_CODE.matcher(name).replaceAll("") : name;
             Matcher aside = CompanyNames.TRAILING_SHORT_NAME.matcher(name);
             if (aside.find() && name.substring(0, aside.start()).contains(aside.group(1))) {
                 // "某某教育集团有限公司（某某教育）": the short name in brackets after the full one.
@@ -1503,7 +1465,7 @@ public final class CompanyExtractor {
             // other head words such as 企业 are inside many names: 某某企业管理).
             for (String h : tradeHeadWords) {
                 int i = name.lastIndexOf(h);
-                if (i >= 0 && name.length() - (i + h.length()) >= 2 && !opensWithSuffix(name, i + h.length())) {
+                if (i >= 0 && name.length() - (i + h.length()) >= 2 && !checks.opensWithSuffix(name, i + h.length())) {
                     name = name.substring(i + h.length());
                     break;
                 }
@@ -1514,9 +1476,9 @@ public final class CompanyExtractor {
                 name = name.substring(stock.end());
             }
             // "某某同步公布", "某某亦公布": an adverb between the name and its verb; "另一台厂某某排名第五": its origin.
-            name = withoutTrailingAdverb(name);
+            name = checks.withoutTrailingAdverb(name);
             // "某某同日亦公布": a time before the adverb.
-            name = withoutTrailingTime(name);
+            name = SpanChecks.withoutTrailingTime(name);
             // "某某旗下上市附属公司某某供应链公布": the name after the last preposition (子公司, 根据…).
             for (String w : prepositions) {
                 int i = name.lastIndexOf(w);
@@ -1573,88 +1535,23 @@ public final class CompanyExtractor {
             // "某某服务同日公布中期业绩": 服务 ending a name before a verb of announcing is part of it (a property
             // manager's name), not the verb that ends a subject.
             boolean serviceName = name.length() >= 4 && name.endsWith("服务")
-                    && !hasStopWord(name.substring(0, name.length() - 2));
-            if (hasStopWord(name) && !serviceName) {
+                    && !checks.hasStopWord(name.substring(0, name.length() - 2));
+            if (checks.hasStopWord(name) && !serviceName) {
                 return null;
             }
-            if (functionWord(name) && !lex.isCompanyOrganization(name)) {
+            if (checks.functionWord(name) && !lex.isCompanyOrganization(name)) {
                 // "同样公布10月营收的…": an adverb opening the sentence, not a name.
                 return null;
             }
             // A person announces too ("张明表示"); only a company publishes its results ("某某公布上半年财报").
             boolean results = RESULTS_REPORT.matcher(lead).region(best, lead.length()).find();
             // "南充还举行了…签约仪式": a place holding an event is no company.
-            if (!names.looksLikeName(name) || hasAggregate(name) || (!results && isPersonName(name)) || isPlace(name)) {
+            if (!names.looksLikeName(name) || checks.hasAggregate(name) || (!results && checks.isPersonName(name)) || checks.isPlace(name)) {
                 return null;
             }
             return name;
         }
 
-        private boolean opensWithSuffix(String name, int at) {
-            for (String suffix : lex.nameSuffixes) {
-                if (name.startsWith(suffix, at)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Segmentation answers for the candidate names of this article, which repeat from clause to clause. */
-        private final Map<String, Boolean> functionWords = new HashMap<>();
-        private final Map<String, String> adverbless = new HashMap<>();
-
-        /** {@link CompanyNames#hasFunctionWord}, asked once per distinct candidate of the article. */
-        private boolean functionWord(String name) {
-            Boolean known = functionWords.get(name);
-            if (known == null) {
-                known = names.hasFunctionWord(name);
-                functionWords.put(name, known);
-            }
-            return known;
-        }
-
-        private String withoutTrailingAdverb(String name) {
-            String known = adverbless.get(name);
-            if (known == null) {
-                known = readWithoutTrailingAdverb(name);
-                adverbless.put(name, known);
-            }
-            return known;
-        }
-
-        private String readWithoutTrailingAdverb(String name) {
-            for (String adverb : lex.subjectAdverbs) {
-                if (name.endsWith(adverb) && name.length() - adverb.length() >= 2) {
-                    return name.substring(0, name.length() - adverb.length());
-                }
-            }
-            if (!DictionaryWords.mayEndWith(name, CompanyExtractor::isAdverb)) {
-                // Most names end in a word no dictionary calls an adverb: no need to segment them.
-                return name;
-            }
-            List<Term> terms = Segmenter.WORDS.seg(name);
-            if (terms.size() >= 2) {
-                Term last = terms.get(terms.size() - 1);
-                String nature = last.nature == null ? "" : last.nature.toString();
-                if (isAdverb(nature)
-                        && name.length() - last.word.length() >= 2) {
-                    return name.substring(0, name.length() - last.word.length());
-                }
-            }
-            return name;
-        }
-
-        private boolean isPersonName(String s) {
-            if (isParticipant(s)) {
-                return true;
-            }
-            if (s.length() >= 3 && s.length() <= 4 && Lexicon.SURNAMES.longestAt(s, 0, s.length()) == 2) {
-                // 司徒某某, 欧阳某: a compound surname and a given name (the segmenter knows few of them).
-                return true;
-            }
-            List<Term> terms = Segmenter.NAMES.seg(s);
-            return terms.size() == 1 && terms.get(0).nature != null && terms.get(0).nature.startsWith("nr");
-        }
 
         /**
          * Whether a clause holds the word {@link #TOPIC_OPENER} needs where it can stand: 第, 至, 据 or 另 within its first four
@@ -1689,8 +1586,8 @@ public final class CompanyExtractor {
                     return null;
                 }
                 // "排名第二的某某机车全年挂牌…": the rank before the name.
-                String name = withoutRank(t.substring(cs, pm.start()).strip());
-                if (hasAny(name, "（(")) {
+                String name = SpanChecks.withoutRank(t.substring(cs, pm.start()).strip());
+                if (SpanChecks.hasAny(name, "（(")) {
                     // "某驰（Raychi）7月挂牌…": the name in Latin letters is an aside.
                     name = LATIN_ASIDE.matcher(name).replaceAll("");
                 }
@@ -1700,59 +1597,12 @@ public final class CompanyExtractor {
                         break;
                     }
                 }
-                if (standsAlone(name) && !lex.headWords.contains(name) && !isParticipant(name)) {
+                if (checks.standsAlone(name) && !lex.headWords.contains(name) && !checks.isParticipant(name)) {
                     return companies.resolve(name, pm.start() - name.length());
                 }
                 return null;
             }
             return null;
-        }
-
-        /** {@code name} without a rank before it ("排名第二的某某"), when two characters or more are left. */
-        private static String withoutRank(String name) {
-            Matcher ranked = RANKED_PREFIX.matcher(name);
-            return ranked.lookingAt() && name.length() - ranked.end() >= 2 ? name.substring(ranked.end()) : name;
-        }
-
-        /**
-         * Whether a span opening a clause can be a company's name on its own: name-shaped, no common word, function
-         * word, reference back, metric word, group of companies or person.
-         */
-        private boolean standsAlone(String name) {
-            return names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
-                    && !lex.anaphors.contains(name) && keywords.find(name, 0, name.length()).isEmpty()
-                    && !hasAggregate(name) && !isPersonName(name);
-        }
-
-        /** {@code name} without a time at its end (某某今（10）日, 某某同日); most names hold no character one needs. */
-        private static String withoutTrailingTime(String name) {
-            return hasAny(name, "月日号昨今前天内內早周期拜市盘盤季年") ? TRAILING_TIME.matcher(name).replaceFirst("") : name;
-        }
-
-        /** Whether {@code s} holds any of the characters of {@code chars}. */
-        private static boolean hasAny(String s, String chars) {
-            for (int i = 0; i < s.length(); i++) {
-                if (chars.indexOf(s.charAt(i)) >= 0) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Whether {@code s} holds a word a subject ends before (已, 实现, 方面…). */
-        private boolean hasStopWord(String s) {
-            for (String w : stopWords) {
-                if (s.contains(w)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Whether {@code s} is one place name to the segmenter (北美, 华南, 东南亚). */
-        private boolean isPlace(String s) {
-            List<Term> terms = Segmenter.NAMES_AND_PLACES.seg(s);
-            return terms.size() == 1 && terms.get(0).nature != null && terms.get(0).nature.startsWith("ns");
         }
 
         /** Finds the match of a rule whose keyword starts at {@code kwStart}. */
@@ -1907,7 +1757,7 @@ public final class CompanyExtractor {
                 }
             }
             // "排名第二的某某超商门市数…": the rank before the name.
-            String unranked = withoutRank(s);
+            String unranked = SpanChecks.withoutRank(s);
             offset += s.length() - unranked.length();
             s = unranked;
             int cut = s.indexOf('|');
@@ -1986,7 +1836,7 @@ public final class CompanyExtractor {
                 return new Subject(Subject.Kind.IMPLICIT, null, -1);
             }
             s = STOCK_CODE.matcher(s).replaceAll("");
-            String timeless = withoutTrailingTime(s);
+            String timeless = SpanChecks.withoutTrailingTime(s);
             if (timeless.length() >= 2) {
                 // "某某锂电当月份额为3.6%": a time after the name.
                 s = timeless;
@@ -2020,19 +1870,19 @@ public final class CompanyExtractor {
                 return new Subject(Subject.Kind.NAMED, parent, offset);
             }
             if (s.length() < 2 || lex.anaphors.contains(s) || DESCRIBED_ANAPHOR.matcher(s).matches()
-                    || startsWithKeyword(s) || siteOfCompany(s)
+                    || checks.startsWithKeyword(s) || siteOfCompany(s)
                     || ofCompanyInFocus(s, offset) || captionSpeech && lex.possessives.contains(s)) {
                 return new Subject(Subject.Kind.FOCUS, null, -1);
             }
             if (names.looksLikeName(s)) {
                 String full = companies.resolve(s, offset);
-                if (full.equals(s) && isPlace(s)) {
+                if (full.equals(s) && checks.isPlace(s)) {
                     // "北美客户", "华南营收": a region of the business, no company.
                     return new Subject(Subject.Kind.NONE, null, -1);
                 }
                 // Precision guard: an unknown name that the segmenter reads as a common word ("半年", "规模") is
                 // not a company.
-                if (full.equals(s) && !lex.isCompanyOrganization(s) && functionWord(s)) {
+                if (full.equals(s) && !lex.isCompanyOrganization(s) && checks.functionWord(s)) {
                     return new Subject(Subject.Kind.NONE, null, -1);
                 }
                 if (full.equals(s) && names.isCommonWord(s)) {
@@ -2049,7 +1899,7 @@ public final class CompanyExtractor {
             }
             for (String w : scopeWords) {
                 int i = s.indexOf(w);
-                if (i >= 0 && !hasAggregate(s)) {
+                if (i >= 0 && !checks.hasAggregate(s)) {
                     // "小鹰科技国内市场占有率": a company before the market word; "大型锻件国内…": a product line
                     // of the company in focus.
                     String before = s.substring(0, i);
@@ -2077,7 +1927,7 @@ public final class CompanyExtractor {
          * "…，成长最快的正是某某精密"), with where it is written; null when the sentence has none.
          */
         private CompanyNames.Name cataphor(int from, int to) {
-            if (!hasAny(t.substring(from, to), "是")) {
+            if (!SpanChecks.hasAny(t.substring(from, to), "是")) {
                 return null;
             }
             Matcher m = CATAPHOR.matcher(t).region(from, to);
@@ -2106,8 +1956,8 @@ public final class CompanyExtractor {
                 return null;
             }
             String name = t.substring(at, end);
-            if (name.length() < 2 || !names.looksLikeName(name) || names.isCommonWord(name) || functionWord(name)
-                    || isPersonName(name)) {
+            if (name.length() < 2 || !names.looksLikeName(name) || names.isCommonWord(name) || checks.functionWord(name)
+                    || checks.isPersonName(name)) {
                 return null;
             }
             String full = companies.resolve(name, at);
@@ -2329,8 +2179,8 @@ public final class CompanyExtractor {
                     name = name.substring(w.length());
                 }
             }
-            return name.length() >= 2 && names.looksLikeName(name) && !functionWord(name)
-                    && !hasAggregate(name) && !names.isCommonWord(name) ? name : null;
+            return name.length() >= 2 && names.looksLikeName(name) && !checks.functionWord(name)
+                    && !checks.hasAggregate(name) && !names.isCommonWord(name) ? name : null;
         }
 
         /**
@@ -2342,9 +2192,9 @@ public final class CompanyExtractor {
                 // "其业绩快报显示全年净利润…": also a word referring back (其) before the verb.
                 if (s.endsWith(v) && (s.length() - v.length() >= 2
                         || lex.anaphors.contains(s.substring(0, s.length() - v.length())))) {
-                    String name = TRAILING_TIME.matcher(s.substring(0, s.length() - v.length())).replaceFirst("").strip();
+                    String name = SpanChecks.TRAILING_TIME.matcher(s.substring(0, s.length() - v.length())).replaceFirst("").strip();
                     // "某某同时公布", "某某昨日亦公布": an adverb, then a time, between the name and its verb.
-                    return withoutTrailingTime(withoutTrailingAdverb(name)).strip();
+                    return SpanChecks.withoutTrailingTime(checks.withoutTrailingAdverb(name)).strip();
                 }
             }
             return s;
@@ -2363,8 +2213,8 @@ public final class CompanyExtractor {
                     tail = tail.substring(0, i);
                 }
             }
-            return tail.length() >= 2 && names.looksLikeName(tail) && !names.isCommonWord(tail) && !functionWord(tail)
-                    && !startsWithKeyword(tail) && !hasAggregate(tail) ? tail : null;
+            return tail.length() >= 2 && names.looksLikeName(tail) && !names.isCommonWord(tail) && !checks.functionWord(tail)
+                    && !checks.startsWithKeyword(tail) && !checks.hasAggregate(tail) ? tail : null;
         }
 
         /** "云林厂员工…", "常州基地产值…": a plant or base named by its place is the company in focus. */
@@ -2420,25 +2270,6 @@ public final class CompanyExtractor {
             return false;
         }
 
-        /** A subject that opens with a metric word ("净利润", "市占率继续") names a figure, not a company. */
-        private boolean startsWithKeyword(String s) {
-            for (int n = Math.min(s.length(), 12); n >= 2; n--) {
-                if (lex.keywords.containsKey(s.substring(0, n))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private boolean hasAggregate(String s) {
-            for (String w : lex.aggregateWords) {
-                if (s.contains(w)) {
-                    return true;
-                }
-            }
-            return s.contains("、") || CompanyNames.COUNTED_COMPANIES.matcher(s).find();
-        }
-
         /**
          * The first organization HanLP recognises in the sentence before a figure whose subject is left implicit
          * ("华光重工深耕锻件领域20多年，外销占比约30%"). Only such candidate sentences are segmented.
@@ -2453,8 +2284,8 @@ public final class CompanyExtractor {
                 if (nature.startsWith("nt")) {
                     // "目前我们全集团": an organisation the segmenter joins from a pronoun and a reference back is
                     // not a name.
-                    return names.looksLikeName(term.word) && !hasAggregate(term.word)
-                            && !lex.anaphors.contains(term.word) && !functionWord(term.word)
+                    return names.looksLikeName(term.word) && !checks.hasAggregate(term.word)
+                            && !lex.anaphors.contains(term.word) && !checks.functionWord(term.word)
                             ? companies.resolve(term.word, sentenceStart) : null;
                 }
                 // Only the sentence subject counts: times, numbers, punctuation and lead words may come first.
@@ -2488,31 +2319,13 @@ public final class CompanyExtractor {
                         continue;
                     }
                     for (String org : SimplifiedText.of(p.organization()).split("、")) {
-                        if (lex.isCompanyOrganization(org) || isBusiness(org)) {
+                        if (lex.isCompanyOrganization(org) || checks.isBusiness(org)) {
                             return companies.resolve(org, 0);
                         }
                     }
                 }
             }
             return null;
-        }
-
-        /** Whether {@code name} is a seminar participant of the article. */
-        private boolean isParticipant(String name) {
-            for (SeminarEvent s : seminars) {
-                for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
-                    if (p.name() != null && SimplifiedText.of(p.name()).equals(name)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
-
-        /** A participant's organisation that is no body of government or association (某某老饼舖, 某某茶餐厅). */
-        private boolean isBusiness(String org) {
-            return names.looksLikeName(org) && !names.hasNonCompanyKind(org) && !hasAggregate(org)
-                    && !PUBLIC_BODY.matcher(org).find();
         }
 
         /** A seminar participant of this company named in the sentence, as the person who gave the figure. */
