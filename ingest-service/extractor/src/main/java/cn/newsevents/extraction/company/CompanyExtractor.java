@@ -14,10 +14,7 @@ import cn.newsevents.extraction.normalize.Periods;
 import cn.newsevents.extraction.text.Captions;
 import cn.newsevents.extraction.text.Lexicon;
 import cn.newsevents.extraction.text.Places;
-import cn.newsevents.extraction.text.Segmenter;
 import cn.newsevents.extraction.text.SimplifiedText;
-
-import com.hankcs.hanlp.seg.common.Term;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -53,8 +50,6 @@ public final class CompanyExtractor {
     private static final Pattern TOPIC_AFTER = Pattern.compile("(?:的是|当属|要数|首推|就是|的还有)([^，,；;：:。]{2,24})$"
             // "同日披露半年报的某某新材则交出了一份增长的成绩单": the company handing in its results.
             + "|的([^，,；;：:。的]{2,12}?)(?:则|也|亦|同样)?交出了?[^，,；;：:。]{0,12}(?:成绩单|答卷)$");
-    /** Where a sentence names, after its figures, whose they are: "——这是", "，正是". */
-    private static final Pattern CATAPHOR = Pattern.compile("(?:——|—|[，,])\\s*(?:这就是|这便是|这是|[^，,；;。]{0,16}?的?正是|正是|便是)");
     /** Words one of which ends every match of {@link #TOPIC_COPULA}, tested first. */
     private static final List<String> COPULA_ENDS = List.of("企业", "企業", "公司", "厂商", "廠商", "厂家", "廠家",
             "药企", "藥企", "车企", "車企", "龙头", "龍頭", "之一");
@@ -67,34 +62,15 @@ public final class CompanyExtractor {
     private static final Pattern DESCRIBED_TOPIC = Pattern.compile("的[^，,；;：:。的]{0,10}?(?:厂商?|供应商|发展商|投资商|开发商|运营商|制造商|经销商|代理商|服务商|同行|同业|药房|药店|药企|车企|房企|险企)([^，,；;：:。的厂商]{2,10})$");
     /** A bracket around a period already blanked out: "（即||||）". */
     private static final Pattern RESTATED_PERIOD = Pattern.compile("[（(](?:即|亦即|指)?\\|+[)）]");
-    /** A head word that names a trade ("面板厂", "设备厂商", "创新药企") before a company's name. */
-    private static final Pattern TRADE_DESCRIPTOR = Pattern.compile("(?:[厂商]|平台|业者|品牌|药企|车企|房企|险企)$");
-    /** A company's results report, the object of 公布/发布 when a company is the subject. */
-    private static final Pattern RESULTS_REPORT = Pattern.compile("财报|业绩|年报|季报|半年报|中报|年度报告|季度报告|中期报告|财务报告|营运报告|财务数据|经营数据");
-    /**
-     * An outlet's dateline opening a paragraph ("某某网讯 ", "某地10日电 ", "某某财经11月20日讯（记者 某某）"): it ends
-     * in 讯 or 电 and a space or the reporter's byline in brackets (a name ending in 电 before its stock code is none).
-     */
-    private static final Pattern DATELINE = Pattern.compile(
-            "^[^，。；]{0,30}[讯电](?:[（(](?:记者|通讯员|实习生|编辑)[^）)]{0,20}[)）][\\s\u3000]*|[\\s\u3000]+)");
-    /** A verb of speech after a speaker's name, with a place or occasion between: 在会上透露, 则表示, 说. */
-    private static final Pattern SPEECH = Pattern.compile("(?:在会上|在会中|会上|在座谈中|也|则|还|亦)?(?:说|表示|介绍|透露|指出|称|坦言|分享|谈到|提到|反映|强调|建议|直言|补充)");
-    /** A kind of listed stock before a name: 内房股, 科技股, 濠股 (not 股份). */
-    private static final Pattern STOCK_KIND = Pattern.compile("[\\u4e00-\\u9fff]{1,3}股(?!份|东|價|价|票|权|權)");
     /** 以某某为例, 以去年排名第六的某某为例: a company given as an example. */
     private static final Pattern EXAMPLE = Pattern.compile("以(?:[^，,。；;]{0,14}的)?([\\u4e00-\\u9fff]{2,12}?)为例");
     /** A clause naming its company first: 第五名是某某 (the whole clause), 而新晋厂商某某则…, 某某则以…. */
     private static final Periods.Anchor ANY_YEAR = new Periods.Anchor(2000, null, null);
-    /** Units sold or registered: "挂牌796辆", "出货约1.2万台". */
-    private static final String UNITS_SOLD = "(?:挂牌|领牌|上牌|销售|销量|出货|交车|交付)(?:量|了)?(?:约|近|逾|超过)?"
-            + "[0-9.,，万千百]+(?:辆|台|部|架|套|艘)";
     /** A clause that is a name and the units it sold or registered: "风行电动挂牌796辆". */
     private static final Pattern NAMED_UNITS = Pattern.compile("\\s*([\\u4e00-\\u9fff]{2,12}?)"
-            + "(?:全年|当月|单月|[0-9]{1,2}月)?" + UNITS_SOLD);
+            + "(?:全年|当月|单月|[0-9]{1,2}月)?" + OpeningNames.UNITS_SOLD);
     /** A clause giving the cause of a change: 主因…, 由于…. */
     private static final Pattern CAUSE = Pattern.compile("\\s*(?:主因|主要因为|主要是因为|主要由于|由于|因为|因|受(?!惠|益))");
-    /** What a clause says after a name and its month without a metric word: units sold or registered. */
-    private static final Pattern MONTH_COUNT = Pattern.compile(UNITS_SOLD);
     /**
      * A clause opening with the company it speaks of ("第五名是某某", "某某则…", "至于(…的)某某", "据某某年报"); 则 ending
      * a word (准则, 原则, 规则) is no conjunction ("按企业会计准则，…").
@@ -127,8 +103,6 @@ public final class CompanyExtractor {
             + "(?:有|达|达到|共有|共|为|增至)?[0-9一二两三四五六七八九十百]{1,4}(?:家|户)"
             // "营收超千亿元的企业仍是空白": the companies above a threshold, however many.
             + "|(?:民营|规上|工业|制造业|上市)?(?:企业|公司)(?:仍|还|已|共|有|达|数量|个数|家数|[，,。；;]))");
-    /** What a part of a whole takes after its name and period: "(车用镜头第三季)已占(整体营收)". */
-    private static final Pattern PART_OF = Pattern.compile("(?:已经|已|约|約|仅|僅)?(?:占|佔)");
     /** A part's share of its whole right before the whole's keyword: "已占整体(营收)", "占公司总(营收)". */
     private static final Pattern PART_OF_WHOLE = Pattern.compile("(?:占|佔)(?:了)?(?:整体|整體|全部|公司|集团|集團)?(?:总|總)?$");
     /** 连续第三年研发投入超过10亿元: a streak of years above a threshold, not a figure of one period. */
@@ -167,8 +141,6 @@ public final class CompanyExtractor {
     private static final int CONVERTED_REACH = 12;
     /** "这家国家级专精特新“小巨人”企业": the company in focus, described. */
     private static final Pattern DESCRIBED_ANAPHOR = Pattern.compile("(?:这家|该)[^，,；;。]{0,16}(?:企业|公司|集团|厂)");
-    /** A day written as a relative word and the day in brackets: "昨(20日)", "今（9）日". */
-    private static final Pattern DAY_ASIDE = Pattern.compile("[昨今前][（(][0-9一二三四五六七八九十]{1,3}日?[)）]日?");
     /** What a company runs itself, before the brand it runs: "公司直营某某门店". */
     private static final Pattern OWN_OUTLETS = Pattern.compile("(?:直营|自营|旗下|自有|加盟)");
     /** "旗下路氹及半岛物业的中场博彩收益": a business of the company in focus, not a company. */
@@ -179,15 +151,11 @@ public final class CompanyExtractor {
     private static final String CLAUSE_BREAKS = "，,；;：:\n";
     private static final String SENTENCE_BREAKS = "。！？!?\n";
     /** How far before a keyword its subject may start. */
-    private static final int SUBJECT_WINDOW = 48;
+    static final int SUBJECT_WINDOW = 48;
     private static final int RULE_WINDOW = 40;
     private static final int COMPARISON_WINDOW = 40;
     /** How much of a figure's clause after it may stand before a comparison in the next clause. */
     private static final int SHARE_TAIL = 16;
-    /** How far into a clause a topic verb may stand after the name (a stock code and a day may come between). */
-    private static final int TOPIC_NAME_REACH = 36;
-    /** How many characters of a trade may stand between a cataphor (——这是) and the registered name it points to. */
-    private static final int CATAPHOR_DESCRIPTOR = 10;
     /** How much of a paragraph's start is its opening, where the company it speaks of is named. */
     private static final int PARAGRAPH_OPENING = 40;
     /** Verbs whose object a company named after them is (进入某某公司供应商名录, 中标某某公司项目). */
@@ -207,19 +175,11 @@ public final class CompanyExtractor {
     private static final Pattern PREVIOUS_YEAR = Pattern.compile("上年|去年|上一年|前一年|上一个?财政年度|上个?财年");
     /** A plant or base of a company at the end of a subject (某地厂, 某地基地). */
     private static final Pattern SITE = Pattern.compile("(?:工厂|厂区|厂房|厂|生产基地|基地|园区|工厂区)$");
-    /** A name in Latin letters in brackets after a Chinese one. */
-    private static final Pattern LATIN_ASIDE = Pattern.compile(
-            "[（(](?:[\\u4e00-\\u9fff]{2,5}[:：] ?)?[A-Za-z][A-Za-z0-9 .,&'-]{0,20}(?:[:：] ?[A-Za-z0-9.]{1,10})?[A-Za-z0-9 .,&'-]{0,40}[)）]");
     /** Whose share of a result, right before its keyword ("归属于公司普通股股东的", "归属于母公司所有者的"). */
     private static final Pattern OWNERS = Pattern.compile(
             "(?:归属于|归属|属于)[\\u4e00-\\u9fff]{0,10}?(?:股东|所有者|权益持有人)的?$");
-    /** The exchange a company files with, ending the words before its verb ("向新交所", "于港交所"). */
-    private static final Pattern TO_EXCHANGE = Pattern.compile(
-            "(?:向|于|在)(?:香港|新加坡|台湾)?(?:联交所|港交所|新交所|证交所|深交所|上交所|北交所|交易所|证券交易所)$");
     /** A concession between a figure and its comparison: "，虽稳居第一，但". */
     private static final Pattern CONCESSION = Pattern.compile("[，,](?:虽然|虽)[^，,。；;0-9]{1,12}[，,](?:但是|但|却)?");
-    /** A time zone before a time ("北京时间30日", "美东时间11月19日"). */
-    private static final Pattern TIME_ZONE = Pattern.compile("(?:北京|美东|美西|美国东部|美国西部|美国|纽约|伦敦|香港|台北|东京|日本|新加坡)时间");
     /** Verbs of reporting a figure, right before a bare keyword such as 收入. */
     private static final Pattern REPORTING_VERB = Pattern.compile("(?:录得|实现|取得|贡献|錄得|實現|貢獻)$");
     /** A verb of having ending a subject ("某某科技有员工…"); not 国有, 所有, 没有, 只有, 还有. */
@@ -245,17 +205,12 @@ public final class CompanyExtractor {
     private static final Pattern SUMMED = Pattern.compile("合计|合計|总计|總計|总和|總和");
     /** The figure right after a threshold it crossed: "，达到812.4亿元", "，达812亿元", "，为812亿元". */
     private static final Pattern REACHED = Pattern.compile("(?:大关|大關|关口|關口)?[，,]\\s*(?:达到|达|为|至)(" + Amounts.REGEX + ")");
-    /** A short name introduced in brackets after a full one: （下称“某某”）, （以下简称某某）. */
-    private static final Pattern ALIAS = Pattern.compile("[（(](?:(?:以下简称|以下称|下称|简称)[^（()）]{1,16}|[「“『\"][^」”』\"（()）]{1,12}[」”』\"])[）)]");
     /** How far a bracket holds its colons and commas inside one clause. */
     private static final int BRACKET_REACH = 20;
-    /** A stock code after a listed company's name ("某某（0700）", "某某(600519.SH)"). */
     private static final Pattern QUOTES = Pattern.compile("[“”\"《》「」『』‘’]");
     private static final Pattern TRAILING_YEAR = Pattern.compile("(?:19|20)[0-9]{2}$");
     /** Blanks and the bars that stand for period words blanked out of a subject. */
     private static final Pattern LEADING_BLANKS = Pattern.compile("^[|\\s]+(?:[0-9０-９]{1,2}[日号](?:止)?)?");
-    private static final Pattern STOCK_CODE = Pattern.compile(
-            "[（(](?:港股|股份|股票|A股|H股)?(?:代号|代码|编号)?[:：]?[0-9]{3,6}(?:[.\\-][A-Za-z]{2})?[)）]");
 
     private final CompanyLexicon lex = CompanyLexicon.get();
     private final CompanyNames names = new CompanyNames(lex);
@@ -264,12 +219,8 @@ public final class CompanyExtractor {
     private final KeywordScanner leadScanner = new KeywordScanner(lex.leadWords);
     private final List<String> stopWords = CompanyLexicon.longestFirst(lex.stopWords);
     private final List<String> topicVerbs = CompanyLexicon.longestFirst(lex.topicVerbs);
-    private final KeywordScanner topicVerbWords = new KeywordScanner(lex.topicVerbs);
     private final List<String> headWords = CompanyLexicon.longestFirst(lex.headWords);
-    /** The head words that name a trade (面板厂, 设备厂商), longest first. */
-    private final List<String> tradeHeadWords = headWords.stream().filter(h -> TRADE_DESCRIPTOR.matcher(h).find()).toList();
     private final List<String> prepositions = CompanyLexicon.longestFirst(lex.prepositions);
-    private final List<String> executiveTitles = CompanyLexicon.longestFirst(lex.titles);
     private final List<String> outlookWords = CompanyLexicon.longestFirst(lex.outlook.keySet());
     private final List<String> scopeWords = CompanyLexicon.longestFirst(lex.scopeWords);
     private final KeywordScanner keywords = new KeywordScanner(lex.keywords.keySet());
@@ -321,6 +272,8 @@ public final class CompanyExtractor {
         private final FigurePeriods periods;
         /** Whether a span cut out of a clause can be a company's name; caches its answers for this article. */
         private final SpanChecks checks;
+        /** The company a clause names at its opening (or a sentence at its close). */
+        private final OpeningNames openings;
         /**
          * The company carried into the current paragraph only because earlier paragraphs named it (no figure of
          * its own yet): it owns figures whose subject is written (公司, 其…), not bare figures ("总投资额达150亿元"
@@ -366,6 +319,7 @@ public final class CompanyExtractor {
             this.companies = new ArticleCompanies(lex, names, t, body, seminars);
             this.figures = new FigureAssembly(article, companies::reportedAs);
             this.registered = companies.registered();
+            this.openings = new OpeningNames(lex, names, keywords, t, companies, seminars, checks);
             String bodyText = t.substring(body);
             defaultCurrency = ReportCurrency.of(article.text().substring(body), bodyText);
             publicationYear = publicationYear();
@@ -418,7 +372,7 @@ public final class CompanyExtractor {
                     return subject.name();
                 }
             }
-            return namedBeforeTopicVerb(t.substring(cs, ce));
+            return openings.namedBeforeTopicVerb(t.substring(cs, ce));
         }
 
         List<CompanyEvent> metrics() {
@@ -580,7 +534,7 @@ public final class CompanyExtractor {
 
         private String sentence(int from, int to, List<Periods.Mention> mentions, String topicIn) {
             String topic = topicIn;
-            cataphor = cataphor(from, to);
+            cataphor = openings.cataphor(from, to);
             shared.sentence(from, to, mentions, lastFigure, this::addShared);
             List<int[]> clauses = new ArrayList<>();
             int c = from;
@@ -615,27 +569,6 @@ public final class CompanyExtractor {
                 return topicIn;
             }
             return topic;
-        }
-
-        /** Whether a clause opens with a word of two characters or more referring back to the company (公司, 该集团). */
-        private boolean opensWithAnaphor(String lead) {
-            for (String a : lex.anaphors) {
-                if (a.length() >= 2 && lead.startsWith(a) && !(lead.length() > a.length()
-                        && lex.nameSuffixes.stream().anyMatch(x -> lead.startsWith(x, a.length())))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** The company figures were reported for whose name opens {@code [at, ce)} before 的, else null. */
-        private String reportedOpening(int at, int ce) {
-            for (String r : reported) {
-                if (r.length() >= 2 && at + r.length() < ce && t.startsWith(r, at) && t.charAt(at + r.length()) == '的') {
-                    return r;
-                }
-            }
-            return null;
         }
 
         /** Blanks out (with |, as periods are) every match of {@code p}, an aside in brackets, in {@code chars}. */
@@ -693,7 +626,7 @@ public final class CompanyExtractor {
             int leadEnd = Math.min(ce, cs + 2 * SUBJECT_WINDOW);
             String lead = stripLead(cs, leadEnd);
             int opening = lead == null ? leadEnd : leadEnd - lead.length();
-            if (inherited != null && inherited.equals(topic) && lead != null && opensWithAnaphor(lead)) {
+            if (inherited != null && inherited.equals(topic) && lead != null && openings.opensWithAnaphor(lead)) {
                 // "公司并未收缩研发。上半年研发投入1.12亿元": the paragraph speaks of the company in focus; its
                 // figures without a subject are that company's.
                 inherited = null;
@@ -771,7 +704,7 @@ public final class CompanyExtractor {
                 }
             }
             if (inClause.isEmpty() && lead != null) {
-                String again = reportedOpening(opening, ce);
+                String again = openings.reportedOpening(opening, ce, reported);
                 if (again != null) {
                     // "…，泰某生物的研发强度更为突出。2023年，该公司…": a company the article reported on, named again
                     // at a clause's opening, is what the clauses after it speak of.
@@ -779,7 +712,7 @@ public final class CompanyExtractor {
                 }
             }
             if (inClause.isEmpty()) {
-                String named = namedBeforePeriod(cs, ce, mentions);
+                String named = openings.namedBeforePeriod(cs, ce, mentions);
                 if (named != null) {
                     topic = named;
                     if (named.equals(inherited)) {
@@ -821,7 +754,7 @@ public final class CompanyExtractor {
                 }
             }
             if (inClause.isEmpty() && lead != null) {
-                String spoken = speakersCompany(lead);
+                String spoken = openings.speakersCompany(lead);
                 if (spoken != null) {
                     topic = spoken;
                 }
@@ -884,7 +817,7 @@ public final class CompanyExtractor {
                     if (subject.kind() == Subject.Kind.NAMED && !partOfBreakdown(sentenceStart, m.start("kw"), subject)) {
                         topic = subject.name();
                     } else if (subject.refersBack() && topic == null) {
-                        topic = organizationBefore(sentenceStart, subjectEnd);
+                        topic = openings.organizationBefore(sentenceStart, subjectEnd);
                     }
                     boolean emitted = emit(sentenceStart, cs, ce, nextEnd, m, metric.get(), subject, topic, mentions);
                     if (emitted) {
@@ -905,10 +838,10 @@ public final class CompanyExtractor {
                         topic = subject.name();
                     }
                 }
-                String named = namedBeforeTopicVerb(lead);
+                String named = openings.namedBeforeTopicVerb(lead);
                 if (named != null) {
                     topic = companies.resolve(named, opening);
-                    if (RESULTS_REPORT.matcher(lead).find()) {
+                    if (OpeningNames.RESULTS_REPORT.matcher(lead).find()) {
                         // A company publishing its results is what the next paragraphs report on.
                         announced.add(topic);
                         if (this.named.size() < 2) {
@@ -948,7 +881,7 @@ public final class CompanyExtractor {
                 Matcher after = TOPIC_AFTER.matcher(t).region(cs, ce);
                 if ((endsWithAny(ce, HANDED_ENDS) || SpanChecks.hasAny(t.substring(cs, ce), "是属数推有")) && after.find()) {
                     // "同日披露三季报的还有工业机器人企业某某智控（688702）": without its code and its trade.
-                    String name = STOCK_CODE.matcher((after.group(1) != null ? after.group(1) : after.group(2)).strip())
+                    String name = CompanyNames.STOCK_CODE.matcher((after.group(1) != null ? after.group(1) : after.group(2)).strip())
                             .replaceAll("");
                     name = checks.afterHeadWord(name);
                     if (names.looksLikeName(name)) {
@@ -1408,150 +1341,6 @@ public final class CompanyExtractor {
         }
 
 
-        /** The name opening a clause before a topic verb ("黔台酒业发布2023年年报"), else null. */
-        private String namedBeforeTopicVerb(String clauseLead) {
-            boolean coded = clauseLead != null && SpanChecks.hasAny(clauseLead, "（(") && STOCK_CODE.matcher(clauseLead).find();
-            if (clauseLead == null || !coded && !topicVerbWords.any(clauseLead, 0, clauseLead.length())) {
-                // Most clauses have no verb of announcing and no stock code: nothing to strip or search.
-                return null;
-            }
-            // "某某股份有限公司（下称“某某”）同时披露": the short name it introduces is an aside (and its 称 no verb).
-            // "某某科技（YunXi Technology Inc.）北京时间30日早间公布", "某某科技（NASDAQ：ABCD）美东时间19日盘前发布": the
-            // name in Latin letters or its exchange and ticker, and the time zone too.
-            String lead = TIME_ZONE.matcher(LATIN_ASIDE.matcher(ALIAS.matcher(clauseLead).replaceAll(""))
-                    .replaceAll("")).replaceAll("");
-            // 【本报讯】, "某某网讯 ": a dateline before the name is not counted in the name's reach.
-            lead = DATELINE.matcher(lead.substring(lead.lastIndexOf('】') + 1)).replaceFirst("");
-            int best = -1;
-            for (String v : lex.topicVerbs) {
-                int i = lead.indexOf(v);
-                if (i >= 0 && lead.startsWith("方面", i + v.length())) {
-                    // "品牌排名方面，": the verb names what the sentence is about, no company before it.
-                    continue;
-                }
-                if (i >= 2 && i <= TOPIC_NAME_REACH && (best < 0 || i < best)) {
-                    best = i;
-                }
-            }
-            if (coded) {
-                // "硬板厂某某电子(6215)受需求疲弱拖累，10月营收…": a listed company's name, known by its stock code;
-                // "同日公布业绩的某某物业服务(06698)表现…": also when a verb before it describes the company.
-                Matcher code = STOCK_CODE.matcher(lead);
-                if (code.find() && code.start() >= 2 && code.start() <= TOPIC_NAME_REACH
-                        && (best < 0 || best < code.start() && lead.lastIndexOf('的', code.start()) > best)) {
-                    best = code.start();
-                }
-            }
-            if (best < 0) {
-                return null;
-            }
-            String opening = lead.substring(0, best);
-            // A dateline in brackets before the name ("【记者某某／台北报导】").
-            opening = opening.substring(opening.lastIndexOf('】') + 1);
-            // "某某网讯 某某股份…发布": an outlet's dateline before the name.
-            opening = DATELINE.matcher(opening).replaceFirst("");
-            // "某某控股昨天向新交所报备": the exchange it files with, after the name and its time.
-            opening = TO_EXCHANGE.matcher(opening).replaceFirst("");
-            // "某某集团(02187)昨(20日)公布": the day, after the name.
-            opening = DAY_ASIDE.matcher(opening).replaceAll("");
-            String name = SpanChecks.withoutTrailingTime(opening);
-            name = SpanChecks.hasAny(name, "（(") ? STOCK_CODE.matcher(name).replaceAll("") : name;
-            Matcher aside = CompanyNames.TRAILING_SHORT_NAME.matcher(name);
-            if (aside.find() && name.substring(0, aside.start()).contains(aside.group(1))) {
-                // "某某教育集团有限公司（某某教育）": the short name in brackets after the full one.
-                name = name.substring(0, aside.start());
-            }
-            // "被动元件厂某某科技": a descriptor of the trade before the name (not a registered ending: 某某企业集团;
-            // other head words such as 企业 are inside many names: 某某企业管理).
-            for (String h : tradeHeadWords) {
-                int i = name.lastIndexOf(h);
-                if (i >= 0 && name.length() - (i + h.length()) >= 2 && !checks.opensWithSuffix(name, i + h.length())) {
-                    name = name.substring(i + h.length());
-                    break;
-                }
-            }
-            // "内房股某某置地", "濠股某某": the kind of stock it is, before the name.
-            Matcher stock = STOCK_KIND.matcher(name);
-            if (stock.lookingAt() && name.length() - stock.end() >= 2) {
-                name = name.substring(stock.end());
-            }
-            // "某某同步公布", "某某亦公布": an adverb between the name and its verb; "另一台厂某某排名第五": its origin.
-            name = checks.withoutTrailingAdverb(name);
-            // "某某同日亦公布": a time before the adverb.
-            name = SpanChecks.withoutTrailingTime(name);
-            // "某某旗下上市附属公司某某供应链公布": the name after the last preposition (子公司, 根据…).
-            for (String w : prepositions) {
-                int i = name.lastIndexOf(w);
-                if (i >= 0 && name.length() - (i + w.length()) >= 2) {
-                    name = name.substring(i + w.length());
-                }
-            }
-            // "同属电源供应链的某某科技（6481）表现平淡": what the sentence says of the company, before 的.
-            int described = name.lastIndexOf('的');
-            if (described >= 0 && name.length() - described - 1 >= 2) {
-                name = name.substring(described + 1);
-            }
-            // "连锁餐饮集团某某餐饮": a group of a trade, before the name.
-            name = names.withoutTradeGroup(name);
-            // "本地建材商某某控股有限公司宣布": a registered name ending the opening is the name, without the words
-            // the name table leaves before it.
-            List<CompanyNames.Name> inOpening = names.registered(name, 0, name.length());
-            if (!inOpening.isEmpty() && inOpening.get(inOpening.size() - 1).end() == name.length()
-                    && inOpening.get(inOpening.size() - 1).start() > 0) {
-                name = inOpening.get(inOpening.size() - 1).name();
-            }
-            Matcher origin = FigureLists.ORIGIN.matcher(name);
-            if (origin.find() && name.length() - origin.end() >= 2) {
-                name = name.substring(origin.end());
-            }
-            // "某某公司副总某某表示": the company is the part before its executive's title.
-            int firstTitle = -1;
-            for (String title : executiveTitles) {
-                int i = name.indexOf(title);
-                if (i >= 0 && (firstTitle < 0 || i < firstTitle)) {
-                    // 集团主席兼行政总裁某某: the first of the posts ends the company.
-                    firstTitle = i;
-                }
-            }
-            if (firstTitle >= 0 && firstTitle < 2) {
-                // "行政总裁某某表示": a post opening the sentence names no company (行政 is part of the post).
-                return null;
-            }
-            if (firstTitle >= 0) {
-                name = name.substring(0, firstTitle);
-                // "某某精工相关负责人": which of the company's people, not part of its name.
-                if (name.length() >= 4 && (name.endsWith("相关") || name.endsWith("有关"))) {
-                    name = name.substring(0, name.length() - 2);
-                }
-            }
-            if (lex.anaphors.contains(name) || lex.headWords.contains(name)) {
-                // "公司董事会秘书某某透露": the company already in focus.
-                return null;
-            }
-            if (!CompanyNames.balanced(name)) {
-                // 1234）昨日公布: the tail of an aside whose colon split the clause, not a name.
-                return null;
-            }
-            // "某某服务同日公布中期业绩": 服务 ending a name before a verb of announcing is part of it (a property
-            // manager's name), not the verb that ends a subject.
-            boolean serviceName = name.length() >= 4 && name.endsWith("服务")
-                    && !checks.hasStopWord(name.substring(0, name.length() - 2));
-            if (checks.hasStopWord(name) && !serviceName) {
-                return null;
-            }
-            if (checks.functionWord(name) && !lex.isCompanyOrganization(name)) {
-                // "同样公布10月营收的…": an adverb opening the sentence, not a name.
-                return null;
-            }
-            // A person announces too ("张明表示"); only a company publishes its results ("某某公布上半年财报").
-            boolean results = RESULTS_REPORT.matcher(lead).region(best, lead.length()).find();
-            // "南充还举行了…签约仪式": a place holding an event is no company.
-            if (!names.looksLikeName(name) || checks.hasAggregate(name) || (!results && checks.isPersonName(name)) || checks.isPlace(name)) {
-                return null;
-            }
-            return name;
-        }
-
 
         /**
          * Whether a clause holds the word {@link #TOPIC_OPENER} needs where it can stand: 第, 至, 据 or 另 within its first four
@@ -1565,44 +1354,6 @@ public final class CompanyExtractor {
                 }
             }
             return false;
-        }
-
-        /**
-         * "某某截至今年六月底止的六个月，收入为…", "某某去年全年，营收…": a clause that is a name and a period only;
-         * the figures in the clauses after it are that company's. Null when the clause is anything else.
-         */
-        private String namedBeforePeriod(int cs, int ce, List<Periods.Mention> mentions) {
-            for (Periods.Mention pm : mentions) {
-                if (pm.start() <= cs || pm.start() > cs + 12) {
-                    continue;
-                }
-                if (pm.period() == null || pm.end() < ce && (!MONTH_COUNT.matcher(t).region(pm.end(), ce).matches()
-                        || !keywords.find(t, pm.end(), ce).isEmpty())) {
-                    // "某驰（Raychi）7月，", "宏某机车2月挂牌1.77万辆，": the name, its month and at most what it sold.
-                    return null;
-                }
-                if (ruleMatcher(PART_OF).region(pm.end(), Math.min(t.length(), pm.end() + 4)).lookingAt()) {
-                    // "车用镜头第三季已占整体营收约35%": a part of a company's business, not a company.
-                    return null;
-                }
-                // "排名第二的某某机车全年挂牌…": the rank before the name.
-                String name = SpanChecks.withoutRank(t.substring(cs, pm.start()).strip());
-                if (SpanChecks.hasAny(name, "（(")) {
-                    // "某驰（Raychi）7月挂牌…": the name in Latin letters is an aside.
-                    name = LATIN_ASIDE.matcher(name).replaceAll("");
-                }
-                for (String w : leadWords) {
-                    if (name.startsWith(w) && name.length() - w.length() >= 2) {
-                        name = name.substring(w.length());
-                        break;
-                    }
-                }
-                if (checks.standsAlone(name) && !lex.headWords.contains(name) && !checks.isParticipant(name)) {
-                    return companies.resolve(name, pm.start() - name.length());
-                }
-                return null;
-            }
-            return null;
         }
 
         /** Finds the match of a rule whose keyword starts at {@code kwStart}. */
@@ -1736,7 +1487,7 @@ public final class CompanyExtractor {
             // "下半财年（即2024年10月至2025年3月）营业额": a bracket that only restates a period is part of it.
             masked(chars, RESTATED_PERIOD);
             // "某某集团(02187)昨(20日)公布…": the day it published, after its name, is no part of it.
-            masked(chars, DAY_ASIDE);
+            masked(chars, SpanChecks.DAY_ASIDE);
             String s = TRAILING_YEAR.matcher(QUOTES.matcher(new String(chars)).replaceAll("")).replaceAll("");
             String afterPeriod = nameAfterLastPeriod(s);
             int offset = cs;
@@ -1835,7 +1586,7 @@ public final class CompanyExtractor {
             if (s.isEmpty()) {
                 return new Subject(Subject.Kind.IMPLICIT, null, -1);
             }
-            s = STOCK_CODE.matcher(s).replaceAll("");
+            s = CompanyNames.STOCK_CODE.matcher(s).replaceAll("");
             String timeless = SpanChecks.withoutTrailingTime(s);
             if (timeless.length() >= 2) {
                 // "某某锂电当月份额为3.6%": a time after the name.
@@ -1920,48 +1671,6 @@ public final class CompanyExtractor {
                         end - afterPeriod.length());
             }
             return new Subject(Subject.Kind.NONE, null, -1);
-        }
-
-        /**
-         * The company a sentence names after its figures ("营收从…跃升至38.2亿元——这是某某科技有限公司交出的答卷",
-         * "…，成长最快的正是某某精密"), with where it is written; null when the sentence has none.
-         */
-        private CompanyNames.Name cataphor(int from, int to) {
-            if (!SpanChecks.hasAny(t.substring(from, to), "是")) {
-                return null;
-            }
-            Matcher m = CATAPHOR.matcher(t).region(from, to);
-            if (!m.find()) {
-                return null;
-            }
-            int at = m.end();
-            for (int i = companies.firstRegisteredFrom(at); i < registered.size()
-                    && registered.get(i).start() - at <= CATAPHOR_DESCRIPTOR; i++) {
-                // "——这是伺服器主机板厂某某电子股份有限公司…": a registered name, after the words of its trade at most.
-                int start = registered.get(i).start();
-                int gap = at;
-                while (gap < start && CompanyNames.isNameChar(t.charAt(gap))) {
-                    gap++;
-                }
-                if (gap == start) {
-                    return new CompanyNames.Name(at, registered.get(i).end(), registered.get(i).name());
-                }
-                break;
-            }
-            int end = at;
-            while (end < to && end - at < 12 && CompanyNames.isNameChar(t.charAt(end)) && t.charAt(end) != '的') {
-                end++;
-            }
-            if (end < to && "。！!；;".indexOf(t.charAt(end)) < 0) {
-                return null;
-            }
-            String name = t.substring(at, end);
-            if (name.length() < 2 || !names.looksLikeName(name) || names.isCommonWord(name) || checks.functionWord(name)
-                    || checks.isPersonName(name)) {
-                return null;
-            }
-            String full = companies.resolve(name, at);
-            return full.equals(name) && !lex.isCompanyOrganization(name) ? null : new CompanyNames.Name(at, end, full);
         }
 
         /** "公司流动电话用户", "集团海外业务收入": a line of business of the company in focus. */
@@ -2268,64 +1977,6 @@ public final class CompanyExtractor {
                 }
             }
             return false;
-        }
-
-        /**
-         * The first organization HanLP recognises in the sentence before a figure whose subject is left implicit
-         * ("华光重工深耕锻件领域20多年，外销占比约30%"). Only such candidate sentences are segmented.
-         */
-        private String organizationBefore(int sentenceStart, int end) {
-            if (end - sentenceStart < 2) {
-                return null;
-            }
-            List<Term> terms = Segmenter.ENTITIES.seg(t.substring(sentenceStart, Math.min(end, sentenceStart + SUBJECT_WINDOW)));
-            for (Term term : terms) {
-                String nature = term.nature == null ? "" : term.nature.toString();
-                if (nature.startsWith("nt")) {
-                    // "目前我们全集团": an organisation the segmenter joins from a pronoun and a reference back is
-                    // not a name.
-                    return names.looksLikeName(term.word) && !checks.hasAggregate(term.word)
-                            && !lex.anaphors.contains(term.word) && !checks.functionWord(term.word)
-                            ? companies.resolve(term.word, sentenceStart) : null;
-                }
-                // Only the sentence subject counts: times, numbers, punctuation and lead words may come first.
-                boolean skippable = nature.startsWith("t") || nature.startsWith("m") || nature.startsWith("w")
-                        || nature.startsWith("q") || lex.leadWords.contains(term.word);
-                if (!skippable) {
-                    return null;
-                }
-            }
-            return null;
-        }
-
-        /**
-         * "岑某在会上透露，集团…", "朱某说，企业全年…": a seminar participant from a company opening the clause with a
-         * verb of speech; what the clauses after it say of 集团 or 企业 is that company's.
-         */
-        private String speakersCompany(String clauseLead) {
-            // "”某某坦言，公司去年营收…": a quotation closed before the speaker.
-            String lead = clauseLead.replaceFirst("^[”“\"」「』『\\s]+", "");
-            for (SeminarEvent s : seminars) {
-                for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
-                    if (p.name() == null || p.organization() == null) {
-                        continue;
-                    }
-                    String name = SimplifiedText.of(p.name());
-                    if (!lead.startsWith(name)) {
-                        continue;
-                    }
-                    Matcher said = SPEECH.matcher(lead).region(name.length(), Math.min(lead.length(), name.length() + 8));
-                    if (!said.lookingAt()) {
-                        continue;
-                    }
-                    for (String org : SimplifiedText.of(p.organization()).split("、")) {
-                        if (lex.isCompanyOrganization(org) || checks.isBusiness(org)) {
-                            return companies.resolve(org, 0);
-                        }
-                    }
-                }
-            }
-            return null;
         }
 
         /** A seminar participant of this company named in the sentence, as the person who gave the figure. */

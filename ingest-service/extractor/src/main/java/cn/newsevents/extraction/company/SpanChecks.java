@@ -39,6 +39,8 @@ final class SpanChecks {
                     + "|(?:[0-9０-９]{4}|今|去|上|本)年度?)"
                     + "(?:晚间|晚間|晚上|晚|早间|早間|上午|中午|下午|傍晚|午间|午間|盘后|盤後|收市后|收市後|收盘后|收盤後"
                     + "|开市前|開市前|盘前|盤前)?$");
+    /** A day written as a relative word and the day in brackets: "昨(20日)", "今（9）日". */
+    static final Pattern DAY_ASIDE = Pattern.compile("[昨今前][（(][0-9一二三四五六七八九十]{1,3}日?[)）]日?");
     /** A period word: a span holding one is no name ("同期", "今年", "上月"). */
     static final Pattern PERIOD_WORD = Pattern.compile("同期|[年月季期]|今|昨");
     /** 排名第二的, 位居第三的: a rank written before a name. */
