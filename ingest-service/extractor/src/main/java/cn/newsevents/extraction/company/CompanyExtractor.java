@@ -12,8 +12,6 @@ import cn.newsevents.extraction.normalize.Amount;
 import cn.newsevents.extraction.normalize.Amounts;
 import cn.newsevents.extraction.normalize.Periods;
 import cn.newsevents.extraction.text.Captions;
-import cn.newsevents.extraction.text.Lexicon;
-import cn.newsevents.extraction.text.Places;
 import cn.newsevents.extraction.text.SimplifiedText;
 
 import java.math.BigDecimal;
@@ -60,8 +58,6 @@ public final class CompanyExtractor {
             "(?:^|的)([^，,；;：:。的是]{2,10})(?:是|为|為)[^，,；;：:。]{0,24}(?:企业|企業|公司|厂商|廠商|厂家|廠家|药企|藥企|车企|車企|龙头|龍頭)(?:之一)?$");
     /** A clause ending in a trade descriptor and a name after 的 ("…的被动元件厂某某科技", "…的另一家连锁药房某某"). */
     private static final Pattern DESCRIBED_TOPIC = Pattern.compile("的[^，,；;：:。的]{0,10}?(?:厂商?|供应商|发展商|投资商|开发商|运营商|制造商|经销商|代理商|服务商|同行|同业|药房|药店|药企|车企|房企|险企)([^，,；;：:。的厂商]{2,10})$");
-    /** A bracket around a period already blanked out: "（即||||）". */
-    private static final Pattern RESTATED_PERIOD = Pattern.compile("[（(](?:即|亦即|指)?\\|+[)）]");
     /** 以某某为例, 以去年排名第六的某某为例: a company given as an example. */
     private static final Pattern EXAMPLE = Pattern.compile("以(?:[^，,。；;]{0,14}的)?([\\u4e00-\\u9fff]{2,12}?)为例");
     /** A clause naming its company first: 第五名是某某 (the whole clause), 而新晋厂商某某则…, 某某则以…. */
@@ -95,16 +91,11 @@ public final class CompanyExtractor {
     private static final Pattern AT_COMPANY = Pattern.compile("在([\\u4e00-\\u9fff]{2,14})");
     /** How long a clause that is a trade and a name can be. */
     private static final int DESCRIBED_REACH = 28;
-    /** A circumstance after a subject: "在原料价格大幅波动的情况下仍", "在行业下行的背景下". */
-    private static final Pattern CIRCUMSTANCE = Pattern.compile("在[^，,；;。]{1,24}?(?:的)?(?:情况下|背景下|形势下|前提下|"
-            + "压力下|环境下|带动下|推动下|拉动下|影响下|基础上)(?:仍然|依然|仍|也|还|亦|则)?");
     /** Companies counted above a threshold, after the amount: "(超过10亿元)的有3家", "(以上)的企业达12家". */
     private static final Pattern COUNTED_ABOVE = Pattern.compile("(?:以上|以下)?的(?:(?:[\\u4e00-\\u9fff]{0,4}(?:企业|公司|厂商|厂家|单位))?"
             + "(?:有|达|达到|共有|共|为|增至)?[0-9一二两三四五六七八九十百]{1,4}(?:家|户)"
             // "营收超千亿元的企业仍是空白": the companies above a threshold, however many.
             + "|(?:民营|规上|工业|制造业|上市)?(?:企业|公司)(?:仍|还|已|共|有|达|数量|个数|家数|[，,。；;]))");
-    /** A part's share of its whole right before the whole's keyword: "已占整体(营收)", "占公司总(营收)". */
-    private static final Pattern PART_OF_WHOLE = Pattern.compile("(?:占|佔)(?:了)?(?:整体|整體|全部|公司|集团|集團)?(?:总|總)?$");
     /** 连续第三年研发投入超过10亿元: a streak of years above a threshold, not a figure of one period. */
     private static final Pattern STREAK = Pattern.compile("连续(?:第)?[0-9一二三四五六七八九十两]{1,2}年");
     /** 海外市场（主要为东南亚）收益, 内地业务收入, 内地业务以人民币计营业额: a segment's revenue, not the company's. */
@@ -121,10 +112,6 @@ public final class CompanyExtractor {
     private static final Pattern PERIOD_THEN_FIGURE = Pattern.compile("(?:而|但|其中)?[^，,；;。：:]{2,14}?"
             + "(?:累计|累計)?(?:已经|已|也|则|則)?(?:达到|达|達到|達|为|為|突破|超过|超過|录得|錄得)(?<amount>" + Amounts.REGEX
             + ")(?=$|[，,；;。])");
-    /** Masked periods ('|') and blanks closing a subject. */
-    private static final Pattern TRAILING_MASK = Pattern.compile("[|\\s]+$");
-    /** "另一家供应商、": another one of a kind, set before the company's own description and name. */
-    private static final Pattern APPOSED = Pattern.compile("(?:另一家|另外一家|另一|一家)[^、，,]{1,8}、");
     /** "这两项数据分别为", "上述三项指标分别是": the metrics of a list named before, again. */
     private static final Pattern LISTED_AGAIN = Pattern.compile(
             "(?:这|該|该|上述|以上)(?:两|兩|二|三|四)项(?:数据|指标|數據|指標)?(?:则|則)?(?:分别|分別)(?:为|為|是|录得|錄得)?");
@@ -139,10 +126,6 @@ public final class CompanyExtractor {
     /** A figure restated in another currency, the words before its amount: "营收约合新台币867亿元". */
     private static final Pattern CONVERTED_BEFORE = Pattern.compile("(?:约合|折合|合计约合|换算成|相当于)[^，,；;。0-9]{0,6}$");
     private static final int CONVERTED_REACH = 12;
-    /** "这家国家级专精特新“小巨人”企业": the company in focus, described. */
-    private static final Pattern DESCRIBED_ANAPHOR = Pattern.compile("(?:这家|该)[^，,；;。]{0,16}(?:企业|公司|集团|厂)");
-    /** What a company runs itself, before the brand it runs: "公司直营某某门店". */
-    private static final Pattern OWN_OUTLETS = Pattern.compile("(?:直营|自营|旗下|自有|加盟)");
     /** "旗下路氹及半岛物业的中场博彩收益": a business of the company in focus, not a company. */
     private static final Pattern OWNED_UNIT = Pattern.compile("旗下[^，,；;。]{0,20}的$");
     private static final int OWNED_UNIT_REACH = 24;
@@ -150,8 +133,6 @@ public final class CompanyExtractor {
     private static final int BREAKDOWN_REACH = 60;
     private static final String CLAUSE_BREAKS = "，,；;：:\n";
     private static final String SENTENCE_BREAKS = "。！？!?\n";
-    /** How far before a keyword its subject may start. */
-    static final int SUBJECT_WINDOW = 48;
     private static final int RULE_WINDOW = 40;
     private static final int COMPARISON_WINDOW = 40;
     /** How much of a figure's clause after it may stand before a comparison in the next clause. */
@@ -166,24 +147,13 @@ public final class CompanyExtractor {
      */
     private static final Pattern SOURCE_AFTER = Pattern.compile("(?:获悉|了解到|得知|获得消息)");
     /** The year before, in a comparison with the figure just reported. */
-    /** A reference to a subsidiary the text introduced ("该子公司", "这家附属公司"). */
-    private static final Pattern SUBSIDIARY_REFERENCE = Pattern.compile("(?:该|这家|此|上述)(?:全资|控股)?(?:子公司|附属公司)");
-    /** The company itself, after a subsidiary's figures. */
-    private static final Pattern PARENT_REFERENCE = Pattern.compile("(?:公司|上市公司|本公司|母公司|集团)(?![债股])");
     /** A subsidiary word right before its registered name ("全资附属公司某某工程有限公司"). */
     private static final Pattern SUBSIDIARY_BEFORE = Pattern.compile("(?:附属公司|子公司)$");
     private static final Pattern PREVIOUS_YEAR = Pattern.compile("上年|去年|上一年|前一年|上一个?财政年度|上个?财年");
-    /** A plant or base of a company at the end of a subject (某地厂, 某地基地). */
-    private static final Pattern SITE = Pattern.compile("(?:工厂|厂区|厂房|厂|生产基地|基地|园区|工厂区)$");
-    /** Whose share of a result, right before its keyword ("归属于公司普通股股东的", "归属于母公司所有者的"). */
-    private static final Pattern OWNERS = Pattern.compile(
-            "(?:归属于|归属|属于)[\\u4e00-\\u9fff]{0,10}?(?:股东|所有者|权益持有人)的?$");
     /** A concession between a figure and its comparison: "，虽稳居第一，但". */
     private static final Pattern CONCESSION = Pattern.compile("[，,](?:虽然|虽)[^，,。；;0-9]{1,12}[，,](?:但是|但|却)?");
     /** Verbs of reporting a figure, right before a bare keyword such as 收入. */
     private static final Pattern REPORTING_VERB = Pattern.compile("(?:录得|实现|取得|贡献|錄得|實現|貢獻)$");
-    /** A verb of having ending a subject ("某某科技有员工…"); not 国有, 所有, 没有, 只有, 还有. */
-    private static final Pattern HAS = Pattern.compile("(?:拥有|擁有|共有|现有|現有|(?<![国國所没沒只还還共现現拥擁])有)$");
     /** What an amount spent is for, right after it: building or equipping a site. */
     private static final Pattern PURPOSE = Pattern.compile("[，,]?(?:用于|用於|在|于|於)?[\\u4e00-\\u9fff]{0,8}?"
             + "(?:兴建|興建|新建|扩建|擴建|建设|建設|建造|设厂|設廠|建厂|建廠|购置|購置|升级|升級|打造|投建)");
@@ -195,9 +165,6 @@ public final class CompanyExtractor {
     /** The same figure in another currency, after it: "，折合约8.5亿港元". */
     private static final Pattern CONVERTED = Pattern.compile("[，,](?:折合|约合|相当于)约?" + Amounts.REGEX);
     private static final Pattern GROWTH_CLAUSE = Pattern.compile("[，,]" + GROWTH + "(?:、" + GROWTH + "){0,2}");
-    /** An official of a public body ("发改委负责同志", "商务局有关负责人"). */
-    private static final Pattern OFFICIAL = Pattern.compile(
-            "(?:委|局|厅|廳|办|辦|政府|管委会|管委會|部门|部門)(?:有关|有關|相关|相關)?(?:负责同志|負責同志|负责人|負責人|领导|領導|官员|官員)");
     /** Words of a change in a count before its keyword ("新增客户", "新开门店", "净增用户"). */
     private static final Pattern ADDED = Pattern.compile(
             "新增|增设|增設|收购|收購|并购|併購|新開|新开|新签|新簽|新招|净增|淨增|新拓展|新设|新設|新发展|新發展|新拓|关闭|關閉|关停|關停|净减|淨減|裁减|裁減|裁员|裁員|撤出|结业|結業");
@@ -207,22 +174,12 @@ public final class CompanyExtractor {
     private static final Pattern REACHED = Pattern.compile("(?:大关|大關|关口|關口)?[，,]\\s*(?:达到|达|为|至)(" + Amounts.REGEX + ")");
     /** How far a bracket holds its colons and commas inside one clause. */
     private static final int BRACKET_REACH = 20;
-    private static final Pattern QUOTES = Pattern.compile("[“”\"《》「」『』‘’]");
-    private static final Pattern TRAILING_YEAR = Pattern.compile("(?:19|20)[0-9]{2}$");
-    /** Blanks and the bars that stand for period words blanked out of a subject. */
-    private static final Pattern LEADING_BLANKS = Pattern.compile("^[|\\s]+(?:[0-9０-９]{1,2}[日号](?:止)?)?");
 
     private final CompanyLexicon lex = CompanyLexicon.get();
     private final CompanyNames names = new CompanyNames(lex);
     private final CompanyRules rules = new CompanyRules(lex);
-    private final List<String> leadWords = CompanyLexicon.longestFirst(lex.leadWords);
     private final KeywordScanner leadScanner = new KeywordScanner(lex.leadWords);
-    private final List<String> stopWords = CompanyLexicon.longestFirst(lex.stopWords);
-    private final List<String> topicVerbs = CompanyLexicon.longestFirst(lex.topicVerbs);
-    private final List<String> headWords = CompanyLexicon.longestFirst(lex.headWords);
-    private final List<String> prepositions = CompanyLexicon.longestFirst(lex.prepositions);
     private final List<String> outlookWords = CompanyLexicon.longestFirst(lex.outlook.keySet());
-    private final List<String> scopeWords = CompanyLexicon.longestFirst(lex.scopeWords);
     private final KeywordScanner keywords = new KeywordScanner(lex.keywords.keySet());
     private final FigureLists lists = new FigureLists(lex, names, keywords);
     private final SeriesLists seriesLists = new SeriesLists(lex);
@@ -240,28 +197,14 @@ public final class CompanyExtractor {
         return out;
     }
 
-    /** The subject of a figure: a named company, a reference back to the company in focus, or not a company. */
-    private record Subject(Kind kind, String name, int start) {
-        boolean refersBack() {
-            return kind == Kind.FOCUS || kind == Kind.IMPLICIT;
-        }
-
-        /** IMPLICIT: nothing is written before the figure; it belongs to the company the paragraph speaks of. */
-        enum Kind { NAMED, FOCUS, IMPLICIT, NONE }
-    }
-
     /** Metric extraction state for one article. */
     private final class Reader {
         private final Article article;
         private final String t;
         private final List<SeminarEvent> seminars;
         private final List<CompanyNames.Name> registered;
-        /** The company in focus before the text turned to one of its subsidiaries (该子公司), until 公司 returns to it. */
-        private String parentOfSubsidiary;
-        /** The subsidiary whose parent {@link #parentOfSubsidiary} is. */
-        private String subsidiaryInFocus;
-        /** The subsidiaries the text referred back to (该子公司). */
-        private final Set<String> subsidiaries = new HashSet<>();
+        /** The subsidiary the text turned to (该子公司) and its parent, until 公司 returns to the parent. */
+        private final FigureSubjects.SubsidiaryFocus focus = new FigureSubjects.SubsidiaryFocus();
         /** The company the latest figure was reported for. */
         private String lastReported;
         /** The companies figures were reported for in the paragraph read last. */
@@ -274,6 +217,8 @@ public final class CompanyExtractor {
         private final SpanChecks checks;
         /** The company a clause names at its opening (or a sentence at its close). */
         private final OpeningNames openings;
+        /** Whose a figure is, from the words before it. */
+        private final FigureSubjects subjects;
         /**
          * The company carried into the current paragraph only because earlier paragraphs named it (no figure of
          * its own yet): it owns figures whose subject is written (公司, 其…), not bare figures ("总投资额达150亿元"
@@ -320,6 +265,7 @@ public final class CompanyExtractor {
             this.figures = new FigureAssembly(article, companies::reportedAs);
             this.registered = companies.registered();
             this.openings = new OpeningNames(lex, names, keywords, t, companies, seminars, checks);
+            this.subjects = new FigureSubjects(lex, names, t, companies, checks);
             String bodyText = t.substring(body);
             defaultCurrency = ReportCurrency.of(article.text().substring(body), bodyText);
             publicationYear = publicationYear();
@@ -367,7 +313,7 @@ public final class CompanyExtractor {
             }
             List<KeywordScanner.Hit> hits = keywords.find(t, cs, ce);
             if (!hits.isEmpty()) {
-                Subject subject = subject(cs, hits.get(0).start(), null);
+                Subject subject = subject(cs, hits.get(0).start());
                 if (subject.kind() == Subject.Kind.NAMED && !checks.isPlace(subject.name())) {
                     return subject.name();
                 }
@@ -424,9 +370,9 @@ public final class CompanyExtractor {
                 registeredSeen++;
             }
             String topic = named.size() == 1 ? named.get(0) : null;
-            if (topic == null && named.size() == 2 && subsidiaries.size() == 1 && named.containsAll(subsidiaries)) {
+            if (topic == null && named.size() == 2 && focus.subsidiaries.size() == 1 && named.containsAll(focus.subsidiaries)) {
                 // A listed company and the subsidiary it reported on: the paragraphs after speak of the company.
-                topic = named.get(0).equals(subsidiaries.iterator().next()) ? named.get(1) : named.get(0);
+                topic = named.get(0).equals(focus.subsidiaries.iterator().next()) ? named.get(1) : named.get(0);
             }
             if (topic == null && previousParagraphReported.size() == 1 && announced.size() == 1
                     && !announced.contains(previousParagraphReported.iterator().next())
@@ -571,21 +517,6 @@ public final class CompanyExtractor {
             return topic;
         }
 
-        /** Blanks out (with |, as periods are) every match of {@code p}, an aside in brackets, in {@code chars}. */
-        private static void masked(char[] chars, Pattern p) {
-            boolean bracket = false;
-            for (char c : chars) {
-                bracket |= c == '（' || c == '(';
-            }
-            if (!bracket) {
-                return;
-            }
-            Matcher m = p.matcher(new String(chars));
-            while (m.find()) {
-                java.util.Arrays.fill(chars, m.start(), m.end(), '|');
-            }
-        }
-
         /** Whether {@code n} closes its clause right after 的: the head of a phrase describing it. */
         private boolean headOfClause(CompanyNames.Name n, int ce) {
             return n.end() == ce && n.start() > 0 && t.charAt(n.start() - 1) == '的';
@@ -623,7 +554,7 @@ public final class CompanyExtractor {
                 return !full.equals(heading) || lex.isCompanyOrganization(heading) ? full : topic;
             }
             // A registered name opening the clause puts that company in focus.
-            int leadEnd = Math.min(ce, cs + 2 * SUBJECT_WINDOW);
+            int leadEnd = Math.min(ce, cs + 2 * FigureSubjects.SUBJECT_WINDOW);
             String lead = stripLead(cs, leadEnd);
             int opening = lead == null ? leadEnd : leadEnd - lead.length();
             if (inherited != null && inherited.equals(topic) && lead != null && openings.opensWithAnaphor(lead)) {
@@ -631,10 +562,10 @@ public final class CompanyExtractor {
                 // figures without a subject are that company's.
                 inherited = null;
             }
-            if (parentOfSubsidiary != null && lead != null && PARENT_REFERENCE.matcher(lead).lookingAt()) {
+            if (focus.parentOfSubsidiary != null && lead != null && FigureSubjects.PARENT_REFERENCE.matcher(lead).lookingAt()) {
                 // "该子公司…净亏损1.74亿元。此外，公司为维持现金流…": 公司 is the listed company, not its subsidiary.
-                topic = parentOfSubsidiary;
-                parentOfSubsidiary = null;
+                topic = focus.parentOfSubsidiary;
+                focus.parentOfSubsidiary = null;
             }
             List<CompanyNames.Name> inClause = new ArrayList<>();
             for (int i = companies.firstRegisteredFrom(cs); i < registered.size() && registered.get(i).start() < ce; i++) {
@@ -651,13 +582,13 @@ public final class CompanyExtractor {
             if (!inClause.isEmpty() && (inClause.get(0).start() <= opening + 3 || oneName(inClause)
                     && !OBJECT_VERB.matcher(t).region(cs, inClause.get(0).start()).find())
                     && (topic == null || !SOURCE_AFTER.matcher(t).region(inClause.get(0).end(), ce).lookingAt())) {
-                if (topic != null && parentOfSubsidiary == null && !topic.equals(inClause.get(0).name())
+                if (topic != null && focus.parentOfSubsidiary == null && !topic.equals(inClause.get(0).name())
                         && companies.knows(topic) && SUBSIDIARY_BEFORE.matcher(t)
                         .region(Math.max(cs, inClause.get(0).start() - 4), inClause.get(0).start()).find()) {
                     // "集团在横琴的全资附属公司某某工程有限公司录得营业额…": the subsidiary is in focus; 集团 or 公司
                     // opening a later clause is its parent again.
-                    parentOfSubsidiary = topic;
-                    subsidiaryInFocus = inClause.get(0).name();
+                    focus.parentOfSubsidiary = topic;
+                    focus.subsidiaryInFocus = inClause.get(0).name();
                 }
                 topic = inClause.get(0).name();
                 if (topic.equals(inherited)) {
@@ -813,7 +744,7 @@ public final class CompanyExtractor {
                         continue;
                     }
                     int subjectEnd = Math.min(m.start("kw"), m.start("amount"));
-                    Subject subject = subject(cs, subjectEnd, topic);
+                    Subject subject = subject(cs, subjectEnd);
                     if (subject.kind() == Subject.Kind.NAMED && !partOfBreakdown(sentenceStart, m.start("kw"), subject)) {
                         topic = subject.name();
                     } else if (subject.refersBack() && topic == null) {
@@ -833,7 +764,7 @@ public final class CompanyExtractor {
                 // A keyword without a figure still tells which company the next clauses speak of.
                 if (!hits.isEmpty() && !ruleMatcher(CAUSE).region(cs, ce).lookingAt()) {
                     // "主因手机销售收入减少": a cause names no company the next clauses report on.
-                    Subject subject = subject(cs, hits.get(0).start(), topic);
+                    Subject subject = subject(cs, hits.get(0).start());
                     if (subject.kind() == Subject.Kind.NAMED && !partOfBreakdown(sentenceStart, hits.get(0).start(), subject)) {
                         topic = subject.name();
                     }
@@ -889,10 +820,10 @@ public final class CompanyExtractor {
                     }
                 }
             }
-            if (parentOfSubsidiary != null && topic != null && !topic.equals(subsidiaryInFocus)
-                    && !topic.equals(parentOfSubsidiary)) {
+            if (focus.parentOfSubsidiary != null && topic != null && !topic.equals(focus.subsidiaryInFocus)
+                    && !topic.equals(focus.parentOfSubsidiary)) {
                 // "…全资子公司某某…。乙则透露，一季度公司…": another company is in focus; 公司 is its, not the parent.
-                parentOfSubsidiary = null;
+                focus.parentOfSubsidiary = null;
             }
             return topic;
         }
@@ -921,7 +852,7 @@ public final class CompanyExtractor {
                         || (headingMetric == Metric.EMPLOYEES || headingMetric == Metric.CUSTOMERS) && places) {
                     continue;
                 }
-                Subject subject = subject(cs, m.start(), topic);
+                Subject subject = subject(cs, m.start());
                 String owner = subject.kind() == Subject.Kind.NAMED ? subject.name() : topic;
                 // Without a keyword the subject alone says the figure is a company's: a name the article gave, or
                 // one whose figures it reported.
@@ -1412,6 +1343,11 @@ public final class CompanyExtractor {
             return i + 4 >= t.length() || !Character.isDigit(t.charAt(i + 4));
         }
 
+        /** The subject of a figure whose keyword or amount starts at {@code end}, read by {@link #subjects}. */
+        private Subject subject(int clauseStart, int end) {
+            return subjects.of(clauseStart, end, focus, lastReported, captionSpeech);
+        }
+
         /** The clause text after leading words such as 其中/此外, or null when nothing is left. */
         private String stripLead(int cs, int ce) {
             String s = t.substring(cs, ce);
@@ -1432,259 +1368,6 @@ public final class CompanyExtractor {
             return s.isEmpty() ? null : s;
         }
 
-        /** Reads the words between the clause start and a figure as the company they belong to. */
-        private Subject subject(int clauseStart, int end, String topic) {
-            int cs = Math.max(clauseStart, end - SUBJECT_WINDOW);
-            Matcher owners = ruleMatcher(OWNERS).region(cs, end);
-            if (owners.find()) {
-                // "归属于公司普通股股东的净亏损": whose share of the result, no subject; the subject is before it.
-                end = owners.start();
-            }
-            if (ruleMatcher(SITE).region(cs, end).find() && ownSite(t.substring(cs, end))) {
-                // "该公司在某地布局的硅材料基地员工总数…": the company in focus, then where and what it built.
-                return new Subject(Subject.Kind.FOCUS, null, -1);
-            }
-            if (anaphorBeforePreposition(cs, end)) {
-                // "年内集团为新建的校区投入资本开支约6.8亿元": the company in focus spends on something it names.
-                return new Subject(Subject.Kind.FOCUS, null, -1);
-            }
-            if (ruleMatcher(PART_OF_WHOLE).region(cs, end).find()) {
-                // "车用镜头已占整体营收约35%": a part of a company's business, no company.
-                return new Subject(Subject.Kind.NONE, null, -1);
-            }
-            int at = end - 1;
-            while (at > cs + 1 && t.charAt(at) != '在') {
-                at--;
-            }
-            if (at > cs + 1) {
-                // "某某纺织在原料价格大幅波动的情况下仍实现净利润…": the circumstance is no part of the subject.
-                Matcher circumstance = ruleMatcher(CIRCUMSTANCE).region(at, end);
-                if (circumstance.lookingAt()) {
-                    end = at;
-                }
-            }
-            CompanyNames.Name last = null;
-            for (int i = companies.firstRegisteredFrom(cs); i < registered.size() && registered.get(i).start() < end; i++) {
-                if (registered.get(i).end() <= end) {
-                    last = registered.get(i);
-                }
-            }
-            if (last != null) {
-                String before = bracketedAfter(last.start(), cs);
-                if (before != null) {
-                    // "某某超商（某某便利股份有限公司）门市数…": the name written first; the full name is an aside.
-                    return new Subject(Subject.Kind.NAMED, before, last.start() - 1 - before.length());
-                }
-                return new Subject(Subject.Kind.NAMED, last.name(), last.start());
-            }
-            char[] chars = t.substring(cs, end).toCharArray();
-            for (Periods.Mention pm : Periods.findInComparison(t, cs, end, new Periods.Anchor(2000, null, null))) {
-                for (int i = pm.start(); i < pm.end(); i++) {
-                    chars[i - cs] = '|';
-                }
-            }
-            // "某某2023年产值…": a year glued to a keyword that starts with 年 is not part of the name.
-            // "下半财年（即2024年10月至2025年3月）营业额": a bracket that only restates a period is part of it.
-            masked(chars, RESTATED_PERIOD);
-            // "某某集团(02187)昨(20日)公布…": the day it published, after its name, is no part of it.
-            masked(chars, SpanChecks.DAY_ASIDE);
-            String s = TRAILING_YEAR.matcher(QUOTES.matcher(new String(chars)).replaceAll("")).replaceAll("");
-            String afterPeriod = nameAfterLastPeriod(s);
-            int offset = cs;
-            boolean changed = true;
-            while (changed) {
-                changed = false;
-                int before = s.length();
-                s = LEADING_BLANKS.matcher(s).replaceFirst("");
-                for (String w : leadWords) {
-                    if (s.startsWith(w)) {
-                        s = s.substring(w.length());
-                        break;
-                    }
-                }
-                if (s.length() != before) {
-                    offset += before - s.length();
-                    changed = true;
-                }
-            }
-            // "排名第二的某某超商门市数…": the rank before the name.
-            String unranked = SpanChecks.withoutRank(s);
-            offset += s.length() - unranked.length();
-            s = unranked;
-            int cut = s.indexOf('|');
-            cut = cut < 0 ? s.length() : cut;
-            if (cut >= 2 && cut < s.length() && cut <= 4 && Places.placeEnd(s, 0, cut) == cut
-                    && !scopeWords.contains(s.substring(0, cut))
-                    && companies.resolve(s.substring(0, cut), offset).equals(s.substring(0, cut))) {
-                // "澳门去年全年幸运博彩毛收入…", "全市1至5月…": a place, then the period: a figure of the region.
-                return new Subject(Subject.Kind.NONE, null, -1);
-            }
-            int described = s.lastIndexOf('的', cut - 1);
-            if (described >= 2 && cut - described - 1 >= 2) {
-                // "某某装备自主研发的造雪机市场占有率", "我们的起重机出口占比": a product of a company the text named, or
-                // of the company in focus; the figure is the company's.
-                String owner = s.substring(0, described);
-                if (lex.anaphors.contains(owner) || startsWithPossessive(owner)) {
-                    return new Subject(Subject.Kind.FOCUS, null, -1);
-                }
-                String ownerCompany = productOwner(owner, offset);
-                if (ownerCompany != null && companies.resolveContained(s.substring(described + 1, cut),
-                        offset + described + 1) == null) {
-                    return new Subject(Subject.Kind.NAMED, ownerCompany, offset);
-                }
-            }
-            if (described >= 0 && cut - described - 1 >= 4) {
-                // "同样公布营收的同业某某光电2月营收…": a clause describing the company before its name.
-                offset += described + 1;
-                s = s.substring(described + 1);
-                cut -= described + 1;
-            }
-            // "外界再根据某某公司1-10月…": the subject is the name after the last preposition.
-            for (String w : prepositions) {
-                int i = s.lastIndexOf(w, cut - 1);
-                if (i >= 0 && cut - (i + w.length()) >= 2) {
-                    offset += i + w.length();
-                    s = s.substring(i + w.length());
-                    cut -= i + w.length();
-                }
-            }
-            for (String w : stopWords) {
-                int i = s.indexOf(w);
-                if (i >= 0 && i < cut) {
-                    cut = i;
-                }
-            }
-            // (A period masked right before the cut, "某某同步公告8月自结…", is no part of the name.)
-            s = withoutAnnouncement(TRAILING_MASK.matcher(s.substring(0, cut)).replaceFirst("").strip());
-            Matcher origin = FigureLists.ORIGIN.matcher(s);
-            if (origin.find() && s.length() - origin.end() >= 2) {
-                offset += origin.end();
-                s = s.substring(origin.end());
-            }
-            Matcher apposed = APPOSED.matcher(s);
-            if (apposed.lookingAt() && s.length() - apposed.end() >= 2) {
-                // "另一家供应商、PCB厂瀚昇科技10月营收…": what the company is, then the company.
-                offset += apposed.end();
-                s = s.substring(apposed.end());
-            }
-            boolean headed = false;
-            for (String h : headWords) {
-                int i = s.lastIndexOf(h);
-                if (i >= 0 && s.length() - (i + h.length()) >= 2) {
-                    offset += i + h.length();
-                    s = s.substring(i + h.length());
-                    // "另一家中国企业某某", "厂商某某": a head word describing a name; "公司某某产品": the company in
-                    // focus and its product.
-                    headed = i > 0 || !lex.anaphors.contains(h);
-                    if (!headed && OWN_OUTLETS.matcher(s).lookingAt()) {
-                        // "公司直营“某某鲜奶屋”门店达到586家": the company in focus and its own brand.
-                        return new Subject(Subject.Kind.FOCUS, null, -1);
-                    }
-                    break;
-                }
-            }
-            if (s.isEmpty()) {
-                return new Subject(Subject.Kind.IMPLICIT, null, -1);
-            }
-            s = CompanyNames.STOCK_CODE.matcher(s).replaceAll("");
-            String timeless = SpanChecks.withoutTrailingTime(s);
-            if (timeless.length() >= 2) {
-                // "某某锂电当月份额为3.6%": a time after the name.
-                s = timeless;
-            }
-            Matcher has = HAS.matcher(s);
-            if (has.find() && has.start() >= 2) {
-                // "全集团有2100名员工", "某某科技拥有门店120家": the name without its verb of having.
-                s = s.substring(0, has.start());
-            }
-            if (OFFICIAL.matcher(s).find()) {
-                // "某市发改委负责同志现场发布了总投资…": an official of a public body speaks; no company is named.
-                return new Subject(Subject.Kind.NONE, null, -1);
-            }
-            if (SUBSIDIARY_REFERENCE.matcher(s).matches()) {
-                // "该子公司2024年仅实现营业收入…": the subsidiary the text introduced last; the company in focus is
-                // its parent again when a later clause says 公司.
-                String subsidiary = companies.subsidiaryBefore(t, clauseStart);
-                if (subsidiary != null) {
-                    subsidiaries.add(subsidiary);
-                    if (lastReported != null && !lastReported.equals(subsidiary)) {
-                        parentOfSubsidiary = lastReported;
-                        subsidiaryInFocus = subsidiary;
-                    }
-                    return new Subject(Subject.Kind.NAMED, subsidiary, offset);
-                }
-            }
-            if (parentOfSubsidiary != null && PARENT_REFERENCE.matcher(s).lookingAt()) {
-                // "该子公司…净亏损1.74亿元。此外，公司…研发投入…": 公司 is the listed company, not its subsidiary.
-                String parent = parentOfSubsidiary;
-                parentOfSubsidiary = null;
-                return new Subject(Subject.Kind.NAMED, parent, offset);
-            }
-            if (s.length() < 2 || lex.anaphors.contains(s) || DESCRIBED_ANAPHOR.matcher(s).matches()
-                    || checks.startsWithKeyword(s) || siteOfCompany(s)
-                    || ofCompanyInFocus(s, offset) || captionSpeech && lex.possessives.contains(s)) {
-                return new Subject(Subject.Kind.FOCUS, null, -1);
-            }
-            if (names.looksLikeName(s)) {
-                String full = companies.resolve(s, offset);
-                if (full.equals(s) && checks.isPlace(s)) {
-                    // "北美客户", "华南营收": a region of the business, no company.
-                    return new Subject(Subject.Kind.NONE, null, -1);
-                }
-                // Precision guard: an unknown name that the segmenter reads as a common word ("半年", "规模") is
-                // not a company.
-                if (full.equals(s) && !lex.isCompanyOrganization(s) && checks.functionWord(s)) {
-                    return new Subject(Subject.Kind.NONE, null, -1);
-                }
-                if (full.equals(s) && names.isCommonWord(s)) {
-                    // "交易客户", "活跃用户": a word qualifying the metric noun right after it; the company is the
-                    // one in focus.
-                    boolean qualifies = offset + s.length() == end && s.length() <= 4;
-                    return new Subject(qualifies ? Subject.Kind.FOCUS : Subject.Kind.NONE, null, -1);
-                }
-                return new Subject(Subject.Kind.NAMED, full, offset);
-            }
-            String resolved = companies.resolveContained(s, offset);
-            if (resolved != null) {
-                return new Subject(Subject.Kind.NAMED, resolved, offset);
-            }
-            for (String w : scopeWords) {
-                int i = s.indexOf(w);
-                if (i >= 0 && !checks.hasAggregate(s)) {
-                    // "小鹰科技国内市场占有率": a company before the market word; "大型锻件国内…": a product line
-                    // of the company in focus.
-                    String before = s.substring(0, i);
-                    if (before.length() >= 2 && names.looksLikeName(before)) {
-                        String full = companies.resolve(before, offset);
-                        // "另一家中国企业某某动力全球份额": a name after a head word (企业, 厂商) is a company's.
-                        if (!full.equals(before) || lex.isCompanyOrganization(before)
-                                || headed && !names.isCommonWord(before)) {
-                            return new Subject(Subject.Kind.NAMED, full, offset);
-                        }
-                    }
-                    return new Subject(Subject.Kind.FOCUS, null, -1);
-                }
-            }
-            if (afterPeriod != null) {
-                // "…仅次于2008年某某航空138亿元的亏损": the name right after a period, right before the figure.
-                return new Subject(Subject.Kind.NAMED, companies.resolve(afterPeriod, end - afterPeriod.length()),
-                        end - afterPeriod.length());
-            }
-            return new Subject(Subject.Kind.NONE, null, -1);
-        }
-
-        /** "公司流动电话用户", "集团海外业务收入": a line of business of the company in focus. */
-        private boolean ofCompanyInFocus(String s, int at) {
-            for (String a : lex.anaphors) {
-                if (a.length() >= 2 && s.startsWith(a) && s.length() - a.length() >= 2
-                        && companies.resolveContained(s.substring(a.length()), at + a.length()) == null
-                        && companies.resolve(s.substring(a.length()), at + a.length()).equals(s.substring(a.length()))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         /** Figures of one company listed after 分别 (per year, per metric); returns the company, else null. */
         private String series(int sentenceStart, int cs, int ce, List<KeywordScanner.Hit> hits, String topic,
                               List<Periods.Mention> mentions) {
@@ -1699,7 +1382,7 @@ public final class CompanyExtractor {
                 return null;
             }
             SeriesLists.Series series = found.get();
-            Subject subject = subject(cs, series.subjectEnd(), topic);
+            Subject subject = subject(cs, series.subjectEnd());
             String company = subject.kind() == Subject.Kind.NAMED ? subject.name()
                     : subject.kind() != Subject.Kind.NONE && topic != null ? topic : null;
             if (company == null) {
@@ -1829,150 +1512,6 @@ public final class CompanyExtractor {
         private boolean endsWithAny(int end, List<String> words) {
             for (String w : words) {
                 if (end >= w.length() && t.startsWith(w, end - w.length())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** "我们的", "我们在某领域的": the speaker's company, the one in focus. */
-        private boolean startsWithPossessive(String owner) {
-            for (String w : lex.possessives) {
-                if (owner.startsWith(w)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /**
-         * The company that makes what follows 的 in a subject: {@code owner} is a name the article introduced,
-         * alone or with a verb of making ("某某装备自主研发"). Null when it is anything else.
-         */
-        private String productOwner(String owner, int at) {
-            String name = owner;
-            for (String w : lex.makerWords) {
-                if (owner.endsWith(w) && owner.length() - w.length() >= 2) {
-                    name = owner.substring(0, owner.length() - w.length());
-                    break;
-                }
-            }
-            String contained = companies.resolveContained(name, at);
-            if (contained != null) {
-                return contained;
-            }
-            String full = companies.resolve(name, at);
-            return full.equals(name) ? null : full;
-        }
-
-        /** The name written right before a bracket that opens at {@code at - 1}, after any head word, else null. */
-        private String bracketedAfter(int at, int floor) {
-            if (at < 1 || "（(".indexOf(t.charAt(at - 1)) < 0) {
-                return null;
-            }
-            int start = at - 1;
-            while (start > floor && at - 1 - start < 10 && CompanyNames.isNameChar(t.charAt(start - 1))
-                    && "（()）".indexOf(t.charAt(start - 1)) < 0) {
-                start--;
-            }
-            String name = t.substring(start, at - 1);
-            for (String h : headWords) {
-                int i = name.lastIndexOf(h);
-                if (i >= 0 && name.length() - (i + h.length()) >= 2) {
-                    name = name.substring(i + h.length());
-                    break;
-                }
-            }
-            for (String w : leadWords) {
-                if (name.startsWith(w) && name.length() - w.length() >= 2) {
-                    name = name.substring(w.length());
-                }
-            }
-            return name.length() >= 2 && names.looksLikeName(name) && !checks.functionWord(name)
-                    && !checks.hasAggregate(name) && !names.isCommonWord(name) ? name : null;
-        }
-
-        /**
-         * A subject that ends with its announcing verb and the day it announced ("某某科技昨（5）日公布" before
-         * "10月营收…"): the name without them.
-         */
-        private String withoutAnnouncement(String s) {
-            for (String v : topicVerbs) {
-                // "其业绩快报显示全年净利润…": also a word referring back (其) before the verb.
-                if (s.endsWith(v) && (s.length() - v.length() >= 2
-                        || lex.anaphors.contains(s.substring(0, s.length() - v.length())))) {
-                    String name = SpanChecks.TRAILING_TIME.matcher(s.substring(0, s.length() - v.length())).replaceFirst("").strip();
-                    // "某某同时公布", "某某昨日亦公布": an adverb, then a time, between the name and its verb.
-                    return SpanChecks.withoutTrailingTime(checks.withoutTrailingAdverb(name)).strip();
-                }
-            }
-            return s;
-        }
-
-        /** The name between the last period expression (masked as '|') and the end of {@code s}, else null. */
-        private String nameAfterLastPeriod(String masked) {
-            int bar = masked.lastIndexOf('|');
-            if (bar < 0 || bar == masked.length() - 1) {
-                return null;
-            }
-            String tail = masked.substring(bar + 1);
-            for (String w : stopWords) {
-                int i = tail.indexOf(w);
-                if (i >= 0) {
-                    tail = tail.substring(0, i);
-                }
-            }
-            return tail.length() >= 2 && names.looksLikeName(tail) && !names.isCommonWord(tail) && !checks.functionWord(tail)
-                    && !checks.startsWithKeyword(tail) && !checks.hasAggregate(tail) ? tail : null;
-        }
-
-        /** "云林厂员工…", "常州基地产值…": a plant or base named by its place is the company in focus. */
-        private boolean siteOfCompany(String s) {
-            Matcher site = SITE.matcher(s);
-            if (!site.find()) {
-                return false;
-            }
-            String place = s.substring(0, site.start());
-            return Places.at(place, 0, place.length()) != null && Places.placeEnd(place, 0, place.length()) == place.length()
-                    || place.length() <= 2 && Lexicon.CITIES.longestAt(place, 0, place.length()) == place.length();
-        }
-
-        /** "该公司在某地布局的(硅材料基地)": the subject opens with the company in focus and ends with its site. */
-        /**
-         * Whether {@code t[from, to)} opens, after a period word at most (年内, 今年), with a word for the company in
-         * focus and a preposition: "集团为…", "公司向…", "该公司对…", "集团在广东的学校…".
-         */
-        private boolean anaphorBeforePreposition(int from, int to) {
-            for (String a : lex.anaphors) {
-                // Only the first few characters are looked at: the cost per subject stays bounded.
-                int i = -1;
-                for (int k = from; k <= Math.min(from + 4, to - a.length()); k++) {
-                    if (t.startsWith(a, k)) {
-                        i = k;
-                        break;
-                    }
-                }
-                if (i < 0 || i + a.length() >= to || "为向对于在".indexOf(t.charAt(i + a.length())) < 0) {
-                    continue;
-                }
-                if (i == from || i == from + 2 && "年期季月".indexOf(t.charAt(from)) >= 0 && t.charAt(from + 1) == '内') {
-                    return true;
-                }
-                List<Periods.Mention> p = Periods.findInComparison(t, from, i, ANY_YEAR);
-                if (p.size() == 1 && p.get(0).start() == from && p.get(0).end() == i) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private boolean ownSite(String before) {
-            int de = before.lastIndexOf('的');
-            if (de < 0) {
-                return false;
-            }
-            for (String a : lex.anaphors) {
-                if (before.startsWith(a) && de > a.length()) {
                     return true;
                 }
             }

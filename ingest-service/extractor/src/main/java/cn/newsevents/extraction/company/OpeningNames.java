@@ -292,7 +292,7 @@ final class OpeningNames {
             return null;
         }
         List<Term> terms = Segmenter.ENTITIES.seg(t.substring(sentenceStart,
-                Math.min(end, sentenceStart + CompanyExtractor.SUBJECT_WINDOW)));
+                Math.min(end, sentenceStart + FigureSubjects.SUBJECT_WINDOW)));
         for (Term term : terms) {
             String nature = term.nature == null ? "" : term.nature.toString();
             if (nature.startsWith("nt")) {
