@@ -131,12 +131,9 @@ public final class CompanyExtractor {
     private static final int OWNED_UNIT_REACH = 24;
     /** How far before a keyword the words opening a breakdown may stand. */
     private static final int BREAKDOWN_REACH = 60;
-    private static final String CLAUSE_BREAKS = "，,；;：:\n";
-    private static final String SENTENCE_BREAKS = "。！？!?\n";
+    static final String CLAUSE_BREAKS = "，,；;：:\n";
+    static final String SENTENCE_BREAKS = "。！？!?\n";
     private static final int RULE_WINDOW = 40;
-    private static final int COMPARISON_WINDOW = 40;
-    /** How much of a figure's clause after it may stand before a comparison in the next clause. */
-    private static final int SHARE_TAIL = 16;
     /** How much of a paragraph's start is its opening, where the company it speaks of is named. */
     private static final int PARAGRAPH_OPENING = 40;
     /** Verbs whose object a company named after them is (进入某某公司供应商名录, 中标某某公司项目). */
@@ -146,25 +143,13 @@ public final class CompanyExtractor {
      * news is about that one.
      */
     private static final Pattern SOURCE_AFTER = Pattern.compile("(?:获悉|了解到|得知|获得消息)");
-    /** The year before, in a comparison with the figure just reported. */
     /** A subsidiary word right before its registered name ("全资附属公司某某工程有限公司"). */
     private static final Pattern SUBSIDIARY_BEFORE = Pattern.compile("(?:附属公司|子公司)$");
-    private static final Pattern PREVIOUS_YEAR = Pattern.compile("上年|去年|上一年|前一年|上一个?财政年度|上个?财年");
-    /** A concession between a figure and its comparison: "，虽稳居第一，但". */
-    private static final Pattern CONCESSION = Pattern.compile("[，,](?:虽然|虽)[^，,。；;0-9]{1,12}[，,](?:但是|但|却)?");
     /** Verbs of reporting a figure, right before a bare keyword such as 收入. */
     private static final Pattern REPORTING_VERB = Pattern.compile("(?:录得|实现|取得|贡献|錄得|實現|貢獻)$");
     /** What an amount spent is for, right after it: building or equipping a site. */
     private static final Pattern PURPOSE = Pattern.compile("[，,]?(?:用于|用於|在|于|於)?[\\u4e00-\\u9fff]{0,8}?"
             + "(?:兴建|興建|新建|扩建|擴建|建设|建設|建造|设厂|設廠|建厂|建廠|购置|購置|升级|升級|打造|投建)");
-    /** Words of a profit in a comparison after a loss ("亏损1.02亿元，上年同期盈利0.86亿元"). */
-    private static final Pattern GAIN = Pattern.compile("盈利|获利|獲利|盈余|盈餘|溢利|赚|賺");
-    /** A clause of a year-on-year change right after a figure ("，按年多赚26%", "，同比增长9.4%"). */
-    private static final String GROWTH = "(?:按年|按月|同比|环比|年增|年减|月增|月减|季增|季减|较上年|比上年|較上年)"
-            + "[^，,；;。0-9]{0,6}[0-9]{1,4}(?:\\.[0-9]{1,3})?[%％]";
-    /** The same figure in another currency, after it: "，折合约8.5亿港元". */
-    private static final Pattern CONVERTED = Pattern.compile("[，,](?:折合|约合|相当于)约?" + Amounts.REGEX);
-    private static final Pattern GROWTH_CLAUSE = Pattern.compile("[，,]" + GROWTH + "(?:、" + GROWTH + "){0,2}");
     /** Words of a change in a count before its keyword ("新增客户", "新开门店", "净增用户"). */
     private static final Pattern ADDED = Pattern.compile(
             "新增|增设|增設|收购|收購|并购|併購|新開|新开|新签|新簽|新招|净增|淨增|新拓展|新设|新設|新发展|新發展|新拓|关闭|關閉|关停|關停|净减|淨減|裁减|裁減|裁员|裁員|撤出|结业|結業");
@@ -173,7 +158,7 @@ public final class CompanyExtractor {
     /** The figure right after a threshold it crossed: "，达到812.4亿元", "，达812亿元", "，为812亿元". */
     private static final Pattern REACHED = Pattern.compile("(?:大关|大關|关口|關口)?[，,]\\s*(?:达到|达|为|至)(" + Amounts.REGEX + ")");
     /** How far a bracket holds its colons and commas inside one clause. */
-    private static final int BRACKET_REACH = 20;
+    static final int BRACKET_REACH = 20;
 
     private final CompanyLexicon lex = CompanyLexicon.get();
     private final CompanyNames names = new CompanyNames(lex);
@@ -236,6 +221,8 @@ public final class CompanyExtractor {
         private final Set<Integer> emittedAmounts = new HashSet<>();
         /** The companies that announced their results (某某公布第三季业绩): later paragraphs report on them. */
         private final Set<String> announced = new HashSet<>();
+        /** The figures comparisons after a reported figure give for earlier periods. */
+        private final ComparisonBases bases;
         /** Figures several companies share in one sentence; it knows which amounts it reported. */
         private final SharedFigures shared;
         private final int publicationYear;
@@ -269,6 +256,7 @@ public final class CompanyExtractor {
             String bodyText = t.substring(body);
             defaultCurrency = ReportCurrency.of(article.text().substring(body), bodyText);
             publicationYear = publicationYear();
+            bases = new ComparisonBases(lex, rules, keywords, t, periods, cues, publicationYear, defaultCurrency);
             shared = new SharedFigures(lex, keywords, lists, t, companies, periods, cues, defaultCurrency);
             headlineCompany = headlineFocus(headlineCompany(body), body);
         }
@@ -487,7 +475,7 @@ public final class CompanyExtractor {
             while (c < to) {
                 int e = c;
                 int bracketOpen = -1;
-                while (e < to && (CLAUSE_BREAKS.indexOf(t.charAt(e)) < 0 || isThousandsSeparator(e)
+                while (e < to && (CLAUSE_BREAKS.indexOf(t.charAt(e)) < 0 || isThousandsSeparator(t, e)
                         || (bracketOpen >= 0 && e - bracketOpen <= BRACKET_REACH && t.charAt(e) != '\n'))) {
                     // A colon or comma inside brackets ("（港股代号：1234）") does not end the clause.
                     char ch = t.charAt(e);
@@ -1004,9 +992,9 @@ public final class CompanyExtractor {
             if (outlook != null) {
                 qualifier = outlook;
             }
-            int change = m.end("kw") < m.start("amount") ? changeStart(m.end("kw"), m.start("amount")) : -1;
+            int change = m.end("kw") < m.start("amount") ? bases.changeStart(m.end("kw"), m.start("amount")) : -1;
             // "占比由2023年的18.1%升至22.5%": the period inside the change is the base's, not the figure's.
-            Period period = periods.periodOf(change >= 0 && !datedAfterChange(change, m.start("amount"), mentions)
+            Period period = periods.periodOf(change >= 0 && !bases.datedAfterChange(change, m.start("amount"), mentions)
                     ? change : m.start("amount"), mentions);
             if (metric == Metric.INVESTMENT && m.group("kw").startsWith("总投资")
                     && !periods.datedWithin(cs, m.start("amount"), mentions)) {
@@ -1041,135 +1029,11 @@ public final class CompanyExtractor {
             if (named.size() < 2) {
                 addDistinct(named, company);
             }
-            // "5.62亿元（人民币，下同），较2023年的2.71亿元…": an aside in brackets after the figure.
-            int after = amountEnd;
-            if (after < t.length() && (t.charAt(after) == '（' || t.charAt(after) == '(')) {
-                int close = t.indexOf(t.charAt(after) == '（' ? '）' : ')', after);
-                if (close > after && close - after <= BRACKET_REACH) {
-                    // "收入3.12亿元人民币(2021年:8,650万元)": the earlier year's figure in brackets.
-                    comparisonBase(after, close + 1, company, metric, kind, period, value.signum() < 0, evStart,
-                            mentions, confidence);
-                    after = close + 1;
-                }
-            }
-            Matcher converted = CONVERTED.matcher(t).region(after, Math.min(t.length(), after + COMPARISON_WINDOW));
-            int compareEnd = Math.max(nextEnd, after);
-            if (converted.lookingAt()) {
-                // "8.76亿澳门元，折合约8.5亿港元，较二〇二二年的6.12亿元增加": the same figure in another currency.
-                after = converted.end();
-                compareEnd = clauseEndAfter(after);
-            }
-            Matcher growthClause = GROWTH_CLAUSE.matcher(t).region(after, Math.min(t.length(), after + 24));
-            if (growthClause.lookingAt()) {
-                // "股东应占溢利5.12亿元，按年多赚26%，去年同期为4.06亿元": the base after the change, in its clause.
-                after = growthClause.end();
-                compareEnd = clauseEndAfter(after);
-            }
-            boolean based = comparisonBase(after, Math.min(compareEnd, after + COMPARISON_WINDOW), company, metric,
-                    kind, period, value.signum() < 0, evStart, mentions, confidence);
-            int clauseBreak = commaAfterTail(after);
-            if (!based && clauseBreak > after) {
-                // "以24.6%的市场份额继续排名第一，较2023年全年的21.8%提升": the comparison after the rest of the
-                // figure's clause, when that rest holds no other number.
-                comparisonBase(clauseBreak, Math.min(clauseEndAfter(clauseBreak), clauseBreak + COMPARISON_WINDOW),
-                        company, metric, kind, period, value.signum() < 0, evStart, mentions, confidence);
-            }
-            Matcher conceded = CONCESSION.matcher(t).region(after, Math.min(t.length(), after + COMPARISON_WINDOW));
-            if (!based && conceded.lookingAt()) {
-                // "市占率58.3%，虽稳居第一，但较去年同期的64.1%下滑": the comparison after a concession.
-                comparisonBase(conceded.end(), Math.min(clauseEndAfter(conceded.end() - 1),
-                        conceded.end() + COMPARISON_WINDOW), company, metric, kind, period, value.signum() < 0,
-                        evStart, mentions, confidence);
-            }
-            int from = change;
-            if (from >= 0 && from < m.start("amount")) {
-                // "客户数从上年末的310万增加到1960万": the starting figure is the earlier period's.
-                comparisonBase(from, m.start("amount"), company, metric, kind, period, value.signum() < 0, evStart,
-                        mentions, confidence);
+            for (FigureAssembly.Figure base : bases.after(m.start("amount"), amountEnd, nextEnd, change, company,
+                    metric, kind, period, value.signum() < 0, evStart, mentions, confidence)) {
+                store(base);
             }
             return true;
-        }
-
-        /**
-         * The figure a comparison gives for an earlier period right after a reported one ("营收512亿元，高于去年同期
-         * 478亿元", "门店1820家，比上年末的760家增长…"): the same company and metric, at the period the comparison
-         * names. A loss compared with a loss stays a loss; with a profit (上年同期盈利…) it is a profit.
-         */
-        private boolean comparisonBase(int from, int to, String company, Metric metric, CompanyLexicon.AmountKind kind,
-                                    Period period, boolean loss, int evStart, List<Periods.Mention> mentions,
-                                    double confidence) {
-            if (from >= to) {
-                return false;
-            }
-            Matcher c = rules.comparison.matcher(t).region(from, to);
-            if (!c.lookingAt()) {
-                return false;
-            }
-            for (KeywordScanner.Hit h : keywords.find(t, c.start(), c.start("amount"))) {
-                Optional<Metric> other = lex.keywords.getOrDefault(h.word(), Optional.empty());
-                if (other.isPresent() && other.get() != metric) {
-                    // "，去年全年亏损236亿元" after a profit: a figure of its own, read by its own keyword.
-                    return false;
-                }
-            }
-            Optional<Amount> parsed = Amounts.parse(c.group("amount"));
-            Period reported = periods.periodOf(from, mentions);
-            if (reported == null) {
-                // "营收从2020年的20亿元跃升至去年的38.2亿元": the figure's period is written after the base.
-                reported = period;
-            }
-            if (parsed.isEmpty() || reported == null) {
-                return false;
-            }
-            Periods.Anchor anchor = new Periods.Anchor(publicationYear, 0, reported.endYear(), null, reported);
-            List<Periods.Mention> base = Periods.findInComparison(t, c.start(), c.start("amount"), anchor);
-            Period basePeriod = base.isEmpty() ? null : base.get(base.size() - 1).period();
-            if ((basePeriod == null || basePeriod.equals(period)) && period != null
-                    && PREVIOUS_YEAR.matcher(t).region(c.start(), c.start("amount")).find()) {
-                // "较上一财政年度的9.77亿元": the financial year before the figure's (a year earlier, month for month).
-                // "2025年营收38.62亿元，较上年的33.05亿元…": 上年 is the year before the figure's, whenever published.
-                basePeriod = period.yearEarlier();
-            }
-            if (basePeriod == null || basePeriod.equals(period)) {
-                return false;
-            }
-            Amount amount = parsed.get();
-            if (!lex.fits(metric, amount)) {
-                return false;
-            }
-            BigDecimal value = FigureAssembly.plain(amount.value());
-            boolean gain = GAIN.matcher(t).region(c.start(), c.start("amount")).find();
-            if (loss && !gain || cues.isLoss(c.start(), c.start("amount"))) {
-                value = value.negate();
-            }
-            Unit unit = kind == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT : currency(amount, c.group("amount"));
-            store(new FigureAssembly.Figure(company, metric, basePeriod, value, unit, amount.qualifier(), null,
-                    null, null, evStart, c.end(), confidence - 0.1));
-            return true;
-        }
-
-        /** "从2020年的…跃升至去年的38.2亿元": the figure's own period, written after 至 (到) and before it. */
-        private boolean datedAfterChange(int change, int amountStart, List<Periods.Mention> mentions) {
-            int to = Math.max(t.lastIndexOf('至', amountStart), t.lastIndexOf('到', amountStart));
-            if (to < change) {
-                return false;
-            }
-            for (Periods.Mention pm : mentions) {
-                if (pm.start() > to && pm.end() <= amountStart && pm.period() != null) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Where "从…" / "由…" opens a change between a keyword and its figure ("由年初的820人增至960人"), else -1. */
-        private int changeStart(int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (t.charAt(i) == '从' || t.charAt(i) == '由') {
-                    return i;
-                }
-            }
-            return -1;
         }
 
         /** A figure of {@link #shared}: it continues the metric of later lists when {@code last}. */
@@ -1184,11 +1048,8 @@ public final class CompanyExtractor {
             lastReported = f.company();
             if (f.metric() == Metric.MARKET_SHARE && f.period() != null && paragraphMentions != null) {
                 // "澜庭以17.6%的份额稳居第一，较去年同期的15.1%提升": a listed share compared with an earlier one.
-                int clauseBreak = commaAfterTail(f.evidenceEnd());
-                if (clauseBreak >= 0) {
-                    comparisonBase(clauseBreak, Math.min(clauseEndAfter(clauseBreak), clauseBreak + COMPARISON_WINDOW),
-                            f.company(), f.metric(), CompanyLexicon.AmountKind.PERCENT, f.period(), false,
-                            f.evidenceStart(), paragraphMentions, f.confidence());
+                for (FigureAssembly.Figure base : bases.afterListedShare(f, paragraphMentions)) {
+                    store(base);
                 }
             }
         }
@@ -1298,49 +1159,6 @@ public final class CompanyExtractor {
                 }
             }
             return false;
-        }
-
-        /** A comma between a digit and three digits ("3,558"): part of a number, not a clause break. */
-        /**
-         * The comma ending the rest of a figure's clause after {@code from}, when that rest is short
-         * ({@link #SHARE_TAIL}) and holds no number; else -1.
-         */
-        private int commaAfterTail(int from) {
-            int i = from;
-            while (i < t.length() && i - from < SHARE_TAIL && CLAUSE_BREAKS.indexOf(t.charAt(i)) < 0
-                    && SENTENCE_BREAKS.indexOf(t.charAt(i)) < 0 && !Character.isDigit(t.charAt(i))) {
-                i++;
-            }
-            return i < t.length() && "，,".indexOf(t.charAt(i)) >= 0 ? i : -1;
-        }
-
-        /**
-         * The end of the clause that starts with the break at {@code at}, looked for no further than a comparison's
-         * window: the cost per figure stays bounded.
-         */
-        private int clauseEndAfter(int at) {
-            int end = at + 1;
-            while (end < t.length() && end - at <= COMPARISON_WINDOW
-                    && (CLAUSE_BREAKS.indexOf(t.charAt(end)) < 0 || isThousandsSeparator(end))) {
-                // "3億9,260萬元": a thousands separator does not end the clause.
-                end++;
-            }
-            return end;
-        }
-
-        private boolean isThousandsSeparator(int i) {
-            if (t.charAt(i) != ',' || i == 0) {
-                return false;
-            }
-            if (!Character.isDigit(t.charAt(i - 1))) {
-                return false;
-            }
-            for (int k = 1; k <= 3; k++) {
-                if (i + k >= t.length() || !Character.isDigit(t.charAt(i + k))) {
-                    return false;
-                }
-            }
-            return i + 4 >= t.length() || !Character.isDigit(t.charAt(i + 4));
         }
 
         /** The subject of a figure whose keyword or amount starts at {@code end}, read by {@link #subjects}. */
@@ -1535,6 +1353,22 @@ public final class CompanyExtractor {
 
     private static boolean sameCompany(String a, String b) {
         return a.contains(b) || b.contains(a);
+    }
+
+    /** A comma between a digit and three digits ("3,558") at {@code i}: part of a number, not a clause break. */
+    static boolean isThousandsSeparator(String t, int i) {
+        if (t.charAt(i) != ',' || i == 0) {
+            return false;
+        }
+        if (!Character.isDigit(t.charAt(i - 1))) {
+            return false;
+        }
+        for (int k = 1; k <= 3; k++) {
+            if (i + k >= t.length() || !Character.isDigit(t.charAt(i + k))) {
+                return false;
+            }
+        }
+        return i + 4 >= t.length() || !Character.isDigit(t.charAt(i + 4));
     }
 
     /** A word class of adverbs in HanLP's tag set: d, and the adverbial uses of verbs and adjectives. */
