@@ -12,13 +12,7 @@ import cn.newsevents.extraction.normalize.Amount;
 import cn.newsevents.extraction.normalize.Amounts;
 import cn.newsevents.extraction.normalize.Periods;
 import cn.newsevents.extraction.text.Captions;
-import cn.newsevents.extraction.text.DictionaryWords;
-import cn.newsevents.extraction.text.Lexicon;
-import cn.newsevents.extraction.text.Places;
-import cn.newsevents.extraction.text.Segmenter;
 import cn.newsevents.extraction.text.SimplifiedText;
-
-import com.hankcs.hanlp.seg.common.Term;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -54,19 +48,6 @@ public final class CompanyExtractor {
     private static final Pattern TOPIC_AFTER = Pattern.compile("(?:的是|当属|要数|首推|就是|的还有)([^，,；;：:。]{2,24})$"
             // "同日披露半年报的某某新材则交出了一份增长的成绩单": the company handing in its results.
             + "|的([^，,；;：:。的]{2,12}?)(?:则|也|亦|同样)?交出了?[^，,；;：:。]{0,12}(?:成绩单|答卷)$");
-    /** A date or time of day written right after a name opening a sentence ("某某科技10月28日晚间披露…"). */
-    private static final Pattern TRAILING_TIME = Pattern.compile(
-            "(?:于|於)?(?:(?:[0-9０-９]{4}年)?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
-                    + "|[昨今前][（(][0-9０-９]{1,2}[)）]日|(?:今日|昨日|今天|昨天)[（(][0-9０-９]{1,2}日[)）]"
-                    + "|(?:上|本|这|上个|这个)?(?:周|星期|礼拜)[一二三四五六日天](?:[（(][0-9０-９]{1,2}日?[)）])?"
-                    + "|[0-9０-９一二三四五六七八九十]{1,3}[日号]|日前|近日|今日|昨日|今天|昨天|日內|日内|上个月|上月|本月|当月|上周|本周|上星期|昨|今"
-                    + "|(?:于|於)?(?:同日|当日|当天|同一天|早前|稍早|同期)"
-                    // "康正医疗一季度表现亮眼": the period of the figures after the name.
-                    + "|(?:(?:[0-9０-９]{4}|今|去|前|上|本)年度?)?(?:第?[一二三四1-4]季度?|首季度?|前[一二三]季度?|[上下]半年|全年)"
-                    + "|(?:[0-9０-９]{4}|今|去|上|本)年度?)"
-                    + "(?:晚间|晚間|晚上|晚|早间|早間|上午|中午|下午|傍晚|午间|午間|盘后|盤後|收市后|收市後|收盘后|收盤後|开市前|開市前|盘前|盤前)?$");
-    /** Where a sentence names, after its figures, whose they are: "——这是", "，正是". */
-    private static final Pattern CATAPHOR = Pattern.compile("(?:——|—|[，,])\\s*(?:这就是|这便是|这是|[^，,；;。]{0,16}?的?正是|正是|便是)");
     /** Words one of which ends every match of {@link #TOPIC_COPULA}, tested first. */
     private static final List<String> COPULA_ENDS = List.of("企业", "企業", "公司", "厂商", "廠商", "厂家", "廠家",
             "药企", "藥企", "车企", "車企", "龙头", "龍頭", "之一");
@@ -77,40 +58,15 @@ public final class CompanyExtractor {
             "(?:^|的)([^，,；;：:。的是]{2,10})(?:是|为|為)[^，,；;：:。]{0,24}(?:企业|企業|公司|厂商|廠商|厂家|廠家|药企|藥企|车企|車企|龙头|龍頭)(?:之一)?$");
     /** A clause ending in a trade descriptor and a name after 的 ("…的被动元件厂某某科技", "…的另一家连锁药房某某"). */
     private static final Pattern DESCRIBED_TOPIC = Pattern.compile("的[^，,；;：:。的]{0,10}?(?:厂商?|供应商|发展商|投资商|开发商|运营商|制造商|经销商|代理商|服务商|同行|同业|药房|药店|药企|车企|房企|险企)([^，,；;：:。的厂商]{2,10})$");
-    /** A bracket around a period already blanked out: "（即||||）". */
-    private static final Pattern RESTATED_PERIOD = Pattern.compile("[（(](?:即|亦即|指)?\\|+[)）]");
-    /** A head word that names a trade ("面板厂", "设备厂商", "创新药企") before a company's name. */
-    private static final Pattern TRADE_DESCRIPTOR = Pattern.compile("(?:[厂商]|平台|业者|品牌|药企|车企|房企|险企)$");
-    /** A company's results report, the object of 公布/发布 when a company is the subject. */
-    private static final Pattern RESULTS_REPORT = Pattern.compile("财报|业绩|年报|季报|半年报|中报|年度报告|季度报告|中期报告|财务报告|营运报告|财务数据|经营数据");
-    /**
-     * An outlet's dateline opening a paragraph ("某某网讯 ", "某地10日电 ", "某某财经11月20日讯（记者 某某）"): it ends
-     * in 讯 or 电 and a space or the reporter's byline in brackets (a name ending in 电 before its stock code is none).
-     */
-    private static final Pattern DATELINE = Pattern.compile(
-            "^[^，。；]{0,30}[讯电](?:[（(](?:记者|通讯员|实习生|编辑)[^）)]{0,20}[)）][\\s\u3000]*|[\\s\u3000]+)");
-    /** A verb of speech after a speaker's name, with a place or occasion between: 在会上透露, 则表示, 说. */
-    private static final Pattern SPEECH = Pattern.compile("(?:在会上|在会中|会上|在座谈中|也|则|还|亦)?(?:说|表示|介绍|透露|指出|称|坦言|分享|谈到|提到|反映|强调|建议|直言|补充)");
-    /** A kind of listed stock before a name: 内房股, 科技股, 濠股 (not 股份). */
-    private static final Pattern STOCK_KIND = Pattern.compile("[\\u4e00-\\u9fff]{1,3}股(?!份|东|價|价|票|权|權)");
-    /** Endings of government bodies, associations and schools: no participant's business. */
-    private static final Pattern PUBLIC_BODY = Pattern.compile("(?:政府|局|委|会|办|院|署|处|部|厅|中心|大学)$");
     /** 以某某为例, 以去年排名第六的某某为例: a company given as an example. */
     private static final Pattern EXAMPLE = Pattern.compile("以(?:[^，,。；;]{0,14}的)?([\\u4e00-\\u9fff]{2,12}?)为例");
-    /** 排名第二的, 位居第三的: a rank written before a name. */
-    private static final Pattern RANKED_PREFIX = Pattern.compile("(?:排名|排行|位居|位列|名列)?第[一二三四五六七八九十0-9]{1,3}(?:名|位|大)?的");
     /** A clause naming its company first: 第五名是某某 (the whole clause), 而新晋厂商某某则…, 某某则以…. */
     private static final Periods.Anchor ANY_YEAR = new Periods.Anchor(2000, null, null);
-    /** Units sold or registered: "挂牌796辆", "出货约1.2万台". */
-    private static final String UNITS_SOLD = "(?:挂牌|领牌|上牌|销售|销量|出货|交车|交付)(?:量|了)?(?:约|近|逾|超过)?"
-            + "[0-9.,，万千百]+(?:辆|台|部|架|套|艘)";
     /** A clause that is a name and the units it sold or registered: "风行电动挂牌796辆". */
     private static final Pattern NAMED_UNITS = Pattern.compile("\\s*([\\u4e00-\\u9fff]{2,12}?)"
-            + "(?:全年|当月|单月|[0-9]{1,2}月)?" + UNITS_SOLD);
+            + "(?:全年|当月|单月|[0-9]{1,2}月)?" + OpeningNames.UNITS_SOLD);
     /** A clause giving the cause of a change: 主因…, 由于…. */
     private static final Pattern CAUSE = Pattern.compile("\\s*(?:主因|主要因为|主要是因为|主要由于|由于|因为|因|受(?!惠|益))");
-    /** What a clause says after a name and its month without a metric word: units sold or registered. */
-    private static final Pattern MONTH_COUNT = Pattern.compile(UNITS_SOLD);
     /**
      * A clause opening with the company it speaks of ("第五名是某某", "某某则…", "至于(…的)某某", "据某某年报"); 则 ending
      * a word (准则, 原则, 规则) is no conjunction ("按企业会计准则，…").
@@ -135,19 +91,11 @@ public final class CompanyExtractor {
     private static final Pattern AT_COMPANY = Pattern.compile("在([\\u4e00-\\u9fff]{2,14})");
     /** How long a clause that is a trade and a name can be. */
     private static final int DESCRIBED_REACH = 28;
-    /** A circumstance after a subject: "在原料价格大幅波动的情况下仍", "在行业下行的背景下". */
-    private static final Pattern CIRCUMSTANCE = Pattern.compile("在[^，,；;。]{1,24}?(?:的)?(?:情况下|背景下|形势下|前提下|"
-            + "压力下|环境下|带动下|推动下|拉动下|影响下|基础上)(?:仍然|依然|仍|也|还|亦|则)?");
     /** Companies counted above a threshold, after the amount: "(超过10亿元)的有3家", "(以上)的企业达12家". */
     private static final Pattern COUNTED_ABOVE = Pattern.compile("(?:以上|以下)?的(?:(?:[\\u4e00-\\u9fff]{0,4}(?:企业|公司|厂商|厂家|单位))?"
             + "(?:有|达|达到|共有|共|为|增至)?[0-9一二两三四五六七八九十百]{1,4}(?:家|户)"
             // "营收超千亿元的企业仍是空白": the companies above a threshold, however many.
             + "|(?:民营|规上|工业|制造业|上市)?(?:企业|公司)(?:仍|还|已|共|有|达|数量|个数|家数|[，,。；;]))");
-    /** What a part of a whole takes after its name and period: "(车用镜头第三季)已占(整体营收)". */
-    private static final Pattern PART_OF = Pattern.compile("(?:已经|已|约|約|仅|僅)?(?:占|佔)");
-    /** A part's share of its whole right before the whole's keyword: "已占整体(营收)", "占公司总(营收)". */
-    private static final Pattern PART_OF_WHOLE = Pattern.compile("(?:占|佔)(?:了)?(?:整体|整體|全部|公司|集团|集團)?(?:总|總)?$");
-    private static final Pattern PERIOD_WORD = Pattern.compile("同期|[年月季期]|今|昨");
     /** 连续第三年研发投入超过10亿元: a streak of years above a threshold, not a figure of one period. */
     private static final Pattern STREAK = Pattern.compile("连续(?:第)?[0-9一二三四五六七八九十两]{1,2}年");
     /** 海外市场（主要为东南亚）收益, 内地业务收入, 内地业务以人民币计营业额: a segment's revenue, not the company's. */
@@ -164,10 +112,6 @@ public final class CompanyExtractor {
     private static final Pattern PERIOD_THEN_FIGURE = Pattern.compile("(?:而|但|其中)?[^，,；;。：:]{2,14}?"
             + "(?:累计|累計)?(?:已经|已|也|则|則)?(?:达到|达|達到|達|为|為|突破|超过|超過|录得|錄得)(?<amount>" + Amounts.REGEX
             + ")(?=$|[，,；;。])");
-    /** Masked periods ('|') and blanks closing a subject. */
-    private static final Pattern TRAILING_MASK = Pattern.compile("[|\\s]+$");
-    /** "另一家供应商、": another one of a kind, set before the company's own description and name. */
-    private static final Pattern APPOSED = Pattern.compile("(?:另一家|另外一家|另一|一家)[^、，,]{1,8}、");
     /** "这两项数据分别为", "上述三项指标分别是": the metrics of a list named before, again. */
     private static final Pattern LISTED_AGAIN = Pattern.compile(
             "(?:这|該|该|上述|以上)(?:两|兩|二|三|四)项(?:数据|指标|數據|指標)?(?:则|則)?(?:分别|分別)(?:为|為|是|录得|錄得)?");
@@ -182,12 +126,6 @@ public final class CompanyExtractor {
     /** A figure restated in another currency, the words before its amount: "营收约合新台币867亿元". */
     private static final Pattern CONVERTED_BEFORE = Pattern.compile("(?:约合|折合|合计约合|换算成|相当于)[^，,；;。0-9]{0,6}$");
     private static final int CONVERTED_REACH = 12;
-    /** "这家国家级专精特新“小巨人”企业": the company in focus, described. */
-    private static final Pattern DESCRIBED_ANAPHOR = Pattern.compile("(?:这家|该)[^，,；;。]{0,16}(?:企业|公司|集团|厂)");
-    /** A day written as a relative word and the day in brackets: "昨(20日)", "今（9）日". */
-    private static final Pattern DAY_ASIDE = Pattern.compile("[昨今前][（(][0-9一二三四五六七八九十]{1,3}日?[)）]日?");
-    /** What a company runs itself, before the brand it runs: "公司直营某某门店". */
-    private static final Pattern OWN_OUTLETS = Pattern.compile("(?:直营|自营|旗下|自有|加盟)");
     /** "旗下路氹及半岛物业的中场博彩收益": a business of the company in focus, not a company. */
     /** A sentence opening with a name and a condition it is in ("某某生物尚处于…", "某某科技仍未…"). */
     private static final Pattern NAME_STATE = Pattern.compile("([\\u4e00-\\u9fff]{2,8}?)(?:尚|仍|还|正|目前|依然|一直|已)"
@@ -201,18 +139,9 @@ public final class CompanyExtractor {
     private static final int OWNED_UNIT_REACH = 24;
     /** How far before a keyword the words opening a breakdown may stand. */
     private static final int BREAKDOWN_REACH = 60;
-    private static final String CLAUSE_BREAKS = "，,；;：:\n";
-    private static final String SENTENCE_BREAKS = "。！？!?\n";
-    /** How far before a keyword its subject may start. */
-    private static final int SUBJECT_WINDOW = 48;
+    static final String CLAUSE_BREAKS = "，,；;：:\n";
+    static final String SENTENCE_BREAKS = "。！？!?\n";
     private static final int RULE_WINDOW = 40;
-    private static final int COMPARISON_WINDOW = 40;
-    /** How much of a figure's clause after it may stand before a comparison in the next clause. */
-    private static final int SHARE_TAIL = 16;
-    /** How far into a clause a topic verb may stand after the name (a stock code and a day may come between). */
-    private static final int TOPIC_NAME_REACH = 36;
-    /** How many characters of a trade may stand between a cataphor (——这是) and the registered name it points to. */
-    private static final int CATAPHOR_DESCRIPTOR = 10;
     /** How much of a paragraph's start is its opening, where the company it speaks of is named. */
     private static final int PARAGRAPH_OPENING = 40;
     /** Verbs whose object a company named after them is (进入某某公司供应商名录, 中标某某公司项目). */
@@ -222,49 +151,13 @@ public final class CompanyExtractor {
      * news is about that one.
      */
     private static final Pattern SOURCE_AFTER = Pattern.compile("(?:获悉|了解到|得知|获得消息)");
-    /** The year before, in a comparison with the figure just reported. */
-    /** A reference to a subsidiary the text introduced ("该子公司", "这家附属公司"). */
-    private static final Pattern SUBSIDIARY_REFERENCE = Pattern.compile("(?:该|这家|此|上述)(?:全资|控股)?(?:子公司|附属公司)");
-    /** The company itself, after a subsidiary's figures. */
-    private static final Pattern PARENT_REFERENCE = Pattern.compile("(?:公司|上市公司|本公司|母公司|集团)(?![债股])");
     /** A subsidiary word right before its registered name ("全资附属公司某某工程有限公司"). */
     private static final Pattern SUBSIDIARY_BEFORE = Pattern.compile("(?:附属公司|子公司)$");
-    private static final Pattern PREVIOUS_YEAR = Pattern.compile("上年|去年|上一年|前一年|上一个?财政年度|上个?财年");
-    /** A plant or base of a company at the end of a subject (某地厂, 某地基地). */
-    private static final Pattern SITE = Pattern.compile("(?:工厂|厂区|厂房|厂|生产基地|基地|园区|工厂区)$");
-    /** A name in Latin letters in brackets after a Chinese one. */
-    private static final Pattern LATIN_ASIDE = Pattern.compile(
-            "[（(](?:[\\u4e00-\\u9fff]{2,5}[:：] ?)?[A-Za-z][A-Za-z0-9 .,&'-]{0,20}(?:[:：] ?[A-Za-z0-9.]{1,10})?[A-Za-z0-9 .,&'-]{0,40}[)）]");
-    /** Whose share of a result, right before its keyword ("归属于公司普通股股东的", "归属于母公司所有者的"). */
-    private static final Pattern OWNERS = Pattern.compile(
-            "(?:归属于|归属|属于)[\\u4e00-\\u9fff]{0,10}?(?:股东|所有者|权益持有人)的?$");
-    /** The exchange a company files with, ending the words before its verb ("向新交所", "于港交所"). */
-    private static final Pattern TO_EXCHANGE = Pattern.compile(
-            "(?:向|于|在)(?:香港|新加坡|台湾)?(?:联交所|港交所|新交所|证交所|深交所|上交所|北交所|交易所|证券交易所)$");
-    /** A concession between a figure and its comparison: "，虽稳居第一，但". */
-    private static final Pattern CONCESSION = Pattern.compile("[，,](?:虽然|虽)[^，,。；;0-9]{1,12}[，,](?:但是|但|却)?");
-    /** A business of a company, not a company: 模组事业, 储能事业部, 海外业务, 新能源板块. */
-    private static final Pattern BUSINESS_UNIT = Pattern.compile("(?:事业|事业部|事业群|业务|板块)$");
-    /** A time zone before a time ("北京时间30日", "美东时间11月19日"). */
-    private static final Pattern TIME_ZONE = Pattern.compile("(?:北京|美东|美西|美国东部|美国西部|美国|纽约|伦敦|香港|台北|东京|日本|新加坡)时间");
     /** Verbs of reporting a figure, right before a bare keyword such as 收入. */
     private static final Pattern REPORTING_VERB = Pattern.compile("(?:录得|实现|取得|贡献|錄得|實現|貢獻)$");
-    /** A verb of having ending a subject ("某某科技有员工…"); not 国有, 所有, 没有, 只有, 还有. */
-    private static final Pattern HAS = Pattern.compile("(?:拥有|擁有|共有|现有|現有|(?<![国國所没沒只还還共现現拥擁])有)$");
     /** What an amount spent is for, right after it: building or equipping a site. */
     private static final Pattern PURPOSE = Pattern.compile("[，,]?(?:用于|用於|在|于|於)?[\\u4e00-\\u9fff]{0,8}?"
             + "(?:兴建|興建|新建|扩建|擴建|建设|建設|建造|设厂|設廠|建厂|建廠|购置|購置|升级|升級|打造|投建)");
-    /** Words of a profit in a comparison after a loss ("亏损1.02亿元，上年同期盈利0.86亿元"). */
-    private static final Pattern GAIN = Pattern.compile("盈利|获利|獲利|盈余|盈餘|溢利|赚|賺");
-    /** A clause of a year-on-year change right after a figure ("，按年多赚26%", "，同比增长9.4%"). */
-    private static final String GROWTH = "(?:按年|按月|同比|环比|年增|年减|月增|月减|季增|季减|较上年|比上年|較上年)"
-            + "[^，,；;。0-9]{0,6}[0-9]{1,4}(?:\\.[0-9]{1,3})?[%％]";
-    /** The same figure in another currency, after it: "，折合约8.5亿港元". */
-    private static final Pattern CONVERTED = Pattern.compile("[，,](?:折合|约合|相当于)约?" + Amounts.REGEX);
-    private static final Pattern GROWTH_CLAUSE = Pattern.compile("[，,]" + GROWTH + "(?:、" + GROWTH + "){0,2}");
-    /** An official of a public body ("发改委负责同志", "商务局有关负责人"). */
-    private static final Pattern OFFICIAL = Pattern.compile(
-            "(?:委|局|厅|廳|办|辦|政府|管委会|管委會|部门|部門)(?:有关|有關|相关|相關)?(?:负责同志|負責同志|负责人|負責人|领导|領導|官员|官員)");
     /** Words of a change in a count before its keyword ("新增客户", "新开门店", "净增用户"). */
     private static final Pattern ADDED = Pattern.compile(
             "新增|增设|增設|收购|收購|并购|併購|新開|新开|新签|新簽|新招|净增|淨增|新拓展|新设|新設|新发展|新發展|新拓|关闭|關閉|关停|關停|净减|淨減|裁减|裁減|裁员|裁員|撤出|结业|結業");
@@ -272,33 +165,14 @@ public final class CompanyExtractor {
     private static final Pattern SUMMED = Pattern.compile("合计|合計|总计|總計|总和|總和");
     /** The figure right after a threshold it crossed: "，达到812.4亿元", "，达812亿元", "，为812亿元". */
     private static final Pattern REACHED = Pattern.compile("(?:大关|大關|关口|關口)?[，,]\\s*(?:达到|达|为|至)(" + Amounts.REGEX + ")");
-    /** A short name introduced in brackets after a full one: （下称“某某”）, （以下简称某某）. */
-    private static final Pattern ALIAS = Pattern.compile("[（(](?:(?:以下简称|以下称|下称|简称)[^（()）]{1,16}|[「“『\"][^」”』\"（()）]{1,12}[」”』\"])[）)]");
     /** How far a bracket holds its colons and commas inside one clause. */
-    private static final int BRACKET_REACH = 20;
-    /** A stock code after a listed company's name ("某某（0700）", "某某(600519.SH)"). */
-    private static final Pattern QUOTES = Pattern.compile("[“”\"《》「」『』‘’]");
-    private static final Pattern TRAILING_YEAR = Pattern.compile("(?:19|20)[0-9]{2}$");
-    /** Blanks and the bars that stand for period words blanked out of a subject. */
-    private static final Pattern LEADING_BLANKS = Pattern.compile("^[|\\s]+(?:[0-9０-９]{1,2}[日号](?:止)?)?");
-    private static final Pattern STOCK_CODE = Pattern.compile(
-            "[（(](?:港股|股份|股票|A股|H股)?(?:代号|代码|编号)?[:：]?[0-9]{3,6}(?:[.\\-][A-Za-z]{2})?[)）]");
+    static final int BRACKET_REACH = 20;
 
     private final CompanyLexicon lex = CompanyLexicon.get();
     private final CompanyNames names = new CompanyNames(lex);
     private final CompanyRules rules = new CompanyRules(lex);
-    private final List<String> leadWords = CompanyLexicon.longestFirst(lex.leadWords);
     private final KeywordScanner leadScanner = new KeywordScanner(lex.leadWords);
-    private final List<String> stopWords = CompanyLexicon.longestFirst(lex.stopWords);
-    private final List<String> topicVerbs = CompanyLexicon.longestFirst(lex.topicVerbs);
     private final KeywordScanner topicVerbWords = new KeywordScanner(lex.topicVerbs);
-    private final List<String> headWords = CompanyLexicon.longestFirst(lex.headWords);
-    /** The head words that name a trade (面板厂, 设备厂商), longest first. */
-    private final List<String> tradeHeadWords = headWords.stream().filter(h -> TRADE_DESCRIPTOR.matcher(h).find()).toList();
-    private final List<String> prepositions = CompanyLexicon.longestFirst(lex.prepositions);
-    private final List<String> executiveTitles = CompanyLexicon.longestFirst(lex.titles);
-    private final List<String> outlookWords = CompanyLexicon.longestFirst(lex.outlook.keySet());
-    private final List<String> scopeWords = CompanyLexicon.longestFirst(lex.scopeWords);
     private final KeywordScanner keywords = new KeywordScanner(lex.keywords.keySet());
     private final FigureLists lists = new FigureLists(lex, names, keywords);
     private final SeriesLists seriesLists = new SeriesLists(lex);
@@ -316,28 +190,14 @@ public final class CompanyExtractor {
         return out;
     }
 
-    /** The subject of a figure: a named company, a reference back to the company in focus, or not a company. */
-    private record Subject(Kind kind, String name, int start) {
-        boolean refersBack() {
-            return kind == Kind.FOCUS || kind == Kind.IMPLICIT;
-        }
-
-        /** IMPLICIT: nothing is written before the figure; it belongs to the company the paragraph speaks of. */
-        enum Kind { NAMED, FOCUS, IMPLICIT, NONE }
-    }
-
     /** Metric extraction state for one article. */
     private final class Reader {
         private final Article article;
         private final String t;
         private final List<SeminarEvent> seminars;
         private final List<CompanyNames.Name> registered;
-        /** The company in focus before the text turned to one of its subsidiaries (该子公司), until 公司 returns to it. */
-        private String parentOfSubsidiary;
-        /** The subsidiary whose parent {@link #parentOfSubsidiary} is. */
-        private String subsidiaryInFocus;
-        /** The subsidiaries the text referred back to (该子公司). */
-        private final Set<String> subsidiaries = new HashSet<>();
+        /** The subsidiary the text turned to (该子公司) and its parent, until 公司 returns to the parent. */
+        private final FigureSubjects.SubsidiaryFocus focus = new FigureSubjects.SubsidiaryFocus();
         /** The company the latest figure was reported for. */
         private String lastReported;
         /** The companies figures were reported for in the paragraph read last. */
@@ -346,6 +206,12 @@ public final class CompanyExtractor {
         private final FigureAssembly figures;
         private final FigureCues cues;
         private final FigurePeriods periods;
+        /** Whether a span cut out of a clause can be a company's name; caches its answers for this article. */
+        private final SpanChecks checks;
+        /** The company a clause names at its opening (or a sentence at its close). */
+        private final OpeningNames openings;
+        /** Whose a figure is, from the words before it. */
+        private final FigureSubjects subjects;
         /**
          * The company carried into the current paragraph only because earlier paragraphs named it (no figure of
          * its own yet): it owns figures whose subject is written (公司, 其…), not bare figures ("总投资额达150亿元"
@@ -363,6 +229,8 @@ public final class CompanyExtractor {
         private final Set<Integer> emittedAmounts = new HashSet<>();
         /** The companies that announced their results (某某公布第三季业绩): later paragraphs report on them. */
         private final Set<String> announced = new HashSet<>();
+        /** The figures comparisons after a reported figure give for earlier periods. */
+        private final ComparisonBases bases;
         /** Figures several companies share in one sentence; it knows which amounts it reported. */
         private final SharedFigures shared;
         private final int publicationYear;
@@ -384,15 +252,19 @@ public final class CompanyExtractor {
             this.article = article;
             this.t = simplified;
             this.seminars = seminars;
+            this.checks = new SpanChecks(lex, names, keywords, seminars);
             this.cues = new FigureCues(lex, rules, simplified);
             this.periods = new FigurePeriods(simplified);
             int body = Math.min(Math.max(article.bodyOffset(), 0), t.length());
             this.companies = new ArticleCompanies(lex, names, t, body, seminars);
             this.figures = new FigureAssembly(article, companies::reportedAs);
             this.registered = companies.registered();
+            this.openings = new OpeningNames(lex, names, keywords, t, companies, seminars, checks, topicVerbWords);
+            this.subjects = new FigureSubjects(lex, names, t, companies, checks);
             String bodyText = t.substring(body);
             defaultCurrency = ReportCurrency.of(article.text().substring(body), bodyText);
             publicationYear = publicationYear();
+            bases = new ComparisonBases(lex, rules, keywords, t, periods, cues, publicationYear, defaultCurrency);
             shared = new SharedFigures(lex, keywords, lists, t, companies, periods, cues, defaultCurrency);
             headlineCompany = headlineFocus(headlineCompany(body), body);
         }
@@ -437,12 +309,12 @@ public final class CompanyExtractor {
             }
             List<KeywordScanner.Hit> hits = keywords.find(t, cs, ce);
             if (!hits.isEmpty()) {
-                Subject subject = subject(cs, hits.get(0).start(), null);
-                if (subject.kind() == Subject.Kind.NAMED && !isPlace(subject.name())) {
+                Subject subject = subject(cs, hits.get(0).start());
+                if (subject.kind() == Subject.Kind.NAMED && !checks.isPlace(subject.name())) {
                     return subject.name();
                 }
             }
-            return namedBeforeTopicVerb(t.substring(cs, ce));
+            return openings.namedBeforeTopicVerb(t.substring(cs, ce));
         }
 
         List<CompanyEvent> metrics() {
@@ -494,9 +366,9 @@ public final class CompanyExtractor {
                 registeredSeen++;
             }
             String topic = named.size() == 1 ? named.get(0) : null;
-            if (topic == null && named.size() == 2 && subsidiaries.size() == 1 && named.containsAll(subsidiaries)) {
+            if (topic == null && named.size() == 2 && focus.subsidiaries.size() == 1 && named.containsAll(focus.subsidiaries)) {
                 // A listed company and the subsidiary it reported on: the paragraphs after speak of the company.
-                topic = named.get(0).equals(subsidiaries.iterator().next()) ? named.get(1) : named.get(0);
+                topic = named.get(0).equals(focus.subsidiaries.iterator().next()) ? named.get(1) : named.get(0);
             }
             if (topic == null && previousParagraphReported.size() == 1 && announced.size() == 1
                     && !announced.contains(previousParagraphReported.iterator().next())
@@ -612,15 +484,15 @@ public final class CompanyExtractor {
                 topic = stated;
             }
             Matcher state = NAME_STATE.matcher(t).region(from, to);
-            stated = state.lookingAt() && opensAsName(state.group(1)) ? companies.resolve(state.group(1), from) : null;
-            cataphor = cataphor(from, to);
+            stated = state.lookingAt() && checks.opensAsName(state.group(1)) ? companies.resolve(state.group(1), from) : null;
+            cataphor = openings.cataphor(from, to);
             shared.sentence(from, to, mentions, lastFigure, this::addShared);
             List<int[]> clauses = new ArrayList<>();
             int c = from;
             while (c < to) {
                 int e = c;
                 int bracketOpen = -1;
-                while (e < to && (CLAUSE_BREAKS.indexOf(t.charAt(e)) < 0 || isThousandsSeparator(e)
+                while (e < to && (CLAUSE_BREAKS.indexOf(t.charAt(e)) < 0 || isThousandsSeparator(t, e)
                         || (bracketOpen >= 0 && e - bracketOpen <= BRACKET_REACH && t.charAt(e) != '\n'))) {
                     // A colon or comma inside brackets ("（港股代号：1234）") does not end the clause.
                     char ch = t.charAt(e);
@@ -648,64 +520,6 @@ public final class CompanyExtractor {
                 return topicIn;
             }
             return topic;
-        }
-
-        /**
-         * Whether words opening a clause before what is said of them are a company's name: a name, not a common word,
-         * a function word, an aggregate, a metric, a period, an anaphor, a person, a participant or a business unit.
-         */
-        private boolean opensAsName(String name) {
-            return names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
-                    && !hasAggregate(name) && !hasStopWord(name) && keywords.find(name, 0, name.length()).isEmpty()
-                    && !PERIOD_WORD.matcher(name).find() && !lex.anaphors.contains(name) && !isPersonName(name)
-                    && !isParticipant(name) && !BUSINESS_UNIT.matcher(name).find();
-        }
-
-        /** "区域乳企某某食品" → 某某食品: a name after the last head word (企业, 乳企, 厂商…) leaving two characters or more. */
-        private String afterHeadWord(String name) {
-            for (String h : headWords) {
-                int i = name.lastIndexOf(h);
-                if (i >= 0 && name.length() - (i + h.length()) >= 2) {
-                    return name.substring(i + h.length());
-                }
-            }
-            return name;
-        }
-
-        /** Whether a clause opens with a word of two characters or more referring back to the company (公司, 该集团). */
-        private boolean opensWithAnaphor(String lead) {
-            for (String a : lex.anaphors) {
-                if (a.length() >= 2 && lead.startsWith(a) && !(lead.length() > a.length()
-                        && lex.nameSuffixes.stream().anyMatch(x -> lead.startsWith(x, a.length())))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** The company figures were reported for whose name opens {@code [at, ce)} before 的, else null. */
-        private String reportedOpening(int at, int ce) {
-            for (String r : reported) {
-                if (r.length() >= 2 && at + r.length() < ce && t.startsWith(r, at) && t.charAt(at + r.length()) == '的') {
-                    return r;
-                }
-            }
-            return null;
-        }
-
-        /** Blanks out (with |, as periods are) every match of {@code p}, an aside in brackets, in {@code chars}. */
-        private static void masked(char[] chars, Pattern p) {
-            boolean bracket = false;
-            for (char c : chars) {
-                bracket |= c == '（' || c == '(';
-            }
-            if (!bracket) {
-                return;
-            }
-            Matcher m = p.matcher(new String(chars));
-            while (m.find()) {
-                java.util.Arrays.fill(chars, m.start(), m.end(), '|');
-            }
         }
 
         /** Whether {@code n} closes its clause right after 的: the head of a phrase describing it. */
@@ -745,18 +559,18 @@ public final class CompanyExtractor {
                 return !full.equals(heading) || lex.isCompanyOrganization(heading) ? full : topic;
             }
             // A registered name opening the clause puts that company in focus.
-            int leadEnd = Math.min(ce, cs + 2 * SUBJECT_WINDOW);
+            int leadEnd = Math.min(ce, cs + 2 * FigureSubjects.SUBJECT_WINDOW);
             String lead = stripLead(cs, leadEnd);
             int opening = lead == null ? leadEnd : leadEnd - lead.length();
-            if (inherited != null && inherited.equals(topic) && lead != null && opensWithAnaphor(lead)) {
+            if (inherited != null && inherited.equals(topic) && lead != null && openings.opensWithAnaphor(lead)) {
                 // "公司并未收缩研发。上半年研发投入1.12亿元": the paragraph speaks of the company in focus; its
                 // figures without a subject are that company's.
                 inherited = null;
             }
-            if (parentOfSubsidiary != null && lead != null && PARENT_REFERENCE.matcher(lead).lookingAt()) {
+            if (focus.parentOfSubsidiary != null && lead != null && FigureSubjects.PARENT_REFERENCE.matcher(lead).lookingAt()) {
                 // "该子公司…净亏损1.74亿元。此外，公司为维持现金流…": 公司 is the listed company, not its subsidiary.
-                topic = parentOfSubsidiary;
-                parentOfSubsidiary = null;
+                topic = focus.parentOfSubsidiary;
+                focus.parentOfSubsidiary = null;
             }
             List<CompanyNames.Name> inClause = new ArrayList<>();
             for (int i = companies.firstRegisteredFrom(cs); i < registered.size() && registered.get(i).start() < ce; i++) {
@@ -773,13 +587,13 @@ public final class CompanyExtractor {
             if (!inClause.isEmpty() && (inClause.get(0).start() <= opening + 3 || oneName(inClause)
                     && !OBJECT_VERB.matcher(t).region(cs, inClause.get(0).start()).find())
                     && (topic == null || !SOURCE_AFTER.matcher(t).region(inClause.get(0).end(), ce).lookingAt())) {
-                if (topic != null && parentOfSubsidiary == null && !topic.equals(inClause.get(0).name())
+                if (topic != null && focus.parentOfSubsidiary == null && !topic.equals(inClause.get(0).name())
                         && companies.knows(topic) && SUBSIDIARY_BEFORE.matcher(t)
                         .region(Math.max(cs, inClause.get(0).start() - 4), inClause.get(0).start()).find()) {
                     // "集团在横琴的全资附属公司某某工程有限公司录得营业额…": the subsidiary is in focus; 集团 or 公司
                     // opening a later clause is its parent again.
-                    parentOfSubsidiary = topic;
-                    subsidiaryInFocus = inClause.get(0).name();
+                    focus.parentOfSubsidiary = topic;
+                    focus.subsidiaryInFocus = inClause.get(0).name();
                 }
                 topic = inClause.get(0).name();
                 if (topic.equals(inherited)) {
@@ -802,8 +616,8 @@ public final class CompanyExtractor {
                 String given = example.group(1);
                 // "以去年排名第六的某某为例，上半年份额…": the example is what the next clauses speak of; an unnamed
                 // one (以某龙头为例) leaves no company in focus.
-                topic = names.looksLikeName(given) && !given.startsWith("某") && !functionWord(given)
-                        && !hasAggregate(given) ? companies.resolve(given, example.start(1)) : null;
+                topic = names.looksLikeName(given) && !given.startsWith("某") && !checks.functionWord(given)
+                        && !checks.hasAggregate(given) ? companies.resolve(given, example.start(1)) : null;
             }
             Matcher opener = TOPIC_OPENER.matcher(t).region(cs, ce);
             if (inClause.isEmpty() && opensWithTopicWord(cs, ce) && opener.lookingAt()) {
@@ -813,20 +627,20 @@ public final class CompanyExtractor {
                         : opener.group(4) != null ? opener.group(4)
                         : opener.group(5) != null ? opener.group(5) : opener.group(6);
                 int nameStart = opener.start();
-                String headless = afterHeadWord(name);
+                String headless = checks.afterHeadWord(name);
                 if (headless.length() < name.length()) {
                     // "区域乳企某某食品则保持增长": the name after what the company is.
                     nameStart += name.length() - headless.length();
                     name = headless;
                 }
-                if (opensAsName(name)) {
+                if (checks.opensAsName(name)) {
                     // "第五名是某某", "而新晋厂商某某则凭借…": the clause opens with the company it speaks of (not
                     // with a business of it: 模组事业受跌价冲击).
                     topic = companies.resolve(name, nameStart);
                 }
             }
             if (inClause.isEmpty() && lead != null) {
-                String again = reportedOpening(opening, ce);
+                String again = openings.reportedOpening(opening, ce, reported);
                 if (again != null) {
                     // "…，泰某生物的研发强度更为突出。2023年，该公司…": a company the article reported on, named again
                     // at a clause's opening, is what the clauses after it speak of.
@@ -834,7 +648,7 @@ public final class CompanyExtractor {
                 }
             }
             if (inClause.isEmpty()) {
-                String named = namedBeforePeriod(cs, ce, mentions);
+                String named = openings.namedBeforePeriod(cs, ce, mentions);
                 if (named != null) {
                     topic = named;
                     if (named.equals(inherited)) {
@@ -857,7 +671,7 @@ public final class CompanyExtractor {
                 if (described.matches()) {
                     int g = described.group(1) != null ? 1 : 2;
                     String name = described.group(g);
-                    if (opensAsName(name)) {
+                    if (checks.opensAsName(name)) {
                         // "至于散装航运业者某某航运，虽然8月营收…", "同样以中部为据点的连锁超市某某百货，8月营收…": a
                         // clause that is a company's trade and its name opens what is said of it.
                         topic = companies.resolve(name, described.start(g));
@@ -868,22 +682,22 @@ public final class CompanyExtractor {
                 Matcher sold = ruleMatcher(NAMED_UNITS).region(cs, ce);
                 if (sold.matches()) {
                     // "风行电动挂牌796辆，市占9.8%居第三": a name and the units it sold, then its share.
-                    String name = withoutRank(sold.group(1));
-                    if (standsAlone(name) && !PERIOD_WORD.matcher(name).find()
+                    String name = SpanChecks.withoutRank(sold.group(1));
+                    if (checks.standsAlone(name) && !SpanChecks.PERIOD_WORD.matcher(name).find()
                             && Periods.find(name, 0, name.length(), ANY_YEAR).isEmpty()) {
                         topic = companies.resolve(name, sold.start(1));
                     }
                 }
             }
             if (inClause.isEmpty() && lead != null) {
-                String spoken = speakersCompany(lead);
+                String spoken = openings.speakersCompany(lead);
                 if (spoken != null) {
                     topic = spoken;
                 }
             }
             boolean matched = false;
             List<KeywordScanner.Hit> hits = keywords.find(t, cs, ce);
-            if (!hits.isEmpty() && hasAny(t.substring(cs, ce), "别別")) {
+            if (!hits.isEmpty() && SpanChecks.hasAny(t.substring(cs, ce), "别別")) {
                 // Figures listed one per year or one per metric after 分别.
                 String listedFor = series(sentenceStart, cs, ce, hits, topic, mentions);
                 if (listedFor != null) {
@@ -935,11 +749,11 @@ public final class CompanyExtractor {
                         continue;
                     }
                     int subjectEnd = Math.min(m.start("kw"), m.start("amount"));
-                    Subject subject = subject(cs, subjectEnd, topic);
+                    Subject subject = subject(cs, subjectEnd);
                     if (subject.kind() == Subject.Kind.NAMED && !partOfBreakdown(sentenceStart, m.start("kw"), subject)) {
                         topic = subject.name();
                     } else if (subject.refersBack() && topic == null) {
-                        topic = organizationBefore(sentenceStart, subjectEnd);
+                        topic = openings.organizationBefore(sentenceStart, subjectEnd);
                     }
                     boolean emitted = emit(sentenceStart, cs, ce, nextEnd, m, metric.get(), subject, topic, mentions);
                     if (emitted) {
@@ -955,15 +769,15 @@ public final class CompanyExtractor {
                 // A keyword without a figure still tells which company the next clauses speak of.
                 if (!hits.isEmpty() && !ruleMatcher(CAUSE).region(cs, ce).lookingAt()) {
                     // "主因手机销售收入减少": a cause names no company the next clauses report on.
-                    Subject subject = subject(cs, hits.get(0).start(), topic);
+                    Subject subject = subject(cs, hits.get(0).start());
                     if (subject.kind() == Subject.Kind.NAMED && !partOfBreakdown(sentenceStart, hits.get(0).start(), subject)) {
                         topic = subject.name();
                     }
                 }
-                String named = namedBeforeTopicVerb(lead);
+                String named = openings.namedBeforeTopicVerb(lead);
                 if (named != null) {
                     topic = companies.resolve(named, opening);
-                    if (RESULTS_REPORT.matcher(lead).find()) {
+                    if (OpeningNames.RESULTS_REPORT.matcher(lead).find()) {
                         // A company publishing its results is what the next paragraphs report on.
                         announced.add(topic);
                         if (this.named.size() < 2) {
@@ -972,7 +786,7 @@ public final class CompanyExtractor {
                     }
                 }
                 Matcher report = named == null && lead != null ? REPORT_OF.matcher(lead) : null;
-                if (report != null && report.lookingAt() && opensAsName(report.group(1))) {
+                if (report != null && report.lookingAt() && checks.opensAsName(report.group(1))) {
                     // "某某医药的一季报更为亮眼。报告期内，公司…": the company whose report the clause speaks of.
                     topic = companies.resolve(report.group(1), opening);
                 }
@@ -991,7 +805,7 @@ public final class CompanyExtractor {
                     // "同样公布10月营收的被动元件厂某某科技，10月营收…": a clause that describes a company and names
                     // it last is what the next clauses report on.
                     String name = described.group(1);
-                    if (names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)) {
+                    if (names.looksLikeName(name) && !names.isCommonWord(name) && !checks.functionWord(name)) {
                         topic = companies.resolve(name, described.start(1));
                     }
                 }
@@ -1000,26 +814,26 @@ public final class CompanyExtractor {
                     // "排在第二位的某某医药是唯一实现盈利的企业，2023年实现营业收入…": a clause saying what the
                     // company is makes it what the next clauses report on.
                     String name = copula.group(1);
-                    if (names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
-                            && !lex.anaphors.contains(name) && !isPlace(name)) {
+                    if (names.looksLikeName(name) && !names.isCommonWord(name) && !checks.functionWord(name)
+                            && !lex.anaphors.contains(name) && !checks.isPlace(name)) {
                         topic = companies.resolve(name, copula.start(1));
                     }
                 }
                 Matcher after = TOPIC_AFTER.matcher(t).region(cs, ce);
-                if ((endsWithAny(ce, HANDED_ENDS) || hasAny(t.substring(cs, ce), "是属数推有")) && after.find()) {
+                if ((endsWithAny(ce, HANDED_ENDS) || SpanChecks.hasAny(t.substring(cs, ce), "是属数推有")) && after.find()) {
                     // "同日披露三季报的还有工业机器人企业某某智控（688702）": without its code and its trade.
-                    String name = STOCK_CODE.matcher((after.group(1) != null ? after.group(1) : after.group(2)).strip())
+                    String name = CompanyNames.STOCK_CODE.matcher((after.group(1) != null ? after.group(1) : after.group(2)).strip())
                             .replaceAll("");
-                    name = afterHeadWord(name);
+                    name = checks.afterHeadWord(name);
                     if (names.looksLikeName(name)) {
                         topic = companies.resolve(name, after.group(1) != null ? after.start(1) : after.start(2));
                     }
                 }
             }
-            if (parentOfSubsidiary != null && topic != null && !topic.equals(subsidiaryInFocus)
-                    && !topic.equals(parentOfSubsidiary)) {
+            if (focus.parentOfSubsidiary != null && topic != null && !topic.equals(focus.subsidiaryInFocus)
+                    && !topic.equals(focus.parentOfSubsidiary)) {
                 // "…全资子公司某某…。乙则透露，一季度公司…": another company is in focus; 公司 is its, not the parent.
-                parentOfSubsidiary = null;
+                focus.parentOfSubsidiary = null;
             }
             return topic;
         }
@@ -1048,7 +862,7 @@ public final class CompanyExtractor {
                         || (headingMetric == Metric.EMPLOYEES || headingMetric == Metric.CUSTOMERS) && places) {
                     continue;
                 }
-                Subject subject = subject(cs, m.start(), topic);
+                Subject subject = subject(cs, m.start());
                 String owner = subject.kind() == Subject.Kind.NAMED ? subject.name() : topic;
                 // Without a keyword the subject alone says the figure is a company's: a name the article gave, or
                 // one whose figures it reported.
@@ -1166,7 +980,7 @@ public final class CompanyExtractor {
             }
             if (subject.kind() != Subject.Kind.NAMED && m.start("amount") > m.end("kw")
                     && SUMMED.matcher(t).region(m.end("kw"), m.start("amount")).find()
-                    && hasAggregate(t.substring(sentenceStart, kw))) {
+                    && checks.hasAggregate(t.substring(sentenceStart, kw))) {
                 // "百强企业中制造业企业有64家，研发投入合计218.5亿元": a sum over the companies the sentence counts.
                 return false;
             }
@@ -1200,9 +1014,9 @@ public final class CompanyExtractor {
             if (outlook != null) {
                 qualifier = outlook;
             }
-            int change = m.end("kw") < m.start("amount") ? changeStart(m.end("kw"), m.start("amount")) : -1;
+            int change = m.end("kw") < m.start("amount") ? bases.changeStart(m.end("kw"), m.start("amount")) : -1;
             // "占比由2023年的18.1%升至22.5%": the period inside the change is the base's, not the figure's.
-            Period period = periods.periodOf(change >= 0 && !datedAfterChange(change, m.start("amount"), mentions)
+            Period period = periods.periodOf(change >= 0 && !bases.datedAfterChange(change, m.start("amount"), mentions)
                     ? change : m.start("amount"), mentions);
             if (metric == Metric.INVESTMENT && m.group("kw").startsWith("总投资")
                     && !periods.datedWithin(cs, m.start("amount"), mentions)) {
@@ -1237,135 +1051,11 @@ public final class CompanyExtractor {
             if (named.size() < 2) {
                 addDistinct(named, company);
             }
-            // "5.62亿元（人民币，下同），较2023年的2.71亿元…": an aside in brackets after the figure.
-            int after = amountEnd;
-            if (after < t.length() && (t.charAt(after) == '（' || t.charAt(after) == '(')) {
-                int close = t.indexOf(t.charAt(after) == '（' ? '）' : ')', after);
-                if (close > after && close - after <= BRACKET_REACH) {
-                    // "收入3.12亿元人民币(2021年:8,650万元)": the earlier year's figure in brackets.
-                    comparisonBase(after, close + 1, company, metric, kind, period, value.signum() < 0, evStart,
-                            mentions, confidence);
-                    after = close + 1;
-                }
-            }
-            Matcher converted = CONVERTED.matcher(t).region(after, Math.min(t.length(), after + COMPARISON_WINDOW));
-            int compareEnd = Math.max(nextEnd, after);
-            if (converted.lookingAt()) {
-                // "8.76亿澳门元，折合约8.5亿港元，较二〇二二年的6.12亿元增加": the same figure in another currency.
-                after = converted.end();
-                compareEnd = clauseEndAfter(after);
-            }
-            Matcher growthClause = GROWTH_CLAUSE.matcher(t).region(after, Math.min(t.length(), after + 24));
-            if (growthClause.lookingAt()) {
-                // "股东应占溢利5.12亿元，按年多赚26%，去年同期为4.06亿元": the base after the change, in its clause.
-                after = growthClause.end();
-                compareEnd = clauseEndAfter(after);
-            }
-            boolean based = comparisonBase(after, Math.min(compareEnd, after + COMPARISON_WINDOW), company, metric,
-                    kind, period, value.signum() < 0, evStart, mentions, confidence);
-            int clauseBreak = commaAfterTail(after);
-            if (!based && clauseBreak > after) {
-                // "以24.6%的市场份额继续排名第一，较2023年全年的21.8%提升": the comparison after the rest of the
-                // figure's clause, when that rest holds no other number.
-                comparisonBase(clauseBreak, Math.min(clauseEndAfter(clauseBreak), clauseBreak + COMPARISON_WINDOW),
-                        company, metric, kind, period, value.signum() < 0, evStart, mentions, confidence);
-            }
-            Matcher conceded = CONCESSION.matcher(t).region(after, Math.min(t.length(), after + COMPARISON_WINDOW));
-            if (!based && conceded.lookingAt()) {
-                // "市占率58.3%，虽稳居第一，但较去年同期的64.1%下滑": the comparison after a concession.
-                comparisonBase(conceded.end(), Math.min(clauseEndAfter(conceded.end() - 1),
-                        conceded.end() + COMPARISON_WINDOW), company, metric, kind, period, value.signum() < 0,
-                        evStart, mentions, confidence);
-            }
-            int from = change;
-            if (from >= 0 && from < m.start("amount")) {
-                // "客户数从上年末的310万增加到1960万": the starting figure is the earlier period's.
-                comparisonBase(from, m.start("amount"), company, metric, kind, period, value.signum() < 0, evStart,
-                        mentions, confidence);
+            for (FigureAssembly.Figure base : bases.after(m.start("amount"), amountEnd, nextEnd, change, company,
+                    metric, kind, period, value.signum() < 0, evStart, mentions, confidence)) {
+                store(base);
             }
             return true;
-        }
-
-        /**
-         * The figure a comparison gives for an earlier period right after a reported one ("营收512亿元，高于去年同期
-         * 478亿元", "门店1820家，比上年末的760家增长…"): the same company and metric, at the period the comparison
-         * names. A loss compared with a loss stays a loss; with a profit (上年同期盈利…) it is a profit.
-         */
-        private boolean comparisonBase(int from, int to, String company, Metric metric, CompanyLexicon.AmountKind kind,
-                                    Period period, boolean loss, int evStart, List<Periods.Mention> mentions,
-                                    double confidence) {
-            if (from >= to) {
-                return false;
-            }
-            Matcher c = rules.comparison.matcher(t).region(from, to);
-            if (!c.lookingAt()) {
-                return false;
-            }
-            for (KeywordScanner.Hit h : keywords.find(t, c.start(), c.start("amount"))) {
-                Optional<Metric> other = lex.keywords.getOrDefault(h.word(), Optional.empty());
-                if (other.isPresent() && other.get() != metric) {
-                    // "，去年全年亏损236亿元" after a profit: a figure of its own, read by its own keyword.
-                    return false;
-                }
-            }
-            Optional<Amount> parsed = Amounts.parse(c.group("amount"));
-            Period reported = periods.periodOf(from, mentions);
-            if (reported == null) {
-                // "营收从2020年的20亿元跃升至去年的38.2亿元": the figure's period is written after the base.
-                reported = period;
-            }
-            if (parsed.isEmpty() || reported == null) {
-                return false;
-            }
-            Periods.Anchor anchor = new Periods.Anchor(publicationYear, 0, reported.endYear(), null, reported);
-            List<Periods.Mention> base = Periods.findInComparison(t, c.start(), c.start("amount"), anchor);
-            Period basePeriod = base.isEmpty() ? null : base.get(base.size() - 1).period();
-            if ((basePeriod == null || basePeriod.equals(period)) && period != null
-                    && PREVIOUS_YEAR.matcher(t).region(c.start(), c.start("amount")).find()) {
-                // "较上一财政年度的9.77亿元": the financial year before the figure's (a year earlier, month for month).
-                // "2025年营收38.62亿元，较上年的33.05亿元…": 上年 is the year before the figure's, whenever published.
-                basePeriod = period.yearEarlier();
-            }
-            if (basePeriod == null || basePeriod.equals(period)) {
-                return false;
-            }
-            Amount amount = parsed.get();
-            if (!lex.fits(metric, amount)) {
-                return false;
-            }
-            BigDecimal value = FigureAssembly.plain(amount.value());
-            boolean gain = GAIN.matcher(t).region(c.start(), c.start("amount")).find();
-            if (loss && !gain || cues.isLoss(c.start(), c.start("amount"))) {
-                value = value.negate();
-            }
-            Unit unit = kind == CompanyLexicon.AmountKind.COUNT ? Unit.COUNT : currency(amount, c.group("amount"));
-            store(new FigureAssembly.Figure(company, metric, basePeriod, value, unit, amount.qualifier(), null,
-                    null, null, evStart, c.end(), confidence - 0.1));
-            return true;
-        }
-
-        /** "从2020年的…跃升至去年的38.2亿元": the figure's own period, written after 至 (到) and before it. */
-        private boolean datedAfterChange(int change, int amountStart, List<Periods.Mention> mentions) {
-            int to = Math.max(t.lastIndexOf('至', amountStart), t.lastIndexOf('到', amountStart));
-            if (to < change) {
-                return false;
-            }
-            for (Periods.Mention pm : mentions) {
-                if (pm.start() > to && pm.end() <= amountStart && pm.period() != null) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Where "从…" / "由…" opens a change between a keyword and its figure ("由年初的820人增至960人"), else -1. */
-        private int changeStart(int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (t.charAt(i) == '从' || t.charAt(i) == '由') {
-                    return i;
-                }
-            }
-            return -1;
         }
 
         /** A figure of {@link #shared}: it continues the metric of later lists when {@code last}. */
@@ -1380,11 +1070,8 @@ public final class CompanyExtractor {
             lastReported = f.company();
             if (f.metric() == Metric.MARKET_SHARE && f.period() != null && paragraphMentions != null) {
                 // "澜庭以17.6%的份额稳居第一，较去年同期的15.1%提升": a listed share compared with an earlier one.
-                int clauseBreak = commaAfterTail(f.evidenceEnd());
-                if (clauseBreak >= 0) {
-                    comparisonBase(clauseBreak, Math.min(clauseEndAfter(clauseBreak), clauseBreak + COMPARISON_WINDOW),
-                            f.company(), f.metric(), CompanyLexicon.AmountKind.PERCENT, f.period(), false,
-                            f.evidenceStart(), paragraphMentions, f.confidence());
+                for (FigureAssembly.Figure base : bases.afterListedShare(f, paragraphMentions)) {
+                    store(base);
                 }
             }
         }
@@ -1468,215 +1155,6 @@ public final class CompanyExtractor {
         }
 
 
-        /** The name opening a clause before a topic verb ("黔台酒业发布2023年年报"), else null. */
-        private String namedBeforeTopicVerb(String clauseLead) {
-            boolean coded = clauseLead != null && hasAny(clauseLead, "（(") && STOCK_CODE.matcher(clauseLead).find();
-            if (clauseLead == null || !coded && !topicVerbWords.any(clauseLead, 0, clauseLead.length())) {
-                // Most clauses have no verb of announcing and no stock code: nothing to strip or search.
-                return null;
-            }
-            // "某某股份有限公司（下称“某某”）同时披露": the short name it introduces is an aside (and its 称 no verb).
-            // "某某科技（YunXi Technology Inc.）北京时间30日早间公布", "某某科技（NASDAQ：ABCD）美东时间19日盘前发布": the
-            // name in Latin letters or its exchange and ticker, and the time zone too.
-            String lead = TIME_ZONE.matcher(LATIN_ASIDE.matcher(ALIAS.matcher(clauseLead).replaceAll(""))
-                    .replaceAll("")).replaceAll("");
-            // 【本报讯】, "某某网讯 ": a dateline before the name is not counted in the name's reach.
-            lead = DATELINE.matcher(lead.substring(lead.lastIndexOf('】') + 1)).replaceFirst("");
-            int best = -1;
-            for (String v : lex.topicVerbs) {
-                int i = lead.indexOf(v);
-                if (i >= 0 && lead.startsWith("方面", i + v.length())) {
-                    // "品牌排名方面，": the verb names what the sentence is about, no company before it.
-                    continue;
-                }
-                if (i >= 2 && i <= TOPIC_NAME_REACH && (best < 0 || i < best)) {
-                    best = i;
-                }
-            }
-            if (coded) {
-                // "硬板厂某某电子(6215)受需求疲弱拖累，10月营收…": a listed company's name, known by its stock code;
-                // "同日公布业绩的某某物业服务(06698)表现…": also when a verb before it describes the company.
-                Matcher code = STOCK_CODE.matcher(lead);
-                if (code.find() && code.start() >= 2 && code.start() <= TOPIC_NAME_REACH
-                        && (best < 0 || best < code.start() && lead.lastIndexOf('的', code.start()) > best)) {
-                    best = code.start();
-                }
-            }
-            if (best < 0) {
-                return null;
-            }
-            String opening = lead.substring(0, best);
-            // A dateline in brackets before the name ("【记者某某／台北报导】").
-            opening = opening.substring(opening.lastIndexOf('】') + 1);
-            // "某某网讯 某某股份…发布": an outlet's dateline before the name.
-            opening = DATELINE.matcher(opening).replaceFirst("");
-            // "某某控股昨天向新交所报备": the exchange it files with, after the name and its time.
-            opening = TO_EXCHANGE.matcher(opening).replaceFirst("");
-            // "某某集团(02187)昨(20日)公布": the day, after the name.
-            opening = DAY_ASIDE.matcher(opening).replaceAll("");
-            String name = withoutTrailingTime(opening);
-            name = hasAny(name, "（(") ? STOCK_CODE.matcher(name).replaceAll("") : name;
-            Matcher aside = CompanyNames.TRAILING_SHORT_NAME.matcher(name);
-            if (aside.find() && name.substring(0, aside.start()).contains(aside.group(1))) {
-                // "某某教育集团有限公司（某某教育）": the short name in brackets after the full one.
-                name = name.substring(0, aside.start());
-            }
-            // "被动元件厂某某科技": a descriptor of the trade before the name (not a registered ending: 某某企业集团;
-            // other head words such as 企业 are inside many names: 某某企业管理).
-            for (String h : tradeHeadWords) {
-                int i = name.lastIndexOf(h);
-                if (i >= 0 && name.length() - (i + h.length()) >= 2 && !opensWithSuffix(name, i + h.length())) {
-                    name = name.substring(i + h.length());
-                    break;
-                }
-            }
-            // "内房股某某置地", "濠股某某": the kind of stock it is, before the name.
-            Matcher stock = STOCK_KIND.matcher(name);
-            if (stock.lookingAt() && name.length() - stock.end() >= 2) {
-                name = name.substring(stock.end());
-            }
-            // "某某同步公布", "某某亦公布": an adverb between the name and its verb; "另一台厂某某排名第五": its origin.
-            name = withoutTrailingAdverb(name);
-            // "某某同日亦公布": a time before the adverb.
-            name = withoutTrailingTime(name);
-            // "某某旗下上市附属公司某某供应链公布": the name after the last preposition (子公司, 根据…).
-            for (String w : prepositions) {
-                int i = name.lastIndexOf(w);
-                if (i >= 0 && name.length() - (i + w.length()) >= 2) {
-                    name = name.substring(i + w.length());
-                }
-            }
-            // "同属电源供应链的某某科技（6481）表现平淡": what the sentence says of the company, before 的.
-            int described = name.lastIndexOf('的');
-            if (described >= 0 && name.length() - described - 1 >= 2) {
-                name = name.substring(described + 1);
-            }
-            // "连锁餐饮集团某某餐饮": a group of a trade, before the name.
-            name = names.withoutTradeGroup(name);
-            // "本地建材商某某控股有限公司宣布": a registered name ending the opening is the name, without the words
-            // the name table leaves before it.
-            List<CompanyNames.Name> inOpening = names.registered(name, 0, name.length());
-            if (!inOpening.isEmpty() && inOpening.get(inOpening.size() - 1).end() == name.length()
-                    && inOpening.get(inOpening.size() - 1).start() > 0) {
-                name = inOpening.get(inOpening.size() - 1).name();
-            }
-            Matcher origin = FigureLists.ORIGIN.matcher(name);
-            if (origin.find() && name.length() - origin.end() >= 2) {
-                name = name.substring(origin.end());
-            }
-            // "某某公司副总某某表示": the company is the part before its executive's title.
-            int firstTitle = -1;
-            for (String title : executiveTitles) {
-                int i = name.indexOf(title);
-                if (i >= 0 && (firstTitle < 0 || i < firstTitle)) {
-                    // 集团主席兼行政总裁某某: the first of the posts ends the company.
-                    firstTitle = i;
-                }
-            }
-            if (firstTitle >= 0 && firstTitle < 2) {
-                // "行政总裁某某表示": a post opening the sentence names no company (行政 is part of the post).
-                return null;
-            }
-            if (firstTitle >= 0) {
-                name = name.substring(0, firstTitle);
-                // "某某精工相关负责人": which of the company's people, not part of its name.
-                if (name.length() >= 4 && (name.endsWith("相关") || name.endsWith("有关"))) {
-                    name = name.substring(0, name.length() - 2);
-                }
-            }
-            if (lex.anaphors.contains(name) || lex.headWords.contains(name)) {
-                // "公司董事会秘书某某透露": the company already in focus.
-                return null;
-            }
-            if (!CompanyNames.balanced(name)) {
-                // 1234）昨日公布: the tail of an aside whose colon split the clause, not a name.
-                return null;
-            }
-            // "某某服务同日公布中期业绩": 服务 ending a name before a verb of announcing is part of it (a property
-            // manager's name), not the verb that ends a subject.
-            boolean serviceName = name.length() >= 4 && name.endsWith("服务")
-                    && !hasStopWord(name.substring(0, name.length() - 2));
-            if (hasStopWord(name) && !serviceName) {
-                return null;
-            }
-            if (functionWord(name) && !lex.isCompanyOrganization(name)) {
-                // "同样公布10月营收的…": an adverb opening the sentence, not a name.
-                return null;
-            }
-            // A person announces too ("张明表示"); only a company publishes its results ("某某公布上半年财报").
-            boolean results = RESULTS_REPORT.matcher(lead).region(best, lead.length()).find();
-            // "南充还举行了…签约仪式": a place holding an event is no company.
-            if (!names.looksLikeName(name) || hasAggregate(name) || (!results && isPersonName(name)) || isPlace(name)) {
-                return null;
-            }
-            return name;
-        }
-
-        private boolean opensWithSuffix(String name, int at) {
-            for (String suffix : lex.nameSuffixes) {
-                if (name.startsWith(suffix, at)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Segmentation answers for the candidate names of this article, which repeat from clause to clause. */
-        private final Map<String, Boolean> functionWords = new HashMap<>();
-        private final Map<String, String> adverbless = new HashMap<>();
-
-        /** {@link CompanyNames#hasFunctionWord}, asked once per distinct candidate of the article. */
-        private boolean functionWord(String name) {
-            Boolean known = functionWords.get(name);
-            if (known == null) {
-                known = names.hasFunctionWord(name);
-                functionWords.put(name, known);
-            }
-            return known;
-        }
-
-        private String withoutTrailingAdverb(String name) {
-            String known = adverbless.get(name);
-            if (known == null) {
-                known = readWithoutTrailingAdverb(name);
-                adverbless.put(name, known);
-            }
-            return known;
-        }
-
-        private String readWithoutTrailingAdverb(String name) {
-            for (String adverb : lex.subjectAdverbs) {
-                if (name.endsWith(adverb) && name.length() - adverb.length() >= 2) {
-                    return name.substring(0, name.length() - adverb.length());
-                }
-            }
-            if (!DictionaryWords.mayEndWith(name, CompanyExtractor::isAdverb)) {
-                // Most names end in a word no dictionary calls an adverb: no need to segment them.
-                return name;
-            }
-            List<Term> terms = Segmenter.WORDS.seg(name);
-            if (terms.size() >= 2) {
-                Term last = terms.get(terms.size() - 1);
-                String nature = last.nature == null ? "" : last.nature.toString();
-                if (isAdverb(nature)
-                        && name.length() - last.word.length() >= 2) {
-                    return name.substring(0, name.length() - last.word.length());
-                }
-            }
-            return name;
-        }
-
-        private boolean isPersonName(String s) {
-            if (isParticipant(s)) {
-                return true;
-            }
-            if (s.length() >= 3 && s.length() <= 4 && Lexicon.SURNAMES.longestAt(s, 0, s.length()) == 2) {
-                // 司徒某某, 欧阳某: a compound surname and a given name (the segmenter knows few of them).
-                return true;
-            }
-            List<Term> terms = Segmenter.NAMES.seg(s);
-            return terms.size() == 1 && terms.get(0).nature != null && terms.get(0).nature.startsWith("nr");
-        }
 
         /**
          * Whether a clause holds the word {@link #TOPIC_OPENER} needs where it can stand: 第, 至, 据 or 另 within its first four
@@ -1692,91 +1170,6 @@ public final class CompanyExtractor {
             return false;
         }
 
-        /**
-         * "某某截至今年六月底止的六个月，收入为…", "某某去年全年，营收…": a clause that is a name and a period only;
-         * the figures in the clauses after it are that company's. Null when the clause is anything else.
-         */
-        private String namedBeforePeriod(int cs, int ce, List<Periods.Mention> mentions) {
-            for (Periods.Mention pm : mentions) {
-                if (pm.start() <= cs || pm.start() > cs + 12) {
-                    continue;
-                }
-                if (pm.period() == null || pm.end() < ce && (!MONTH_COUNT.matcher(t).region(pm.end(), ce).matches()
-                        || !keywords.find(t, pm.end(), ce).isEmpty())) {
-                    // "某驰（Raychi）7月，", "宏某机车2月挂牌1.77万辆，": the name, its month and at most what it sold.
-                    return null;
-                }
-                if (ruleMatcher(PART_OF).region(pm.end(), Math.min(t.length(), pm.end() + 4)).lookingAt()) {
-                    // "车用镜头第三季已占整体营收约35%": a part of a company's business, not a company.
-                    return null;
-                }
-                // "排名第二的某某机车全年挂牌…": the rank before the name.
-                String name = withoutRank(t.substring(cs, pm.start()).strip());
-                if (hasAny(name, "（(")) {
-                    // "某驰（Raychi）7月挂牌…": the name in Latin letters is an aside.
-                    name = LATIN_ASIDE.matcher(name).replaceAll("");
-                }
-                for (String w : leadWords) {
-                    if (name.startsWith(w) && name.length() - w.length() >= 2) {
-                        name = name.substring(w.length());
-                        break;
-                    }
-                }
-                if (standsAlone(name) && !lex.headWords.contains(name) && !isParticipant(name)) {
-                    return companies.resolve(name, pm.start() - name.length());
-                }
-                return null;
-            }
-            return null;
-        }
-
-        /** {@code name} without a rank before it ("排名第二的某某"), when two characters or more are left. */
-        private static String withoutRank(String name) {
-            Matcher ranked = RANKED_PREFIX.matcher(name);
-            return ranked.lookingAt() && name.length() - ranked.end() >= 2 ? name.substring(ranked.end()) : name;
-        }
-
-        /**
-         * Whether a span opening a clause can be a company's name on its own: name-shaped, no common word, function
-         * word, reference back, metric word, group of companies or person.
-         */
-        private boolean standsAlone(String name) {
-            return names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
-                    && !lex.anaphors.contains(name) && keywords.find(name, 0, name.length()).isEmpty()
-                    && !hasAggregate(name) && !isPersonName(name);
-        }
-
-        /** {@code name} without a time at its end (某某今（10）日, 某某同日); most names hold no character one needs. */
-        private static String withoutTrailingTime(String name) {
-            return hasAny(name, "月日号昨今前天内內早周期拜市盘盤季年") ? TRAILING_TIME.matcher(name).replaceFirst("") : name;
-        }
-
-        /** Whether {@code s} holds any of the characters of {@code chars}. */
-        private static boolean hasAny(String s, String chars) {
-            for (int i = 0; i < s.length(); i++) {
-                if (chars.indexOf(s.charAt(i)) >= 0) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Whether {@code s} holds a word a subject ends before (已, 实现, 方面…). */
-        private boolean hasStopWord(String s) {
-            for (String w : stopWords) {
-                if (s.contains(w)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Whether {@code s} is one place name to the segmenter (北美, 华南, 东南亚). */
-        private boolean isPlace(String s) {
-            List<Term> terms = Segmenter.NAMES_AND_PLACES.seg(s);
-            return terms.size() == 1 && terms.get(0).nature != null && terms.get(0).nature.startsWith("ns");
-        }
-
         /** Finds the match of a rule whose keyword starts at {@code kwStart}. */
         private boolean findAt(Matcher m, int kwStart) {
             while (m.find()) {
@@ -1790,47 +1183,9 @@ public final class CompanyExtractor {
             return false;
         }
 
-        /** A comma between a digit and three digits ("3,558"): part of a number, not a clause break. */
-        /**
-         * The comma ending the rest of a figure's clause after {@code from}, when that rest is short
-         * ({@link #SHARE_TAIL}) and holds no number; else -1.
-         */
-        private int commaAfterTail(int from) {
-            int i = from;
-            while (i < t.length() && i - from < SHARE_TAIL && CLAUSE_BREAKS.indexOf(t.charAt(i)) < 0
-                    && SENTENCE_BREAKS.indexOf(t.charAt(i)) < 0 && !Character.isDigit(t.charAt(i))) {
-                i++;
-            }
-            return i < t.length() && "，,".indexOf(t.charAt(i)) >= 0 ? i : -1;
-        }
-
-        /**
-         * The end of the clause that starts with the break at {@code at}, looked for no further than a comparison's
-         * window: the cost per figure stays bounded.
-         */
-        private int clauseEndAfter(int at) {
-            int end = at + 1;
-            while (end < t.length() && end - at <= COMPARISON_WINDOW
-                    && (CLAUSE_BREAKS.indexOf(t.charAt(end)) < 0 || isThousandsSeparator(end))) {
-                // "3億9,260萬元": a thousands separator does not end the clause.
-                end++;
-            }
-            return end;
-        }
-
-        private boolean isThousandsSeparator(int i) {
-            if (t.charAt(i) != ',' || i == 0) {
-                return false;
-            }
-            if (!Character.isDigit(t.charAt(i - 1))) {
-                return false;
-            }
-            for (int k = 1; k <= 3; k++) {
-                if (i + k >= t.length() || !Character.isDigit(t.charAt(i + k))) {
-                    return false;
-                }
-            }
-            return i + 4 >= t.length() || !Character.isDigit(t.charAt(i + 4));
+        /** The subject of a figure whose keyword or amount starts at {@code end}, read by {@link #subjects}. */
+        private Subject subject(int clauseStart, int end) {
+            return subjects.of(clauseStart, end, focus, lastReported, captionSpeech);
         }
 
         /** The clause text after leading words such as 其中/此外, or null when nothing is left. */
@@ -1853,301 +1208,6 @@ public final class CompanyExtractor {
             return s.isEmpty() ? null : s;
         }
 
-        /** Reads the words between the clause start and a figure as the company they belong to. */
-        private Subject subject(int clauseStart, int end, String topic) {
-            int cs = Math.max(clauseStart, end - SUBJECT_WINDOW);
-            Matcher owners = ruleMatcher(OWNERS).region(cs, end);
-            if (owners.find()) {
-                // "归属于公司普通股股东的净亏损": whose share of the result, no subject; the subject is before it.
-                end = owners.start();
-            }
-            if (ruleMatcher(SITE).region(cs, end).find() && ownSite(t.substring(cs, end))) {
-                // "该公司在某地布局的硅材料基地员工总数…": the company in focus, then where and what it built.
-                return new Subject(Subject.Kind.FOCUS, null, -1);
-            }
-            if (anaphorBeforePreposition(cs, end)) {
-                // "年内集团为新建的校区投入资本开支约6.8亿元": the company in focus spends on something it names.
-                return new Subject(Subject.Kind.FOCUS, null, -1);
-            }
-            if (ruleMatcher(PART_OF_WHOLE).region(cs, end).find()) {
-                // "车用镜头已占整体营收约35%": a part of a company's business, no company.
-                return new Subject(Subject.Kind.NONE, null, -1);
-            }
-            int at = end - 1;
-            while (at > cs + 1 && t.charAt(at) != '在') {
-                at--;
-            }
-            if (at > cs + 1) {
-                // "某某纺织在原料价格大幅波动的情况下仍实现净利润…": the circumstance is no part of the subject.
-                Matcher circumstance = ruleMatcher(CIRCUMSTANCE).region(at, end);
-                if (circumstance.lookingAt()) {
-                    end = at;
-                }
-            }
-            CompanyNames.Name last = null;
-            for (int i = companies.firstRegisteredFrom(cs); i < registered.size() && registered.get(i).start() < end; i++) {
-                if (registered.get(i).end() <= end) {
-                    last = registered.get(i);
-                }
-            }
-            if (last != null) {
-                String before = bracketedAfter(last.start(), cs);
-                if (before != null) {
-                    // "某某超商（某某便利股份有限公司）门市数…": the name written first; the full name is an aside.
-                    return new Subject(Subject.Kind.NAMED, before, last.start() - 1 - before.length());
-                }
-                return new Subject(Subject.Kind.NAMED, last.name(), last.start());
-            }
-            char[] chars = t.substring(cs, end).toCharArray();
-            for (Periods.Mention pm : Periods.findInComparison(t, cs, end, new Periods.Anchor(2000, null, null))) {
-                for (int i = pm.start(); i < pm.end(); i++) {
-                    chars[i - cs] = '|';
-                }
-            }
-            // "某某2023年产值…": a year glued to a keyword that starts with 年 is not part of the name.
-            // "下半财年（即2024年10月至2025年3月）营业额": a bracket that only restates a period is part of it.
-            masked(chars, RESTATED_PERIOD);
-            // "某某集团(02187)昨(20日)公布…": the day it published, after its name, is no part of it.
-            masked(chars, DAY_ASIDE);
-            String s = TRAILING_YEAR.matcher(QUOTES.matcher(new String(chars)).replaceAll("")).replaceAll("");
-            String afterPeriod = nameAfterLastPeriod(s);
-            int offset = cs;
-            boolean changed = true;
-            while (changed) {
-                changed = false;
-                int before = s.length();
-                s = LEADING_BLANKS.matcher(s).replaceFirst("");
-                for (String w : leadWords) {
-                    if (s.startsWith(w)) {
-                        s = s.substring(w.length());
-                        break;
-                    }
-                }
-                if (s.length() != before) {
-                    offset += before - s.length();
-                    changed = true;
-                }
-            }
-            // "排名第二的某某超商门市数…": the rank before the name.
-            String unranked = withoutRank(s);
-            offset += s.length() - unranked.length();
-            s = unranked;
-            int cut = s.indexOf('|');
-            cut = cut < 0 ? s.length() : cut;
-            if (cut >= 2 && cut < s.length() && cut <= 4 && Places.placeEnd(s, 0, cut) == cut
-                    && !scopeWords.contains(s.substring(0, cut))
-                    && companies.resolve(s.substring(0, cut), offset).equals(s.substring(0, cut))) {
-                // "澳门去年全年幸运博彩毛收入…", "全市1至5月…": a place, then the period: a figure of the region.
-                return new Subject(Subject.Kind.NONE, null, -1);
-            }
-            int described = s.lastIndexOf('的', cut - 1);
-            if (described >= 2 && cut - described - 1 >= 2) {
-                // "某某装备自主研发的造雪机市场占有率", "我们的起重机出口占比": a product of a company the text named, or
-                // of the company in focus; the figure is the company's.
-                String owner = s.substring(0, described);
-                if (lex.anaphors.contains(owner) || startsWithPossessive(owner)) {
-                    return new Subject(Subject.Kind.FOCUS, null, -1);
-                }
-                String ownerCompany = productOwner(owner, offset);
-                if (ownerCompany != null && companies.resolveContained(s.substring(described + 1, cut),
-                        offset + described + 1) == null) {
-                    return new Subject(Subject.Kind.NAMED, ownerCompany, offset);
-                }
-            }
-            if (described >= 0 && cut - described - 1 >= 4) {
-                // "同样公布营收的同业某某光电2月营收…": a clause describing the company before its name.
-                offset += described + 1;
-                s = s.substring(described + 1);
-                cut -= described + 1;
-            }
-            // "外界再根据某某公司1-10月…": the subject is the name after the last preposition.
-            for (String w : prepositions) {
-                int i = s.lastIndexOf(w, cut - 1);
-                if (i >= 0 && cut - (i + w.length()) >= 2) {
-                    offset += i + w.length();
-                    s = s.substring(i + w.length());
-                    cut -= i + w.length();
-                }
-            }
-            for (String w : stopWords) {
-                int i = s.indexOf(w);
-                if (i >= 0 && i < cut) {
-                    cut = i;
-                }
-            }
-            // (A period masked right before the cut, "某某同步公告8月自结…", is no part of the name.)
-            s = withoutAnnouncement(TRAILING_MASK.matcher(s.substring(0, cut)).replaceFirst("").strip());
-            Matcher origin = FigureLists.ORIGIN.matcher(s);
-            if (origin.find() && s.length() - origin.end() >= 2) {
-                offset += origin.end();
-                s = s.substring(origin.end());
-            }
-            Matcher apposed = APPOSED.matcher(s);
-            if (apposed.lookingAt() && s.length() - apposed.end() >= 2) {
-                // "另一家供应商、PCB厂瀚昇科技10月营收…": what the company is, then the company.
-                offset += apposed.end();
-                s = s.substring(apposed.end());
-            }
-            boolean headed = false;
-            for (String h : headWords) {
-                int i = s.lastIndexOf(h);
-                if (i >= 0 && s.length() - (i + h.length()) >= 2) {
-                    offset += i + h.length();
-                    s = s.substring(i + h.length());
-                    // "另一家中国企业某某", "厂商某某": a head word describing a name; "公司某某产品": the company in
-                    // focus and its product.
-                    headed = i > 0 || !lex.anaphors.contains(h);
-                    if (!headed && OWN_OUTLETS.matcher(s).lookingAt()) {
-                        // "公司直营“某某鲜奶屋”门店达到586家": the company in focus and its own brand.
-                        return new Subject(Subject.Kind.FOCUS, null, -1);
-                    }
-                    break;
-                }
-            }
-            if (s.isEmpty()) {
-                return new Subject(Subject.Kind.IMPLICIT, null, -1);
-            }
-            s = STOCK_CODE.matcher(s).replaceAll("");
-            String timeless = withoutTrailingTime(s);
-            if (timeless.length() >= 2) {
-                // "某某锂电当月份额为3.6%": a time after the name.
-                s = timeless;
-            }
-            Matcher has = HAS.matcher(s);
-            if (has.find() && has.start() >= 2) {
-                // "全集团有2100名员工", "某某科技拥有门店120家": the name without its verb of having.
-                s = s.substring(0, has.start());
-            }
-            if (OFFICIAL.matcher(s).find()) {
-                // "某市发改委负责同志现场发布了总投资…": an official of a public body speaks; no company is named.
-                return new Subject(Subject.Kind.NONE, null, -1);
-            }
-            if (SUBSIDIARY_REFERENCE.matcher(s).matches()) {
-                // "该子公司2024年仅实现营业收入…": the subsidiary the text introduced last; the company in focus is
-                // its parent again when a later clause says 公司.
-                String subsidiary = companies.subsidiaryBefore(t, clauseStart);
-                if (subsidiary != null) {
-                    subsidiaries.add(subsidiary);
-                    if (lastReported != null && !lastReported.equals(subsidiary)) {
-                        parentOfSubsidiary = lastReported;
-                        subsidiaryInFocus = subsidiary;
-                    }
-                    return new Subject(Subject.Kind.NAMED, subsidiary, offset);
-                }
-            }
-            if (parentOfSubsidiary != null && PARENT_REFERENCE.matcher(s).lookingAt()) {
-                // "该子公司…净亏损1.74亿元。此外，公司…研发投入…": 公司 is the listed company, not its subsidiary.
-                String parent = parentOfSubsidiary;
-                parentOfSubsidiary = null;
-                return new Subject(Subject.Kind.NAMED, parent, offset);
-            }
-            if (s.length() < 2 || lex.anaphors.contains(s) || DESCRIBED_ANAPHOR.matcher(s).matches()
-                    || startsWithKeyword(s) || siteOfCompany(s)
-                    || ofCompanyInFocus(s, offset) || captionSpeech && lex.possessives.contains(s)) {
-                return new Subject(Subject.Kind.FOCUS, null, -1);
-            }
-            if (names.looksLikeName(s)) {
-                String full = companies.resolve(s, offset);
-                if (full.equals(s) && isPlace(s)) {
-                    // "北美客户", "华南营收": a region of the business, no company.
-                    return new Subject(Subject.Kind.NONE, null, -1);
-                }
-                // Precision guard: an unknown name that the segmenter reads as a common word ("半年", "规模") is
-                // not a company.
-                if (full.equals(s) && !lex.isCompanyOrganization(s) && functionWord(s)) {
-                    return new Subject(Subject.Kind.NONE, null, -1);
-                }
-                if (full.equals(s) && names.isCommonWord(s)) {
-                    // "交易客户", "活跃用户": a word qualifying the metric noun right after it; the company is the
-                    // one in focus.
-                    boolean qualifies = offset + s.length() == end && s.length() <= 4;
-                    return new Subject(qualifies ? Subject.Kind.FOCUS : Subject.Kind.NONE, null, -1);
-                }
-                return new Subject(Subject.Kind.NAMED, full, offset);
-            }
-            String resolved = companies.resolveContained(s, offset);
-            if (resolved != null) {
-                return new Subject(Subject.Kind.NAMED, resolved, offset);
-            }
-            for (String w : scopeWords) {
-                int i = s.indexOf(w);
-                if (i >= 0 && !hasAggregate(s)) {
-                    // "小鹰科技国内市场占有率": a company before the market word; "大型锻件国内…": a product line
-                    // of the company in focus.
-                    String before = s.substring(0, i);
-                    if (before.length() >= 2 && names.looksLikeName(before)) {
-                        String full = companies.resolve(before, offset);
-                        // "另一家中国企业某某动力全球份额": a name after a head word (企业, 厂商) is a company's.
-                        if (!full.equals(before) || lex.isCompanyOrganization(before)
-                                || headed && !names.isCommonWord(before)) {
-                            return new Subject(Subject.Kind.NAMED, full, offset);
-                        }
-                    }
-                    return new Subject(Subject.Kind.FOCUS, null, -1);
-                }
-            }
-            if (afterPeriod != null) {
-                // "…仅次于2008年某某航空138亿元的亏损": the name right after a period, right before the figure.
-                return new Subject(Subject.Kind.NAMED, companies.resolve(afterPeriod, end - afterPeriod.length()),
-                        end - afterPeriod.length());
-            }
-            return new Subject(Subject.Kind.NONE, null, -1);
-        }
-
-        /**
-         * The company a sentence names after its figures ("营收从…跃升至38.2亿元——这是某某科技有限公司交出的答卷",
-         * "…，成长最快的正是某某精密"), with where it is written; null when the sentence has none.
-         */
-        private CompanyNames.Name cataphor(int from, int to) {
-            if (!hasAny(t.substring(from, to), "是")) {
-                return null;
-            }
-            Matcher m = CATAPHOR.matcher(t).region(from, to);
-            if (!m.find()) {
-                return null;
-            }
-            int at = m.end();
-            for (int i = companies.firstRegisteredFrom(at); i < registered.size()
-                    && registered.get(i).start() - at <= CATAPHOR_DESCRIPTOR; i++) {
-                // "——这是伺服器主机板厂某某电子股份有限公司…": a registered name, after the words of its trade at most.
-                int start = registered.get(i).start();
-                int gap = at;
-                while (gap < start && CompanyNames.isNameChar(t.charAt(gap))) {
-                    gap++;
-                }
-                if (gap == start) {
-                    return new CompanyNames.Name(at, registered.get(i).end(), registered.get(i).name());
-                }
-                break;
-            }
-            int end = at;
-            while (end < to && end - at < 12 && CompanyNames.isNameChar(t.charAt(end)) && t.charAt(end) != '的') {
-                end++;
-            }
-            if (end < to && "。！!；;".indexOf(t.charAt(end)) < 0) {
-                return null;
-            }
-            String name = t.substring(at, end);
-            if (name.length() < 2 || !names.looksLikeName(name) || names.isCommonWord(name) || functionWord(name)
-                    || isPersonName(name)) {
-                return null;
-            }
-            String full = companies.resolve(name, at);
-            return full.equals(name) && !lex.isCompanyOrganization(name) ? null : new CompanyNames.Name(at, end, full);
-        }
-
-        /** "公司流动电话用户", "集团海外业务收入": a line of business of the company in focus. */
-        private boolean ofCompanyInFocus(String s, int at) {
-            for (String a : lex.anaphors) {
-                if (a.length() >= 2 && s.startsWith(a) && s.length() - a.length() >= 2
-                        && companies.resolveContained(s.substring(a.length()), at + a.length()) == null
-                        && companies.resolve(s.substring(a.length()), at + a.length()).equals(s.substring(a.length()))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         /** Figures of one company listed after 分别 (per year, per metric); returns the company, else null. */
         private String series(int sentenceStart, int cs, int ce, List<KeywordScanner.Hit> hits, String topic,
                               List<Periods.Mention> mentions) {
@@ -2162,7 +1222,7 @@ public final class CompanyExtractor {
                 return null;
             }
             SeriesLists.Series series = found.get();
-            Subject subject = subject(cs, series.subjectEnd(), topic);
+            Subject subject = subject(cs, series.subjectEnd());
             String company = subject.kind() == Subject.Kind.NAMED ? subject.name()
                     : subject.kind() != Subject.Kind.NONE && topic != null ? topic : null;
             if (company == null) {
@@ -2298,245 +1358,6 @@ public final class CompanyExtractor {
             return false;
         }
 
-        /** "我们的", "我们在某领域的": the speaker's company, the one in focus. */
-        private boolean startsWithPossessive(String owner) {
-            for (String w : lex.possessives) {
-                if (owner.startsWith(w)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /**
-         * The company that makes what follows 的 in a subject: {@code owner} is a name the article introduced,
-         * alone or with a verb of making ("某某装备自主研发"). Null when it is anything else.
-         */
-        private String productOwner(String owner, int at) {
-            String name = owner;
-            for (String w : lex.makerWords) {
-                if (owner.endsWith(w) && owner.length() - w.length() >= 2) {
-                    name = owner.substring(0, owner.length() - w.length());
-                    break;
-                }
-            }
-            String contained = companies.resolveContained(name, at);
-            if (contained != null) {
-                return contained;
-            }
-            String full = companies.resolve(name, at);
-            return full.equals(name) ? null : full;
-        }
-
-        /** The name written right before a bracket that opens at {@code at - 1}, after any head word, else null. */
-        private String bracketedAfter(int at, int floor) {
-            if (at < 1 || "（(".indexOf(t.charAt(at - 1)) < 0) {
-                return null;
-            }
-            int start = at - 1;
-            while (start > floor && at - 1 - start < 10 && CompanyNames.isNameChar(t.charAt(start - 1))
-                    && "（()）".indexOf(t.charAt(start - 1)) < 0) {
-                start--;
-            }
-            String name = t.substring(start, at - 1);
-            for (String h : headWords) {
-                int i = name.lastIndexOf(h);
-                if (i >= 0 && name.length() - (i + h.length()) >= 2) {
-                    name = name.substring(i + h.length());
-                    break;
-                }
-            }
-            for (String w : leadWords) {
-                if (name.startsWith(w) && name.length() - w.length() >= 2) {
-                    name = name.substring(w.length());
-                }
-            }
-            return name.length() >= 2 && names.looksLikeName(name) && !functionWord(name)
-                    && !hasAggregate(name) && !names.isCommonWord(name) ? name : null;
-        }
-
-        /**
-         * A subject that ends with its announcing verb and the day it announced ("某某科技昨（5）日公布" before
-         * "10月营收…"): the name without them.
-         */
-        private String withoutAnnouncement(String s) {
-            for (String v : topicVerbs) {
-                // "其业绩快报显示全年净利润…": also a word referring back (其) before the verb.
-                if (s.endsWith(v) && (s.length() - v.length() >= 2
-                        || lex.anaphors.contains(s.substring(0, s.length() - v.length())))) {
-                    String name = TRAILING_TIME.matcher(s.substring(0, s.length() - v.length())).replaceFirst("").strip();
-                    // "某某同时公布", "某某昨日亦公布": an adverb, then a time, between the name and its verb.
-                    return withoutTrailingTime(withoutTrailingAdverb(name)).strip();
-                }
-            }
-            return s;
-        }
-
-        /** The name between the last period expression (masked as '|') and the end of {@code s}, else null. */
-        private String nameAfterLastPeriod(String masked) {
-            int bar = masked.lastIndexOf('|');
-            if (bar < 0 || bar == masked.length() - 1) {
-                return null;
-            }
-            String tail = masked.substring(bar + 1);
-            for (String w : stopWords) {
-                int i = tail.indexOf(w);
-                if (i >= 0) {
-                    tail = tail.substring(0, i);
-                }
-            }
-            return tail.length() >= 2 && names.looksLikeName(tail) && !names.isCommonWord(tail) && !functionWord(tail)
-                    && !startsWithKeyword(tail) && !hasAggregate(tail) ? tail : null;
-        }
-
-        /** "云林厂员工…", "常州基地产值…": a plant or base named by its place is the company in focus. */
-        private boolean siteOfCompany(String s) {
-            Matcher site = SITE.matcher(s);
-            if (!site.find()) {
-                return false;
-            }
-            String place = s.substring(0, site.start());
-            return Places.at(place, 0, place.length()) != null && Places.placeEnd(place, 0, place.length()) == place.length()
-                    || place.length() <= 2 && Lexicon.CITIES.longestAt(place, 0, place.length()) == place.length();
-        }
-
-        /** "该公司在某地布局的(硅材料基地)": the subject opens with the company in focus and ends with its site. */
-        /**
-         * Whether {@code t[from, to)} opens, after a period word at most (年内, 今年), with a word for the company in
-         * focus and a preposition: "集团为…", "公司向…", "该公司对…", "集团在广东的学校…".
-         */
-        private boolean anaphorBeforePreposition(int from, int to) {
-            for (String a : lex.anaphors) {
-                // Only the first few characters are looked at: the cost per subject stays bounded.
-                int i = -1;
-                for (int k = from; k <= Math.min(from + 4, to - a.length()); k++) {
-                    if (t.startsWith(a, k)) {
-                        i = k;
-                        break;
-                    }
-                }
-                if (i < 0 || i + a.length() >= to || "为向对于在".indexOf(t.charAt(i + a.length())) < 0) {
-                    continue;
-                }
-                if (i == from || i == from + 2 && "年期季月".indexOf(t.charAt(from)) >= 0 && t.charAt(from + 1) == '内') {
-                    return true;
-                }
-                List<Periods.Mention> p = Periods.findInComparison(t, from, i, ANY_YEAR);
-                if (p.size() == 1 && p.get(0).start() == from && p.get(0).end() == i) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private boolean ownSite(String before) {
-            int de = before.lastIndexOf('的');
-            if (de < 0) {
-                return false;
-            }
-            for (String a : lex.anaphors) {
-                if (before.startsWith(a) && de > a.length()) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** A subject that opens with a metric word ("净利润", "市占率继续") names a figure, not a company. */
-        private boolean startsWithKeyword(String s) {
-            for (int n = Math.min(s.length(), 12); n >= 2; n--) {
-                if (lex.keywords.containsKey(s.substring(0, n))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private boolean hasAggregate(String s) {
-            for (String w : lex.aggregateWords) {
-                if (s.contains(w)) {
-                    return true;
-                }
-            }
-            return s.contains("、") || CompanyNames.COUNTED_COMPANIES.matcher(s).find();
-        }
-
-        /**
-         * The first organization HanLP recognises in the sentence before a figure whose subject is left implicit
-         * ("华光重工深耕锻件领域20多年，外销占比约30%"). Only such candidate sentences are segmented.
-         */
-        private String organizationBefore(int sentenceStart, int end) {
-            if (end - sentenceStart < 2) {
-                return null;
-            }
-            List<Term> terms = Segmenter.ENTITIES.seg(t.substring(sentenceStart, Math.min(end, sentenceStart + SUBJECT_WINDOW)));
-            for (Term term : terms) {
-                String nature = term.nature == null ? "" : term.nature.toString();
-                if (nature.startsWith("nt")) {
-                    // "目前我们全集团": an organisation the segmenter joins from a pronoun and a reference back is
-                    // not a name.
-                    return names.looksLikeName(term.word) && !hasAggregate(term.word)
-                            && !lex.anaphors.contains(term.word) && !functionWord(term.word)
-                            ? companies.resolve(term.word, sentenceStart) : null;
-                }
-                // Only the sentence subject counts: times, numbers, punctuation and lead words may come first.
-                boolean skippable = nature.startsWith("t") || nature.startsWith("m") || nature.startsWith("w")
-                        || nature.startsWith("q") || lex.leadWords.contains(term.word);
-                if (!skippable) {
-                    return null;
-                }
-            }
-            return null;
-        }
-
-        /**
-         * "岑某在会上透露，集团…", "朱某说，企业全年…": a seminar participant from a company opening the clause with a
-         * verb of speech; what the clauses after it say of 集团 or 企业 is that company's.
-         */
-        private String speakersCompany(String clauseLead) {
-            // "”某某坦言，公司去年营收…": a quotation closed before the speaker.
-            String lead = clauseLead.replaceFirst("^[”“\"」「』『\\s]+", "");
-            for (SeminarEvent s : seminars) {
-                for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
-                    if (p.name() == null || p.organization() == null) {
-                        continue;
-                    }
-                    String name = SimplifiedText.of(p.name());
-                    if (!lead.startsWith(name)) {
-                        continue;
-                    }
-                    Matcher said = SPEECH.matcher(lead).region(name.length(), Math.min(lead.length(), name.length() + 8));
-                    if (!said.lookingAt()) {
-                        continue;
-                    }
-                    for (String org : SimplifiedText.of(p.organization()).split("、")) {
-                        if (lex.isCompanyOrganization(org) || isBusiness(org)) {
-                            return companies.resolve(org, 0);
-                        }
-                    }
-                }
-            }
-            return null;
-        }
-
-        /** Whether {@code name} is a seminar participant of the article. */
-        private boolean isParticipant(String name) {
-            for (SeminarEvent s : seminars) {
-                for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
-                    if (p.name() != null && SimplifiedText.of(p.name()).equals(name)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
-
-        /** A participant's organisation that is no body of government or association (某某老饼舖, 某某茶餐厅). */
-        private boolean isBusiness(String org) {
-            return names.looksLikeName(org) && !names.hasNonCompanyKind(org) && !hasAggregate(org)
-                    && !PUBLIC_BODY.matcher(org).find();
-        }
-
         /** A seminar participant of this company named in the sentence, as the person who gave the figure. */
         private String person(String company, int from, int to) {
             for (SeminarEvent s : seminars) {
@@ -2554,6 +1375,22 @@ public final class CompanyExtractor {
 
     private static boolean sameCompany(String a, String b) {
         return a.contains(b) || b.contains(a);
+    }
+
+    /** A comma between a digit and three digits ("3,558") at {@code i}: part of a number, not a clause break. */
+    static boolean isThousandsSeparator(String t, int i) {
+        if (t.charAt(i) != ',' || i == 0) {
+            return false;
+        }
+        if (!Character.isDigit(t.charAt(i - 1))) {
+            return false;
+        }
+        for (int k = 1; k <= 3; k++) {
+            if (i + k >= t.length() || !Character.isDigit(t.charAt(i + k))) {
+                return false;
+            }
+        }
+        return i + 4 >= t.length() || !Character.isDigit(t.charAt(i + 4));
     }
 
     /** A word class of adverbs in HanLP's tag set: d, and the adverbial uses of verbs and adjectives. */

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -221,11 +222,16 @@ final class CompanyLexicon {
         };
     }
 
-    /** Words sorted longest first, for scanning. */
+    /** The sorted lists of the lexicon's word sets, by set: the stages of every article ask for the same ones. */
+    private static final Map<Set<String>, List<String>> SORTED = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    /** Words sorted longest first, for scanning; sorted once per word set of the lexicon. */
     static List<String> longestFirst(Set<String> words) {
-        List<String> list = new ArrayList<>(words);
-        list.sort((a, b) -> b.length() - a.length());
-        return Collections.unmodifiableList(list);
+        return SORTED.computeIfAbsent(words, w -> {
+            List<String> list = new ArrayList<>(w);
+            list.sort((a, b) -> b.length() - a.length());
+            return Collections.unmodifiableList(list);
+        });
     }
 
     /**

@@ -42,6 +42,9 @@ final class CompanyNames {
             "(?:科创板|创业板|主板|北交所|新三板|A股|港股|美股|中概股|沪市|深市)(?:上市)?公司");
     /** A short name and its stock code in brackets: "某某坊（08179）". */
     private static final Pattern CODED_NAME_AFTER = Pattern.compile("[\\u4e00-\\u9fff]{2,6}[（(][0-9]{4,6}[)）]");
+    /** A stock code after a listed company's name ("某某（0700）", "某某(600519.SH)"). */
+    static final Pattern STOCK_CODE = Pattern.compile(
+            "[（(](?:港股|股份|股票|A股|H股)?(?:代号|代码|编号)?[:：]?[0-9]{3,6}(?:[.\\-][A-Za-z]{2})?[)）]");
     /** "847家", "多家": a number of companies, not one. */
     static final Pattern COUNTED_COMPANIES = Pattern.compile("[0-9一二三四五六七八九十几多两数百千][家间]");
     /** 子公司, 分公司, 总公司…, 为私人公司: a kind of company, not a name; 电子/量子公司 are names. */
