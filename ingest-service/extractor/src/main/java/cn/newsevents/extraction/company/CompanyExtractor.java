@@ -132,9 +132,15 @@ public final class CompanyExtractor {
             + "(?:处于|處於|处在|處在|在|是|未|无|無|没有|沒有)");
     /** A demonstrative reference to one company ("该公司", "这家企业"). */
     private static final Pattern DEMONSTRATIVE = Pattern.compile("(?:该|該|这家|這家)(?:公司|企业|企業|集团|集團)");
-    /** A company's report or results, named as what a clause speaks of ("某某医药的一季报", "某某的年报"). */
-    private static final Pattern REPORT_OF = Pattern.compile("([\\u4e00-\\u9fff]{2,10}?)的(?:(?:19|20)[0-9]{2}年)?"
-            + "(?:年报|年報|半年报|半年報|中报|中報|[一三]季报|[一三]季報|财报|財報|年度报告|年度報告|业绩|業績|成绩单|成績單)");
+    /** A clause describing a company by what it published, its name last: "同日公布季报的深股某某新材". */
+    private static final Pattern ANNOUNCER = Pattern.compile("(?:同日|同时|同時|同样|同樣|同期|当天|當天|当日|當日|另外|此外)?"
+            + "(?:也|亦)?(?:公布|公佈|披露|发布|發布|发表|發表)[^，,；;。的]{0,10}的(?:[\\u4e00-\\u9fff]{1,2}股)?"
+            + "([\\u4e00-\\u9fff]{2,8})");
+    /** A company's report or results, named as what a clause speaks of ("某某医药的一季报", "某某交出的成绩单"). */
+    private static final Pattern REPORT_OF = Pattern.compile("([\\u4e00-\\u9fff]{2,10}?)(?:的(?:(?:19|20)[0-9]{2}年)?"
+            + "(?:年报|年報|半年报|半年報|中报|中報|[一三]季报|[一三]季報|财报|財報|年度报告|年度報告|业绩|業績|成绩单|成績單)"
+            // "某某科技交出的一季度成绩单是：营收…": what the company handed in.
+            + "|(?:交出|递交|遞交)(?:了)?的)");
     private static final Pattern OWNED_UNIT = Pattern.compile("旗下[^，,；;。]{0,20}的$");
     private static final int OWNED_UNIT_REACH = 24;
     /** How far before a keyword the words opening a breakdown may stand. */
@@ -785,6 +791,11 @@ public final class CompanyExtractor {
                         }
                     }
                 }
+                Matcher announcer = named == null && lead != null ? ANNOUNCER.matcher(lead) : null;
+                if (announcer != null && announcer.matches() && checks.opensAsName(announcer.group(1))) {
+                    // "同日公布季报的深股某某新材，首三季…": the company the clause describes by what it published.
+                    topic = companies.resolve(announcer.group(1), opening + announcer.start(1));
+                }
                 Matcher report = named == null && lead != null ? REPORT_OF.matcher(lead) : null;
                 if (report != null && report.lookingAt() && checks.opensAsName(report.group(1))) {
                     // "某某医药的一季报更为亮眼。报告期内，公司…": the company whose report the clause speaks of.
@@ -1202,6 +1213,12 @@ public final class CompanyExtractor {
                 String w = leadScanner.wordAt(s, 0, s.length());
                 if (w != null) {
                     s = s.substring(w.length());
+                    changed = true;
+                }
+                int close = s.startsWith("【") ? s.indexOf('】') : -1;
+                if (close > 0 && close <= FigureSubjects.CAPTION_REACH) {
+                    // "【记者 某某】某某科技交出的成绩单是：": a transcript's caption before what the clause says.
+                    s = s.substring(close + 1);
                     changed = true;
                 }
             }

@@ -53,7 +53,8 @@ final class FigureCues {
      * 和-6.72亿元"), not after a digit (a range) and not before {@code floor}.
      */
     boolean minusBefore(int amountStart, int floor) {
-        return amountStart - 1 >= floor && amountStart >= 1 && "-－−".indexOf(t.charAt(amountStart - 1)) >= 0
+        // "归母净利润为负2,390万元": 负 right before the amount is its sign.
+        return amountStart - 1 >= floor && amountStart >= 1 && "-－−负負".indexOf(t.charAt(amountStart - 1)) >= 0
                 && (amountStart - 2 < floor || !Character.isDigit(t.charAt(amountStart - 2)));
     }
 

@@ -570,7 +570,9 @@ final class FigureLists {
             break;
         }
         // "甲、乙、丙一季度分别完成产值…": any period word between the names and their figures ends the list.
-        List<Periods.Mention> period = Periods.find(s, 0, cut, ANY_YEAR);
+        // The words after the names are read with them: "甲与乙4月市占率…" (a month before a share is a period).
+        String after = t.substring(offset + cut, Math.min(t.length(), offset + cut + 4));
+        List<Periods.Mention> period = Periods.find(s.substring(0, cut) + after, 0, cut, ANY_YEAR);
         int opening = 0;
         if (!period.isEmpty() && period.get(0).start() == 0 && period.get(0).end() < cut) {
             // "1-10月甲、乙累计份额分别为…": the period opening the list is no part of its first name.
