@@ -979,13 +979,18 @@ public final class CompanyExtractor {
             }
             if (kind == CompanyLexicon.AmountKind.COUNT) {
                 unit = Unit.COUNT;
+                if (!lex.countsWith(metric, m.group("amount"))) {
+                    // "仅有的两家员工超过5000人的企业": 家 counts companies, not employees.
+                    return false;
+                }
                 if (ADDED.matcher(t).region(Math.max(cs, Math.min(kw, m.start("amount")) - 8), kw).find()) {
                     // "今年新增海外客户11家", "新开门店30家", "关闭12间分店", "新招聘的300多名员工": what was added or
                     // taken away, not how many there are.
                     return false;
                 }
-                if (t.startsWith("其中", cs) || t.startsWith("其中", cs + 1)) {
-                    // "门店总数1200家，其中直营门店305家": a part of the count, not the company's count.
+                if ((t.startsWith("其中", cs) || t.startsWith("其中", cs + 1)) && subject.kind() != Subject.Kind.NAMED) {
+                    // "门店总数1200家，其中直营门店305家": a part of the count, not the company's count ("其中甲年末门店
+                    // 728家" names a company among several: its own count).
                     return false;
                 }
             }

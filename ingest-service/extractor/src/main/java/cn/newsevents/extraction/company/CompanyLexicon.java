@@ -31,6 +31,8 @@ final class CompanyLexicon {
     /** The rows of metric-keyword-grammar.tsv: each column's alternatives, "~" for none. */
     private final List<List<String>> composedRows = new ArrayList<>();
     final Map<Metric, AmountKind> kinds = new EnumMap<>(Metric.class);
+    /** Counter words (家, 人, 间…) and the count metrics each counts. */
+    final Map<Character, Set<Metric>> counters = new HashMap<>();
     final Set<String> nameSuffixes = new LinkedHashSet<>();
     final Map<String, Boolean> organizationKinds = new HashMap<>();
     /** The longest ending of {@link #organizationKinds}. */
@@ -156,6 +158,15 @@ final class CompanyLexicon {
         for (String[] row : Tsv.read("lexicon/company/metrics.tsv")) {
             kinds.put(Metric.fromCode(row[0].strip()), AmountKind.valueOf(row[1].strip().toUpperCase()));
         }
+        for (String[] row : Tsv.read("lexicon/company/metric-counters.tsv")) {
+            Set<Metric> counted = java.util.EnumSet.noneOf(Metric.class);
+            for (String code : row[2].strip().split(" +")) {
+                counted.add(Metric.fromCode(code));
+            }
+            for (String w : Tsv.spellings(row)) {
+                counters.put(w.charAt(0), counted);
+            }
+        }
         for (Metric m : Metric.values()) {
             if (!kinds.containsKey(m)) {
                 throw new IllegalStateException("lexicon/company/metrics.tsv gives no amount kind for metric '"
@@ -220,6 +231,20 @@ final class CompanyLexicon {
             case PERCENT -> amount.unit() == cn.newsevents.contract.event.Unit.PERCENT;
             case COUNT -> amount.unit() == cn.newsevents.contract.event.Unit.COUNT || !amount.unitStated();
         };
+    }
+
+    /**
+     * Whether the counter written in an amount ("2300余家", "1,350人") counts what the metric counts; an amount without
+     * a known counter does.
+     */
+    boolean countsWith(Metric metric, String written) {
+        for (int i = 0; i < written.length(); i++) {
+            Set<Metric> counted = counters.get(written.charAt(i));
+            if (counted != null) {
+                return counted.contains(metric);
+            }
+        }
+        return true;
     }
 
     /** The sorted lists of the lexicon's word sets, by set: the stages of every article ask for the same ones. */

@@ -64,7 +64,7 @@ final class FigureLists {
     private static final int EXPORT_SHARE_REACH = 14;
     private static final Periods.Anchor ANY_YEAR = new Periods.Anchor(2000, null, null);
     private static final Pattern LIST_END = Pattern.compile(
-            "(?:19|20)[0-9]{2}|今年|去年|上半年|下半年|前三季|第[一二三四]季|本月|上月|当月|当季|昨|今|都|均|则|則|分别|分別|市占率|市场|份额|分列|分居|并列|位列|依次|紧随|其后|随后");
+            "(?:19|20)[0-9]{2}|今年|去年|年末|年底|月末|月底|上半年|下半年|前三季|第[一二三四]季|本月|上月|当月|当季|昨|今|都|均|则|則|分别|分別|市占率|市场|份额|分列|分居|并列|位列|依次|紧随|其后|随后");
     /** A rank phrase between a name and its bracketed share ("则屈居第六", "位居第二"). */
     private static final Pattern RANK_BEFORE = Pattern.compile(
             "(?:则|則)?(?:屈居|位居|排名|排在|排|居|列|名列)第[一二三四五六七八九十0-9]{1,2}(?:位|名)?$");
@@ -605,7 +605,26 @@ final class FigureLists {
         }
         List<int[]> split = split(s, offset, count, NAME_SEP);
         // "新和轴承、绿源药业": 和 inside a name; the list is written with 、 alone.
-        return split != null ? split : split(s, offset, count, LIST_SEP);
+        split = split != null ? split : split(s, offset, count, LIST_SEP);
+        return split != null ? split : lastJoined(s, offset, count);
+    }
+
+    /**
+     * "滇和医药、鼎福便利和一品鲜果业": 和 inside a name, and the list's last two names joined by 和 (or 与, 跟) after its
+     * last 、: the list split at 、 and at that last conjunction only.
+     */
+    private List<int[]> lastJoined(String s, int offset, int count) {
+        int lastComma = s.lastIndexOf('、');
+        if (lastComma < 0) {
+            return null;
+        }
+        for (int i = s.length() - 3; i >= lastComma + 3; i--) {
+            if ("和与跟".indexOf(s.charAt(i)) >= 0) {
+                // Same length, so the names keep their offsets.
+                return split(s.substring(0, i) + '、' + s.substring(i + 1), offset, count, LIST_SEP);
+            }
+        }
+        return null;
     }
 
     /** The names of {@code s} (at {@code offset} in the text) split by {@code separators}, if there are {@code count}. */

@@ -41,6 +41,10 @@ final class SharedFigures {
     private static final Pattern CONTRASTED_PERCENT = Pattern.compile(
             "\\s*([\\u4e00-\\u9fff]{2,8}?)(?:则|則)(?:为|為|是|(?:拉升|回升|提升|上升|升|下滑|下降|降|回落)至)"
                     + "((?:约|約)?[0-9]+(?:\\.[0-9]+)?[%％])\\s*");
+    /** "甲年末门店728家，乙655家", "甲员工约1,350人，乙约980人": another company's count, with the same counter. */
+    private static final Pattern CONTRASTED_COUNT = Pattern.compile(
+            "\\s*([\\u4e00-\\u9fff]{2,8}?)(?:则|則)?(?:为|為|有|共有|达|達)?"
+                    + "((?:约|約)?[0-9][0-9,]{0,8}(?:\\.[0-9]+)?(?:万|萬)?(?:余|餘|多)?[人名家间間个個座所处處站户戶])\\s*");
     /** A name's own amount and its rank: "以8.6亿元位居榜首". */
     private static final Pattern RANKED_BY_AMOUNT = Pattern.compile("以" + Amounts.REGEX + "(?:位列|位居|排名|排在|蝉联|居|列)");
     /** A board ranked by a metric: the metric word stands right before it (纳税排行榜, 营收百强榜). */
@@ -139,15 +143,21 @@ final class SharedFigures {
 
     /**
      * "单看10月，甲市占回升至61.5%，乙则为12.2%": a company the article gave or reported on, 则为 and a percentage, in
-     * the clause right after a percentage figure, continue that figure's metric and period.
+     * the clause right after a percentage figure, continue that figure's metric and period; so does a company and a
+     * count with the same counter right after a count ("甲年末门店728家，乙655家").
      */
     void contrasted(int from, int to, FigureAssembly.Figure lastFigure, Predicate<String> reported, Sink sink) {
-        if (lastFigure == null || lastFigure.unit() != Unit.PERCENT || lastFigure.evidenceEnd() > from
-                || from - lastFigure.evidenceEnd() > 2) {
+        if (lastFigure == null || lastFigure.unit() != Unit.PERCENT && lastFigure.unit() != Unit.COUNT
+                || lastFigure.evidenceEnd() > from || from - lastFigure.evidenceEnd() > 2) {
             return;
         }
-        Matcher m = CONTRASTED_PERCENT.matcher(t).region(from, to);
+        boolean count = lastFigure.unit() == Unit.COUNT;
+        Matcher m = (count ? CONTRASTED_COUNT : CONTRASTED_PERCENT).matcher(t).region(from, to);
         if (!m.matches() || !companies.knows(m.group(1)) && !reported.test(m.group(1))) {
+            return;
+        }
+        if (count && t.charAt(m.end(2) - 1) != t.charAt(lastFigure.evidenceEnd() - 1)) {
+            // "甲年末门店728家，乙655家": the same counter as the figure before, or not the same thing counted.
             return;
         }
         Optional<Amount> parsed = Amounts.parse(m.group(2));
@@ -155,7 +165,7 @@ final class SharedFigures {
             return;
         }
         FigureAssembly.Figure f = new FigureAssembly.Figure(companies.resolve(m.group(1), m.start(1)),
-                lastFigure.metric(), lastFigure.period(), FigureAssembly.plain(parsed.get().value()), Unit.PERCENT,
+                lastFigure.metric(), lastFigure.period(), FigureAssembly.plain(parsed.get().value()), lastFigure.unit(),
                 parsed.get().qualifier(), null, null, null, m.start(1), m.end(2), 0.6);
         sink.add(f, false);
         consumed.add(new int[]{f.evidenceStart(), f.evidenceEnd()});
