@@ -73,7 +73,9 @@ public final class CompanyExtractor {
      */
     private static final Pattern TOPIC_OPENER = Pattern.compile(
             "(?:而|但)?(?:(?:排名)?第[一二三四五六七八九十0-9]{1,3}(?:名|位)?(?:的)?(?:是|为)([\\u4e00-\\u9fff]{2,10})(?=[，,；;。]|$)"
-                    + "|(?:[\\u4e00-\\u9fff]{0,3}?(?:厂商|企业|品牌|厂|一哥|二哥|三哥|龙头))?([\\u4e00-\\u9fff]{2,8}?)(?:(?<![准规原细法守否总实])则|亦|受|凭借|凭着)(?!为|是)"
+                    + "|(?:[\\u4e00-\\u9fff]{0,3}?(?:厂商|企业|品牌|厂|一哥|二哥|三哥|龙头|连锁店|零售商))?([\\u4e00-\\u9fff]{2,8}?)"
+                    // "药妆连锁店某某药房同期就逆市向好": 就 of a contrast, as Hong Kong reports write it.
+                    + "(?:同期|同年)?(?:(?<![准规原细法守否总实])则|亦|受|凭借|凭着|就(?=逆市|受惠|录得|錄得|表现|錄|升|跌|增|减))(?!为|是)"
                     + "|至于(?:[^，,；;。]{0,16}?的)?([\\u4e00-\\u9fff]{2,8})$"
                     + "|(?:据|根据)([\\u4e00-\\u9fff]{2,10}?)(?:发布的|公布的|披露的)?(?:年报|半年报|三季报|一季报|季报|财报|公告)(?=[，,]|$)"
                     + "|另一家[^，,；;。]{0,10}?(?:厂|厂商|企业|公司|业者)([\\u4e00-\\u9fff]{2,8}?)(?:$|则)"
@@ -773,8 +775,10 @@ public final class CompanyExtractor {
             }
             if (!matched) {
                 // A keyword without a figure still tells which company the next clauses speak of.
-                if (!hits.isEmpty() && !ruleMatcher(CAUSE).region(cs, ce).lookingAt()) {
-                    // "主因手机销售收入减少": a cause names no company the next clauses report on.
+                if (!hits.isEmpty() && !ruleMatcher(CAUSE).region(cs, ce).lookingAt()
+                        && !lex.headWords.contains(hits.get(0).word())) {
+                    // "主因手机销售收入减少": a cause names no company the next clauses report on; "药妆连锁店某某药房":
+                    // a keyword that says what the company is describes the name after it.
                     Subject subject = subject(cs, hits.get(0).start());
                     if (subject.kind() == Subject.Kind.NAMED && !partOfBreakdown(sentenceStart, hits.get(0).start(), subject)) {
                         topic = subject.name();
@@ -1179,7 +1183,7 @@ public final class CompanyExtractor {
         private boolean opensWithTopicWord(int cs, int ce) {
             for (int i = cs; i < Math.min(ce, cs + 16); i++) {
                 char c = t.charAt(i);
-                if (c == '则' || c == '亦' || c == '受' || c == '凭' || (c == '第' || c == '至' || c == '据' || c == '另') && i < cs + 4) {
+                if (c == '则' || c == '亦' || c == '受' || c == '凭' || c == '就' || (c == '第' || c == '至' || c == '据' || c == '另') && i < cs + 4) {
                     return true;
                 }
             }

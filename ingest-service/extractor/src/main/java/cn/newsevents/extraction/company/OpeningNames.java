@@ -373,7 +373,8 @@ final class OpeningNames {
      */
     String namedBeforePeriod(int cs, int ce, List<Periods.Mention> mentions) {
         for (Periods.Mention pm : mentions) {
-            if (pm.start() <= cs || pm.start() > cs + 12) {
+            if (pm.start() <= cs || pm.start() > cs + 12 || pm.start() >= ce) {
+                // (A period of a later clause is not this clause's.)
                 continue;
             }
             if (pm.period() == null || pm.end() < ce && (!MONTH_COUNT.matcher(t).region(pm.end(), ce).matches()
@@ -396,6 +397,12 @@ final class OpeningNames {
                     name = name.substring(w.length());
                     break;
                 }
+            }
+            // "珠宝钟表零售商某某珠宝截至今年3月底止的年度，…": the name after what the company is (a head word alone
+            // before the rest is the company in focus: "公司计划今年…").
+            String headless = checks.afterHeadWord(name);
+            if (!lex.headWords.contains(name.substring(0, name.length() - headless.length()))) {
+                name = headless;
             }
             if (checks.standsAlone(name) && !lex.headWords.contains(name) && !checks.isParticipant(name)) {
                 return companies.resolve(name, pm.start() - name.length());

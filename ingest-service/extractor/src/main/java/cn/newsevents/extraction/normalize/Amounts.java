@@ -66,6 +66,8 @@ public final class Amounts {
     private static final String LOWER = "(?:(?<=[亿億兆])(?:[0-9]{1,4}+(?:,[0-9]{3})?+"
             + "|[1-9一二两兩三四五六七八九]千(?:[1-9一二两兩三四五六七八九]百)?)[万萬亿億]"
             + "|(?<=[万萬])[0-9]{1,4}+(?:,[0-9]{3})?+(?![0-9.,万萬亿億%％]))?";
+    /** A percentage in words, as spoken and in Hong Kong reports: "百分之七点三" is 7.3%, "百分之四" 4%. */
+    private static final String PERCENT_WORDS = "百分之[零〇一二两兩三四五六七八九十点點]{1,8}";
     /** One space between a number and its magnitude or unit ("7.52 亿元"), only when one follows. */
     private static final String SPACE = "(?: (?=[十百千万亿兆萬億" + firstUnitCharacters() + "]))?";
 
@@ -78,8 +80,8 @@ public final class Amounts {
      */
     public static final String REGEX = "(?> ?(?:" + Tsv.alternation(BEFORE.keySet()) + ")?"
             + "(?:(?:" + Tsv.alternation(CURRENCY_PREFIXES.keySet()) + ") ?)?"
-            + "(?:" + TENTHS + "|" + DIGITS + "(?:" + Tsv.alternation(FUZZY.keySet()) + ")?" + SPACE + MAGNITUDE + LOWER
-            + "|" + CHINESE + ")"
+            + "(?:" + TENTHS + "|" + PERCENT_WORDS + "|" + DIGITS + "(?:" + Tsv.alternation(FUZZY.keySet()) + ")?" + SPACE
+            + MAGNITUDE + LOWER + "|" + CHINESE + ")"
             + "(?:" + Tsv.alternation(FUZZY.keySet()) + ")?"
             + "(?:" + SPACE + "(?:" + Tsv.alternation(UNITS.keySet()) + "))?"
             + "(?:(?:" + Tsv.alternation(AFTER.keySet()) + ")" + NOT_BEFORE_VERB + ")?)";
@@ -93,7 +95,7 @@ public final class Amounts {
     private static final Pattern PARTS = Pattern.compile(
             "(?<before>" + Tsv.alternation(BEFORE.keySet()) + ")?"
                     + "(?:(?<currency>" + Tsv.alternation(CURRENCY_PREFIXES.keySet()) + ") ?)?"
-                    + "(?:(?<tenths>" + TENTHS + ")|(?<digits>" + DIGITS + ")(?<fuzzy1>" + Tsv.alternation(FUZZY.keySet()) + ")?"
+                    + "(?:(?<tenths>" + TENTHS + ")|(?<pct>" + PERCENT_WORDS + ")|(?<digits>" + DIGITS + ")(?<fuzzy1>" + Tsv.alternation(FUZZY.keySet()) + ")?"
                     + SPACE + "(?<magnitude>" + MAGNITUDE + ")(?<lower>" + LOWER + ")|(?<chinese>" + CHINESE + "))"
                     + "(?<fuzzy2>" + Tsv.alternation(FUZZY.keySet()) + ")?"
                     + "(?:" + SPACE + "(?<unit>" + Tsv.alternation(UNITS.keySet()) + "))?"
@@ -142,6 +144,10 @@ public final class Amounts {
                         : ChineseNumerals.parse(tenths.substring(2)).orElseThrow());
             }
             return Optional.of(new Amount(value, Unit.PERCENT, qualifier(m), true));
+        }
+        if (m.group("pct") != null) {
+            Optional<BigDecimal> spoken = ChineseNumerals.parse(m.group("pct").substring(3).replace('點', '点'));
+            return spoken.map(v -> new Amount(v, Unit.PERCENT, qualifier(m), true));
         }
         String number = m.group("digits") != null
                 ? m.group("digits") + m.group("magnitude").replace("个", "").replace("個", "")
