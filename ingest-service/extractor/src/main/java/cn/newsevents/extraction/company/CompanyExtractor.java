@@ -89,6 +89,15 @@ public final class CompanyExtractor {
             "(?:至于|同样|而|另外|此外)?[^，,；;。：:]{0,16}?(?:业者|厂商|大厂|龙头企业|连锁超市|超市|百货|供应商|运营商|经营商"
                     + "|开发商|制造商|零售商|新锐品牌|新晋品牌|国产品牌)"
                     + "(?:([\\u4e00-\\u9fff]{2,6}?)(?:增长势头|增速|表现|逆势|异军突起|势头)[^，,；;。]{0,8}|([\\u4e00-\\u9fff]{2,8}))");
+    /**
+     * The last characters of the trade words of {@link #DESCRIBED_NAME} (业者, 厂商, 大厂, 龙头企业, 超市, 百货, 新锐品牌…):
+     * a clause holding none of them cannot match, and most clauses hold none (tested before the pattern).
+     */
+    private static final String DESCRIBED_TRADE_ENDS = "者商厂业市货牌";
+    /** The counters ending every match of {@link #NAMED_UNITS} ("…挂牌796辆"): a clause ending otherwise is none. */
+    private static final String UNIT_COUNTERS = "辆台部架套艘";
+    /** The first characters of the verbs of visiting opening {@link #VISITED} (走访, 参观, 调研, 考察, 走进, 来到). */
+    private static final String VISIT_FIRSTS = "走参调考来";
     /** A clause that is a place visited, "在某某智能装备". */
     private static final Pattern AT_COMPANY = Pattern.compile("在([\\u4e00-\\u9fff]{2,14})");
     /** How long a clause that is a trade and a name can be. */
@@ -674,7 +683,7 @@ public final class CompanyExtractor {
                     topic = full;
                 }
             }
-            if (inClause.isEmpty() && ce - cs <= DESCRIBED_REACH) {
+            if (inClause.isEmpty() && ce - cs <= DESCRIBED_REACH && holdsAny(cs, ce, DESCRIBED_TRADE_ENDS)) {
                 Matcher described = DESCRIBED_NAME.matcher(t).region(cs, ce);
                 if (described.matches()) {
                     int g = described.group(1) != null ? 1 : 2;
@@ -686,7 +695,7 @@ public final class CompanyExtractor {
                     }
                 }
             }
-            if (inClause.isEmpty()) {
+            if (inClause.isEmpty() && UNIT_COUNTERS.indexOf(t.charAt(ce - 1)) >= 0) {
                 Matcher sold = ruleMatcher(NAMED_UNITS).region(cs, ce);
                 if (sold.matches()) {
                     // "风行电动挂牌796辆，市占9.8%居第三": a name and the units it sold, then its share.
@@ -705,7 +714,7 @@ public final class CompanyExtractor {
             }
             boolean matched = false;
             List<KeywordScanner.Hit> hits = keywords.find(t, cs, ce);
-            if (!hits.isEmpty() && SpanChecks.hasAny(t.substring(cs, ce), "别別")) {
+            if (!hits.isEmpty() && holdsAny(cs, ce, "别別")) {
                 // Figures listed one per year or one per metric after 分别.
                 String listedFor = series(sentenceStart, cs, ce, hits, topic, mentions);
                 if (listedFor != null) {
@@ -734,6 +743,9 @@ public final class CompanyExtractor {
             for (KeywordScanner.Hit hit : hits) {
                 // Rules are tried only around a keyword, so their cost does not grow with the clause.
                 for (CompanyRules.MetricRule rule : rules.metricRules) {
+                    if (!rule.mayHaveKeywordAt(t, hit.start())) {
+                        continue;
+                    }
                     Matcher m = ruleMatcher(rule.keywordFirst() ? rule.at(t.charAt(hit.start())) : rule.pattern());
                     boolean found;
                     if (rule.keywordFirst()) {
@@ -806,7 +818,7 @@ public final class CompanyExtractor {
                     topic = companies.resolve(report.group(1), opening);
                 }
                 Matcher visited = ruleMatcher(VISITED).region(cs, ce);
-                if (named == null && visited.find()) {
+                if (named == null && holdsAny(cs, ce, VISIT_FIRSTS) && visited.find()) {
                     // "与会人员实地走访了某某工具数字化车间。据介绍，该公司…": the company visited is what the next
                     // sentence speaks of, when the article gave its name.
                     String name = visited.group(1);
@@ -835,7 +847,7 @@ public final class CompanyExtractor {
                     }
                 }
                 Matcher after = TOPIC_AFTER.matcher(t).region(cs, ce);
-                if ((endsWithAny(ce, HANDED_ENDS) || SpanChecks.hasAny(t.substring(cs, ce), "是属数推有")) && after.find()) {
+                if ((endsWithAny(ce, HANDED_ENDS) || holdsAny(cs, ce, "是属数推有")) && after.find()) {
                     // "同日披露三季报的还有工业机器人企业某某智控（688702）": without its code and its trade.
                     String name = CompanyNames.STOCK_CODE.matcher((after.group(1) != null ? after.group(1) : after.group(2)).strip())
                             .replaceAll("");
@@ -1372,6 +1384,19 @@ public final class CompanyExtractor {
                     m.end("amount"), 0.65));
             emittedAmounts.add(m.start("amount"));
             return true;
+        }
+
+        /**
+         * Whether {@code t[from, to)} holds any of {@code chars}: a test a pattern needing one of them is skipped by
+         * when it fails (no substring is built).
+         */
+        private boolean holdsAny(int from, int to, String chars) {
+            for (int i = from; i < to; i++) {
+                if (chars.indexOf(t.charAt(i)) >= 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Whether {@code t} ends at {@code end} with one of {@code words}. */

@@ -29,6 +29,8 @@ final class CompanyRules {
         private final boolean amountAfterKeyword;
         private final java.util.function.Function<Character, Pattern> narrowed;
         private final java.util.Map<Character, Pattern> byFirst = new java.util.concurrent.ConcurrentHashMap<>();
+        /** The plain words the keyword group is written with, or null: see {@link #mayHaveKeywordAt}. */
+        private final List<String> keywordWords;
 
         MetricRule(String name, boolean countOnly, boolean nextClause, Pattern pattern,
                    java.util.function.Function<Character, Pattern> narrowed) {
@@ -39,6 +41,37 @@ final class CompanyRules {
             this.keywordFirst = pattern.pattern().startsWith("(?<kw>");
             this.amountAfterKeyword = pattern.pattern().indexOf("(?<amount>") > pattern.pattern().indexOf("(?<kw>");
             this.narrowed = narrowed;
+            this.keywordWords = literalKeywords(pattern.pattern());
+        }
+
+        /**
+         * The words of a keyword group written as plain words ("(?<kw>亏损|虧損)"), else null (the keyword table, or
+         * a group with more syntax in it).
+         */
+        private static List<String> literalKeywords(String pattern) {
+            int open = pattern.indexOf("(?<kw>");
+            int close = open < 0 ? -1 : pattern.indexOf(')', open);
+            if (close < 0) {
+                return null;
+            }
+            String group = pattern.substring(open + "(?<kw>".length(), close);
+            return group.matches("[\\u4e00-\\u9fff]+(?:\\|[\\u4e00-\\u9fff]+)*") ? List.of(group.split("\\|")) : null;
+        }
+
+        /**
+         * Whether the keyword group can start at {@code at}: a rule whose keyword is a few plain words ("亏损|虧損")
+         * finds no keyword at a keyword hit written otherwise (营收), so its search around that hit is skipped.
+         */
+        boolean mayHaveKeywordAt(String text, int at) {
+            if (keywordWords == null) {
+                return true;
+            }
+            for (String w : keywordWords) {
+                if (text.startsWith(w, at)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         String name() {

@@ -38,6 +38,8 @@ final class OpeningNames {
     /** A verb of speech after a speaker's name, with a place or occasion between: 在会上透露, 则表示, 说. */
     private static final Pattern SPEECH = Pattern.compile("(?:在会上|在会中|会上|在座谈中|也|则|还|亦)?"
             + "(?:说|表示|介绍|透露|指出|称|坦言|分享|谈到|提到|反映|强调|建议|直言|补充)");
+    /** Quotation marks and blanks opening a clause before a speaker's name ("”某某坦言"). */
+    private static final Pattern CLOSED_QUOTE = Pattern.compile("^[”“\"」「』『\\s]+");
     /** A kind of listed stock before a name: 内房股, 科技股, 濠股 (not 股份). */
     private static final Pattern STOCK_KIND = Pattern.compile("[\\u4e00-\\u9fff]{1,3}股(?!份|东|價|价|票|权|權)");
     /** Units sold or registered: "挂牌796辆", "出货约1.2万台". */
@@ -271,8 +273,12 @@ final class OpeningNames {
      * verb of speech; what the clauses after it say of 集团 or 企业 is that company's.
      */
     String speakersCompany(String clauseLead) {
+        if (seminars.isEmpty()) {
+            // Only a participant of the article's seminars speaks for a company here.
+            return null;
+        }
         // "”某某坦言，公司去年营收…": a quotation closed before the speaker.
-        String lead = clauseLead.replaceFirst("^[”“\"」「』『\\s]+", "");
+        String lead = CLOSED_QUOTE.matcher(clauseLead).replaceFirst("");
         for (SeminarEvent s : seminars) {
             for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
                 if (p.name() == null || p.organization() == null) {

@@ -1,6 +1,8 @@
 package cn.newsevents.extraction.normalize;
 
 import cn.newsevents.contract.event.Period;
+import cn.newsevents.extraction.text.WordTrie;
+
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -100,15 +102,31 @@ public final class Periods {
                     + "|(?<whole>全年))");
     private static final BitSet FIRSTS = of(firstCharacters());
     private static final BitSet HEADS = heads();
+    /**
+     * The characters that can follow the digits an expression opens with: a year's (2024年, 2024 财年, 2024会计年度) or
+     * a month's (3月, 1-3月, 1至3月), or a quarter's (1季度).
+     */
+    private static final String AFTER_OPENING_DIGITS = " 财会年月季" + DASH.substring(1, DASH.length() - 1);
+    /** The first characters of period expressions that open only with a word of the period table (目前, 现在, 明年). */
+    private static final BitSet WORD_FIRSTS = wordFirsts();
+    /** The words of the period table, to tell whether one opens at a position whose character is in WORD_FIRSTS. */
+    private static final WordTrie WORDS = WordTrie.forwards(tableWords());
     /** How far into an expression its first head character may stand (see {@link #heads()}), with room to spare. */
     private static final int HEAD_REACH = 12;
 
     private Periods() {
     }
 
+    /**
+     * The characters the pattern's own forms (not the words of the period table) can start with: digits and
+     * numerals, 截至, 第, 前三季度, 上半年, 近三年, 最近, 过去, 全年, 首季, 本月, 当季, 中期, 报告期内, 期内, 半年度, 单季,
+     * 该财年, 去年同期. (No form opens with 年: 年均 is a word of the table.)
+     */
+    private static final String FORM_FIRSTS = "0123456789零〇一二两三四五六七八九十截第前上下近最过全首本当中期报半单该去";
+
     /** Every character a period expression can start with. */
     private static String firstCharacters() {
-        StringBuilder sb = new StringBuilder("0123456789零〇一二两三四五六七八九十截第前上下近最过全首本当中期报半单年该");
+        StringBuilder sb = new StringBuilder(FORM_FIRSTS);
         for (String w : RELATIVE.keySet()) {
             sb.append(w.charAt(0));
         }
@@ -116,6 +134,39 @@ public final class Periods {
             sb.append(w.charAt(0));
         }
         return sb.toString();
+    }
+
+    /** The relative and undated words of the period table. */
+    private static List<String> tableWords() {
+        List<String> words = new ArrayList<>(RELATIVE.keySet());
+        words.addAll(UNDATED);
+        return words;
+    }
+
+    /** The first characters of the table's words that none of the pattern's own forms starts with. */
+    private static BitSet wordFirsts() {
+        BitSet b = new BitSet();
+        tableWords().forEach(w -> b.set(w.charAt(0)));
+        FORM_FIRSTS.chars().forEach(b::clear);
+        return b;
+    }
+
+    /**
+     * Whether an expression may open at {@code q}, by a test much cheaper than the pattern, which it rules out only
+     * where it cannot match: digits opening an expression are a year's four or a month's or quarter's one or two,
+     * followed by a year's, month's or quarter's word or a dash ("2024年", "3月", "1-3月"; not "12.5亿元" nor "2024
+     * 万"); a character that only a word of the period table starts with opens that word ("目前", not "目标").
+     */
+    private static boolean mayOpenAt(String text, int q) {
+        char c = text.charAt(q);
+        if (c >= '0' && c <= '9') {
+            int r = q + 1;
+            while (r < text.length() && r - q <= 4 && text.charAt(r) >= '0' && text.charAt(r) <= '9') {
+                r++;
+            }
+            return r - q <= 4 && r < text.length() && AFTER_OPENING_DIGITS.indexOf(text.charAt(r)) >= 0;
+        }
+        return !WORD_FIRSTS.get(c) || WORDS.longest(text, q, text.length()) >= 0;
     }
 
     /**
@@ -368,7 +419,7 @@ public final class Periods {
                 continue;
             }
             for (int q = Math.max(tried, h - HEAD_REACH); q <= h; q++) {
-                if (FIRSTS.get(text.charAt(q))) {
+                if (FIRSTS.get(text.charAt(q)) && mayOpenAt(text, q)) {
                     m.region(q, to).useAnchoringBounds(q == from);
                     if (m.lookingAt()) {
                         return true;

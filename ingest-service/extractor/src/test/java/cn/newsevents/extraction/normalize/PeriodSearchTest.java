@@ -65,6 +65,32 @@ class PeriodSearchTest {
         assertTrue(expressions > 1000, "period expressions compared: " + expressions);
     }
 
+    /**
+     * Random texts over the characters periods are written with (digits, numerals, unit words, dashes, words of the
+     * period table) and a few others: the cheap test of where an expression may open (digits, then a year's or
+     * month's word; a word of the table) passes over no position the pattern matches at.
+     */
+    @Test
+    void theWindowedSearchFindsWhatAPlainSearchFindsInRandomTexts() {
+        String[] pieces = {"0", "1", "2", "3", "9", "20", "2024", "12", "19", "一", "二", "三", "十", "两", "〇", "年", "月",
+                "季", "度", "日", "底", "财", "会计", "财年", "年度", " ", "-", "—", "至", "到", "~", "目前", "目标", "现在",
+                "今年", "去年", "去年同期", "明年", "年均", "年初", "上", "下", "半", "前", "首", "第", "近", "全", "期", "内",
+                "报告", "截至", "本", "当", "单", "该", "中期", "业绩", "营收", "亿元", "的", "，", "。", "\n", "在"};
+        java.util.Random random = new java.util.Random(20240611L);
+        for (int n = 0; n < 40_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int parts = 1 + random.nextInt(8);
+            for (int i = 0; i < parts; i++) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = sb.toString();
+            assertEquals(plain(text, 0, text.length()), windowed(text, 0, text.length()), text);
+            if (text.length() > 2) {
+                assertEquals(plain(text, 1, text.length() - 1), windowed(text, 1, text.length() - 1), text);
+            }
+        }
+    }
+
     @Test
     void theFarthestHeadIsFound() {
         for (String s : List.of("2024 财政年度营收", "截至2024年12月31日止十二个月", "于4月公布", "近十二个年来", "最近两年间",
