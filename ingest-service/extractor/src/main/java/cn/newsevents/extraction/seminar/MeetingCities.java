@@ -22,7 +22,13 @@ final class MeetingCities {
      * a city; 县委县政府 names none (no 委 or 府 in a name).
      */
     private static final Pattern DISTRICT = Pattern.compile(
-            "(?:^|[，。、；：\\n“（是在,;:(]|市)((?:(?![委府])\\p{IsHan}){1,3}(?:新区|区|县))(?=委|政府|人民政府|召开|举行|举办|今年|领导|人大|政协)");
+            "(?:^|[，。、；：\\n“（是在,;:(]|市)((?:(?![委府])\\p{IsHan}){1,3}(?:新区|区|县))(?=委|政府|人民政府|召开|举行|举办|今年|领导|人大|政协"
+                    // "南海区第三期恳谈会": the district's numbered meeting.
+                    + "|第[一二三四五六七八九十0-9])");
+    /** A district's or a county's body written without its name, opening a clause. */
+    private static final Pattern BARE_DISTRICT_BODY = Pattern.compile("(?<!\\p{IsHan})区(?:委|政府|长)");
+    private static final Pattern BARE_COUNTY_BODY = Pattern.compile("(?<!\\p{IsHan})县(?:委|政府|长)");
+    private static final Pattern NAMED_BODY = Pattern.compile("\\p{IsHan}{2}[区县](?:委|政府|府)");
     /** An outlet named by its place: "某某新闻", "某某电视台", "某某融媒". */
     private static final Pattern PLACE_OUTLET = Pattern.compile(
             "(\\p{IsHan}{2})(?:新闻|电视台|广播电视台|融媒|日报|发布|广电|在线|新闻网|报)");
@@ -367,8 +373,14 @@ final class MeetingCities {
         if (outlet == null) {
             return null;
         }
+        // "我区", or a district's bodies written bare ("区政府召开…，区委副书记、区长某某主持"): the outlet's district.
+        // (Not when the article names its own county's or district's body: 云林县政府 in a 云嘉 paper.)
         boolean district = s.contains("我区");
         boolean county = s.contains("我县");
+        if (!district && !county && !NAMED_BODY.matcher(s).find()) {
+            district = BARE_DISTRICT_BODY.matcher(s).find();
+            county = BARE_COUNTY_BODY.matcher(s).find();
+        }
         Matcher m = PLACE_OUTLET.matcher(outlet);
         if (district == county || !m.lookingAt() || Lexicon.CITIES.contains(m.group(1))) {
             // Neither or both: the article does not say which its outlet's place is; a city's outlet is no district's.

@@ -65,14 +65,21 @@ class MeetingCitiesTest {
     }
 
     @Test
-    void anArticleSpeakingOfOurDistrictIsInItsOutletsDistrict() {
+    void anArticleSpeakingOfOurDistrictOrItsBareBodiesIsInItsOutletsDistrict() {
         String text = "标题\n我区召开重点企业座谈会，区委书记主持，副区长参加。";
         assertEquals("青溪区", cities(text, 3, "青溪新闻").articleDistrict());
         assertEquals("青溪县", cities(text.replace("我区", "我县"), 3, "青溪电视台").articleDistrict());
-        // A city's outlet, an outlet not named by a place, or an article that never says 我区: no district.
+        // A city's outlet, an outlet not named by a place, or an article that never says 我区 nor writes a district's
+        // body bare: no district.
         assertNull(cities(text, 3, "宁波日报").articleDistrict());
         assertNull(cities(text, 3, "财经快讯").articleDistrict());
-        assertNull(cities(text.replace("我区", "全区"), 3, "青溪新闻").articleDistrict());
+        assertNull(cities("标题\n全区召开重点企业座谈会，书记主持，副区长参加。", 3, "青溪新闻").articleDistrict());
+        // A district's bodies written bare (区政府召开…，区委副书记、区长…) are the outlet's district's, unless the
+        // article names its own district's or county's body.
+        assertEquals("青溪区", cities("标题\n区政府召开企业座谈会，区委副书记、区长主持。", 3, "青溪融媒")
+                .articleDistrict());
+        assertEquals("云岭县", cities("标题\n云岭县政府召开座谈会，县长出席。", 3, "青嘉日报").articleDistrict());
+        assertNull(cities("标题\n本次座谈会由云岭县府主办，县长出席。", 3, "青嘉日报").articleDistrict());
         // After ASCII punctuation as after full-width.
         assertEquals("临江区", cities("标题\n前日下午,临江区委书记主持召开座谈会。", 3).articleDistrict());
         // A district the article names wins over the outlet's.
