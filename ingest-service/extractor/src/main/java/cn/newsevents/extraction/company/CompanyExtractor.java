@@ -147,6 +147,8 @@ public final class CompanyExtractor {
     private static final Pattern ANNOUNCER = Pattern.compile("(?:同日|同时|同時|同样|同樣|同期|当天|當天|当日|當日|另外|此外)?"
             + "(?:也|亦)?(?:公布|公佈|披露|发布|發布|发表|發表)[^，,；;。的]{0,10}的(?:[\\u4e00-\\u9fff]{1,2}股)?"
             + "([\\u4e00-\\u9fff]{2,8})");
+    /** A speaker's caption in a transcript, the post in brackets after the name: "【某某（某某公司总经理）】". */
+    private static final Pattern SPEAKER_CAPTION = Pattern.compile("\\s*【[\\u4e00-\\u9fff]{2,4}[（(]([^）)】]{3,30})[）)]】");
     /** A company's report or results, named as what a clause speaks of ("某某医药的一季报", "某某交出的成绩单"). */
     private static final Pattern REPORT_OF = Pattern.compile("([\\u4e00-\\u9fff]{2,10}?)(?:的(?:(?:19|20)[0-9]{2}年)?"
             + "(?:年报|年報|半年报|半年報|中报|中報|[一三]季报|[一三]季報|财报|財報|年度报告|年度報告|业绩|業績|成绩单|成績單)"
@@ -447,6 +449,11 @@ public final class CompanyExtractor {
          * on the line right before it, when it writes a registered name; else null.
          */
         private String captionCompany(int from, int to) {
+            Matcher speaker = SPEAKER_CAPTION.matcher(t).region(from, to);
+            if (speaker.lookingAt()) {
+                // "【某某（某某药业连锁总经理）】「我们有38间分店…」": the company of the speaker's post.
+                return speakerCompany(speaker.group(1), speaker.start(1));
+            }
             // "（同期声）某某公司董事长 某某：现在我们…": the speech may follow the caption on its own line.
             int lineEnd = to;
             int captionEnd = Captions.endAt(t, from, to);
@@ -464,6 +471,26 @@ public final class CompanyExtractor {
             return null;
         }
 
+
+        /** The company a caption's post names (某某药业连锁总经理 → the article's 某某药业连锁有限公司), else null. */
+        private String speakerCompany(String post, int at) {
+            int title = -1;
+            for (String w : CompanyLexicon.longestFirst(lex.titles)) {
+                int i = post.indexOf(w);
+                if (i >= 2 && (title < 0 || i < title)) {
+                    title = i;
+                }
+            }
+            if (title < 0) {
+                return null;
+            }
+            String org = post.substring(0, title);
+            String full = companies.shortFormAt(t, at, at + org.length());
+            if (full == null) {
+                full = companies.resolve(org, at);
+            }
+            return !full.equals(org) || lex.isCompanyOrganization(org) ? full : null;
+        }
 
         /** Adds a company unless it is already listed under the same or a longer or shorter form of its name. */
         private static void addDistinct(List<String> companies, String company) {
