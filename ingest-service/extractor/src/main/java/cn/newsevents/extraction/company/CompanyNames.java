@@ -20,10 +20,15 @@ final class CompanyNames {
     record Name(int start, int end, String name) {
     }
 
-    /** A descriptor opening with where or whose a company is, ending in a trade word: 内地乳制品企业, 本地物流股, 德国泵阀企业. */
+    /**
+     * A descriptor opening with where or whose a company is, ending in a trade word: 内地乳制品企业, 本地物流股, 德国泵阀企业,
+     * 内房系物业管理公司.
+     */
     private static final Pattern DESCRIPTOR = Pattern.compile(
             "(?:内地|本地|国内|本港|本澳|海外|民营|国有|外资|港资|台资|上市|龙头|老牌|知名|在港上市的"
-                    + "|德国|美国|日本|韩国|法国|英国|瑞士|瑞典|荷兰|意大利|丹麦|芬兰|奥地利|新加坡)[^、，,（(]{0,8}?(?:企业|厂商|股|商)");
+                    + "|德国|美国|日本|韩国|法国|英国|瑞士|瑞典|荷兰|意大利|丹麦|芬兰|奥地利|新加坡)[^、，,（(]{0,8}?(?:企业|厂商|股|商)"
+                    // "内房系物业管理公司某某服务集团股份有限公司": whose family of companies, its trade, then its name.
+                    + "|[\\u4e00-\\u9fff]{1,2}系[^、，,（(]{0,8}?(?:企业|公司|股|商)");
     /** A kind of firm ending a descriptor ("机床企业", "制造商"): what follows it starts a name. */
     private static final Pattern ONE_AFTER_KIND = Pattern.compile("(?:企业|公司|集团|厂商|厂家|品牌|龙头|商)$");
     /** 建筑服务商某某控股有限公司, 地产发展商某某集团, 澳门博企某某集团: the company's trade, ending in a kind of firm, before its name. */
@@ -126,7 +131,9 @@ final class CompanyNames {
                     || CODED_NAME_AFTER.matcher(text).region(n.end(), Math.min(text.length(), n.end() + 16)).lookingAt();
             boolean described = named
                     && (n.name().endsWith("集团") || n.name().endsWith("集團") || n.name().endsWith("公司"))
-                    && n.name().length() <= 8 && isTradePhrase(n.name().substring(0, n.name().length() - 2));
+                    && (n.name().length() <= 8 && isTradePhrase(n.name().substring(0, n.name().length() - 2))
+                    // "内房系物业管理公司某某…": whose family and trade, a descriptor as a whole.
+                    || DESCRIPTOR.matcher(n.name()).matches());
             if (!described) {
                 out.add(n);
             }
