@@ -26,7 +26,7 @@ final class CompanyNames {
      */
     private static final Pattern DESCRIPTOR = Pattern.compile(
             "(?:内地|本地|国内|本港|本澳|海外|民营|国有|外资|港资|台资|上市|龙头|老牌|知名|在港上市的"
-                    + "|德国|美国|日本|韩国|法国|英国|瑞士|瑞典|荷兰|意大利|丹麦|芬兰|奥地利|新加坡)[^、，,（(]{0,8}?(?:企业|厂商|股|商)"
+                    + "|德国|美国|日本|韩国|法国|英国|瑞士|瑞典|荷兰|意大利|丹麦|芬兰|奥地利|新加坡)[^、，,（(]{0,8}?(?:企业|厂商|股|商|集团)"
                     // "内房系物业管理公司某某服务集团股份有限公司": whose family of companies, its trade, then its name.
                     + "|[\\u4e00-\\u9fff]{1,2}系[^、，,（(]{0,8}?(?:企业|公司|股|商)");
     /** A kind of firm ending a descriptor ("机床企业", "制造商"): what follows it starts a name. */
@@ -132,8 +132,10 @@ final class CompanyNames {
             boolean described = named
                     && (n.name().endsWith("集团") || n.name().endsWith("集團") || n.name().endsWith("公司"))
                     && (n.name().length() <= 8 && isTradePhrase(n.name().substring(0, n.name().length() - 2))
-                    // "内房系物业管理公司某某…": whose family and trade, a descriptor as a whole.
-                    || DESCRIPTOR.matcher(n.name()).matches());
+                    // "内房系物业管理公司某某…", "本澳餐饮集团某某…": where or whose, and the trade, a descriptor as a
+                    // whole (本 may have been trimmed off the name).
+                    || DESCRIPTOR.matcher(n.name()).matches()
+                    || n.start() >= 1 && DESCRIPTOR.matcher(text).region(n.start() - 1, n.end()).matches());
             if (!described) {
                 out.add(n);
             }
