@@ -323,6 +323,15 @@ final class FigureSubjects {
                 || ofCompanyInFocus(s, offset) || captionSpeech && lex.possessives.contains(s)) {
             return new Subject(Subject.Kind.FOCUS, null, -1);
         }
+        if (!names.looksLikeName(s) && s.length() >= 2) {
+            // "昶和去年营收…" after 昶和金属工业股份有限公司: the opening of a name the article gave is that company,
+            // however its last character reads (和, 及, 与).
+            String full = companies.resolve(s, offset);
+            int place = Math.max(0, cn.newsevents.extraction.text.Places.placeEnd(full, 0, full.length()));
+            if (!full.equals(s) && (full.startsWith(s) || full.startsWith(s, place))) {
+                return new Subject(Subject.Kind.NAMED, full, offset);
+            }
+        }
         if (names.looksLikeName(s)) {
             String full = companies.resolve(s, offset);
             if (full.equals(s) && checks.isPlace(s)) {
