@@ -80,6 +80,11 @@ final class ComparisonBases {
                                       Metric metric, CompanyLexicon.AmountKind kind, Period period, boolean loss,
                                       int evStart, List<Periods.Mention> mentions, double confidence) {
         List<FigureAssembly.Figure> out = new ArrayList<>();
+        if (loss && cues.minusBefore(amountStart, Math.max(0, amountStart - 1))) {
+            // "归母净利润-5.02亿元（上年同期为2.44亿元）": a text that writes its losses with a minus sign writes a base
+            // without one as a profit.
+            loss = false;
+        }
         // "5.62亿元（人民币，下同），较2023年的2.71亿元…": an aside in brackets after the figure.
         int after = amountEnd;
         if (after < t.length() && (t.charAt(after) == '（' || t.charAt(after) == '(')) {
