@@ -560,7 +560,8 @@ public final class CompanyExtractor {
             }
             // "其中甲入库98亿元；乙入库1.1亿元": companies named as the parts of a group's figure are not what the
             // following sentences speak of.
-            if (!java.util.Objects.equals(topic, topicIn) && t.substring(from, to).contains("其中")) {
+            int among = java.util.Objects.equals(topic, topicIn) ? -1 : indexIn("其中", from, to);
+            if (among >= 0 && !partOfFigure(among + 2, to)) {
                 return topicIn;
             }
             return topic;
@@ -1214,6 +1215,25 @@ public final class CompanyExtractor {
         }
 
 
+
+        /** Where {@code word} first stands in {@code t[from, to)}, else -1; the search stays inside the span. */
+        private int indexIn(String word, int from, int to) {
+            for (int i = from; i + word.length() <= to; i++) {
+                if (t.startsWith(word, i)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * "净利润4.02亿元，其中归属于上市公司股东的净利润3.87亿元": 其中 opening the owners' share of the figure, not a
+         * list of companies (nor of sectors: "其中工业投资增长12.7%").
+         */
+        private boolean partOfFigure(int at, int to) {
+            return at + 2 <= to && (t.startsWith("归属", at) || t.startsWith("歸屬", at) || t.startsWith("归母", at)
+                    || t.startsWith("歸母", at));
+        }
 
         /**
          * Whether a clause holds the word {@link #TOPIC_OPENER} needs where it can stand: 第, 至, 据 or 另 within its first four

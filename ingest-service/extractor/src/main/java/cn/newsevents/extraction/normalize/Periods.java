@@ -473,7 +473,7 @@ public final class Periods {
         // "突破去年12月的纪录", "超过去年", "已逼近去年全年的7.61元": a record or level compared with, not the period of
         // a figure; "由2022年的26家增加到31家": the start of a change ("由2023年获利9.7亿元转为亏损" still dates its
         // figure).
-        if (before == '自' && text.indexOf("以来", end) >= 0 && text.indexOf("以来", end) - end <= 16) {
+        if (before == '自' && sinceWithin(text, end)) {
             // "自2021年登陆科创板以来首个盈利季度": where a span started, not the period of a figure.
             return true;
         }
@@ -489,6 +489,18 @@ public final class Periods {
                 // "收入3.12亿元(2021年:8,650万元)": the earlier year's figure in brackets.
                 || (before == '(' || before == '（') && end < text.length() && "：:".indexOf(text.charAt(end)) >= 0;
     }
+
+    /** Whether 以来 follows within {@link #SINCE_REACH} characters of {@code end} (a bounded look, not a search). */
+    private static boolean sinceWithin(String text, int end) {
+        for (int i = end; i <= Math.min(text.length() - 2, end + SINCE_REACH); i++) {
+            if (text.startsWith("以来", i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final int SINCE_REACH = 16;
 
     /** A resolved expression; {@code past} when it was moved to last year because it would end after publication. */
     private record Resolved(Optional<Period> period, boolean past) {

@@ -66,8 +66,14 @@ public final class Sentences {
         while (start < end && Character.isWhitespace(s.charAt(start))) {
             start++;
         }
-        int close = start < end && s.charAt(start) == '【' ? s.indexOf('】', start) : -1;
-        if (close > start && close < end && close - start <= CAPTION_REACH
+        int close = -1;
+        for (int i = start + 1; start < end && s.charAt(start) == '【' && i < Math.min(end, start + CAPTION_REACH + 1); i++) {
+            if (s.charAt(i) == '】') {
+                close = i;
+                break;
+            }
+        }
+        if (close > start && close - start <= CAPTION_REACH
                 && REPORTER.matcher(s).region(start, close).find()) {
             // "【记者 某某／台北报导】座谈会由…主持": who reports is no part of the sentence (【同期声】 is: it names
             // who speaks).
