@@ -41,6 +41,16 @@ final class CompanyNames {
             "[（(]([\\u4e00-\\u9fff]{2,8})(?:[，,、] ?[0-9]{3,6}(?:\\.[A-Za-z]{2})?)?[)）]$");
     /** 餐饮集团, 物流集团 opening a registered name; the word before 集团 must be a common noun of a trade. */
     private static final Pattern TRADE_GROUP = Pattern.compile("[A-Za-z0-9]*([\\u4e00-\\u9fff]{2,6})(?:集团|集團|公司)");
+    /*
+     * Characters every match of a pattern holds: a span with none of them is not searched (most spans before a
+     * name's ending hold none). DESCRIPTOR ends in 企业, 厂商, 股 or 商; TRADE_HEAD's words all hold one of these
+     * (供应商, 连锁, 品牌, 通路, 业者, 龙头, 平台, 药企, 厂); SPEAKER_OR_NOW's words open with one; LEADING_TIME's
+     * hold a digit, 年, 月, 季 or 以 (以来).
+     */
+    private static final String DESCRIPTOR_CHARS = "企商股";
+    private static final String TRADE_HEAD_CHARS = "商锁牌路者头台企厂";
+    private static final String SPEAKER_OR_NOW_CHARS = "目现当如我他咱";
+    private static final String LEADING_TIME_CHARS = "0123456789年月季以";
     private static final int MAX_NAME = 24;
     /** Where a company is listed, as a kind of company, no name: "科创板公司某某股份有限公司". */
     private static final Pattern LISTING_KIND = Pattern.compile(
@@ -64,6 +74,8 @@ final class CompanyNames {
     private final KeywordScanner suffixes;
     private final KeywordScanner titles;
     private final List<String> boundaries;
+    /** For each of {@link #boundaries}, {@link #charMask} of its characters. */
+    private final long[] boundaryMasks;
     private final List<String> nonCompany;
     /** The same words, to tell cheaply whether a text holds none of them (most candidate names hold none). */
     private final KeywordScanner nonCompanyScanner;
@@ -73,6 +85,7 @@ final class CompanyNames {
         this.suffixes = new KeywordScanner(lex.nameSuffixes);
         this.titles = new KeywordScanner(lex.titles);
         this.boundaries = CompanyLexicon.longestFirst(lex.nameBoundaries);
+        this.boundaryMasks = boundaries.stream().mapToLong(CompanyNames::charMask).toArray();
         java.util.Set<String> all = new java.util.LinkedHashSet<>(lex.scopeWords);
         all.addAll(lex.aggregateWords);
         this.nonCompany = CompanyLexicon.longestFirst(all);
@@ -325,7 +338,14 @@ final class CompanyNames {
     private Name trim(String text, int start, int suffixStart, int end) {
         int s = start;
         String part = text.substring(start, suffixStart);
-        for (String b : boundaries) {
+        long partMask = charMask(part);
+        for (int k = 0; k < boundaries.size(); k++) {
+            if ((boundaryMasks[k] & ~partMask) != 0) {
+                // A character of the word is missing from the part: the word is not in it, and a word not in the
+                // part changes nothing below. Most of the hundred words are skipped so, without a search.
+                continue;
+            }
+            String b = boundaries.get(k);
             int i = part.lastIndexOf(b);
             int cut = start + i + b.length();
             if (i >= 0 && cut == suffixStart && suffixStart != end) {
@@ -356,10 +376,12 @@ final class CompanyNames {
             }
         }
         // 内地乳制品企业某某控股有限公司 / 本地物流股某某控股: a descriptor of the company's trade before its name.
-        Matcher described = DESCRIPTOR.matcher(text).region(s, suffixStart);
-        while (described.find()) {
-            if (suffixStart - described.end() >= 2) {
-                s = described.end();
+        if (holdsAny(text, s, suffixStart, DESCRIPTOR_CHARS)) {
+            Matcher described = DESCRIPTOR.matcher(text).region(s, suffixStart);
+            while (described.find()) {
+                if (suffixStart - described.end() >= 2) {
+                    s = described.end();
+                }
             }
         }
         Matcher listed = LISTING_KIND.matcher(text).region(s, suffixStart);
@@ -378,10 +400,12 @@ final class CompanyNames {
             // stock the company is, before its name.
             s = stock + 1;
         }
-        Matcher trade = TRADE_HEAD.matcher(text).region(s, suffixStart);
-        while (trade.find()) {
-            if (suffixStart - trade.end() >= 2) {
-                s = trade.end();
+        if (holdsAny(text, s, suffixStart, TRADE_HEAD_CHARS)) {
+            Matcher trade = TRADE_HEAD.matcher(text).region(s, suffixStart);
+            while (trade.find()) {
+                if (suffixStart - trade.end() >= 2) {
+                    s = trade.end();
+                }
             }
         }
         Matcher tradeGroup = TRADE_GROUP.matcher(text).region(s, suffixStart);
@@ -390,13 +414,17 @@ final class CompanyNames {
             // 餐饮集团某某餐饮事业股份有限公司: the trade's group word before the name, not a group of that name.
             s = tradeGroup.end();
         }
-        Matcher speaker = SPEAKER_OR_NOW.matcher(text).region(s, suffixStart);
-        while (speaker.find()) {
-            s = speaker.end();
+        if (holdsAny(text, s, suffixStart, SPEAKER_OR_NOW_CHARS)) {
+            Matcher speaker = SPEAKER_OR_NOW.matcher(text).region(s, suffixStart);
+            while (speaker.find()) {
+                s = speaker.end();
+            }
         }
-        Matcher time = LEADING_TIME.matcher(text).region(s, suffixStart);
-        while (time.find()) {
-            s = time.end();
+        if (holdsAny(text, s, suffixStart, LEADING_TIME_CHARS)) {
+            Matcher time = LEADING_TIME.matcher(text).region(s, suffixStart);
+            while (time.find()) {
+                s = time.end();
+            }
         }
         s = afterLeadingVerb(text, s, suffixStart);
         while (s < suffixStart && (text.charAt(s) == '（' || text.charAt(s) == '(')
@@ -412,6 +440,28 @@ final class CompanyNames {
             return null;
         }
         return new Name(s, end, text.substring(s, end));
+    }
+
+    /**
+     * A 64-bit summary of the characters of {@code s}: bit {@code c % 64} for each character {@code c}. A word whose
+     * summary has a bit the text's lacks cannot occur in the text.
+     */
+    private static long charMask(String s) {
+        long mask = 0;
+        for (int i = 0; i < s.length(); i++) {
+            mask |= 1L << s.charAt(i);
+        }
+        return mask;
+    }
+
+    /** Whether {@code text[from, to)} holds one of {@code chars}. */
+    private static boolean holdsAny(String text, int from, int to, String chars) {
+        for (int i = from; i < to; i++) {
+            if (chars.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean ownPartIsSpecific(String own) {

@@ -1,5 +1,8 @@
 package cn.newsevents.extraction.text;
 
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.collection.trie.DoubleArrayTrie;
+import com.hankcs.hanlp.collection.trie.bintrie.BinTrie;
 import com.hankcs.hanlp.corpus.tag.Nature;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.dictionary.CustomDictionary;
@@ -22,21 +25,76 @@ public final class DictionaryWords {
 
     /** Whether some dictionary word opening {@code text} has a class {@code nature} accepts. */
     public static boolean mayOpenWith(String text, Predicate<String> nature) {
-        for (int n = 1; n <= Math.min(LONGEST, text.length()); n++) {
-            if (hasClass(text.substring(0, n), nature)) {
+        return wordAt(text, 0, nature);
+    }
+
+    /** Whether some dictionary word inside {@code text} has a class {@code nature} accepts. */
+    public static boolean mayContain(String text, Predicate<String> nature) {
+        for (int i = 0; i < text.length(); i++) {
+            if (wordAt(text, i, nature)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether some dictionary word inside {@code text} has a class {@code nature} accepts. */
-    public static boolean mayContain(String text, Predicate<String> nature) {
-        for (int i = 0; i < text.length(); i++) {
-            for (int n = 1; n <= Math.min(LONGEST, text.length() - i); n++) {
-                if (hasClass(text.substring(i, i + n), nature)) {
+    /**
+     * Whether some dictionary word of up to {@link #LONGEST} characters starting at {@code from} has a class
+     * {@code nature} accepts. The double-array tries are walked once from {@code from}, reading each word they hold on
+     * the way ("有限" then "有限公司"), instead of looking up each substring on its own; a custom dictionary with words
+     * added at run time (HanLP keeps those in another trie) or with normalisation on is asked substring by substring.
+     */
+    private static boolean wordAt(String text, int from, Predicate<String> nature) {
+        int to = Math.min(text.length(), from + LONGEST);
+        if (HanLP.Config.Normalization) {
+            for (int end = from + 1; end <= to; end++) {
+                if (hasClass(text.substring(from, end), nature)) {
                     return true;
                 }
+            }
+            return false;
+        }
+        if (walkHasClass(CoreDictionary.trie, text, from, to, nature)
+                || walkHasClass(CustomDictionary.DEFAULT.dat, text, from, to, nature)) {
+            return true;
+        }
+        BinTrie<CoreDictionary.Attribute> added = CustomDictionary.DEFAULT.trie;
+        if (added != null) {
+            for (int end = from + 1; end <= to; end++) {
+                if (hasClass(added.get(text.substring(from, end)), nature)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One walk of {@code trie} along {@code text[from, to)}: whether a word it holds there has a class {@code nature}
+     * accepts. The walk reads the trie's arrays as {@code DoubleArrayTrie.exactMatchSearch} does, with bounds checks.
+     */
+    private static boolean walkHasClass(DoubleArrayTrie<CoreDictionary.Attribute> trie, String text, int from, int to,
+                                        Predicate<String> nature) {
+        if (trie == null) {
+            return false;
+        }
+        int[] base = trie.getBase();
+        int[] check = trie.getCheck();
+        if (base == null || check == null || base.length == 0) {
+            return false;
+        }
+        int b = base[0];
+        for (int i = from; i < to; i++) {
+            int p = b + text.charAt(i) + 1;
+            if (p < 0 || p >= check.length || check[p] != b) {
+                return false;
+            }
+            b = base[p];
+            if (b < 0 || b >= check.length) {
+                return false;
+            }
+            if (check[b] == b && base[b] < 0 && hasClass(trie.getValueAt(-base[b] - 1), nature)) {
+                return true;
             }
         }
         return false;

@@ -15,8 +15,14 @@ import java.util.TreeMap;
  */
 public final class WordTrie {
     private final boolean backwards;
-    private final int[] base;
-    private final int[] check;
+    /**
+     * The trie's base and check arrays interleaved (base of state p at 2p, its check at 2p + 1): a transition reads
+     * both of a state, and most walks stop after a step or two, so the one cache line holding both counts more than
+     * anything else (the arrays of the twenty-odd tables are large and read at scattered states).
+     */
+    private final int[] cells;
+    /** The number of states. */
+    private final int size;
     /** The words, indexed as the trie's leaves number them (their sorted order); reversed when backwards. */
     private final String[] words;
 
@@ -31,13 +37,19 @@ public final class WordTrie {
         }
         this.words = sorted.values().toArray(String[]::new);
         if (sorted.isEmpty()) {
-            this.base = new int[0];
-            this.check = new int[0];
+            this.size = 0;
+            this.cells = new int[0];
         } else {
             DoubleArrayTrie<String> trie = new DoubleArrayTrie<>();
             trie.build(sorted);
-            this.base = trie.getBase();
-            this.check = trie.getCheck();
+            int[] base = trie.getBase();
+            int[] check = trie.getCheck();
+            this.size = Math.min(base.length, check.length);
+            this.cells = new int[2 * size];
+            for (int p = 0; p < size; p++) {
+                cells[2 * p] = base[p];
+                cells[2 * p + 1] = check[p];
+            }
         }
     }
 
@@ -57,24 +69,24 @@ public final class WordTrie {
      * -1 if none.
      */
     public int longest(CharSequence s, int pos, int limit) {
-        if (base.length == 0) {
+        if (size == 0) {
             return -1;
         }
         int found = -1;
-        int b = base[0];
+        int b = cells[0];
         int step = backwards ? -1 : 1;
         int i = backwards ? pos - 1 : pos;
         while (backwards ? i >= limit && i >= 0 : i < limit && i < s.length()) {
             int p = b + s.charAt(i) + 1;
-            if (p >= check.length || check[p] != b) {
+            if (p >= size || cells[2 * p + 1] != b) {
                 break;
             }
-            b = base[p];
-            if (b < 0 || b >= check.length) {
+            b = cells[2 * p];
+            if (b < 0 || b >= size) {
                 break;
             }
-            if (check[b] == b && base[b] < 0) {
-                found = -base[b] - 1;
+            if (cells[2 * b + 1] == b && cells[2 * b] < 0) {
+                found = -cells[2 * b] - 1;
             }
             i += step;
         }
