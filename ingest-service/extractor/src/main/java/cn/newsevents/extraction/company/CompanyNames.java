@@ -43,11 +43,11 @@ final class CompanyNames {
     private static final Pattern TRADE_GROUP = Pattern.compile("[A-Za-z0-9]*([\\u4e00-\\u9fff]{2,6})(?:集团|集團|公司)");
     /*
      * Characters every match of a pattern holds: a span with none of them is not searched (most spans before a
-     * name's ending hold none). DESCRIPTOR ends in 企业, 厂商, 股 or 商; TRADE_HEAD's words all hold one of these
-     * (供应商, 连锁, 品牌, 通路, 业者, 龙头, 平台, 药企, 厂); SPEAKER_OR_NOW's words open with one; LEADING_TIME's
+     * name's ending hold none). DESCRIPTOR ends in 企业, 厂商, 股, 商, 集团 or 公司; TRADE_HEAD's words all hold one of
+     * these (供应商, 连锁, 品牌, 通路, 业者, 龙头, 平台, 药企, 厂); SPEAKER_OR_NOW's words open with one; LEADING_TIME's
      * hold a digit, 年, 月, 季 or 以 (以来).
      */
-    private static final String DESCRIPTOR_CHARS = "企商股";
+    private static final String DESCRIPTOR_CHARS = "企商股团司";
     private static final String TRADE_HEAD_CHARS = "商锁牌路者头台企厂";
     private static final String SPEAKER_OR_NOW_CHARS = "目现当如我他咱";
     private static final String LEADING_TIME_CHARS = "0123456789年月季以";
