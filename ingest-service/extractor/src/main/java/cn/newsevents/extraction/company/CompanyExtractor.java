@@ -35,11 +35,15 @@ import java.util.regex.Pattern;
  *   <li>{@link SharedFigures}: figures several companies share in one sentence: lists paired by position
  *       ({@link FigureLists}), boards ranked by a metric, and bracketed amounts continuing the figure before;</li>
  *   <li>{@link SeriesLists}: one company's figures listed after 分别, one per year or one per metric;</li>
- *   <li>this class, clause by clause: a metric rule ({@link CompanyRules}) finds a keyword and its figure, the words
- *       before them name the company (a registered name, a short name, or 公司/该公司 referring to the company the
- *       paragraph is about); figures of groups of companies, sectors or regions are not reported;</li>
+ *   <li>this class, clause by clause, keeps the company in focus: a metric rule ({@link CompanyRules}) finds a
+ *       keyword and its figure; {@link FigureSubjects} reads the words before them as the company (a registered
+ *       name, a short name, or 公司/该公司 referring to the company the paragraph is about); {@link OpeningNames}
+ *       reads the names opening a clause (before a verb of announcing or a period, a speaker's company);
+ *       {@link SpanChecks} tells whether a span can be a company's name at all; figures of groups of companies,
+ *       sectors or regions are not reported;</li>
  *   <li>{@link FigurePeriods}: the period of each figure; {@link FigureCues}: its sign, outlook, growth and rank;
- *       {@link ReportCurrency}: the currency of a bare 元;</li>
+ *       {@link ReportCurrency}: the currency of a bare 元; {@link ComparisonBases}: the earlier period's figure a
+ *       comparison gives right after it;</li>
  *   <li>{@link FigureAssembly}: events with ids and evidence, a figure reported twice kept once;</li>
  *   <li>{@link SeminarAttendance}: companies whose people took part in a seminar.</li>
  * </ol>
@@ -60,7 +64,7 @@ public final class CompanyExtractor {
     private static final Pattern DESCRIBED_TOPIC = Pattern.compile("的[^，,；;：:。的]{0,10}?(?:厂商?|供应商|发展商|投资商|开发商|运营商|制造商|经销商|代理商|服务商|同行|同业|药房|药店|药企|车企|房企|险企)([^，,；;：:。的厂商]{2,10})$");
     /** 以某某为例, 以去年排名第六的某某为例: a company given as an example. */
     private static final Pattern EXAMPLE = Pattern.compile("以(?:[^，,。；;]{0,14}的)?([\\u4e00-\\u9fff]{2,12}?)为例");
-    /** A clause naming its company first: 第五名是某某 (the whole clause), 而新晋厂商某某则…, 某某则以…. */
+    /** An anchor for reading periods out of context: any written year resolves, a relative one to 2000's. */
     private static final Periods.Anchor ANY_YEAR = new Periods.Anchor(2000, null, null);
     /** A clause that is a name and the units it sold or registered: "风行电动挂牌796辆". */
     private static final Pattern NAMED_UNITS = Pattern.compile("\\s*([\\u4e00-\\u9fff]{2,12}?)"
@@ -116,7 +120,6 @@ public final class CompanyExtractor {
     /** A company visited, its name before the place in it: "走访了某某工具数字化车间". */
     private static final Pattern VISITED = Pattern.compile(
             "(?:走访|参观|调研|考察|走进|来到)了?([\\u4e00-\\u9fff]{2,16}?)(?:的)?(?:数字化|智能化|生产|装配|研发)?(?:车间|生产线|产线|厂区|展厅|基地|工厂|园区)");
-    /** A sentence opening a breakdown of the company's figures: 分产品看, 按业务划分, 分地区来看. */
     /** Words after a counted keyword that make the count one of people or posts there ("60个门市储备干部职缺"). */
     private static final Pattern COUNTED_ROLE = Pattern.compile("储备|干部|职缺|职位|岗位|人员|店长|员工");
     /** A period and a figure after a verb of reaching, making a clause: see {@code continuedForPeriod}. */
@@ -132,6 +135,7 @@ public final class CompanyExtractor {
     private static final Pattern HEADED_FIGURE = Pattern.compile("(?:共有|共计|合计|拥有|经营|开设|设有|有|达到|达|为|录得"
             + "|以(?=[^，,；;。]{1,16}(?:位居|居|位列|排名|列)))"
             + "(?<kw>)(?<amount>" + Amounts.REGEX + ")");
+    /** A sentence opening a breakdown of the company's figures: 分产品看, 按业务划分, 分地区来看. */
     private static final Pattern BREAKDOWN = Pattern.compile(
             "(?:分|按|从)(?:产品|业务|板块|地区|区域|品类|产品线|行业|渠道)(?:结构)?(?:来?看|而言|划分|分)");
     /** A figure restated in another currency, the words before its amount: "营收约合新台币867亿元". */
@@ -507,7 +511,6 @@ public final class CompanyExtractor {
             companies.add(company);
         }
 
-        /** Reads one sentence and returns the company in focus after it. */
         /** One matcher per rule pattern over the article, reset by each use of a region. */
         private final Map<Pattern, Matcher> ruleMatchers = new HashMap<>();
 
@@ -521,6 +524,7 @@ public final class CompanyExtractor {
         /** The company the sentence before opened with and stated a condition of ("某某生物尚处于…"), or null. */
         private String stated;
 
+        /** Reads one sentence and returns the company in focus after it. */
         private String sentence(int from, int to, List<Periods.Mention> mentions, String topicIn) {
             String topic = topicIn;
             if (stated != null && DEMONSTRATIVE.matcher(t).region(from, to).lookingAt()) {
@@ -1283,10 +1287,10 @@ public final class CompanyExtractor {
                     s = s.substring(w.length());
                     changed = true;
                 }
-                int close = s.startsWith("【") ? s.indexOf('】') : -1;
-                if (close > 0 && close <= FigureSubjects.CAPTION_REACH) {
+                int close = Captions.afterBracket(s, 0, s.length());
+                if (close > 0) {
                     // "【记者 某某】某某科技交出的成绩单是：": a transcript's caption before what the clause says.
-                    s = s.substring(close + 1);
+                    s = s.substring(close);
                     changed = true;
                 }
             }

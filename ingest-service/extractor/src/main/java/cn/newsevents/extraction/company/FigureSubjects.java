@@ -1,6 +1,7 @@
 package cn.newsevents.extraction.company;
 
 import cn.newsevents.extraction.normalize.Periods;
+import cn.newsevents.extraction.text.Captions;
 import cn.newsevents.extraction.text.Lexicon;
 import cn.newsevents.extraction.text.Places;
 
@@ -55,8 +56,6 @@ final class FigureSubjects {
     private static final Pattern QUOTES = Pattern.compile("[“”\"《》「」『』‘’]");
     private static final Pattern TRAILING_YEAR = Pattern.compile("(?:19|20)[0-9]{2}$");
     /** Blanks and the bars that stand for period words blanked out of a subject. */
-    /** How long a caption in 【】 opening a subject may be. */
-    static final int CAPTION_REACH = 16;
     private static final Pattern LEADING_BLANKS = Pattern.compile("^[|\\s]+(?:[0-9０-９]{1,2}[日号](?:止)?)?");
     /** Masked periods ('|') and blanks closing a subject. */
     private static final Pattern TRAILING_MASK = Pattern.compile("[|\\s]+$");
@@ -189,11 +188,8 @@ final class FigureSubjects {
             changed = false;
             int before = s.length();
             s = LEADING_BLANKS.matcher(s).replaceFirst("");
-            int close = s.startsWith("【") ? s.indexOf('】') : -1;
-            if (close > 0 && close <= CAPTION_REACH) {
-                // "【记者 某某】某某股份2021年扭亏为盈": a transcript's caption before the subject.
-                s = s.substring(close + 1);
-            }
+            // "【记者 某某】某某股份2021年扭亏为盈": a transcript's caption before the subject.
+            s = s.substring(Captions.afterBracket(s, 0, s.length()));
             for (String w : leadWords) {
                 if (s.startsWith(w)) {
                     s = s.substring(w.length());

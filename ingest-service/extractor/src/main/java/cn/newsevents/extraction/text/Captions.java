@@ -16,6 +16,25 @@ public final class Captions {
     private Captions() {
     }
 
+    /** How long a caption in 【】 opening a clause may be (【记者 某某／台北报导】). */
+    public static final int BRACKET_REACH = 24;
+
+    /**
+     * Where a caption in 【】 opening {@code s[from, to)} ends (after 】), looked for within {@link #BRACKET_REACH}
+     * characters; {@code from} when none opens it.
+     */
+    public static int afterBracket(CharSequence s, int from, int to) {
+        if (from >= to || s.charAt(from) != '【') {
+            return from;
+        }
+        for (int i = from + 1; i < Math.min(to, from + BRACKET_REACH + 1); i++) {
+            if (s.charAt(i) == '】') {
+                return i + 1;
+            }
+        }
+        return from;
+    }
+
     /** Whether the simplified text {@code s[from, to)} opens with a speaker's caption. */
     public static boolean opensAt(String s, int from, int to) {
         return endAt(s, from, to) >= 0;

@@ -11,8 +11,6 @@ public final class Sentences {
     /** The longest sentence handed to the rules; longer runs (tables, garbage) are cut. */
     public static final int MAX_SENTENCE = 800;
 
-    /** How long a reporter's or anchor's caption opening a sentence may be. */
-    private static final int CAPTION_REACH = 24;
     private static final java.util.regex.Pattern REPORTER = java.util.regex.Pattern.compile(
             "记者|記者|主播|主持人|报导|報導|报道|報道|导语|導語|口播|解说|解說|本报讯|本報訊");
 
@@ -66,18 +64,11 @@ public final class Sentences {
         while (start < end && Character.isWhitespace(s.charAt(start))) {
             start++;
         }
-        int close = -1;
-        for (int i = start + 1; start < end && s.charAt(start) == '【' && i < Math.min(end, start + CAPTION_REACH + 1); i++) {
-            if (s.charAt(i) == '】') {
-                close = i;
-                break;
-            }
-        }
-        if (close > start && close - start <= CAPTION_REACH
-                && REPORTER.matcher(s).region(start, close).find()) {
+        int close = Captions.afterBracket(s, start, end);
+        if (close > start && REPORTER.matcher(s).region(start, close).find()) {
             // "【记者 某某／台北报导】座谈会由…主持": who reports is no part of the sentence (【同期声】 is: it names
             // who speaks).
-            start = close + 1;
+            start = close;
             while (start < end && Character.isWhitespace(s.charAt(start))) {
                 start++;
             }
