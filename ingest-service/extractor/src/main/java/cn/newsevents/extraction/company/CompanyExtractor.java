@@ -478,14 +478,9 @@ public final class CompanyExtractor {
 
         /** The company a caption's post names (某某药业连锁总经理 → the article's 某某药业连锁有限公司), else null. */
         private String speakerCompany(String post, int at) {
-            int title = -1;
-            for (String w : CompanyLexicon.longestFirst(lex.titles)) {
-                int i = post.indexOf(w);
-                if (i >= 2 && (title < 0 || i < title)) {
-                    title = i;
-                }
-            }
-            if (title < 0) {
+            int title = lex.firstTitle(post);
+            if (title < 2) {
+                // No post, or a post with no company before it.
                 return null;
             }
             String org = post.substring(0, title);

@@ -247,6 +247,21 @@ final class CompanyLexicon {
         return true;
     }
 
+    /**
+     * Where the first executive title stands in {@code s} ("某某公司副总经理某某" → 4), else -1: in 集团主席兼行政总裁某某
+     * the first of the posts ends the company.
+     */
+    int firstTitle(String s) {
+        int first = -1;
+        for (String title : titles) {
+            int i = s.indexOf(title);
+            if (i >= 0 && (first < 0 || i < first)) {
+                first = i;
+            }
+        }
+        return first;
+    }
+
     /** The sorted lists of the lexicon's word sets, by set: the stages of every article ask for the same ones. */
     private static final Map<Set<String>, List<String>> SORTED = Collections.synchronizedMap(new IdentityHashMap<>());
 

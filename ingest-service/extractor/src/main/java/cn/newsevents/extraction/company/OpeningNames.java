@@ -82,7 +82,6 @@ final class OpeningNames {
     /** The head words that name a trade (面板厂, 设备厂商), longest first. */
     private final List<String> tradeHeadWords;
     private final List<String> prepositions;
-    private final List<String> executiveTitles;
 
     /**
      * @param keywords  the metric keywords
@@ -106,7 +105,6 @@ final class OpeningNames {
         this.topicVerbWords = topicVerbWords;
         this.tradeHeadWords = tradeHeadWords(lex);
         this.prepositions = CompanyLexicon.longestFirst(lex.prepositions);
-        this.executiveTitles = CompanyLexicon.longestFirst(lex.titles);
     }
 
     private static volatile List<String> tradeHeads;
@@ -220,14 +218,7 @@ final class OpeningNames {
             name = name.substring(origin.end());
         }
         // "某某公司副总某某表示": the company is the part before its executive's title.
-        int firstTitle = -1;
-        for (String title : executiveTitles) {
-            int i = name.indexOf(title);
-            if (i >= 0 && (firstTitle < 0 || i < firstTitle)) {
-                // 集团主席兼行政总裁某某: the first of the posts ends the company.
-                firstTitle = i;
-            }
-        }
+        int firstTitle = lex.firstTitle(name);
         if (firstTitle >= 0 && firstTitle < 2) {
             // "行政总裁某某表示": a post opening the sentence names no company (行政 is part of the post).
             return null;
