@@ -70,10 +70,38 @@ final class FigurePeriods {
         while (last >= 0 && (mentions.get(last).sameTimeLastYear() && at - mentions.get(last).end() > SAME_PERIOD_REACH
                 && !opensItsSentence(mentions.get(last), at) && !opensItsClause(mentions.get(last), at)
                 || isRecentYears(mentions.get(last)) && sentenceBreakBetween(mentions.get(last).end(), at)
-                || isUndatedInItsClause(mentions.get(last), at) || inAside(mentions.get(last), at))) {
+                || isUndatedInItsClause(mentions.get(last), at) || inAside(mentions.get(last), at)
+                || inEndedBreakdown(mentions.get(last), at))) {
             last--;
         }
         return last < 0 ? carried : mentions.get(last).period();
+    }
+
+    /** How far before a period the 其中 opening its clause may stand. */
+    private static final int BREAKDOWN_REACH = 6;
+    private static final String BREAKDOWN_ENDS = "；;。！？!?\n";
+
+    /**
+     * "甲集团营业收入1026.3亿元，其中11月当月营业收入98.4亿元；乙集团营业收入587.1亿元": a period in a clause opened by
+     * 其中 dates that part of the figure before it only; after the next semicolon or full stop the figures are again
+     * of the period before it.
+     */
+    private boolean inEndedBreakdown(Periods.Mention m, int at) {
+        int open = m.start();
+        while (open > 0 && m.start() - open < BREAKDOWN_REACH && CLAUSE_BREAKS.indexOf(t.charAt(open - 1)) < 0) {
+            open--;
+        }
+        boolean breakdown = t.startsWith("其中", open)
+                || open == m.start() && open >= 3 && t.startsWith("其中", open - 3);
+        if (!breakdown) {
+            return false;
+        }
+        for (int i = m.end(); i < at; i++) {
+            if (BREAKDOWN_ENDS.indexOf(t.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

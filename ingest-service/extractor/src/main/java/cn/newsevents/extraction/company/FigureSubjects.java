@@ -63,6 +63,8 @@ final class FigureSubjects {
     private static final Pattern APPOSED = Pattern.compile("(?:另一家|另外一家|另一|一家)[^、，,]{1,8}、");
     /** What a company runs itself, before the brand it runs: "公司直营某某门店". */
     private static final Pattern OWN_OUTLETS = Pattern.compile("(?:直营|自营|旗下|自有|加盟)");
+    /** What the company in focus runs itself, opening a subject: 自营…门店, 直营…, 自有品牌…. */
+    private static final Pattern OWN_OPENING = Pattern.compile("(?:直营|自营|自有)");
     /** A verb of having ending a subject ("某某科技有员工…"); not 国有, 所有, 没有, 只有, 还有. */
     private static final Pattern HAS = Pattern.compile("(?:拥有|擁有|共有|现有|現有|(?<![国國所没沒只还還共现現拥擁])有)$");
     /** An official of a public body ("发改委负责同志", "商务局有关负责人"). */
@@ -200,6 +202,11 @@ final class FigureSubjects {
                 offset += before - s.length();
                 changed = true;
             }
+        }
+        if (OWN_OPENING.matcher(s).lookingAt()) {
+            // "…经销商2614家，自营精酿酒馆“某某鲜啤屋”门店163家": the company in focus and its own brand (旗下
+            // may open a subsidiary with a name of its own: 旗下子公司某某车电10月营收…).
+            return new Subject(Subject.Kind.FOCUS, null, -1);
         }
         // "排名第二的某某超商门市数…": the rank before the name.
         String unranked = SpanChecks.withoutRank(s);

@@ -54,7 +54,7 @@ public final class Periods {
     private static final String YEAR = "(?:((?:19|20)[0-9]{2}|[一二][〇零九][〇零一二三四五六七八九]{2}) ?(?:财年|财政年度|会计年度|年度|年) ?|(" + Tsv.alternation(RELATIVE.keySet()) + "))";
     private static final String MONTH = "(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
     /** Words that make a bare month ("10月营收") the period of a monthly figure rather than a date. */
-    private static final String MONTH_FIGURES = "营收|营业额|营业收入|销售额|合并营收|自结营收|自结合并营收|销量|实现|录得|单月|税后|税前|净利|获利|盈余|挂牌|领牌|出货|交车|交付|市占|市场占有率|市场份额|份额";
+    private static final String MONTH_FIGURES = "当月|营收|营业额|营业收入|销售额|合并营收|自结营收|自结合并营收|销量|实现|录得|单月|税后|税前|净利|获利|盈余|挂牌|领牌|出货|交车|交付|市占|市场占有率|市场份额|份额";
     private static final Pattern CHANGE_AFTER = Pattern.compile("(?:相比)?(?:增|减|下降|下滑|上升|提高|提升|多|少|成长|衰退|持平)");
     private static final String DASH = "[-—–~～－至到]";
     // Tried only at positions whose character is in FIRSTS (see next()).

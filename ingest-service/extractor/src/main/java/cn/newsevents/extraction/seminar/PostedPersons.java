@@ -767,11 +767,12 @@ final class PostedPersons {
     }
 
     /**
-     * A single space between two ideographs (or after a closing bracket) in a line laid out in columns
-     * (某某有限公司 董事总经理 某某): not a break.
+     * A single space, narrow or ideographic, between two ideographs (or after a closing bracket) in a line laid out
+     * in columns (某某有限公司 董事总经理 某某, 某某有限公司董事长　某某): not a break.
      */
     private static boolean columnSpace(String s, int i, int to) {
-        return i > 0 && i + 1 < to && s.charAt(i) == ' ' && (Character.isIdeographic(s.charAt(i - 1))
+        return i > 0 && i + 1 < to && (s.charAt(i) == ' ' || s.charAt(i) == '\u3000')
+                && (Character.isIdeographic(s.charAt(i - 1))
                 || s.charAt(i - 1) == '）') && Character.isIdeographic(s.charAt(i + 1));
     }
 

@@ -51,6 +51,8 @@ public final class SeminarExtractor {
                 && rules.cue(Role.KIND_AFTER_HELD).indexOf(simplified, 0, simplified.length()) < 0) {
             return List.of();
         }
-        return new SeminarReading(rules, persons, article, simplified, published, body).read();
+        // An ideographic space lays out columns as a space does (某某有限公司董事长　某某); same length, same offsets.
+        String spaced = simplified.indexOf('\u3000') < 0 ? simplified : simplified.replace('\u3000', ' ');
+        return new SeminarReading(rules, persons, article, spaced, published, body).read();
     }
 }
