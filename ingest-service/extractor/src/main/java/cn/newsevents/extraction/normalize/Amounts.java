@@ -61,11 +61,15 @@ public final class Amounts {
             + "(?![为為功交长長本立员員绩績果品不])";
     /**
      * The lower part of an amount written in two magnitudes, after 亿 or 兆: "4億3,718萬元" is 437180000, "1兆2,050億"
-     * 1205000000000, "617億3千萬元" 61730000000; after 万, the units: "3萬1,731輛" is 31731.
+     * 1205000000000, "617億3千萬元" 61730000000; after 万, the units: "3萬1,731輛" is 31731, or thousands and
+     * hundreds: "5萬4千人" is 54000; after 千, hundreds: "3千5百人" is 3500. A single digit after 万 is spoken for
+     * thousands: "5万4" is 54000.
      */
     private static final String LOWER = "(?:(?<=[亿億兆])(?:[0-9]{1,4}+(?:,[0-9]{3})?+"
             + "|[1-9一二两兩三四五六七八九]千(?:[1-9一二两兩三四五六七八九]百)?)[万萬亿億]"
-            + "|(?<=[万萬])[0-9]{1,4}+(?:,[0-9]{3})?+(?![0-9.,万萬亿億%％]))?";
+            + "|(?<=[万萬])[0-9]{1,4}+(?:,[0-9]{3})?+(?![0-9.,万萬亿億千百%％])"
+            + "|(?<=[万萬])[1-9一二两兩三四五六七八九]千(?:[1-9一二两兩三四五六七八九]百)?(?![0-9万萬亿億])"
+            + "|(?<=[0-9]千)[1-9一二两兩三四五六七八九]百(?![0-9万萬亿億]))?";
     /** A percentage in words, as spoken and in Hong Kong reports: "百分之七点三" is 7.3%, "百分之四" 4%. */
     private static final String PERCENT_WORDS = "百分之[零〇一二两兩三四五六七八九十点點]{1,8}";
     /** One space between a number and its magnitude or unit ("7.52 亿元"), only when one follows. */
@@ -159,8 +163,15 @@ public final class Amounts {
         String lower = m.group("lower");
         if (lower != null && !lower.isEmpty()) {
             // "3千5百万" is read as 三千五百万: digits before 千 and 百 count them, as numerals do.
-            String written = lower.indexOf('千') >= 0 ? digitsAsNumerals(lower) : lower.replace(",", "");
+            String written = lower.indexOf('千') >= 0 || lower.indexOf('百') >= 0 ? digitsAsNumerals(lower)
+                    : lower.replace(",", "");
             Optional<BigDecimal> rest = ChineseNumerals.parse(written);
+            String magnitude = m.group("magnitude");
+            if (rest.isPresent() && lower.length() == 1 && magnitude != null
+                    && (magnitude.endsWith("万") || magnitude.endsWith("萬"))) {
+                // "5万4": the digit after 万 says thousands.
+                rest = Optional.of(rest.get().multiply(BigDecimal.valueOf(1000)));
+            }
             if (rest.isEmpty() || rest.get().compareTo(value.get()) >= 0) {
                 // "1亿2亿": a second magnitude no smaller than the first is no lower part.
                 return Optional.empty();

@@ -26,6 +26,8 @@ final class MeetingCities {
                     // "南海区第三期恳谈会": the district's numbered meeting.
                     + "|第[一二三四五六七八九十0-9])");
     /** A district's or a county's body written without its name, opening a clause. */
+    /** A city's development zone's body written without the city: 经开区党工委, 高新区管委会. */
+    private static final Pattern ZONE_BODY = Pattern.compile("(?:经开区|經開區|高新区|高新區)(?:党工委|黨工委|管委会|管委會)");
     private static final Pattern BARE_DISTRICT_BODY = Pattern.compile("(?<!\\p{IsHan})区(?:委|政府|长)");
     private static final Pattern BARE_COUNTY_BODY = Pattern.compile("(?<!\\p{IsHan})县(?:委|政府|长)");
     private static final Pattern NAMED_BODY = Pattern.compile("\\p{IsHan}{2}[区县](?:委|政府|府)");
@@ -173,7 +175,10 @@ final class MeetingCities {
         return expand(organization, city, place, null, null, null);
     }
 
-    /** 某某高新区党工委、管委会: the park's administrative committee is the park's, as its party committee is. */
+    /**
+     * 某某高新区党工委、管委会 (or 区党工委、管委会): the park's administrative committee is the park's, as its party
+     * committee is.
+     */
     private static String withParkOfCommittee(String organization) {
         if (organization == null || organization.indexOf('、') < 0) {
             return organization;
@@ -182,7 +187,7 @@ final class MeetingCities {
         for (int i = 1; i < parts.length; i++) {
             String prev = parts[i - 1];
             int committee = Math.max(prev.lastIndexOf("党工委"), prev.lastIndexOf("黨工委"));
-            if (committee >= 2 && committee + 3 == prev.length() && (parts[i].equals("管委会") || parts[i].equals("管委會"))) {
+            if (committee >= 1 && committee + 3 == prev.length() && (parts[i].equals("管委会") || parts[i].equals("管委會"))) {
                 parts[i] = prev.substring(0, committee) + parts[i];
             }
         }
@@ -259,11 +264,18 @@ final class MeetingCities {
             if ((part.startsWith("区") || part.startsWith("县")) && district != null
                     && district.charAt(district.length() - 1) == part.charAt(0)) {
                 // 余杭区 + 区委 = 余杭区委; a new area keeps both: 滨海新区区委.
-                sb.append(district).append(district.endsWith("新区") && part.startsWith("区委") ? part : part.substring(1));
+                // A county of one character keeps both for its party committee: 莒县 + 县委 = 莒县县委.
+                boolean both = district.endsWith("新区") && part.startsWith("区委")
+                        || district.length() == 2 && (part.startsWith("县委") || part.startsWith("縣委"));
+                sb.append(district).append(both ? part : part.substring(1));
             } else if (part.startsWith("县") && district == null && Places.isCounty(city)) {
                 // 副县长 in a 屏东 article: the county's government (屏东县政府).
                 sb.append(city).append(part);
             } else if (part.startsWith("市") && city != null) {
+                sb.append(city).append(part);
+            } else if (city != null && district == null && ZONE_BODY.matcher(part).lookingAt()) {
+                // 经开区党工委 in a 滁州 article: the city's development zone (滁州经开区党工委). (A county's
+                // 开发区 is more often its own, and written out in full elsewhere: not expanded.)
                 sb.append(city).append(part);
             } else if (part.startsWith("省") && province != null) {
                 sb.append(province).append(part);
@@ -386,7 +398,10 @@ final class MeetingCities {
             // Neither or both: the article does not say which its outlet's place is; a city's outlet is no district's.
             return null;
         }
-        return m.group(1) + (district ? "区" : "县");
+        // "莒县融媒": a county of one character is written with its 县 in the outlet's name.
+        String place = m.group(1);
+        char ending = district ? '区' : '县';
+        return place.charAt(place.length() - 1) == ending ? place : place + ending;
     }
 
     private String namedDistrict() {

@@ -64,6 +64,10 @@ class AmountsTest {
             "13億6604萬元|1366040000|CNY|null",
             "1兆2,050億元|1205000000000|CNY|null",
             "3萬1,731輛|31731|COUNT|null",
+            "5萬4千人|54000|COUNT|null",
+            "约3千5百人|3500|COUNT|approx",
+            "1万2千元|12000|CNY|null",
+            "5万4人|54000|COUNT|null",
     })
     void readsAmount(String text, String value, String unit, String qualifier) {
         Amount a = Amounts.parse(text).orElseThrow(() -> new AssertionError("Not read: " + text));

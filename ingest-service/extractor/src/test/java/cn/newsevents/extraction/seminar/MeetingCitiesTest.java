@@ -54,6 +54,22 @@ class MeetingCitiesTest {
     }
 
     @Test
+    void aDevelopmentZoneBodyWrittenBareIsTheCitysZone() {
+        assertEquals("临川市委、临川经开区党工委", MeetingCities.expand("市委、经开区党工委", "临川", null));
+        assertEquals("临江高新区党工委、临江高新区管委会",
+                MeetingCities.expand("区党工委、管委会", null, null, null, null, "临江高新区"));
+        assertEquals("经开区党工委", MeetingCities.expand("经开区党工委", null, null));
+    }
+
+    @Test
+    void aCountyOfOneCharacterKeepsItsEndingOnceButTwiceForItsPartyCommittee() {
+        assertEquals("甲县工商联", MeetingCities.expand("县工商联", null, null, null, null, "甲县"));
+        assertEquals("甲县政府", MeetingCities.expand("县政府", null, null, null, null, "甲县"));
+        assertEquals("甲县县委", MeetingCities.expand("县委", null, null, null, null, "甲县"));
+        assertEquals("长乐县委", MeetingCities.expand("县委", null, null, null, null, "长乐县"));
+    }
+
+    @Test
     void aMeetingWithoutAPlaceTakesTheProvinceAndDistrictTheArticleNamesFirst() {
         assertEquals("江西省政府", MeetingCities.expand("省政府", null, null, null, "江西", null));
         assertEquals("临江新区政府", MeetingCities.expand("区政府", null, null, null, null, "临江新区"));
