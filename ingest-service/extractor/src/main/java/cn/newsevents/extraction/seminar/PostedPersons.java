@@ -22,7 +22,7 @@ final class PostedPersons {
     private static final java.util.regex.Pattern PARTY_COMMITTEE = java.util.regex.Pattern.compile("[市县区省州旗]委$");
     private static final java.util.regex.Pattern PARTY_DEPARTMENT = java.util.regex.Pattern.compile(
             "(?:统战|宣传|组织|政法|社会工作)部|政法委");
-    private static final String HARD_AFTER_NAME = "，,；;：:。！？!?、等（(）)\"“”「」 \t\n\r";
+    private static final String HARD_AFTER_NAME = "，,；;：:。！？!?、等（(）)\"“”「」【】 \t\n\r";
     /** Characters a name written before its title does not end with (they end organisation names). */
     /** How far before a post its counted group may start ("5位新材料企业"). */
     private static final int GROUP_REACH = 20;
@@ -123,7 +123,8 @@ final class PostedPersons {
             }
             int ns = nameBefore(s, i, te, regionStart, to, names);
             if (ns >= 0) {
-                PersonMention p = build(s, orig, regionStart, ns, ns, i, orig.substring(i, te));
+                int postEnd = ns > regionStart && s.charAt(ns - 1) == '的' ? ns - 1 : ns;
+                PersonMention p = build(s, orig, regionStart, postEnd, ns, i, orig.substring(i, te));
                 if (p != null) {
                     out.add(sharesOrganization(s, new PersonMention(p.start(), te, ns, i, p.organizations(),
                             p.titles()), out, regionStart));
@@ -616,8 +617,10 @@ final class PostedPersons {
                 continue;
             }
             char prev = ns == 0 ? '，' : s.charAt(ns - 1);
+            // "某某环保科技公司的某某经理": the organisation, 的, then the name and the title after it.
             boolean boundary = ns == regionStart || BREAKS.indexOf(prev) >= 0 || LEADING_JOINERS.indexOf(prev) >= 0
-                    || NOT_NAME_END.indexOf(prev) >= 0 || Lexicon.ORG_SUFFIXES.longestEndingAt(s, ns, regionStart) > 0;
+                    || NOT_NAME_END.indexOf(prev) >= 0 || Lexicon.ORG_SUFFIXES.longestEndingAt(s, ns, regionStart) > 0
+                    || prev == '的' && Lexicon.ORG_SUFFIXES.longestEndingAt(s, ns - 1, regionStart) > 0;
             if (boundary || Integer.valueOf(ts).equals(names.endOfNameAt(ns))) {
                 return ns;
             }

@@ -9,9 +9,13 @@ import java.util.regex.Pattern;
  * company) ask for it.
  */
 public final class Captions {
-    /** 【同期声】, （同期）, and the caption naming the speaker in brackets: （字幕：…）, （受访者 …）. */
+    /**
+     * 【同期声】, （同期）, and the caption naming the speaker in brackets: （字幕：…）, （受访者 …）, 【某某集团董事长 某某】
+     * (the post, a space and the name; not a reporter's or an anchor's caption).
+     */
     private static final Pattern CAPTION = Pattern.compile(
-            "\\s*[【（(](?:(?:同期声|同期|采访|现场声)[】）)]|字幕[：:]|受访者 ?)");
+            "\\s*(?:[【（(](?:(?:同期声|同期|采访|现场声)[】）)]|字幕[：:]|受访者 ?)"
+                    + "|【(?!记者|主播|主持人|编辑|摄影|旁白|通讯员)(?=[^】\\s]{3,22}[ \u3000][^】\\s]{2,4}】))");
 
     private Captions() {
     }
