@@ -529,6 +529,8 @@ public final class CompanyExtractor {
             Matcher state = NAME_STATE.matcher(t).region(from, to);
             stated = state.lookingAt() && checks.opensAsName(state.group(1)) ? companies.resolve(state.group(1), from) : null;
             cataphor = openings.cataphor(from, to);
+            sentenceCount = null;
+            sentenceFrom = from;
             shared.sentence(from, to, mentions, lastFigure, this::addShared);
             List<int[]> clauses = new ArrayList<>();
             int c = from;
@@ -765,7 +767,12 @@ public final class CompanyExtractor {
                 // "甲以入库税收2.47亿元位居榜首；乙以1.36亿元位列第二": a ranked clause continues the figure before it.
                 shared.continued(sentenceStart, cs, ce, lastFigure, this::addShared);
                 // "宏骐市占回升至61.5%，翔泰则为12.2%": another company's figure of the same metric and period.
-                shared.contrasted(cs, ce, lastFigure, figures::reports, this::addShared);
+                String contrasted = shared.contrasted(cs, ce, lastFigure, sentenceCount, figures::reports,
+                        checks::listedAsName, this::addShared);
+                if (contrasted != null && sentenceCount != null && lastFigure != sentenceCount) {
+                    // "…；乙3,181家，市占率近三成": the listed company is what the rest of its part speaks of.
+                    topic = contrasted;
+                }
             }
             for (KeywordScanner.Hit hit : hits) {
                 // Rules are tried only around a keyword, so their cost does not grow with the clause.
@@ -1166,7 +1173,14 @@ public final class CompanyExtractor {
         private void addFigure(FigureAssembly.Figure f) {
             store(f);
             lastFigure = f;
+            if (sentenceCount == null && f.unit() == Unit.COUNT && f.evidenceStart() >= sentenceFrom) {
+                sentenceCount = f;
+            }
         }
+
+        /** The sentence's first count, which a list after a semicolon may continue (see SharedFigures.contrasted). */
+        private FigureAssembly.Figure sentenceCount;
+        private int sentenceFrom;
 
         /** A named subject, with nothing but its name, a period or punctuation right before the keyword. */
         private boolean namedRightBefore(Subject subject, int kw) {

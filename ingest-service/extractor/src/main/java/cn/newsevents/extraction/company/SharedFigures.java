@@ -144,31 +144,47 @@ final class SharedFigures {
     /**
      * "单看10月，甲市占回升至61.5%，乙则为12.2%": a company the article gave or reported on, 则为 and a percentage, in
      * the clause right after a percentage figure, continue that figure's metric and period; so does a company and a
-     * count with the same counter right after a count ("甲年末门店728家，乙655家").
+     * count with the same counter right after a count ("甲年末门店728家，乙655家"), or after a semicolon when the
+     * sentence's first figure was such a count. Returns the company given the figure (what the next clauses speak of),
+     * else null.
      */
-    void contrasted(int from, int to, FigureAssembly.Figure lastFigure, Predicate<String> reported, Sink sink) {
-        if (lastFigure == null || lastFigure.unit() != Unit.PERCENT && lastFigure.unit() != Unit.COUNT
-                || lastFigure.evidenceEnd() > from || from - lastFigure.evidenceEnd() > 2) {
-            return;
+    String contrasted(int from, int to, FigureAssembly.Figure lastFigure, FigureAssembly.Figure sentenceCount,
+                      Predicate<String> reported, Predicate<String> listedAsName, Sink sink) {
+        boolean adjacent = lastFigure != null && (lastFigure.unit() == Unit.PERCENT || lastFigure.unit() == Unit.COUNT)
+                && lastFigure.evidenceEnd() <= from && from - lastFigure.evidenceEnd() <= 2;
+        String company = adjacent ? contrasted(from, to, lastFigure, false, reported, listedAsName, sink) : null;
+        // "甲门市数5,263家，市占率49.2%；乙3,181家，市占率近三成；丙1,372家": after a semicolon, a name and a count
+        // with the same counter as the sentence's first count continue that count, whatever was said in between.
+        if (company == null && sentenceCount != null && sentenceCount != lastFigure && from > 0
+                && "；;".indexOf(t.charAt(from - 1)) >= 0) {
+            company = contrasted(from, to, sentenceCount, true, reported, listedAsName, sink);
         }
+        return company;
+    }
+
+    private String contrasted(int from, int to, FigureAssembly.Figure lastFigure, boolean parallel,
+                              Predicate<String> reported, Predicate<String> opensAsName, Sink sink) {
         boolean count = lastFigure.unit() == Unit.COUNT;
         Matcher m = (count ? CONTRASTED_COUNT : CONTRASTED_PERCENT).matcher(t).region(from, to);
-        if (!m.matches() || !companies.knows(m.group(1)) && !reported.test(m.group(1))) {
-            return;
+        if (!m.matches() || !companies.knows(m.group(1)) && !reported.test(m.group(1))
+                && !((parallel || count) && opensAsName.test(m.group(1)))) {
+            return null;
         }
         if (count && t.charAt(m.end(2) - 1) != t.charAt(lastFigure.evidenceEnd() - 1)) {
             // "甲年末门店728家，乙655家": the same counter as the figure before, or not the same thing counted.
-            return;
+            return null;
         }
         Optional<Amount> parsed = Amounts.parse(m.group(2));
         if (parsed.isEmpty() || !lex.fits(lastFigure.metric(), parsed.get())) {
-            return;
+            return null;
         }
         FigureAssembly.Figure f = new FigureAssembly.Figure(companies.resolve(m.group(1), m.start(1)),
                 lastFigure.metric(), lastFigure.period(), FigureAssembly.plain(parsed.get().value()), lastFigure.unit(),
                 parsed.get().qualifier(), null, null, null, m.start(1), m.end(2), 0.6);
-        sink.add(f, false);
+        // A count continued is the figure a next name and count continue in turn (甲…家，乙…家，丙…家).
+        sink.add(f, count);
         consumed.add(new int[]{f.evidenceStart(), f.evidenceEnd()});
+        return f.company();
     }
 
     /**

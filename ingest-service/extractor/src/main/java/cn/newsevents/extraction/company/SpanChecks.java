@@ -175,6 +175,17 @@ final class SpanChecks {
                 && !hasAggregate(name) && !isPersonName(name);
     }
 
+    /**
+     * Whether a span standing where a list puts its next company (…；悦宾便利3,181家) may be one: a name of three to
+     * eight characters, neither a function word, an anaphor, a metric, an aggregate, a period nor a person. Two
+     * ordinary words make many shop names (某某便利), so no common-word test.
+     */
+    boolean listedAsName(String name) {
+        return name.length() >= 3 && name.length() <= 8 && !functionWord(name) && !lex.anaphors.contains(name)
+                && keywords.find(name, 0, name.length()).isEmpty() && !hasAggregate(name)
+                && !PERIOD_WORD.matcher(name).find() && !isPersonName(name) && !hasStopWord(name);
+    }
+
     /** A subject that opens with a metric word ("净利润", "市占率继续") names a figure, not a company. */
     boolean startsWithKeyword(String s) {
         for (int n = Math.min(s.length(), 12); n >= 2; n--) {

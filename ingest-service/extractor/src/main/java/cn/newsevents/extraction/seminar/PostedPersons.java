@@ -845,6 +845,11 @@ final class PostedPersons {
         if ((c == '今' || c == '昨') && p + 1 < to && "(（天日晚".indexOf(s.charAt(p + 1)) >= 0) {
             return true;
         }
+        // "司长某某某本月十九日主持", "局长某某某两日均有出席": a time after the name.
+        if (c == '本' && p + 1 < to && "月周週年日季".indexOf(s.charAt(p + 1)) >= 0
+                || "两兩".indexOf(c) >= 0 && p + 1 < to && "日天".indexOf(s.charAt(p + 1)) >= 0) {
+            return true;
+        }
         return HARD_AFTER_NAME.indexOf(c) >= 0 || Character.isDigit(c) || (c < 0x80 && Character.isLetter(c))
                 || (c >= '０' && c <= '９');
     }
