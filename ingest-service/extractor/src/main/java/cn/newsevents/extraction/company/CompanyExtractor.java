@@ -122,9 +122,13 @@ public final class CompanyExtractor {
             "(?:走访|参观|调研|考察|走进|来到)了?([\\u4e00-\\u9fff]{2,16}?)(?:的)?(?:数字化|智能化|生产|装配|研发)?(?:车间|生产线|产线|厂区|展厅|基地|工厂|园区)");
     /** Words after a counted keyword that make the count one of people or posts there ("60个门市储备干部职缺"). */
     private static final Pattern COUNTED_ROLE = Pattern.compile("储备|干部|职缺|职位|岗位|人员|店长|员工");
-    /** A period and a figure after a verb of reaching, making a clause: see {@code continuedForPeriod}. */
+    /**
+     * A period and a figure after a verb of reaching or after 累计 ("前2月累计7.12亿元"), making a clause: see
+     * {@code continuedForPeriod}.
+     */
     private static final Pattern PERIOD_THEN_FIGURE = Pattern.compile("(?:而|但|其中)?[^，,；;。：:]{2,14}?"
-            + "(?:累计|累計)?(?:已经|已|也|则|則)?(?:达到|达|達到|達|为|為|突破|超过|超過|录得|錄得)(?<amount>" + Amounts.REGEX
+            + "(?:(?:累计|累計)(?:已经|已|也|则|則)?(?:达到|达|達到|達|为|為|突破|超过|超過|录得|錄得)?"
+            + "|(?:已经|已|也|则|則)?(?:达到|达|達到|達|为|為|突破|超过|超過|录得|錄得))(?<amount>" + Amounts.REGEX
             + ")(?=$|[，,；;。])");
     /** "这两项数据分别为", "上述三项指标分别是": the metrics of a list named before, again. */
     private static final Pattern LISTED_AGAIN = Pattern.compile(

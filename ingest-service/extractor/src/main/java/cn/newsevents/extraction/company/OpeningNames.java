@@ -253,7 +253,7 @@ final class OpeningNames {
         boolean results = RESULTS_REPORT.matcher(lead).region(best, lead.length()).find();
         // "南充还举行了…签约仪式": a place holding an event is no company.
         if (!names.looksLikeName(name) || checks.hasAggregate(name) || (!results && checks.isPersonName(name))
-                || checks.isPlace(name)) {
+                || checks.isPlace(name) || checks.isParticipant(name)) {
             return null;
         }
         return name;

@@ -199,6 +199,10 @@ final class SpanChecks {
     /** Whether {@code name} is a seminar participant of the article. */
     boolean isParticipant(String name) {
         for (SeminarEvent s : seminars) {
+            if (s.host() != null && s.host().name() != null && SimplifiedText.of(s.host().name()).equals(name)) {
+                // "某某县长某某主持座谈会…某某致词表示": the host is a person too.
+                return true;
+            }
             for (Participant p : s.participants() == null ? List.<Participant>of() : s.participants()) {
                 if (p.name() != null && SimplifiedText.of(p.name()).equals(name)) {
                     return true;
