@@ -62,6 +62,39 @@ final class FigureSubjects {
     /** "另一家供应商、": another one of a kind, set before the company's own description and name. */
     private static final Pattern APPOSED = Pattern.compile("(?:另一家|另外一家|另一|一家)[^、，,]{1,8}、");
     /** What a company runs itself, before the brand it runs: "公司直营某某门店". */
+    /** A plant or site of a company ending a subject: 厂区, 分厂, 工厂, 生产基地, 厂. */
+    private static final String[] SITES = {"生产基地", "厂区", "分厂", "工厂", "厂"};
+
+    /** Where a plant word ending {@code s[0, cut)} starts, when two characters or more stand before it; else -1. */
+    private static int siteStart(String s, int cut) {
+        if (cut < 3 || s.charAt(cut - 1) != '厂' && s.charAt(cut - 1) != '区' && s.charAt(cut - 1) != '地') {
+            return -1;
+        }
+        for (String w : SITES) {
+            if (cut - w.length() >= 2 && s.startsWith(w, cut - w.length())) {
+                return cut - w.length();
+            }
+        }
+        return -1;
+    }
+
+    /** The company the article gave whose plant {@code owner} names, its place after it dropped (某某纸品中山); else null. */
+    private String ownerOfSite(String owner, int offset) {
+        for (int end = owner.length(); end >= 2; end--) {
+            String name = owner.substring(0, end);
+            if (end < owner.length() && Places.placeEnd(owner, end, owner.length()) != owner.length()) {
+                continue;
+            }
+            if (companies.knows(name)) {
+                return companies.resolve(name, offset);
+            }
+            if (end < owner.length()) {
+                break;
+            }
+        }
+        return null;
+    }
+
     private static final Pattern OWN_OUTLETS = Pattern.compile("(?:直营|自营|旗下|自有|加盟)");
     /** What the company in focus runs itself, opening a subject: 自营…门店, 直营…, 自有品牌…. */
     private static final Pattern OWN_OPENING = Pattern.compile("(?:直营|自营|自有)");
@@ -214,6 +247,19 @@ final class FigureSubjects {
         s = unranked;
         int cut = s.indexOf('|');
         cut = cut < 0 ? s.length() : cut;
+        int site = siteStart(s, cut);
+        if (site >= 0) {
+            // "某某纸品中山厂区去年产值…": a plant of a company the article gave, perhaps with its place: the company's
+            // figure. "某地厂员工已达1,850人" with no such company: the plant of the company in focus.
+            String owner = s.substring(0, site);
+            String known = ownerOfSite(owner, offset);
+            if (known != null) {
+                return new Subject(Subject.Kind.NAMED, known, offset);
+            }
+            if (owner.length() <= 3) {
+                return new Subject(Subject.Kind.FOCUS, null, -1);
+            }
+        }
         if (cut >= 2 && cut < s.length() && cut <= 4 && Places.placeEnd(s, 0, cut) == cut
                 && !scopeWords.contains(s.substring(0, cut))
                 && companies.resolve(s.substring(0, cut), offset).equals(s.substring(0, cut))) {
