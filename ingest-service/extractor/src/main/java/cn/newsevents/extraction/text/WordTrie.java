@@ -25,6 +25,17 @@ public final class WordTrie {
     private final int size;
     /** The words, indexed as the trie's leaves number them (their sorted order); reversed when backwards. */
     private final String[] words;
+    /**
+     * A summary of the words' first two characters (their last two when backwards), hashed into bits: a clear bit
+     * means no word of two characters or more opens with that pair ("董事" set for 董事长; "董秘" clear when no word
+     * starts with it), so the walk is skipped. Most walks stop at the second character, after reading entries of
+     * the trie's large arrays far apart; the summary is small enough to stay in the cache.
+     */
+    private final long[] pairs;
+    /** Shifts a pair's hash down to an index of {@link #pairs}' bits. */
+    private final int pairShift;
+    /** The characters that are words on their own (董 in a table of surnames), which a clear pair does not rule out. */
+    private final long[] singles = new long[1 << 10];
 
     private WordTrie(Collection<String> words, boolean backwards) {
         this.backwards = backwards;
@@ -36,6 +47,17 @@ public final class WordTrie {
             }
         }
         this.words = sorted.values().toArray(String[]::new);
+        int bits = Integer.highestOneBit(Math.max(1 << 12, sorted.size() * 16) - 1) << 1;
+        this.pairs = new long[bits >>> 6];
+        this.pairShift = 32 - Integer.numberOfTrailingZeros(bits);
+        for (String key : sorted.keySet()) {
+            if (key.length() == 1) {
+                singles[key.charAt(0) >>> 6] |= 1L << key.charAt(0);
+            } else {
+                int h = pairHash(key.charAt(0), key.charAt(1));
+                pairs[h >>> 6] |= 1L << h;
+            }
+        }
         if (sorted.isEmpty()) {
             this.size = 0;
             this.cells = new int[0];
@@ -72,6 +94,22 @@ public final class WordTrie {
         if (size == 0) {
             return -1;
         }
+        if (backwards ? pos - 1 < limit || pos - 1 < 0 : pos >= limit || pos >= s.length()) {
+            return -1;
+        }
+        // The first two characters read (the last two of a word ending at pos when backwards).
+        char first = s.charAt(backwards ? pos - 1 : pos);
+        int second = backwards ? pos - 2 : pos + 1;
+        boolean pairFits = backwards ? second >= limit && second >= 0 : second < limit && second < s.length();
+        if ((singles[first >>> 6] & 1L << first) == 0) {
+            if (!pairFits) {
+                return -1;
+            }
+            int h = pairHash(first, s.charAt(second));
+            if ((pairs[h >>> 6] & 1L << h) == 0) {
+                return -1;
+            }
+        }
         int found = -1;
         int b = cells[0];
         int step = backwards ? -1 : 1;
@@ -91,6 +129,11 @@ public final class WordTrie {
             i += step;
         }
         return found;
+    }
+
+    /** The bit of {@link #pairs} for a word opening with {@code a} then {@code b} (read in the trie's direction). */
+    private int pairHash(char a, char b) {
+        return ((a << 16 | b) * 0x9E3779B9) >>> pairShift;
     }
 
     /** The word with index {@code id} as {@link #longest} gives it. */
