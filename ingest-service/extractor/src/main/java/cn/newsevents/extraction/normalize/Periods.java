@@ -325,12 +325,12 @@ public final class Periods {
 
     private static List<Mention> find(String text, int from, int to, Anchor anchor, boolean bases) {
         List<Mention> out = new ArrayList<>();
-        // Transparent bounds: "4月" before "营收" is a period even when the region ends at the keyword.
-        Matcher m = PATTERN.matcher(text).useTransparentBounds(true);
+        Search search = new Search(text);
         Anchor a = anchor;
         Period lastQuarter = null;
         int p = from;
-        while (next(m, text, from, p, to)) {
+        Matcher m;
+        while ((m = next(search, from, p, to)) != null) {
             p = m.end();
             if (!bases && isComparisonBase(text, m.start(), m.end())) {
                 continue;
@@ -407,12 +407,14 @@ public final class Periods {
     }
 
     /**
-     * Moves {@code m} to the first period expression in {@code text[p, to)}: the one a search of {@link #PATTERN}
-     * from {@code p} would find. Every expression holds a head character within {@link #HEAD_REACH} of its start,
-     * so only the positions just before a head are tried, in order. {@code ^} holds at {@code from} only, as in a
-     * search of the region {@code [from, to)}.
+     * The search's matcher moved to the first period expression in {@code text[p, to)}, the one a search of
+     * {@link #PATTERN} from {@code p} would find ("2024年" in "公司2024年营收"); null when there is none. Every
+     * expression holds a head character within {@link #HEAD_REACH} of its start, so only the positions just before
+     * a head are tried, in order. {@code ^} holds at {@code from} only, as in a search of the region
+     * {@code [from, to)}.
      */
-    private static boolean next(Matcher m, String text, int from, int p, int to) {
+    private static Matcher next(Search search, int from, int p, int to) {
+        String text = search.text;
         int tried = p;
         for (int h = p; h < to; h++) {
             if (!HEADS.get(text.charAt(h))) {
@@ -420,15 +422,38 @@ public final class Periods {
             }
             for (int q = Math.max(tried, h - HEAD_REACH); q <= h; q++) {
                 if (FIRSTS.get(text.charAt(q)) && mayOpenAt(text, q)) {
+                    Matcher m = search.matcher();
                     m.region(q, to).useAnchoringBounds(q == from);
                     if (m.lookingAt()) {
-                        return true;
+                        return m;
                     }
                 }
             }
             tried = h + 1;
         }
-        return false;
+        return null;
+    }
+
+    /**
+     * A search of {@link #PATTERN} in one text. Its matcher is made at the first position worth trying: most spans
+     * asked about ("较上年同期增长" before a figure, a clause without a date) hold none, and a matcher of a pattern
+     * with this many groups costs more to make than the scan for heads.
+     */
+    private static final class Search {
+        private final String text;
+        private Matcher matcher;
+
+        Search(String text) {
+            this.text = text;
+        }
+
+        Matcher matcher() {
+            if (matcher == null) {
+                // Transparent bounds: "4月" before "营收" is a period even when the region ends at the keyword.
+                matcher = PATTERN.matcher(text).useTransparentBounds(true);
+            }
+            return matcher;
+        }
     }
 
     /**
@@ -437,9 +462,10 @@ public final class Periods {
      */
     static List<int[]> spans(String text, int from, int to) {
         List<int[]> out = new ArrayList<>();
-        Matcher m = PATTERN.matcher(text).useTransparentBounds(true);
+        Search search = new Search(text);
         int p = from;
-        while (next(m, text, from, p, to)) {
+        Matcher m;
+        while ((m = next(search, from, p, to)) != null) {
             out.add(new int[] {m.start(), m.end()});
             p = m.end();
         }
