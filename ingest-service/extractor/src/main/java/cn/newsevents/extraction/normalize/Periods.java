@@ -113,6 +113,27 @@ public final class Periods {
     private static final WordTrie WORDS = WordTrie.forwards(tableWords());
     /** How far into an expression its first head character may stand (see {@link #heads()}), with room to spare. */
     private static final int HEAD_REACH = 12;
+    /**
+     * The first characters the pattern's own forms open with other than digits and numerals, whose second characters
+     * {@link #OPENING_PAIRS} lists: 上 of 上半年, 上年, 上季度 and 上个月, not of 上市 or 上午. (An expression opening
+     * with a digit or numeral may hang on the character before it, 在3月; these are left to the pattern.)
+     */
+    private static final BitSet PAIR_FIRSTS = pairFirsts();
+    /**
+     * Every character a match of the pattern can read: those written in its source (its words, and its classes,
+     * which list their characters) and the digits of its ranges ([0-9], [1-4]) and the line break (\n). Null when
+     * the source holds a construct that reads other characters (\p, \w, \s, ., [^…]); then no pair is ruled out.
+     */
+    private static final String ALPHABET = alphabet();
+    /**
+     * The pairs (first &lt;&lt; 16 | second) an expression may open with, for the first characters in
+     * {@link #PAIR_FIRSTS}, sorted: 上半 and 上年, not 上市. A pair is listed when the pattern matches it alone or reads
+     * past its end; otherwise no text opening with it can match. A second character outside {@link #ALPHABET}
+     * stands for all of them, as the pattern cannot tell them apart.
+     */
+    private static final int[] OPENING_PAIRS = openingPairs();
+    /** A character outside {@link #ALPHABET}, standing for every such character in {@link #OPENING_PAIRS}. */
+    private static final char OTHER = '\uE000';
 
     private Periods() {
     }
@@ -166,7 +187,53 @@ public final class Periods {
             }
             return r - q <= 4 && r < text.length() && AFTER_OPENING_DIGITS.indexOf(text.charAt(r)) >= 0;
         }
-        return !WORD_FIRSTS.get(c) || WORDS.longest(text, q, text.length()) >= 0;
+        if (WORD_FIRSTS.get(c)) {
+            return WORDS.longest(text, q, text.length()) >= 0;
+        }
+        return !PAIR_FIRSTS.get(c) || ALPHABET == null || q + 1 >= text.length() || opensWith(c, text.charAt(q + 1));
+    }
+
+    /** Whether an expression may open with {@code first} then {@code second} (see {@link #OPENING_PAIRS}). */
+    private static boolean opensWith(char first, char second) {
+        char read = ALPHABET.indexOf(second) >= 0 ? second : OTHER;
+        return java.util.Arrays.binarySearch(OPENING_PAIRS, first << 16 | read) >= 0;
+    }
+
+    private static BitSet pairFirsts() {
+        BitSet b = of(FORM_FIRSTS);
+        tableWords().forEach(w -> b.set(w.charAt(0)));
+        "0123456789零〇一二两三四五六七八九十".chars().forEach(b::clear);
+        return b;
+    }
+
+    private static String alphabet() {
+        String source = PATTERN.pattern();
+        for (String reads : List.of("\\p", "\\P", "\\w", "\\W", "\\s", "\\S", "\\D", "\\u", "\\x", ".", "[^")) {
+            if (source.contains(reads)) {
+                return null;
+            }
+        }
+        StringBuilder sb = new StringBuilder("0123456789\n");
+        source.chars().distinct().forEach(c -> sb.append((char) c));
+        return sb.toString();
+    }
+
+    private static int[] openingPairs() {
+        if (ALPHABET == null) {
+            return new int[0];
+        }
+        String seconds = ALPHABET + OTHER;
+        List<Integer> pairs = new ArrayList<>();
+        Matcher m = PATTERN.matcher("");
+        for (int first = PAIR_FIRSTS.nextSetBit(0); first >= 0; first = PAIR_FIRSTS.nextSetBit(first + 1)) {
+            for (int i = 0; i < seconds.length(); i++) {
+                m.reset(new String(new char[] {(char) first, seconds.charAt(i)}));
+                if (m.lookingAt() || m.hitEnd()) {
+                    pairs.add(first << 16 | seconds.charAt(i));
+                }
+            }
+        }
+        return pairs.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
     }
 
     /**
