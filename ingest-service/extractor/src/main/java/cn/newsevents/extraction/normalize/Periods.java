@@ -449,7 +449,13 @@ public final class Periods {
      * a verb of {@code event-date-verbs.tsv}, up to three characters after the period, then 的.
      */
     private static boolean datesAnEvent(String text, int end) {
-        return EVENT_DATE.matcher(text).region(end, Math.min(text.length(), end + EVENT_DATE_REACH)).lookingAt();
+        int reach = Math.min(text.length(), end + EVENT_DATE_REACH);
+        // Every match ends in 的: a period with none right after it ("2024年营收") is not looked at further.
+        int of = end;
+        while (of < reach && text.charAt(of) != '的') {
+            of++;
+        }
+        return of < reach && EVENT_DATE.matcher(text).region(end, reach).lookingAt();
     }
 
     /** Whether a comma right before {@code at} follows a figure in yuan or percent ("…15.2億港元，"). */
