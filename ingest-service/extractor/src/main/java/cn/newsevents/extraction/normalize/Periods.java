@@ -113,6 +113,27 @@ public final class Periods {
     private static final WordTrie WORDS = WordTrie.forwards(tableWords());
     /** How far into an expression its first head character may stand (see {@link #heads()}), with room to spare. */
     private static final int HEAD_REACH = 12;
+    /**
+     * The first characters the pattern's own forms open with other than digits and numerals, whose second characters
+     * {@link #OPENING_PAIRS} lists: 上 of 上半年, 上年, 上季度 and 上个月, not of 上市 or 上午. (An expression opening
+     * with a digit or numeral may hang on the character before it, 在3月; these are left to the pattern.)
+     */
+    private static final BitSet PAIR_FIRSTS = pairFirsts();
+    /**
+     * Every character a match of the pattern can read: those written in its source (its words, and its classes,
+     * which list their characters) and the digits of its ranges ([0-9], [1-4]) and the line break (\n). Null when
+     * the source holds a construct that reads other characters (\p, \w, \s, ., [^…]); then no pair is ruled out.
+     */
+    private static final String ALPHABET = alphabet();
+    /**
+     * The pairs (first &lt;&lt; 16 | second) an expression may open with, for the first characters in
+     * {@link #PAIR_FIRSTS}, sorted: 上半 and 上年, not 上市. A pair is listed when the pattern matches it alone or reads
+     * past its end; otherwise no text opening with it can match. A second character outside {@link #ALPHABET}
+     * stands for all of them, as the pattern cannot tell them apart.
+     */
+    private static final int[] OPENING_PAIRS = openingPairs();
+    /** A character outside {@link #ALPHABET}, standing for every such character in {@link #OPENING_PAIRS}. */
+    private static final char OTHER = '\uE000';
 
     private Periods() {
     }
@@ -166,7 +187,53 @@ public final class Periods {
             }
             return r - q <= 4 && r < text.length() && AFTER_OPENING_DIGITS.indexOf(text.charAt(r)) >= 0;
         }
-        return !WORD_FIRSTS.get(c) || WORDS.longest(text, q, text.length()) >= 0;
+        if (WORD_FIRSTS.get(c)) {
+            return WORDS.longest(text, q, text.length()) >= 0;
+        }
+        return !PAIR_FIRSTS.get(c) || ALPHABET == null || q + 1 >= text.length() || opensWith(c, text.charAt(q + 1));
+    }
+
+    /** Whether an expression may open with {@code first} then {@code second} (see {@link #OPENING_PAIRS}). */
+    private static boolean opensWith(char first, char second) {
+        char read = ALPHABET.indexOf(second) >= 0 ? second : OTHER;
+        return java.util.Arrays.binarySearch(OPENING_PAIRS, first << 16 | read) >= 0;
+    }
+
+    private static BitSet pairFirsts() {
+        BitSet b = of(FORM_FIRSTS);
+        tableWords().forEach(w -> b.set(w.charAt(0)));
+        "0123456789零〇一二两三四五六七八九十".chars().forEach(b::clear);
+        return b;
+    }
+
+    private static String alphabet() {
+        String source = PATTERN.pattern();
+        for (String reads : List.of("\\p", "\\P", "\\w", "\\W", "\\s", "\\S", "\\D", "\\u", "\\x", ".", "[^")) {
+            if (source.contains(reads)) {
+                return null;
+            }
+        }
+        StringBuilder sb = new StringBuilder("0123456789\n");
+        source.chars().distinct().forEach(c -> sb.append((char) c));
+        return sb.toString();
+    }
+
+    private static int[] openingPairs() {
+        if (ALPHABET == null) {
+            return new int[0];
+        }
+        String seconds = ALPHABET + OTHER;
+        List<Integer> pairs = new ArrayList<>();
+        Matcher m = PATTERN.matcher("");
+        for (int first = PAIR_FIRSTS.nextSetBit(0); first >= 0; first = PAIR_FIRSTS.nextSetBit(first + 1)) {
+            for (int i = 0; i < seconds.length(); i++) {
+                m.reset(new String(new char[] {(char) first, seconds.charAt(i)}));
+                if (m.lookingAt() || m.hitEnd()) {
+                    pairs.add(first << 16 | seconds.charAt(i));
+                }
+            }
+        }
+        return pairs.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
     }
 
     /**
@@ -325,12 +392,12 @@ public final class Periods {
 
     private static List<Mention> find(String text, int from, int to, Anchor anchor, boolean bases) {
         List<Mention> out = new ArrayList<>();
-        // Transparent bounds: "4月" before "营收" is a period even when the region ends at the keyword.
-        Matcher m = PATTERN.matcher(text).useTransparentBounds(true);
+        Search search = new Search(text);
         Anchor a = anchor;
         Period lastQuarter = null;
         int p = from;
-        while (next(m, text, from, p, to)) {
+        Matcher m;
+        while ((m = next(search, from, p, to)) != null) {
             p = m.end();
             if (!bases && isComparisonBase(text, m.start(), m.end())) {
                 continue;
@@ -382,7 +449,13 @@ public final class Periods {
      * a verb of {@code event-date-verbs.tsv}, up to three characters after the period, then 的.
      */
     private static boolean datesAnEvent(String text, int end) {
-        return EVENT_DATE.matcher(text).region(end, Math.min(text.length(), end + EVENT_DATE_REACH)).lookingAt();
+        int reach = Math.min(text.length(), end + EVENT_DATE_REACH);
+        // Every match ends in 的: a period with none right after it ("2024年营收") is not looked at further.
+        int of = end;
+        while (of < reach && text.charAt(of) != '的') {
+            of++;
+        }
+        return of < reach && EVENT_DATE.matcher(text).region(end, reach).lookingAt();
     }
 
     /** Whether a comma right before {@code at} follows a figure in yuan or percent ("…15.2億港元，"). */
@@ -407,12 +480,14 @@ public final class Periods {
     }
 
     /**
-     * Moves {@code m} to the first period expression in {@code text[p, to)}: the one a search of {@link #PATTERN}
-     * from {@code p} would find. Every expression holds a head character within {@link #HEAD_REACH} of its start,
-     * so only the positions just before a head are tried, in order. {@code ^} holds at {@code from} only, as in a
-     * search of the region {@code [from, to)}.
+     * The search's matcher moved to the first period expression in {@code text[p, to)}, the one a search of
+     * {@link #PATTERN} from {@code p} would find ("2024年" in "公司2024年营收"); null when there is none. Every
+     * expression holds a head character within {@link #HEAD_REACH} of its start, so only the positions just before
+     * a head are tried, in order. {@code ^} holds at {@code from} only, as in a search of the region
+     * {@code [from, to)}.
      */
-    private static boolean next(Matcher m, String text, int from, int p, int to) {
+    private static Matcher next(Search search, int from, int p, int to) {
+        String text = search.text;
         int tried = p;
         for (int h = p; h < to; h++) {
             if (!HEADS.get(text.charAt(h))) {
@@ -420,15 +495,38 @@ public final class Periods {
             }
             for (int q = Math.max(tried, h - HEAD_REACH); q <= h; q++) {
                 if (FIRSTS.get(text.charAt(q)) && mayOpenAt(text, q)) {
+                    Matcher m = search.matcher();
                     m.region(q, to).useAnchoringBounds(q == from);
                     if (m.lookingAt()) {
-                        return true;
+                        return m;
                     }
                 }
             }
             tried = h + 1;
         }
-        return false;
+        return null;
+    }
+
+    /**
+     * A search of {@link #PATTERN} in one text. Its matcher is made at the first position worth trying: most spans
+     * asked about ("较上年同期增长" before a figure, a clause without a date) hold none, and a matcher of a pattern
+     * with this many groups costs more to make than the scan for heads.
+     */
+    private static final class Search {
+        private final String text;
+        private Matcher matcher;
+
+        Search(String text) {
+            this.text = text;
+        }
+
+        Matcher matcher() {
+            if (matcher == null) {
+                // Transparent bounds: "4月" before "营收" is a period even when the region ends at the keyword.
+                matcher = PATTERN.matcher(text).useTransparentBounds(true);
+            }
+            return matcher;
+        }
     }
 
     /**
@@ -437,9 +535,10 @@ public final class Periods {
      */
     static List<int[]> spans(String text, int from, int to) {
         List<int[]> out = new ArrayList<>();
-        Matcher m = PATTERN.matcher(text).useTransparentBounds(true);
+        Search search = new Search(text);
         int p = from;
-        while (next(m, text, from, p, to)) {
+        Matcher m;
+        while ((m = next(search, from, p, to)) != null) {
             out.add(new int[] {m.start(), m.end()});
             p = m.end();
         }

@@ -389,9 +389,11 @@ final class MeetingCities {
         // (Not when the article names its own county's or district's body: 云林县政府 in a 云嘉 paper.)
         boolean district = s.contains("我区");
         boolean county = s.contains("我县");
-        if (!district && !county && !NAMED_BODY.matcher(s).find()) {
-            district = BARE_DISTRICT_BODY.matcher(s).find();
-            county = BARE_COUNTY_BODY.matcher(s).find();
+        // Each pattern is tried only on a text holding the words every match of it holds.
+        if (!district && !county && !(containsAny(s, "区委", "区政府", "区府", "县委", "县政府", "县府")
+                && NAMED_BODY.matcher(s).find())) {
+            district = containsAny(s, "区委", "区政府", "区长") && BARE_DISTRICT_BODY.matcher(s).find();
+            county = containsAny(s, "县委", "县政府", "县长") && BARE_COUNTY_BODY.matcher(s).find();
         }
         Matcher m = PLACE_OUTLET.matcher(outlet);
         if (district == county || !m.lookingAt() || Lexicon.CITIES.contains(m.group(1))) {
@@ -404,7 +406,34 @@ final class MeetingCities {
         return place.charAt(place.length() - 1) == ending ? place : place + ending;
     }
 
+    /** Whether {@code s} holds one of {@code words}. */
+    private static boolean containsAny(String s, String... words) {
+        for (String w : words) {
+            if (s.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether 区 or 县 stands before the first character of a word {@link #DISTRICT} looks for after it (区委, 县政府,
+     * 区人大, 县第二…): a test before the pattern, which every match of it passes.
+     */
+    private boolean mayNameDistrictBody() {
+        for (int i = 0; i + 1 < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c == '区' || c == '县') && "委政人召举今领第".indexOf(s.charAt(i + 1)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private String namedDistrict() {
+        if (!mayNameDistrictBody()) {
+            return null;
+        }
         Matcher m = DISTRICT.matcher(s);
         while (m.find()) {
             String d = s.substring(m.start(1), m.end(1));

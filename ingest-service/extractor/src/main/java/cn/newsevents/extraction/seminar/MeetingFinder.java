@@ -138,6 +138,9 @@ final class MeetingFinder {
     /** The end of 第二场 / 首场 / 第3期 at {@code i}, or -1. */
     private int sessionEnd(int i, int to) {
         char c = s.charAt(i);
+        if (SESSION_FIRSTS.indexOf(c) < 0) {
+            return -1;
+        }
         if (c == '首' && i + 1 < to && "场期".indexOf(s.charAt(i + 1)) >= 0) {
             return i + 2;
         }
@@ -172,6 +175,9 @@ final class MeetingFinder {
 
     private static final int MAX_SESSIONS = 8;
     private static final List<String> PARTS_OF_DAY = List.of("上午场", "下午场", "晚场");
+    /** The characters a session's name opens with: 首场, 首两场, 前三场, 第二场, and a part of the day (上午场). */
+    private static final String SESSION_FIRSTS = "首前第" + PARTS_OF_DAY.stream().map(p -> p.substring(0, 1))
+            .collect(java.util.stream.Collectors.joining());
     /** How far after a gathering its talk is looked for, so that a text of gatherings stays linear. */
     private static final int TALK_REACH = 600;
 

@@ -267,7 +267,8 @@ final class SeminarReading {
             sequence = seriesReading.ordinalAfter(k1, sentence.end());
         }
         boolean earlier = text.has(Role.EARLIER, windowStart, k0)
-                || FOLLOWING.matcher(s).region(windowStart, k0).find() || together > 0;
+                || holdsAny(s, windowStart, k0, "继") && FOLLOWING.matcher(s).region(windowStart, k0).find()
+                || together > 0;
         if (own.size() >= 2) {
             List<String> sessionFoci = Foci.perSession(focus, own.size());
             MeetingDraft head = current != null ? current : last;
@@ -395,7 +396,8 @@ final class SeminarReading {
 
     /** 首场…，第二场…，两场均由某某主持: the host read for one session of the sentence hosts all of them. */
     private void shareHost(Span sentence, MeetingDraft hosted) {
-        if (hosted.host == null || !SHARED.matcher(s).region(sentence.start(), sentence.end()).find()) {
+        if (hosted.host == null || !holdsAny(s, sentence.start(), sentence.end(), "由场")
+                || !SHARED.matcher(s).region(sentence.start(), sentence.end()).find()) {
             return;
         }
         for (MeetingDraft e : drafts) {
@@ -410,6 +412,19 @@ final class SeminarReading {
             "(?:出席|参加|參加|列席|到会|到會)(?:会议|會議|座谈|座談|座谈会|座談會)?$");
     private static final Pattern LIST_OF_THEM = Pattern.compile("\\s*(?:他们|他們|她们|她們)(?:分别|分別|依次)?(?:是|为|為)[：:]?");
     private static final java.util.regex.Pattern SHARED = java.util.regex.Pattern.compile("[均都皆]由|[两几多各]场均");
+
+    /**
+     * Whether {@code s[from, to)} holds one of {@code chars}: a test before a pattern every match of which holds one
+     * ("均由" and "两场均" hold 由 or 场), cheaper than trying the pattern at each position of a sentence that has none.
+     */
+    private static boolean holdsAny(String s, int from, int to, String chars) {
+        for (int i = from; i < to; i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * "台中场邀集了…", "高雄场则以…为主题": a paragraph opening with a session's place speaks of the session held there;

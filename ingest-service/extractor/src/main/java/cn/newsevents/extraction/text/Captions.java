@@ -46,6 +46,15 @@ public final class Captions {
 
     /** Where the caption mark opening {@code s[from, to)} ends (after 】), else -1. */
     public static int endAt(String s, int from, int to) {
+        // Most clauses open with no bracket after their spaces (\s: space, tab, line breaks, form feed); the pattern
+        // is tried only on those that do (（字幕：…）).
+        int i = from;
+        while (i < to && " \t\n\u000B\f\r".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i >= to || "【（(".indexOf(s.charAt(i)) < 0) {
+            return -1;
+        }
         var m = CAPTION.matcher(s).region(from, to);
         return m.lookingAt() ? m.end() : -1;
     }
