@@ -349,9 +349,21 @@ public final class CompanyExtractor {
             int month = article.publishedAt() == null ? 0 : article.publishedAt().getMonthValue();
             Periods.Anchor anchor = new Periods.Anchor(publicationYear, month, null, null, null);
             int p = body;
+            int previousLine = -1;
+            FigureTables tables = new FigureTables(lex, keywords, checks, companies, t);
             while (p < t.length()) {
                 int end = t.indexOf('\n', p);
                 end = end < 0 ? t.length() : end;
+                if (end > p && FigureTables.isRow(t, p, end) && end < t.length()
+                        && FigureTables.isRow(t, end + 1, lineEnd(end + 1))) {
+                    // A table: its header row and the rows after it are read by their columns, not as sentences.
+                    List<FigureAssembly.Figure> rows = new ArrayList<>();
+                    int tableEnd = tables.read(previousLine, p, end, anchor, anchor.latest(), defaultCurrency, rows);
+                    rows.forEach(this::store);
+                    previousLine = -1;
+                    p = tableEnd + 1;
+                    continue;
+                }
                 if (end > p) {
                     List<Periods.Mention> mentions = Periods.find(t, p, end, anchor);
                     periods.carry(anchor.latest());
@@ -360,10 +372,16 @@ public final class CompanyExtractor {
                     anchor = Periods.advance(anchor, mentions.stream().filter(m -> !periods.inAside(m)).toList());
                     paragraph(p, end, mentions);
                     anchor = anchor.nextParagraph();
+                    previousLine = p;
                 }
                 p = end + 1;
             }
             return figures.events();
+        }
+
+        private int lineEnd(int from) {
+            int end = t.indexOf('\n', from);
+            return end < 0 ? t.length() : end;
         }
 
         private int publicationYear() {
