@@ -98,6 +98,12 @@ public final class CompanyExtractor {
      * a clause holding none of them cannot match, and most clauses hold none (tested before the pattern).
      */
     private static final String DESCRIBED_TRADE_ENDS = "者商厂业市货牌";
+    /**
+     * The trade words of {@link #DESCRIBED_NAME}: a clause holding a last character of them but none of the words
+     * (企业, 市场, 业绩) cannot match either.
+     */
+    private static final List<String> DESCRIBED_TRADES = List.of("业者", "厂商", "大厂", "龙头企业", "连锁超市", "超市",
+            "百货", "供应商", "运营商", "经营商", "开发商", "制造商", "零售商", "新锐品牌", "新晋品牌", "国产品牌");
     /** The counters ending every match of {@link #NAMED_UNITS} ("…挂牌796辆"): a clause ending otherwise is none. */
     private static final String UNIT_COUNTERS = "辆台部架套艘";
     /** The first characters of the verbs of visiting opening {@link #VISITED} (走访, 参观, 调研, 考察, 走进, 来到). */
@@ -711,7 +717,7 @@ public final class CompanyExtractor {
                     topic = full;
                 }
             }
-            if (inClause.isEmpty() && ce - cs <= DESCRIBED_REACH && holdsAny(cs, ce, DESCRIBED_TRADE_ENDS)) {
+            if (inClause.isEmpty() && ce - cs <= DESCRIBED_REACH && holdsWord(cs, ce, DESCRIBED_TRADE_ENDS, DESCRIBED_TRADES)) {
                 Matcher described = DESCRIBED_NAME.matcher(t).region(cs, ce);
                 if (described.matches()) {
                     int g = described.group(1) != null ? 1 : 2;
@@ -1443,6 +1449,16 @@ public final class CompanyExtractor {
         private boolean holdsAny(int from, int to, String chars) {
             for (int i = from; i < to; i++) {
                 if (chars.indexOf(t.charAt(i)) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether one of {@code words}, each ending in a character of {@code ends}, ends in {@code t(from, to]}. */
+        private boolean holdsWord(int from, int to, String ends, List<String> words) {
+            for (int i = from; i < to; i++) {
+                if (ends.indexOf(t.charAt(i)) >= 0 && endsWithAny(i + 1, words)) {
                     return true;
                 }
             }
