@@ -160,6 +160,10 @@ final class CompanyNames {
      * "连锁餐饮集团某某餐饮": the name after a group or company word of a trade written before it; else the name.
      */
     String withoutTradeGroup(String name) {
+        if (!name.contains("集团") && !name.contains("集團") && !name.contains("公司")) {
+            // Every match of TRADE_GROUP ends in its group word: a name without one has no trade's group before it.
+            return name;
+        }
         Matcher m = TRADE_GROUP.matcher(name);
         // "本地连锁餐饮集团某某餐饮", "本地中菜及茶餐厅连锁集团某某坊": the trade may follow words of place or other
         // trades; the longest trade phrase right before the group word counts.

@@ -177,12 +177,10 @@ final class SpanChecks {
 
     /** A subject that opens with a metric word ("净利润", "市占率继续") names a figure, not a company. */
     boolean startsWithKeyword(String s) {
-        for (int n = Math.min(s.length(), 12); n >= 2; n--) {
-            if (lex.keywords.containsKey(s.substring(0, n))) {
-                return true;
-            }
-        }
-        return false;
+        // The longest keyword opening the first twelve characters, read in one walk of the keyword trie: one of two
+        // characters or more opens s when the longest does ("净利润率" holds 净利润 and 净利).
+        String longest = keywords.wordAt(s, 0, Math.min(s.length(), 12));
+        return longest != null && longest.length() >= 2;
     }
 
     /** Whether {@code name} is a seminar participant of the article. */
