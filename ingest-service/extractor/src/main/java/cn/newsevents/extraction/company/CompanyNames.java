@@ -5,7 +5,9 @@ import cn.newsevents.extraction.text.Segmenter;
 import com.hankcs.hanlp.seg.common.Term;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -115,10 +117,11 @@ final class CompanyNames {
     /** Registered company names (ending in 有限公司, 集团...) in {@code text[from, to)}. */
     List<Name> registered(String text, int from, int to) {
         List<Name> raw = new ArrayList<>();
+        Map<String, Integer> leadingWords = new HashMap<>();
         for (KeywordScanner.Hit m : suffixes.find(text, from, to)) {
             int end = m.end();
             int start = walkLeft(text, m.start(), from);
-            Name n = trim(text, start, m.start(), end);
+            Name n = trim(text, start, m.start(), end, leadingWords);
             String own = n == null ? null : n.name().substring(0, n.name().length() - (end - m.start()));
             if (n != null && lex.anaphors.contains(m.word()) && lex.nameSuffixes.stream().anyMatch(own::endsWith)) {
                 // 某某控股有限公司集团主席: 集团 written again after the full name is not a longer name.
@@ -246,6 +249,7 @@ final class CompanyNames {
      */
     List<Name> titled(String text, int from, int to, java.util.Set<String> written) {
         List<Name> out = new ArrayList<>();
+        Map<String, Integer> leadingWords = new HashMap<>();
         for (KeywordScanner.Hit m : titles.find(text, from, to)) {
             if (m.start() > from && (text.charAt(m.start() - 1) == '兼' || text.charAt(m.start() - 1) == '、')) {
                 // 某某执行董事兼总经理: the second post of a pair; the first one's hit names the company.
@@ -258,7 +262,7 @@ final class CompanyNames {
             if (end - start < 2) {
                 continue;
             }
-            Name n = trim(text, start, end, end);
+            Name n = trim(text, start, end, end, leadingWords);
             if (n != null && n.name().contains("兼")) {
                 // 集团主席兼行政总裁: two posts, no company between them.
                 continue;
@@ -338,8 +342,10 @@ final class CompanyNames {
     /**
      * The name in {@code text[start, end)} whose own part (before the ending at {@code suffixStart}) starts after
      * the last boundary word, without a person name glued in front; null when nothing name-like is left.
+     * {@code leadingWords} holds, for the names read so far in one text, how many characters of a function word open
+     * them (a name written again is not segmented again).
      */
-    private Name trim(String text, int start, int suffixStart, int end) {
+    private Name trim(String text, int start, int suffixStart, int end, Map<String, Integer> leadingWords) {
         int s = start;
         String part = text.substring(start, suffixStart);
         long partMask = charMask(part);
@@ -430,7 +436,7 @@ final class CompanyNames {
                 s = time.end();
             }
         }
-        s = afterLeadingVerb(text, s, suffixStart);
+        s = afterLeadingVerb(text, s, suffixStart, leadingWords);
         while (s < suffixStart && (text.charAt(s) == '（' || text.charAt(s) == '(')
                 && text.indexOf(text.charAt(s) == '（' ? '）' : ')', s) >= end) {
             // 某某超商（某某便利股份有限公司）: the bracket opening before a full name is not part of it.
@@ -671,33 +677,39 @@ final class CompanyNames {
 
     /**
      * Where a name starts once a function word glued in front is left out ("并某某公司", "其某某集团"):
-     * the segmenter's first word, when it is one and at least two characters of the name remain.
+     * the segmenter's first word, when it is one and at least two characters of the name remain. {@code leadingWords}
+     * keeps the answer for each name of one text, which is often written several times.
      */
-    private static int afterLeadingVerb(String text, int start, int suffixStart) {
+    private static int afterLeadingVerb(String text, int start, int suffixStart, Map<String, Integer> leadingWords) {
         if (suffixStart - start < 4) {
             return start;
         }
         String own = text.substring(start, suffixStart);
+        return start + leadingWords.computeIfAbsent(own, CompanyNames::leadingWord);
+    }
+
+    /** How many characters a function word glued in front of {@code own} takes ("并某某公司": 1), else 0. */
+    private static int leadingWord(String own) {
         if (!DictionaryWords.mayOpenWith(own, CompanyNames::gluesToName)) {
             // Most names open with a word no dictionary calls a preposition, conjunction, adverb, pronoun or
             // particle: no need to segment them.
-            return start;
+            return 0;
         }
         List<Term> terms = Segmenter.WORDS.seg(own);
         if (terms.size() < 2 || terms.get(0).nature == null) {
-            return start;
+            return 0;
         }
         String nature = terms.get(0).nature.toString();
-        int rest = suffixStart - start - terms.get(0).word.length();
+        int rest = own.length() - terms.get(0).word.length();
         String next = terms.get(1).nature == null ? "" : terms.get(1).nature.toString();
         if ("和与及".contains(terms.get(0).word) && terms.get(1).word.length() == 1
                 && (next.startsWith("ng") || next.startsWith("b") || next.startsWith("a"))) {
             // 和晟精密工业: a conjunction before one bound character is the name's first character, no conjunction.
-            return start;
+            return 0;
         }
         // Verbs are not dropped: many names open with one (远航电子, 腾飞集团); verbs that open clauses before a
         // name are in name-boundaries.tsv.
-        return gluesToName(nature) && rest >= 2 ? start + terms.get(0).word.length() : start;
+        return gluesToName(nature) && rest >= 2 ? terms.get(0).word.length() : 0;
     }
 
     /** Word classes that open a clause before a name rather than the name: p, c, d, r, u and their subclasses. */
