@@ -662,7 +662,8 @@ public final class CompanyExtractor {
                 }
             }
             // (Every example ends in 为例: a clause without it is not searched.)
-            Matcher example = inClause.size() <= 1 && indexIn("为例", cs, ce) >= 0 ? EXAMPLE.matcher(t).region(cs, ce) : null;
+            Matcher example = inClause.size() <= 1 && indexIn("为例", cs, ce) >= 0
+                    ? EXAMPLE.matcher(t).region(cs, ce) : null;
             if (example != null && example.find()) {
                 String given = example.group(1);
                 // "以去年排名第六的某某为例，上半年份额…": the example is what the next clauses speak of; an unnamed
@@ -670,7 +671,8 @@ public final class CompanyExtractor {
                 topic = names.looksLikeName(given) && !given.startsWith("某") && !checks.functionWord(given)
                         && !checks.hasAggregate(given) ? companies.resolve(given, example.start(1)) : null;
             }
-            Matcher opener = inClause.isEmpty() && opensWithTopicWord(cs, ce) ? TOPIC_OPENER.matcher(t).region(cs, ce) : null;
+            Matcher opener = inClause.isEmpty() && opensWithTopicWord(cs, ce)
+                    ? TOPIC_OPENER.matcher(t).region(cs, ce) : null;
             if (opener != null && opener.lookingAt()) {
                 String name = opener.group(1) != null ? opener.group(1)
                         : opener.group(2) != null ? opener.group(2)
@@ -717,7 +719,8 @@ public final class CompanyExtractor {
                     topic = full;
                 }
             }
-            if (inClause.isEmpty() && ce - cs <= DESCRIBED_REACH && holdsWord(cs, ce, DESCRIBED_TRADE_ENDS, DESCRIBED_TRADES)) {
+            if (inClause.isEmpty() && ce - cs <= DESCRIBED_REACH
+                    && holdsWord(cs, ce, DESCRIBED_TRADE_ENDS, DESCRIBED_TRADES)) {
                 Matcher described = DESCRIBED_NAME.matcher(t).region(cs, ce);
                 if (described.matches()) {
                     int g = described.group(1) != null ? 1 : 2;
@@ -864,7 +867,8 @@ public final class CompanyExtractor {
                     }
                 }
                 // (Every match of DESCRIBED_TOPIC opens with 的.)
-                Matcher described = named == null && holdsAny(cs, ce, "的") ? DESCRIBED_TOPIC.matcher(t).region(cs, ce) : null;
+                Matcher described = named == null && holdsAny(cs, ce, "的")
+                        ? DESCRIBED_TOPIC.matcher(t).region(cs, ce) : null;
                 if (described != null && described.find()) {
                     // "同样公布10月营收的被动元件厂某某科技，10月营收…": a clause that describes a company and names
                     // it last is what the next clauses report on.
@@ -873,7 +877,8 @@ public final class CompanyExtractor {
                         topic = companies.resolve(name, described.start(1));
                     }
                 }
-                Matcher copula = named == null && endsWithAny(ce, COPULA_ENDS) ? TOPIC_COPULA.matcher(t).region(cs, ce) : null;
+                Matcher copula = named == null && endsWithAny(ce, COPULA_ENDS)
+                        ? TOPIC_COPULA.matcher(t).region(cs, ce) : null;
                 if (copula != null && copula.find()) {
                     // "排在第二位的某某医药是唯一实现盈利的企业，2023年实现营业收入…": a clause saying what the
                     // company is makes it what the next clauses report on.
@@ -883,7 +888,8 @@ public final class CompanyExtractor {
                         topic = companies.resolve(name, copula.start(1));
                     }
                 }
-                Matcher after = endsWithAny(ce, HANDED_ENDS) || holdsAny(cs, ce, "是属数推有") ? TOPIC_AFTER.matcher(t).region(cs, ce) : null;
+                Matcher after = endsWithAny(ce, HANDED_ENDS) || holdsAny(cs, ce, "是属数推有")
+                        ? TOPIC_AFTER.matcher(t).region(cs, ce) : null;
                 if (after != null && after.find()) {
                     // "同日披露三季报的还有工业机器人企业某某智控（688702）": without its code and its trade.
                     String name = CompanyNames.STOCK_CODE.matcher((after.group(1) != null ? after.group(1) : after.group(2)).strip())

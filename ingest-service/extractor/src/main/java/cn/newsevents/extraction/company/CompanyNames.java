@@ -69,6 +69,13 @@ final class CompanyNames {
             + "|为私人|为家族|为民营|为国有|为外资|为合资|是私人|是家族|是民营|是国有|是外资|是合资)$");
     /** A place's ending closing a name; 超市, 夜市 and 门市 are shops, not cities. */
     private static final Pattern PLACE_END = Pattern.compile("[省县区镇乡村国州]$|(?<![超夜门菜])市$");
+    /*
+     * The characters a match of a pattern ending in $ ends in, or a line break before which $ holds too: a name ending
+     * otherwise (某某科技, 某某集团) is not searched. GENERIC_END: 上市, 联营, 附属, 于, 该, 这家, 本, 子, 分, 总, 母, 各,
+     * 其, 为私人, 为家族, 为民营, 为国有, 为外资; PLACE_END: 省, 县, 区, 镇, 乡, 村, 国, 州, 市.
+     */
+    private static final String GENERIC_LAST = "市营属于於该家本子分总母各其人族有资\n\r\u0085\u2028\u2029";
+    private static final String PLACE_LAST = "省县区镇乡村国州市\n\r\u0085\u2028\u2029";
     /** Dates and periods written before a name ("2023年集团"): the name starts after them. */
     private static final Pattern LEADING_TIME = Pattern.compile(
             "[0-9]{1,4}(?:年度|财年|年|月份|月|日)|[〇零一二三四五六七八九十]{1,4}(?:年度|年|月份|月)|今年|去年|前年|上半年|下半年|全年|季度|年底|年末|以来|[0-9]+");
@@ -475,7 +482,7 @@ final class CompanyNames {
     }
 
     private boolean ownPartIsSpecific(String own) {
-        if (COUNTED_COMPANIES.matcher(own).find() || GENERIC_END.matcher(own).find()) {
+        if (counted(own) || endsInAny(own, GENERIC_LAST) && GENERIC_END.matcher(own).find()) {
             return false;
         }
         if (!nonCompanyScanner.containsAny(own)) {
@@ -535,7 +542,7 @@ final class CompanyNames {
                 return false;
             }
         }
-        if (COUNTED_COMPANIES.matcher(s).find()) {
+        if (counted(s)) {
             return false;
         }
         if (nonCompanyScanner.containsAny(s)) {
@@ -564,7 +571,17 @@ final class CompanyNames {
                 return false;
             }
         }
-        return !PLACE_END.matcher(s).find();
+        return !endsInAny(s, PLACE_LAST) || !PLACE_END.matcher(s).find();
+    }
+
+    /** Whether {@code s} counts companies ("三家", "5间"): {@link #COUNTED_COMPANIES}, searched when 家 or 间 is in it. */
+    static boolean counted(String s) {
+        return (s.indexOf('家') >= 0 || s.indexOf('间') >= 0) && COUNTED_COMPANIES.matcher(s).find();
+    }
+
+    /** Whether the last character of {@code s} is one of {@code chars}. */
+    private static boolean endsInAny(String s, String chars) {
+        return !s.isEmpty() && chars.indexOf(s.charAt(s.length() - 1)) >= 0;
     }
 
     /**

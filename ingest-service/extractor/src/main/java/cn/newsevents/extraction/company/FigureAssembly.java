@@ -88,9 +88,9 @@ final class FigureAssembly {
                 article.text().substring(f.evidenceStart(), f.evidenceEnd()));
         // The id is given in events(), to the figures kept only.
         double confidence = Math.round(Math.max(0.1, Math.min(1.0, f.confidence())) * 100) / 100.0;
-        events.put(key, new CompanyEvent(null, article.id(), CompanyEventKind.METRIC, f.company(), f.metric(), f.period(),
-                value, f.unit(), f.qualifier(), f.yoyGrowth(), f.rank(), f.person(), null, evidence, confidence,
-                ExtractorVersion.CURRENT));
+        events.put(key, new CompanyEvent(null, article.id(), CompanyEventKind.METRIC, f.company(), f.metric(),
+                f.period(), value, f.unit(), f.qualifier(), f.yoyGrowth(), f.rank(), f.person(), null, evidence,
+                confidence, ExtractorVersion.CURRENT));
     }
 
     /** Whether a figure of a company whose name holds {@code name} was reported so far. */

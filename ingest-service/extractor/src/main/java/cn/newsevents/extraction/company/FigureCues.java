@@ -100,7 +100,8 @@ final class FigureCues {
 
     BigDecimal growth(int from, int ce, int nextEnd) {
         // "同比增长12.5%": when every rule ends in a percent sign, a window without one is not searched.
-        int percent = growthEndsInPercent ? firstPercent(from, Math.min(Math.max(ce, nextEnd), from + FIGURE_WINDOW)) : -2;
+        int percent = growthEndsInPercent
+                ? firstPercent(from, Math.min(Math.max(ce, nextEnd), from + FIGURE_WINDOW)) : -2;
         for (int end : new int[]{ce, nextEnd}) {
             int to = Math.min(end, from + FIGURE_WINDOW);
             if (percent != -2 && to >= from && (percent < 0 || percent >= to)) {

@@ -162,7 +162,7 @@ final class SpanChecks {
                 return true;
             }
         }
-        return s.contains("、") || CompanyNames.COUNTED_COMPANIES.matcher(s).find();
+        return s.contains("、") || CompanyNames.counted(s);
     }
 
     /**
