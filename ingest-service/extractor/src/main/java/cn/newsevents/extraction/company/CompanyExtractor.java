@@ -98,6 +98,12 @@ public final class CompanyExtractor {
      * a clause holding none of them cannot match, and most clauses hold none (tested before the pattern).
      */
     private static final String DESCRIBED_TRADE_ENDS = "者商厂业市货牌";
+    /**
+     * The trade words of {@link #DESCRIBED_NAME}: a clause holding a last character of them but none of the words
+     * (企业, 市场, 业绩) cannot match either.
+     */
+    private static final List<String> DESCRIBED_TRADES = List.of("业者", "厂商", "大厂", "龙头企业", "连锁超市", "超市",
+            "百货", "供应商", "运营商", "经营商", "开发商", "制造商", "零售商", "新锐品牌", "新晋品牌", "国产品牌");
     /** The counters ending every match of {@link #NAMED_UNITS} ("…挂牌796辆"): a clause ending otherwise is none. */
     private static final String UNIT_COUNTERS = "辆台部架套艘";
     /** The first characters of the verbs of visiting opening {@link #VISITED} (走访, 参观, 调研, 考察, 走进, 来到). */
@@ -679,16 +685,19 @@ public final class CompanyExtractor {
                     topic = full;
                 }
             }
-            Matcher example = EXAMPLE.matcher(t).region(cs, ce);
-            if (inClause.size() <= 1 && example.find()) {
+            // (Every example ends in 为例: a clause without it is not searched.)
+            Matcher example = inClause.size() <= 1 && indexIn("为例", cs, ce) >= 0
+                    ? EXAMPLE.matcher(t).region(cs, ce) : null;
+            if (example != null && example.find()) {
                 String given = example.group(1);
                 // "以去年排名第六的某某为例，上半年份额…": the example is what the next clauses speak of; an unnamed
                 // one (以某龙头为例) leaves no company in focus.
                 topic = names.looksLikeName(given) && !given.startsWith("某") && !checks.functionWord(given)
                         && !checks.hasAggregate(given) ? companies.resolve(given, example.start(1)) : null;
             }
-            Matcher opener = TOPIC_OPENER.matcher(t).region(cs, ce);
-            if (inClause.isEmpty() && opensWithTopicWord(cs, ce) && opener.lookingAt()) {
+            Matcher opener = inClause.isEmpty() && opensWithTopicWord(cs, ce)
+                    ? TOPIC_OPENER.matcher(t).region(cs, ce) : null;
+            if (opener != null && opener.lookingAt()) {
                 String name = opener.group(1) != null ? opener.group(1)
                         : opener.group(2) != null ? opener.group(2)
                         : opener.group(3) != null ? opener.group(3)
@@ -734,7 +743,8 @@ public final class CompanyExtractor {
                     topic = full;
                 }
             }
-            if (inClause.isEmpty() && ce - cs <= DESCRIBED_REACH && holdsAny(cs, ce, DESCRIBED_TRADE_ENDS)) {
+            if (inClause.isEmpty() && ce - cs <= DESCRIBED_REACH
+                    && holdsWord(cs, ce, DESCRIBED_TRADE_ENDS, DESCRIBED_TRADES)) {
                 Matcher described = DESCRIBED_NAME.matcher(t).region(cs, ce);
                 if (described.matches()) {
                     int g = described.group(1) != null ? 1 : 2;
@@ -863,12 +873,14 @@ public final class CompanyExtractor {
                         }
                     }
                 }
-                Matcher announcer = named == null && lead != null ? ANNOUNCER.matcher(lead) : null;
+                // (Every match of ANNOUNCER and of REPORT_OF holds 的: a lead without it is not searched.)
+                boolean of = lead != null && lead.indexOf('的') >= 0;
+                Matcher announcer = named == null && of ? ANNOUNCER.matcher(lead) : null;
                 if (announcer != null && announcer.matches() && checks.opensAsName(announcer.group(1))) {
                     // "同日公布季报的深股某某新材，首三季…": the company the clause describes by what it published.
                     topic = companies.resolve(announcer.group(1), opening + announcer.start(1));
                 }
-                Matcher report = named == null && lead != null ? REPORT_OF.matcher(lead) : null;
+                Matcher report = named == null && of ? REPORT_OF.matcher(lead) : null;
                 if (report != null && report.lookingAt() && checks.opensAsName(report.group(1))) {
                     // "某某医药的一季报更为亮眼。报告期内，公司…": the company whose report the clause speaks of.
                     topic = companies.resolve(report.group(1), opening);
@@ -883,8 +895,10 @@ public final class CompanyExtractor {
                         topic = full;
                     }
                 }
-                Matcher described = DESCRIBED_TOPIC.matcher(t).region(cs, ce);
-                if (named == null && described.find()) {
+                // (Every match of DESCRIBED_TOPIC opens with 的.)
+                Matcher described = named == null && holdsAny(cs, ce, "的")
+                        ? DESCRIBED_TOPIC.matcher(t).region(cs, ce) : null;
+                if (described != null && described.find()) {
                     // "同样公布10月营收的被动元件厂某某科技，10月营收…": a clause that describes a company and names
                     // it last is what the next clauses report on.
                     String name = described.group(1);
@@ -892,8 +906,9 @@ public final class CompanyExtractor {
                         topic = companies.resolve(name, described.start(1));
                     }
                 }
-                Matcher copula = TOPIC_COPULA.matcher(t).region(cs, ce);
-                if (named == null && endsWithAny(ce, COPULA_ENDS) && copula.find()) {
+                Matcher copula = named == null && endsWithAny(ce, COPULA_ENDS)
+                        ? TOPIC_COPULA.matcher(t).region(cs, ce) : null;
+                if (copula != null && copula.find()) {
                     // "排在第二位的某某医药是唯一实现盈利的企业，2023年实现营业收入…": a clause saying what the
                     // company is makes it what the next clauses report on.
                     String name = copula.group(1);
@@ -902,8 +917,9 @@ public final class CompanyExtractor {
                         topic = companies.resolve(name, copula.start(1));
                     }
                 }
-                Matcher after = TOPIC_AFTER.matcher(t).region(cs, ce);
-                if ((endsWithAny(ce, HANDED_ENDS) || holdsAny(cs, ce, "是属数推有")) && after.find()) {
+                Matcher after = endsWithAny(ce, HANDED_ENDS) || holdsAny(cs, ce, "是属数推有")
+                        ? TOPIC_AFTER.matcher(t).region(cs, ce) : null;
+                if (after != null && after.find()) {
                     // "同日披露三季报的还有工业机器人企业某某智控（688702）": without its code and its trade.
                     String name = CompanyNames.STOCK_CODE.matcher((after.group(1) != null ? after.group(1) : after.group(2)).strip())
                             .replaceAll("");
@@ -1475,6 +1491,16 @@ public final class CompanyExtractor {
         private boolean holdsAny(int from, int to, String chars) {
             for (int i = from; i < to; i++) {
                 if (chars.indexOf(t.charAt(i)) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether one of {@code words}, each ending in a character of {@code ends}, ends in {@code t(from, to]}. */
+        private boolean holdsWord(int from, int to, String ends, List<String> words) {
+            for (int i = from; i < to; i++) {
+                if (ends.indexOf(t.charAt(i)) >= 0 && endsWithAny(i + 1, words)) {
                     return true;
                 }
             }

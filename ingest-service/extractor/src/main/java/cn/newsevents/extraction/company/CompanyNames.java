@@ -5,7 +5,9 @@ import cn.newsevents.extraction.text.Segmenter;
 import com.hankcs.hanlp.seg.common.Term;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,6 +69,13 @@ final class CompanyNames {
             + "|为私人|为家族|为民营|为国有|为外资|为合资|是私人|是家族|是民营|是国有|是外资|是合资)$");
     /** A place's ending closing a name; 超市, 夜市 and 门市 are shops, not cities. */
     private static final Pattern PLACE_END = Pattern.compile("[省县区镇乡村国州]$|(?<![超夜门菜])市$");
+    /*
+     * The characters a match of a pattern ending in $ ends in, or a line break before which $ holds too: a name ending
+     * otherwise (某某科技, 某某集团) is not searched. GENERIC_END: 上市, 联营, 附属, 于, 该, 这家, 本, 子, 分, 总, 母, 各,
+     * 其, 为私人, 为家族, 为民营, 为国有, 为外资; PLACE_END: 省, 县, 区, 镇, 乡, 村, 国, 州, 市.
+     */
+    private static final String GENERIC_LAST = "市营属于於该家本子分总母各其人族有资\n\r\u0085\u2028\u2029";
+    private static final String PLACE_LAST = "省县区镇乡村国州市\n\r\u0085\u2028\u2029";
     /** Dates and periods written before a name ("2023年集团"): the name starts after them. */
     private static final Pattern LEADING_TIME = Pattern.compile(
             "[0-9]{1,4}(?:年度|财年|年|月份|月|日)|[〇零一二三四五六七八九十]{1,4}(?:年度|年|月份|月)|今年|去年|前年|上半年|下半年|全年|季度|年底|年末|以来|[0-9]+");
@@ -115,10 +124,11 @@ final class CompanyNames {
     /** Registered company names (ending in 有限公司, 集团...) in {@code text[from, to)}. */
     List<Name> registered(String text, int from, int to) {
         List<Name> raw = new ArrayList<>();
+        Map<String, Integer> leadingWords = new HashMap<>();
         for (KeywordScanner.Hit m : suffixes.find(text, from, to)) {
             int end = m.end();
             int start = walkLeft(text, m.start(), from);
-            Name n = trim(text, start, m.start(), end);
+            Name n = trim(text, start, m.start(), end, leadingWords);
             String own = n == null ? null : n.name().substring(0, n.name().length() - (end - m.start()));
             if (n != null && lex.anaphors.contains(m.word()) && lex.nameSuffixes.stream().anyMatch(own::endsWith)) {
                 // 某某控股有限公司集团主席: 集团 written again after the full name is not a longer name.
@@ -160,6 +170,10 @@ final class CompanyNames {
      * "连锁餐饮集团某某餐饮": the name after a group or company word of a trade written before it; else the name.
      */
     String withoutTradeGroup(String name) {
+        if (!name.contains("集团") && !name.contains("集團") && !name.contains("公司")) {
+            // Every match of TRADE_GROUP ends in its group word: a name without one has no trade's group before it.
+            return name;
+        }
         Matcher m = TRADE_GROUP.matcher(name);
         // "本地连锁餐饮集团某某餐饮", "本地中菜及茶餐厅连锁集团某某坊": the trade may follow words of place or other
         // trades; the longest trade phrase right before the group word counts.
@@ -242,6 +256,7 @@ final class CompanyNames {
      */
     List<Name> titled(String text, int from, int to, java.util.Set<String> written) {
         List<Name> out = new ArrayList<>();
+        Map<String, Integer> leadingWords = new HashMap<>();
         for (KeywordScanner.Hit m : titles.find(text, from, to)) {
             if (m.start() > from && (text.charAt(m.start() - 1) == '兼' || text.charAt(m.start() - 1) == '、')) {
                 // 某某执行董事兼总经理: the second post of a pair; the first one's hit names the company.
@@ -254,7 +269,7 @@ final class CompanyNames {
             if (end - start < 2) {
                 continue;
             }
-            Name n = trim(text, start, end, end);
+            Name n = trim(text, start, end, end, leadingWords);
             if (n != null && n.name().contains("兼")) {
                 // 集团主席兼行政总裁: two posts, no company between them.
                 continue;
@@ -334,8 +349,10 @@ final class CompanyNames {
     /**
      * The name in {@code text[start, end)} whose own part (before the ending at {@code suffixStart}) starts after
      * the last boundary word, without a person name glued in front; null when nothing name-like is left.
+     * {@code leadingWords} holds, for the names read so far in one text, how many characters of a function word open
+     * them (a name written again is not segmented again).
      */
-    private Name trim(String text, int start, int suffixStart, int end) {
+    private Name trim(String text, int start, int suffixStart, int end, Map<String, Integer> leadingWords) {
         int s = start;
         String part = text.substring(start, suffixStart);
         long partMask = charMask(part);
@@ -426,7 +443,7 @@ final class CompanyNames {
                 s = time.end();
             }
         }
-        s = afterLeadingVerb(text, s, suffixStart);
+        s = afterLeadingVerb(text, s, suffixStart, leadingWords);
         while (s < suffixStart && (text.charAt(s) == '（' || text.charAt(s) == '(')
                 && text.indexOf(text.charAt(s) == '（' ? '）' : ')', s) >= end) {
             // 某某超商（某某便利股份有限公司）: the bracket opening before a full name is not part of it.
@@ -465,7 +482,7 @@ final class CompanyNames {
     }
 
     private boolean ownPartIsSpecific(String own) {
-        if (COUNTED_COMPANIES.matcher(own).find() || GENERIC_END.matcher(own).find()) {
+        if (counted(own) || endsInAny(own, GENERIC_LAST) && GENERIC_END.matcher(own).find()) {
             return false;
         }
         if (!nonCompanyScanner.containsAny(own)) {
@@ -525,7 +542,7 @@ final class CompanyNames {
                 return false;
             }
         }
-        if (COUNTED_COMPANIES.matcher(s).find()) {
+        if (counted(s)) {
             return false;
         }
         if (nonCompanyScanner.containsAny(s)) {
@@ -554,7 +571,17 @@ final class CompanyNames {
                 return false;
             }
         }
-        return !PLACE_END.matcher(s).find();
+        return !endsInAny(s, PLACE_LAST) || !PLACE_END.matcher(s).find();
+    }
+
+    /** Whether {@code s} counts companies ("三家", "5间"): {@link #COUNTED_COMPANIES}, searched when 家 or 间 is in it. */
+    static boolean counted(String s) {
+        return (s.indexOf('家') >= 0 || s.indexOf('间') >= 0) && COUNTED_COMPANIES.matcher(s).find();
+    }
+
+    /** Whether the last character of {@code s} is one of {@code chars}. */
+    private static boolean endsInAny(String s, String chars) {
+        return !s.isEmpty() && chars.indexOf(s.charAt(s.length() - 1)) >= 0;
     }
 
     /**
@@ -667,33 +694,39 @@ final class CompanyNames {
 
     /**
      * Where a name starts once a function word glued in front is left out ("并某某公司", "其某某集团"):
-     * the segmenter's first word, when it is one and at least two characters of the name remain.
+     * the segmenter's first word, when it is one and at least two characters of the name remain. {@code leadingWords}
+     * keeps the answer for each name of one text, which is often written several times.
      */
-    private static int afterLeadingVerb(String text, int start, int suffixStart) {
+    private static int afterLeadingVerb(String text, int start, int suffixStart, Map<String, Integer> leadingWords) {
         if (suffixStart - start < 4) {
             return start;
         }
         String own = text.substring(start, suffixStart);
+        return start + leadingWords.computeIfAbsent(own, CompanyNames::leadingWord);
+    }
+
+    /** How many characters a function word glued in front of {@code own} takes ("并某某公司": 1), else 0. */
+    private static int leadingWord(String own) {
         if (!DictionaryWords.mayOpenWith(own, CompanyNames::gluesToName)) {
             // Most names open with a word no dictionary calls a preposition, conjunction, adverb, pronoun or
             // particle: no need to segment them.
-            return start;
+            return 0;
         }
         List<Term> terms = Segmenter.WORDS.seg(own);
         if (terms.size() < 2 || terms.get(0).nature == null) {
-            return start;
+            return 0;
         }
         String nature = terms.get(0).nature.toString();
-        int rest = suffixStart - start - terms.get(0).word.length();
+        int rest = own.length() - terms.get(0).word.length();
         String next = terms.get(1).nature == null ? "" : terms.get(1).nature.toString();
         if ("和与及".contains(terms.get(0).word) && terms.get(1).word.length() == 1
                 && (next.startsWith("ng") || next.startsWith("b") || next.startsWith("a"))) {
             // 和晟精密工业: a conjunction before one bound character is the name's first character, no conjunction.
-            return start;
+            return 0;
         }
         // Verbs are not dropped: many names open with one (远航电子, 腾飞集团); verbs that open clauses before a
         // name are in name-boundaries.tsv.
-        return gluesToName(nature) && rest >= 2 ? start + terms.get(0).word.length() : start;
+        return gluesToName(nature) && rest >= 2 ? terms.get(0).word.length() : 0;
     }
 
     /** Word classes that open a clause before a name rather than the name: p, c, d, r, u and their subclasses. */

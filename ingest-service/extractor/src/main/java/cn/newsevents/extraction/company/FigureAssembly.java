@@ -86,11 +86,11 @@ final class FigureAssembly {
         }
         Evidence evidence = new Evidence(f.evidenceStart(), f.evidenceEnd(),
                 article.text().substring(f.evidenceStart(), f.evidenceEnd()));
-        String id = Ids.eventId(article.id(), "company", f.company(), f.metric().code(), f.period(), value.toPlainString());
+        // The id is given in events(), to the figures kept only.
         double confidence = Math.round(Math.max(0.1, Math.min(1.0, f.confidence())) * 100) / 100.0;
-        events.put(key, new CompanyEvent(id, article.id(), CompanyEventKind.METRIC, f.company(), f.metric(), f.period(),
-                value, f.unit(), f.qualifier(), f.yoyGrowth(), f.rank(), f.person(), null, evidence, confidence,
-                ExtractorVersion.CURRENT));
+        events.put(key, new CompanyEvent(null, article.id(), CompanyEventKind.METRIC, f.company(), f.metric(),
+                f.period(), value, f.unit(), f.qualifier(), f.yoyGrowth(), f.rank(), f.person(), null, evidence,
+                confidence, ExtractorVersion.CURRENT));
     }
 
     /** Whether a figure of a company whose name holds {@code name} was reported so far. */
@@ -137,10 +137,19 @@ final class FigureAssembly {
             boolean undatedRepeat = e.period() == null
                     && dated.contains(e.company() + "\u0000" + e.metric() + "\u0000" + e.value());
             if (!undatedRepeat && !rounded.contains(e)) {
-                out.add(e);
+                out.add(withId(e));
             }
         }
         return out;
+    }
+
+    /** {@code e} with its id, made of the article, the company, the metric, the period and the plain value. */
+    private static CompanyEvent withId(CompanyEvent e) {
+        String id = Ids.eventId(e.articleId(), "company", e.company(), e.metric().code(), e.period(),
+                e.value().toPlainString());
+        return new CompanyEvent(id, e.articleId(), e.kind(), e.company(), e.metric(), e.period(), e.value(), e.unit(),
+                e.qualifier(), e.yoyGrowth(), e.rank(), e.person(), e.seminarId(), e.evidence(), e.confidence(),
+                e.extractorVersion());
     }
 
     /** Whether {@code a} is {@code b} written with fewer digits (41 for 41.3, 47.31 for 47.316). */

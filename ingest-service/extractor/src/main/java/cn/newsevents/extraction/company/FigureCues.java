@@ -28,6 +28,8 @@ final class FigureCues {
     private final CompanyRules rules;
     private final List<String> outlookWords;
     private final String t;
+    /** Whether every growth rule ends in a percent sign ("…增长12.5%"), as {@code growth.rules.tsv} writes them. */
+    private final boolean growthEndsInPercent;
 
     /** @param simplified the article text in simplified characters */
     FigureCues(CompanyLexicon lex, CompanyRules rules, String simplified) {
@@ -35,6 +37,7 @@ final class FigureCues {
         this.rules = rules;
         this.outlookWords = CompanyLexicon.longestFirst(lex.outlook.keySet());
         this.t = simplified;
+        this.growthEndsInPercent = rules.growthRules.stream().allMatch(r -> r.pattern().pattern().endsWith("(?:%|％)"));
     }
 
     /** Whether the clause marks the figure as adjusted or expected ("经调整", "市场预期的"), not as reported. */
@@ -96,7 +99,14 @@ final class FigureCues {
     }
 
     BigDecimal growth(int from, int ce, int nextEnd) {
+        // "同比增长12.5%": when every rule ends in a percent sign, a window without one is not searched.
+        int percent = growthEndsInPercent
+                ? firstPercent(from, Math.min(Math.max(ce, nextEnd), from + FIGURE_WINDOW)) : -2;
         for (int end : new int[]{ce, nextEnd}) {
+            int to = Math.min(end, from + FIGURE_WINDOW);
+            if (percent != -2 && to >= from && (percent < 0 || percent >= to)) {
+                continue;
+            }
             for (CompanyRules.GrowthRule rule : rules.growthRules) {
                 Matcher g = rule.pattern().matcher(t).region(from, Math.min(end, from + FIGURE_WINDOW));
                 if (g.find()) {
@@ -105,6 +115,17 @@ final class FigureCues {
             }
         }
         return null;
+    }
+
+    /** The first % or ％ in {@code t[from, to)}, else -1. */
+    private int firstPercent(int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c == '%' || c == '％') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     Integer rank(int from, int ce, int nextEnd) {

@@ -195,9 +195,8 @@ final class FigureLists {
         List<Listed> out = new ArrayList<>();
         List<int[]> sentenceNames = null;
         // A list of figures needs 分别 or a 、 between figures: most sentences have neither and skip the search.
-        Matcher m = amountList.matcher(t).region(from, to);
-        boolean candidate = mayHoldList(t, from, to);
-        while (candidate && m.find()) {
+        Matcher m = mayHoldList(t, from, to) ? amountList.matcher(t).region(from, to) : null;
+        while (m != null && m.find()) {
             List<int[]> amounts = amounts(t, m.start(), m.end());
             if (amounts.size() < 2) {
                 continue;
@@ -293,6 +292,10 @@ final class FigureLists {
      * in a sentence that speaks of shares. The name is read backwards from the figure to the nearest separator.
      */
     private void eachOwnFigure(String t, int from, int to, List<Listed> out) {
+        if (!holds(t, from, to, '%') && !holds(t, from, to, '％')) {
+            // Every share listed is a percentage ("甲占28.5%"): a sentence without one lists none.
+            return;
+        }
         KeywordScanner.Hit share = null;
         // The share word may close the sentence before ("…18.8%的市场份额。排在其后的分别是甲（11.5%）、乙…").
         // Most sentences hold no share word at all: a scan for those words alone skips them.

@@ -124,6 +124,8 @@ final class FigureSubjects {
     private final List<String> headWords;
     private final List<String> prepositions;
     private final List<String> scopeWords;
+    /** The first characters of the words for the company in focus (公司, 集团, 该公司, 本集团). */
+    private final String anaphorFirsts;
     /** One matcher per pattern over the article, reset by each use of a region. */
     private final Map<Pattern, Matcher> matchers = new HashMap<>();
 
@@ -145,6 +147,18 @@ final class FigureSubjects {
         this.headWords = CompanyLexicon.longestFirst(lex.headWords);
         this.prepositions = CompanyLexicon.longestFirst(lex.prepositions);
         this.scopeWords = CompanyLexicon.longestFirst(lex.scopeWords);
+        StringBuilder firsts = new StringBuilder();
+        for (String a : lex.anaphors) {
+            if (a.isEmpty()) {
+                // An empty word starts anywhere: every span is searched.
+                firsts = null;
+                break;
+            }
+            if (firsts.indexOf(a.substring(0, 1)) < 0) {
+                firsts.append(a.charAt(0));
+            }
+        }
+        this.anaphorFirsts = firsts == null ? null : firsts.toString();
     }
 
     private Matcher matcher(Pattern p) {
@@ -460,6 +474,10 @@ final class FigureSubjects {
      * focus and a preposition: "集团为…", "公司向…", "该公司对…", "集团在广东的学校…".
      */
     private boolean anaphorBeforePreposition(int from, int to) {
+        if (!opensAnaphor(from, Math.min(from + 4, to - 1))) {
+            // "年内集团为…": no word for the company in focus starts in the first five characters.
+            return false;
+        }
         for (String a : lex.anaphors) {
             // Only the first few characters are looked at: the cost per subject stays bounded.
             int i = -1;
@@ -558,6 +576,19 @@ final class FigureSubjects {
             }
         }
         return s;
+    }
+
+    /** Whether a word for the company in focus (公司, 集团, 该公司) may start in {@code t[from, last]}. */
+    private boolean opensAnaphor(int from, int last) {
+        if (anaphorFirsts == null) {
+            return true;
+        }
+        for (int k = from; k <= last; k++) {
+            if (anaphorFirsts.indexOf(t.charAt(k)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The name between the last period expression (masked as '|') and the end of {@code s}, else null. */

@@ -238,6 +238,10 @@ final class OpeningNames {
             // 1234）昨日公布: the tail of an aside whose colon split the clause, not a name.
             return null;
         }
+        if (!names.looksLikeName(name) || checks.hasAggregate(name)) {
+            // "上述两家公司均表示": no name, or a group of companies (read before the segmenter is asked about it).
+            return null;
+        }
         // "某某服务同日公布中期业绩": 服务 ending a name before a verb of announcing is part of it (a property
         // manager's name), not the verb that ends a subject.
         boolean serviceName = name.length() >= 4 && name.endsWith("服务")
@@ -252,8 +256,7 @@ final class OpeningNames {
         // A person announces too ("张明表示"); only a company publishes its results ("某某公布上半年财报").
         boolean results = RESULTS_REPORT.matcher(lead).region(best, lead.length()).find();
         // "南充还举行了…签约仪式": a place holding an event is no company.
-        if (!names.looksLikeName(name) || checks.hasAggregate(name) || (!results && checks.isPersonName(name))
-                || checks.isPlace(name) || checks.isParticipant(name)) {
+        if (!results && checks.isPersonName(name) || checks.isPlace(name) || checks.isParticipant(name)) {
             return null;
         }
         return name;

@@ -162,7 +162,7 @@ final class SpanChecks {
                 return true;
             }
         }
-        return s.contains("、") || CompanyNames.COUNTED_COMPANIES.matcher(s).find();
+        return s.contains("、") || CompanyNames.counted(s);
     }
 
     /**
@@ -188,12 +188,10 @@ final class SpanChecks {
 
     /** A subject that opens with a metric word ("净利润", "市占率继续") names a figure, not a company. */
     boolean startsWithKeyword(String s) {
-        for (int n = Math.min(s.length(), 12); n >= 2; n--) {
-            if (lex.keywords.containsKey(s.substring(0, n))) {
-                return true;
-            }
-        }
-        return false;
+        // The longest keyword opening the first twelve characters, read in one walk of the keyword trie: one of two
+        // characters or more opens s when the longest does ("净利润率" holds 净利润 and 净利).
+        String longest = keywords.wordAt(s, 0, Math.min(s.length(), 12));
+        return longest != null && longest.length() >= 2;
     }
 
     /** Whether {@code name} is a seminar participant of the article. */
@@ -224,9 +222,16 @@ final class SpanChecks {
         return ranked.lookingAt() && name.length() - ranked.end() >= 2 ? name.substring(ranked.end()) : name;
     }
 
+    /**
+     * The characters every match of {@link #TRAILING_TIME} ends in (…10月, …（20日）, …周三, …同期, …一季度, …年底,
+     * …晚间, …盘后), or a line break (its {@code $} holds before one closing the text).
+     */
+    private static final String TIME_LAST = "月日号)）一二三四五六天前內内周期昨今早季度年末底间間上晚午后後\n\r\u0085\u2028\u2029";
+
     /** {@code name} without a time at its end (某某今（10）日, 某某同日); most names hold no character one needs. */
     static String withoutTrailingTime(String name) {
-        return hasAny(name, "月日号昨今前天内內早周期拜市盘盤季年") ? TRAILING_TIME.matcher(name).replaceFirst("") : name;
+        return !name.isEmpty() && TIME_LAST.indexOf(name.charAt(name.length() - 1)) >= 0
+                && hasAny(name, "月日号昨今前天内內早周期拜市盘盤季年") ? TRAILING_TIME.matcher(name).replaceFirst("") : name;
     }
 
     /**
