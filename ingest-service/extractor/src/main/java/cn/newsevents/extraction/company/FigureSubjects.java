@@ -337,8 +337,9 @@ final class FigureSubjects {
                 // "另一家中国企业某某", "厂商某某": a head word describing a name; "公司某某产品": the company in
                 // focus and its product.
                 headed = i > 0 || !lex.anaphors.contains(h);
-                if (!headed && OWN_OUTLETS.matcher(s).lookingAt()) {
-                    // "公司直营“某某鲜奶屋”门店达到586家": the company in focus and its own brand.
+                if (!headed && (OWN_OUTLETS.matcher(s).lookingAt() || lex.subjectAdverbs.contains(s))) {
+                    // "公司直营“某某鲜奶屋”门店达到586家": the company in focus and its own brand; "公司原订今年资本
+                    // 支出…": the company in focus and an adverb.
                     return new Subject(Subject.Kind.FOCUS, null, -1);
                 }
                 break;
