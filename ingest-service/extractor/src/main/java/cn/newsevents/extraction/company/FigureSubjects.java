@@ -42,7 +42,7 @@ final class FigureSubjects {
     static final int SUBJECT_WINDOW = 48;
     /** Whose share of a result, right before its keyword ("归属于公司普通股股东的", "归属于母公司所有者的"). */
     private static final Pattern OWNERS = Pattern.compile(
-            "(?:归属于|归属|属于)[\\u4e00-\\u9fff]{0,10}?(?:股东|所有者|权益持有人)的?$");
+            "(?:归属于|归属|属于)[\\u4e00-\\u9fff]{0,10}?(?:股东|所有者|权益持有人|母公司)的?$");
     /** A plant or base of a company at the end of a subject (某地厂, 某地基地). */
     private static final Pattern SITE = Pattern.compile("(?:工厂|厂区|厂房|厂|生产基地|基地|园区|工厂区)$");
     /** A part's share of its whole right before the whole's keyword: "已占整体(营收)", "占公司总(营收)". */
