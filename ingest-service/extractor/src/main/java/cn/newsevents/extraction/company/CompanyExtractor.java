@@ -559,6 +559,7 @@ public final class CompanyExtractor {
             cataphor = openings.cataphor(from, to);
             sentenceCount = null;
             sentenceFrom = from;
+            referredPair = null;
             shared.sentence(from, to, mentions, lastFigure, this::addShared);
             List<int[]> clauses = new ArrayList<>();
             int c = from;
@@ -614,6 +615,19 @@ public final class CompanyExtractor {
         private String clause(int sentenceStart, int cs, int ce, int nextEnd, List<Periods.Mention> mentions,
                               String topicIn) {
             String topic = topicIn;
+            int former = cs;
+            while (former < ce && "而但且".indexOf(t.charAt(former)) >= 0) {
+                former++;
+            }
+            if (t.startsWith("前者", former) || t.startsWith("后者", former)) {
+                // "甲物业及乙服务分别公布中期收入…；前者纯利…至3.06亿元，后者则…录得亏损4,520万元": the first and the
+                // second of the two companies last given figures.
+                if (referredPair == null) {
+                    // Both refer to the pair as it stood at the first of them in the sentence.
+                    referredPair = List.copyOf(lastTwo);
+                }
+                topic = referredPair.size() < 2 ? null : referredPair.get(t.charAt(former) == '前' ? 0 : 1);
+            }
             if (ce - cs >= 3 && (t.startsWith("方面", ce - 2) || t.startsWith("而言", ce - 2))) {
                 // "科技投入方面，公司全年…": a heading of what follows gives no figure; it names a company only when it
                 // is one the article gave ("云擎智能方面，公司…").
@@ -1191,7 +1205,19 @@ public final class CompanyExtractor {
                         f.confidence());
             }
             figures.add(f);
+            if (f.company() != null && (lastTwo.isEmpty() || !lastTwo.get(lastTwo.size() - 1).equals(f.company()))) {
+                lastTwo.remove(f.company());
+                lastTwo.add(f.company());
+                if (lastTwo.size() > 2) {
+                    lastTwo.remove(0);
+                }
+            }
         }
+
+        /** The last two companies given figures, in the order their figures came: what 前者 and 后者 refer to. */
+        private final List<String> lastTwo = new ArrayList<>(2);
+        /** The pair 前者 and 后者 refer to in the current sentence, once one of them was read. */
+        private List<String> referredPair;
 
         /** The metric a heading opening the paragraph of {@code at} names ("研发投入方面，"), else null. */
         private Metric paragraphHeading(int at) {
