@@ -99,7 +99,8 @@ final class FigureSubjects {
     /** What the company in focus runs itself, opening a subject: 自营…门店, 直营…, 自有品牌…. */
     private static final Pattern OWN_OPENING = Pattern.compile("(?:直营|自营|自有)");
     /** A verb of having ending a subject ("某某科技有员工…"); not 国有, 所有, 没有, 只有, 还有. */
-    private static final Pattern HAS = Pattern.compile("(?:拥有|擁有|共有|现有|現有|(?<![国國所没沒只还還共现現拥擁])有)$");
+    private static final Pattern HAS = Pattern.compile(
+            "(?:拥有|擁有|共有|现有|現有|聘有|聘用|雇用|僱用|(?<![国國所没沒只还還共现現拥擁聘])有)$");
     /** An official of a public body ("发改委负责同志", "商务局有关负责人"). */
     private static final Pattern OFFICIAL = Pattern.compile(
             "(?:委|局|厅|廳|办|辦|政府|管委会|管委會|部门|部門)(?:有关|有關|相关|相關)?(?:负责同志|負責同志|负责人|負責人|领导|領導|官员|官員)");
@@ -358,6 +359,9 @@ final class FigureSubjects {
         if (has.find() && has.start() >= 2) {
             // "全集团有2100名员工", "某某科技拥有门店120家": the name without its verb of having.
             s = s.substring(0, has.start());
+        } else if (has.find(0) && has.start() == 0 && has.end() == s.length() && s.length() >= 2) {
+            // "目前聘有员工一百三十人": a verb of having and no name, the company in focus.
+            return new Subject(Subject.Kind.FOCUS, null, -1);
         }
         if (OFFICIAL.matcher(s).find()) {
             // "某市发改委负责同志现场发布了总投资…": an official of a public body speaks; no company is named.

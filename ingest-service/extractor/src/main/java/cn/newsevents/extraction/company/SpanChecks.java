@@ -172,7 +172,7 @@ final class SpanChecks {
     boolean standsAlone(String name) {
         return names.looksLikeName(name) && !names.isCommonWord(name) && !functionWord(name)
                 && !lex.anaphors.contains(name) && keywords.find(name, 0, name.length()).isEmpty()
-                && !hasAggregate(name) && !isPersonName(name);
+                && !hasAggregate(name) && !isPersonName(name) && !isParticipant(name);
     }
 
     /**
