@@ -23,8 +23,8 @@ final class MeetingCities {
      */
     private static final Pattern DISTRICT = Pattern.compile(
             "(?:^|[，。、；：\\n“（是在,;:(]|市)((?:(?![委府])\\p{IsHan}){1,3}(?:新区|区|县))(?=委|政府|人民政府|召开|举行|举办|今年|领导|人大|政协"
-                    // "南海区第三期恳谈会": the district's numbered meeting.
-                    + "|第[一二三四五六七八九十0-9])");
+                    // "南海区第三期恳谈会": the district's numbered meeting; "南康区家具产业政企恳谈会": its named one.
+                    + "|第[一二三四五六七八九十0-9]|[\\p{IsHan}“”]{0,12}?(?:恳谈会|座谈会|交流会|早餐会))");
     /** A district's or a county's body written without its name, opening a clause. */
     /** A city's development zone's body written without the city: 经开区党工委, 高新区管委会. */
     private static final Pattern ZONE_BODY = Pattern.compile("(?:经开区|經開區|高新区|高新區)(?:党工委|黨工委|管委会|管委會)");
@@ -427,7 +427,7 @@ final class MeetingCities {
                 return true;
             }
         }
-        return false;
+        return s.contains("恳谈会") || s.contains("座谈会") || s.contains("交流会") || s.contains("早餐会");
     }
 
     private String namedDistrict() {
