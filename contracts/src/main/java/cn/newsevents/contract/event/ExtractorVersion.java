@@ -11,7 +11,7 @@ public final class ExtractorVersion {
      * constant: a constant is copied into every class that reads it, and an incremental build would keep the old
      * value in classes that were not recompiled.
      */
-    public static final String CURRENT = of("0.21.0");
+    public static final String CURRENT = of("0.22.0");
 
     private static String of(String version) {
         return version;
