@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  *   <li>{@link SharedFigures}: figures several companies share in one sentence: lists paired by position
  *       ({@link FigureLists}), boards ranked by a metric, and bracketed amounts continuing the figure before;</li>
  *   <li>{@link SeriesLists}: one company's figures listed after 分别, one per year or one per metric;</li>
+ *   <li>{@link FigureTables}: figures laid out as a table (rows split by ｜), read by their columns;</li>
  *   <li>this class, clause by clause, keeps the company in focus: a metric rule ({@link CompanyRules}) finds a
  *       keyword and its figure; {@link FigureSubjects} reads the words before them as the company (a registered
  *       name, a short name, or 公司/该公司 referring to the company the paragraph is about); {@link OpeningNames}

@@ -56,16 +56,18 @@ final class FigureTables {
         this.t = t;
     }
 
-    /** Whether the line {@code t[from, to)} is a row of a table: two column separators or more. */
+    /**
+     * Whether the line {@code t[from, to)} may be a row of a table: a column separator in it. (A table is a header
+     * naming a company column and at least one row after it; a headline written "某某｜某某" is none.)
+     */
     static boolean isRow(String t, int from, int to) {
-        int bars = 0;
-        for (int i = from; i < to && bars < 2; i++) {
+        for (int i = from; i < to; i++) {
             char c = t.charAt(i);
             if (c == '｜' || c == '|') {
-                bars++;
+                return true;
             }
         }
-        return bars >= 2;
+        return false;
     }
 
     /** The cells of a row: [start, end) of each, blanks trimmed. */
