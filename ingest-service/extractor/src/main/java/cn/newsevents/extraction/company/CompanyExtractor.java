@@ -366,10 +366,12 @@ public final class CompanyExtractor {
                     // A table: its header row and the rows after it are read by their columns, not as sentences.
                     List<FigureAssembly.Figure> rows = new ArrayList<>();
                     int tableEnd = tables.read(previousLine, p, end, anchor, anchor.latest(), defaultCurrency, rows);
-                    rows.forEach(this::store);
-                    previousLine = -1;
-                    p = tableEnd + 1;
-                    continue;
+                    if (tableEnd >= 0) {
+                        rows.forEach(this::store);
+                        previousLine = -1;
+                        p = tableEnd + 1;
+                        continue;
+                    }
                 }
                 if (end > p) {
                     List<Periods.Mention> mentions = Periods.find(t, p, end, anchor);

@@ -80,6 +80,8 @@ final class FigurePeriods {
     /** How far before a period the 其中 opening its clause may stand. */
     private static final int BREAKDOWN_REACH = 6;
     private static final String BREAKDOWN_ENDS = "；;。！？!?\n";
+    /** How far after a breakdown's period the semicolon or full stop ending it is looked for. */
+    private static final int BREAKDOWN_SCAN = 120;
 
     /**
      * "甲集团营业收入1026.3亿元，其中11月当月营业收入98.4亿元；乙集团营业收入587.1亿元": a period in a clause opened by
@@ -96,7 +98,8 @@ final class FigurePeriods {
         if (!breakdown) {
             return false;
         }
-        for (int i = m.end(); i < at; i++) {
+        // Looked for within a bounded reach, so that many figures after one breakdown cost no more than their text.
+        for (int i = m.end(); i < Math.min(at, m.end() + BREAKDOWN_SCAN); i++) {
             if (BREAKDOWN_ENDS.indexOf(t.charAt(i)) >= 0) {
                 return true;
             }

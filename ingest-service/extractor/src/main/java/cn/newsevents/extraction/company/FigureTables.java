@@ -97,7 +97,8 @@ final class FigureTables {
 
     /**
      * Reads the table whose header row is the line {@code t[headerFrom, headerTo)}; the rows are the lines after it
-     * that are rows too. Returns where the table ends (the end of its last row), and adds its figures to {@code out}.
+     * that are rows too. Returns where the table ends (the end of its last row), and adds its figures to {@code out};
+     * -1 when the header names no company column (the lines are read as text).
      *
      * @param titleFrom where the line above the header starts (-1 when none): its unit and period apply to the table
      * @param carried   the period the paragraphs before carry, for columns that name none
@@ -113,7 +114,7 @@ final class FigureTables {
             }
         }
         if (companyColumn < 0) {
-            return headerTo;
+            return -1;
         }
         Period titlePeriod = null;
         Amount titleUnit = null;
