@@ -212,11 +212,10 @@ final class FigureTables {
             Optional<Amount> one = written.startsWith("%") || written.startsWith("％") ? Amounts.parse("1%")
                     : Amounts.parse(prefixed(written));
             if (one.isPresent()) {
+                // A bare 元 is the report's currency (新台币千元 names its own).
                 Amount a = one.get();
-                if (a.unit() == Unit.CNY && !written.contains("人民币") && defaultCurrency != null) {
-                    a = new Amount(a.value(), defaultCurrency, a.qualifier(), a.unitStated());
-                }
-                return a;
+                Unit unit = defaultCurrency == null ? a.unit() : ReportCurrency.unitOf(a, written, defaultCurrency);
+                return unit == a.unit() ? a : new Amount(a.value(), unit, a.qualifier(), a.unitStated());
             }
         }
         return null;
