@@ -95,16 +95,17 @@ public final class CompanyExtractor {
                     + "|开发商|制造商|零售商|新锐品牌|新晋品牌|国产品牌)"
                     + "(?:([\\u4e00-\\u9fff]{2,6}?)(?:增长势头|增速|表现|逆势|异军突起|势头)[^，,；;。]{0,8}|([\\u4e00-\\u9fff]{2,8}))");
     /**
-     * The last characters of the trade words of {@link #DESCRIBED_NAME} (业者, 厂商, 大厂, 龙头企业, 超市, 百货, 新锐品牌…):
-     * a clause holding none of them cannot match, and most clauses hold none (tested before the pattern).
-     */
-    private static final String DESCRIBED_TRADE_ENDS = "者商厂业市货牌";
-    /**
      * The trade words of {@link #DESCRIBED_NAME}: a clause holding a last character of them but none of the words
      * (企业, 市场, 业绩) cannot match either.
      */
     private static final List<String> DESCRIBED_TRADES = List.of("业者", "厂商", "大厂", "龙头企业", "连锁超市", "超市",
             "百货", "供应商", "运营商", "经营商", "开发商", "制造商", "零售商", "新锐品牌", "新晋品牌", "国产品牌");
+    /**
+     * The last characters of {@link #DESCRIBED_TRADES}: a clause holding none of them cannot match, and most clauses
+     * hold none (tested before the pattern).
+     */
+    private static final String DESCRIBED_TRADE_ENDS = DESCRIBED_TRADES.stream()
+            .map(w -> w.substring(w.length() - 1)).distinct().collect(java.util.stream.Collectors.joining());
     /** The counters ending every match of {@link #NAMED_UNITS} ("…挂牌796辆"): a clause ending otherwise is none. */
     private static final String UNIT_COUNTERS = "辆台部架套艘";
     /** The first characters of the verbs of visiting opening {@link #VISITED} (走访, 参观, 调研, 考察, 走进, 来到). */
